@@ -1,0 +1,7 @@
+import { InitialSchema1795219200000 } from './1795219200000-initial-schema';
+
+/**
+ * Every migration, oldest first. The server applies pending ones at start.
+ * Add a new file as <unix-ms>-<what-it-does>.ts exporting a class named <What><unix-ms>, and list it here.
+ */
+export const migrations = [InitialSchema1795219200000];

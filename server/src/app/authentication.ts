@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import type { Principal } from '../shared/auth/principal';
+import { countFailure, msUntilAllowed } from '../shared/auth/rate-limits';
+import { parseBearer } from '../shared/auth/tokens';
+import type { Services } from './container';
+
+/**
+ * Resolves the caller of an HTTP request or a graphql-ws connection from its
+ * `Authorization: Bearer <token>` value. No value means anonymous (public fields still
+ * work); a value that names no live session or key is an error, and repeated ones from one
+ * address are rate-limited.
+ */
+export async function authenticateBearer(params: {
+  services: Services;
+  authorization: string | undefined;
+  ip: string;
+}): Promise<Principal | undefined> {
+  const { services, authorization, ip } = params;
+  if (!authorization) return undefined;
+  const { badTokensByIp } = services.rateLimits;
+  if ((await msUntilAllowed(badTokensByIp, ip)) > 0) throw rateLimited();
+
+  const token = parseBearer(authorization);
+  const principal = token ? await services.staff.authenticate(token) : undefined;
+  if (principal) return principal;
+
+  if ((await countFailure(badTokensByIp, ip)) > 0) throw rateLimited();
+  throw new GraphQLError(
+    token
+      ? 'The bearer token is not valid or has expired. Sign in again or use a current API key.'
+      : 'The Authorization header must look like "Bearer <token>".',
+    { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
+  );
+}
+
+function rateLimited() {
+  return new GraphQLError('Too many requests with invalid credentials from this address. Wait a minute and try again.', {
+    extensions: { code: 'RATE_LIMITED', http: { status: 429 } },
+  });
+}

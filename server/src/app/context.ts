@@ -1,0 +1,10 @@
+import type { Principal } from '../shared/auth/principal';
+
+/** What every resolver may know about the request it serves. */
+export interface RequestContext {
+  requestId: string;
+  ip: string;
+  userAgent?: string;
+  /** Absent for anonymous callers; resolvers that need one declare it with @StaffOnly/@AdminOnly. */
+  principal?: Principal;
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Metrics } from '../shared/metrics';
+import type { EventBus } from '../shared/pubsub/event-bus';
+import { authenticateBearer } from './authentication';
+import type { Config } from './config';
+import type { Services } from './container';
+import type { RequestContext } from './context';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The HTTP surface: /graphql, health and readiness probes, Prometheus metrics, and the
+ * built console (so one process and one port are the whole product).
+ */
+export function createHttpApp(params: {
+  config: Config;
+  apollo: ApolloServer<RequestContext>;
+  services: Services;
+  dataSource: DataSource;
+  eventBus: EventBus;
+  metrics: Metrics;
+}): Express {
+  const { config, apollo, services, dataSource, eventBus, metrics } = params;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(metrics.httpMiddleware);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const [database, pubsub] = await Promise.all([
+      dataSource
+        .query('SELECT 1')
+        .then(() => 'up' as const)
+        .catch(() => 'down' as const),
+      eventBus.isReachable().then((reachable) => (reachable ? ('up' as const) : ('down' as const))),
+    ]);
+    const ready = database === 'up' && pubsub === 'up';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: { database, pubsub: { kind: eventBus.kind, status: pubsub } } });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const requestId = randomUUID();
+        res.setHeader('x-request-id', requestId);
+        const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const principal = await authenticateBearer({ services, authorization: req.headers.authorization, ip });
+        return { requestId, ip, userAgent: req.get('user-agent'), principal };
+      },
+    }),
+  );
+
+  if (existsSync(path.join(config.consoleDistDir, 'index.html'))) {
+    app.use(express.static(config.consoleDistDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/login, /extensions, ...) all load the single-page console.
+    app.get(/^\/(?!graphql|webhooks|oauth|healthz|readyz|metrics).*/, (_req, res) => {
+      res.sendFile(path.join(config.consoleDistDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain')
+        .send('The console is not built. Run `pnpm build` (or `pnpm start`), or open /graphql for Apollo Sandbox.');
+    });
+  }
+  return app;
+}

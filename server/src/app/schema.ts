@@ -1,0 +1,25 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+import { ExtensionsResolver } from '../modules/extensions/extensions.resolver';
+import { StaffResolver } from '../modules/staff/staff.resolver';
+import { authChecker } from '../shared/auth/access';
+import { userErrorsMiddleware } from '../shared/graphql/user-errors';
+
+/** Every resolver of the API. A new module adds its resolver here and its services in container.ts. */
+export const resolvers = [StaffResolver, ExtensionsResolver] as const;
+
+export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    container: params.container,
+    pubSub: params.pubSub,
+    authChecker,
+    globalMiddlewares: [userErrorsMiddleware],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so a diff shows only real changes. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

@@ -1,0 +1,94 @@
+import type { Server as HttpServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../shared/logger';
+import type { Principal } from '../shared/auth/principal';
+import { depthLimitRule } from '../shared/graphql/depth-limit';
+import { maskError } from '../shared/graphql/error-masking';
+import { authenticateBearer } from './authentication';
+import type { Config } from './config';
+import type { Services } from './container';
+import type { RequestContext } from './context';
+
+interface ConnectionState {
+  principal?: Principal;
+  ip: string;
+}
+
+/**
+ * graphql-ws on the same port and path as HTTP. A connection authenticates once, with
+ * `connectionParams: { authorization: 'Bearer <token>' }`; without a valid token it is closed
+ * with 4403 before any subscription starts.
+ */
+export function attachWebSocketServer(params: {
+  httpServer: HttpServer;
+  schema: GraphQLSchema;
+  services: Services;
+  config: Config;
+  logger: Logger;
+}) {
+  const { httpServer, schema, services, config, logger } = params;
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
+  const states = new WeakMap<object, ConnectionState>();
+  const rules = [...specifiedRules, depthLimitRule(config.graphqlMaxDepth)];
+
+  const cleanup = useServer<Record<string, unknown>, { request: { socket: { remoteAddress?: string } } }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const principal = await authenticateBearer({
+            services,
+            authorization: typeof authorization === 'string' ? authorization : undefined,
+            ip,
+          });
+          if (!principal) return false;
+          states.set(ctx.extra, { principal, ip });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        const state = states.get(ctx.extra);
+        const context: RequestContext = { requestId: randomUUID(), ip: state?.ip ?? 'unknown', principal: state?.principal };
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: context,
+        };
+        return args;
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return;
+        const requestId = (args.contextValue as RequestContext).requestId;
+        for (const error of result.errors) {
+          if (!error.extensions?.code) logger.error({ requestId, err: error.originalError ?? error }, 'subscription error');
+        }
+        return { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), requestId)) };
+      },
+    },
+    wss,
+  );
+
+  return {
+    async close() {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { userFailure, type UserInputFailure } from '../../shared/graphql/user-errors';
+
+/** Every way an extension change can be refused, with the message a person acts on. */
+export enum ExtensionErrorCode {
+  NOT_FOUND = 'NOT_FOUND',
+  DUPLICATE_NUMBER = 'DUPLICATE_NUMBER',
+  INVALID_WORKING_HOURS = 'INVALID_WORKING_HOURS',
+  PRIMARY_ALREADY_SET = 'PRIMARY_ALREADY_SET',
+  PRIMARY_REQUIRED = 'PRIMARY_REQUIRED',
+  UNKNOWN_STAFF_USER = 'UNKNOWN_STAFF_USER',
+}
+
+export const extensionErrors = {
+  notFound: (field = 'id'): UserInputFailure =>
+    userFailure(ExtensionErrorCode.NOT_FOUND, 'No extension has this id; it may have been deleted. Reload the list.', field),
+  duplicateNumber: (number: number): UserInputFailure =>
+    userFailure(ExtensionErrorCode.DUPLICATE_NUMBER, `Extension ${number} already exists; choose another number.`, 'number'),
+  primaryAlreadySet: (current: { number: number; employeeName: string }): UserInputFailure =>
+    userFailure(
+      ExtensionErrorCode.PRIMARY_ALREADY_SET,
+      `Extension ${current.number} (${current.employeeName}) is already the primary escalation extension. ` +
+        'There can be only one: use setPrimaryEscalationExtension to move it.',
+      'isPrimaryEscalation',
+    ),
+  primaryRequired: (field: string, action: string): UserInputFailure =>
+    userFailure(
+      ExtensionErrorCode.PRIMARY_REQUIRED,
+      `This is the primary escalation extension, so it cannot be ${action}: make another extension primary first.`,
+      field,
+    ),
+  unknownStaffUser: (): UserInputFailure =>
+    userFailure(ExtensionErrorCode.UNKNOWN_STAFF_USER, 'staffUserId does not name a staff user.', 'staffUserId'),
+};

@@ -1,0 +1,109 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * Weekly working hours, evaluated in the business time zone. Pure functions, so the
+ * rules (format, order, overlaps) are table-tested without a database.
+ */
+export enum Weekday {
+  MONDAY = 'MONDAY',
+  TUESDAY = 'TUESDAY',
+  WEDNESDAY = 'WEDNESDAY',
+  THURSDAY = 'THURSDAY',
+  FRIDAY = 'FRIDAY',
+  SATURDAY = 'SATURDAY',
+  SUNDAY = 'SUNDAY',
+}
+registerEnumType(Weekday, { name: 'Weekday' });
+
+export interface WorkingHoursRangeValue {
+  day: Weekday;
+  /** "HH:MM", 00:00-23:59 */
+  start: string;
+  /** "HH:MM", after start; 24:00 means until midnight */
+  end: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export const MAX_RANGES_PER_WEEK = 28;
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function minutesOf(time: string): number | undefined {
+  if (time === '24:00') return 24 * 60;
+  const match = CLOCK_TIME.exec(time);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+/** Every problem with a week's ranges, each naming the field to fix (e.g. "workingHours.2.end"). */
+export function validateWorkingHours(ranges: WorkingHoursRangeValue[], field = 'workingHours'): FieldProblem[] {
+  if (ranges.length > MAX_RANGES_PER_WEEK) {
+    return [{ field, message: `At most ${MAX_RANGES_PER_WEEK} time ranges per week are allowed.` }];
+  }
+  const problems: FieldProblem[] = [];
+  const parsed: Array<{ index: number; day: Weekday; start: number; end: number }> = [];
+  ranges.forEach((range, index) => {
+    const start = range.start === '24:00' ? undefined : minutesOf(range.start);
+    const end = minutesOf(range.end);
+    if (start === undefined) {
+      problems.push({ field: `${field}.${index}.start`, message: `Start time "${range.start}" must be HH:MM between 00:00 and 23:59.` });
+    }
+    if (end === undefined) {
+      problems.push({ field: `${field}.${index}.end`, message: `End time "${range.end}" must be HH:MM between 00:01 and 24:00.` });
+    }
+    if (start === undefined || end === undefined) return;
+    if (end <= start) {
+      problems.push({
+        field: `${field}.${index}.end`,
+        message: `On ${range.day} the end time ${range.end} must be after the start time ${range.start}.`,
+      });
+      return;
+    }
+    parsed.push({ index, day: range.day, start, end });
+  });
+  for (const a of parsed) {
+    const clash = parsed.find((b) => b.index < a.index && b.day === a.day && b.start < a.end && a.start < b.end);
+    if (clash) {
+      const other = ranges[clash.index];
+      problems.push({
+        field: `${field}.${a.index}`,
+        message: `On ${a.day} ${ranges[a.index].start}-${ranges[a.index].end} overlaps ${other.start}-${other.end}.`,
+      });
+    }
+  }
+  return problems;
+}
+
+const WEEKDAY_BY_SHORT_NAME: Record<string, Weekday> = {
+  Mon: Weekday.MONDAY,
+  Tue: Weekday.TUESDAY,
+  Wed: Weekday.WEDNESDAY,
+  Thu: Weekday.THURSDAY,
+  Fri: Weekday.FRIDAY,
+  Sat: Weekday.SATURDAY,
+  Sun: Weekday.SUNDAY,
+};
+
+/** The weekday and minute of the day of an instant, as a clock in `timeZone` shows it. */
+export function localClock(at: Date, timeZone: string): { day: Weekday; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: WEEKDAY_BY_SHORT_NAME[part('weekday')], minute: Number(part('hour')) * 60 + Number(part('minute')) };
+}
+
+export function isWithinWorkingHours(ranges: WorkingHoursRangeValue[], at: Date, timeZone: string): boolean {
+  const { day, minute } = localClock(at, timeZone);
+  return ranges.some((range) => {
+    const start = minutesOf(range.start);
+    const end = minutesOf(range.end);
+    return range.day === day && start !== undefined && end !== undefined && start <= minute && minute < end;
+  });
+}

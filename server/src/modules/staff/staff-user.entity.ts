@@ -1,0 +1,43 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { toGlobalId } from '../../shared/graphql/global-id';
+
+export enum StaffRole {
+  ADMIN = 'ADMIN',
+  STAFF = 'STAFF',
+}
+registerEnumType(StaffRole, { name: 'StaffRole', description: 'ADMIN manages everything; STAFF works conversations and their own extension.' });
+
+@Entity({ name: 'staff_user' })
+@ObjectType({ description: 'A person who signs in to the console.' })
+export class StaffUser {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('StaffUser', this.id);
+  }
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email!: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 100, name: 'display_name' })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 255, name: 'password_hash' })
+  passwordHash!: string;
+
+  @Field(() => StaffRole)
+  @Column({ type: 'enum', enum: StaffRole, enumName: 'staff_role' })
+  role!: StaffRole;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

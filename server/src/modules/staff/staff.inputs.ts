@@ -1,0 +1,29 @@
+import { ArrayMinSize, ArrayUnique, IsEmail, MaxLength, MinLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { ApiScope } from '../../shared/auth/scopes';
+
+@InputType()
+export class LoginInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  email!: string;
+
+  @Field(() => String)
+  @MinLength(1, { message: 'password must not be empty' })
+  @MaxLength(1024, { message: 'password must be at most 1024 characters' })
+  password!: string;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field(() => String, { description: 'Who or what uses the key, e.g. "Website booking form".' })
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  name!: string;
+
+  @Field(() => [ApiScope])
+  @ArrayMinSize(1, { message: 'scopes must name at least one scope' })
+  @ArrayUnique({ message: 'scopes must not repeat a scope' })
+  scopes!: ApiScope[];
+}

@@ -1,0 +1,39 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { AdminOnly, Public, StaffOnly } from '../../shared/auth/access';
+import { CreateApiKeyInput, LoginInput } from './staff.inputs';
+import type { StaffService } from './staff.service';
+import { CreateApiKeyPayload, LoginPayload, LogoutPayload } from './staff.types';
+import { StaffUser } from './staff-user.entity';
+
+@Resolver()
+export class StaffResolver {
+  constructor(private readonly staff: StaffService) {}
+
+  @Query(() => StaffUser, { nullable: true, description: 'The signed-in staff member; null for an API key.' })
+  @StaffOnly()
+  me(@Ctx() context: RequestContext): Promise<StaffUser | null> | null {
+    const principal = context.principal;
+    return principal?.kind === 'staff' ? this.staff.findUser(principal.staffUserId) : null;
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token. Repeated failures are locked out for a while.' })
+  @Public()
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: RequestContext): Promise<LoginPayload> {
+    return { ...(await this.staff.login({ email: input.email, password: input.password, ip: context.ip })), userErrors: [] };
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'End this session; its token stops working at once.' })
+  @StaffOnly()
+  async logout(@Ctx() context: RequestContext): Promise<LogoutPayload> {
+    await this.staff.logout(context.principal!);
+    return { ok: true, userErrors: [] };
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: 'Create an integrator key with the given scopes. The secret is returned once.' })
+  @AdminOnly()
+  async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() context: RequestContext): Promise<CreateApiKeyPayload> {
+    const createdById = context.principal?.kind === 'staff' ? context.principal.staffUserId : null;
+    return { ...(await this.staff.createApiKey({ input, createdById })), userErrors: [] };
+  }
+}

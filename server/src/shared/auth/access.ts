@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+import { Authorized, type AuthChecker } from 'type-graphql';
+import { StaffRole } from '../../modules/staff/staff-user.entity';
+import type { RequestContext } from '../../app/context';
+import type { ApiScope } from './scopes';
+
+/**
+ * Every root field declares who may call it with one of these decorators; a unit test
+ * fails when a Query, Mutation or Subscription field has none.
+ *
+ *   @Public()                      anyone, signed in or not
+ *   @StaffOnly(scope?)             any staff member, or an API key holding `scope`
+ *   @AdminOnly(scope?)             an ADMIN, or an API key holding `scope`
+ */
+const PUBLIC = 'PUBLIC';
+const rule = {
+  staff: 'ROLE:STAFF',
+  admin: 'ROLE:ADMIN',
+  scope: (scope: ApiScope) => `SCOPE:${scope}`,
+};
+
+export const Public = () => Authorized(PUBLIC);
+export const StaffOnly = (scope?: ApiScope) => Authorized(scope ? [rule.staff, rule.scope(scope)] : [rule.staff]);
+export const AdminOnly = (scope?: ApiScope) => Authorized(scope ? [rule.admin, rule.scope(scope)] : [rule.admin]);
+
+export const authChecker: AuthChecker<RequestContext, string> = ({ context }, rules) => {
+  if (rules.includes(PUBLIC)) return true;
+  const principal = context.principal;
+  if (!principal) {
+    throw new GraphQLError('Sign in first: send Authorization: Bearer <token> (from login or an API key).', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  }
+  const allowed =
+    principal.kind === 'staff'
+      ? rules.includes(rule.staff) || (rules.includes(rule.admin) && principal.role === StaffRole.ADMIN)
+      : principal.scopes.some((scope) => rules.includes(rule.scope(scope)));
+  if (!allowed) {
+    throw new GraphQLError(
+      principal.kind === 'staff'
+        ? 'Only an admin may do this.'
+        : `This API key lacks the scope for this field (needs one of: ${rules.filter((r) => r.startsWith('SCOPE:')).map((r) => r.slice(6)).join(', ') || 'a staff sign-in'}).`,
+      { extensions: { code: 'FORBIDDEN' } },
+    );
+  }
+  return true;
+};

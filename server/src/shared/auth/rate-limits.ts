@@ -1,0 +1,45 @@
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../../app/config';
+
+/**
+ * Counters that slow down guessing: failed sign-ins per account+IP and per IP, and bearer
+ * tokens that match nothing, per IP. With Redis the counts are shared by every instance (an
+ * attacker cannot spread guesses across them); a memory limiter stands in while Redis is down.
+ */
+export interface RateLimits {
+  loginFailuresByAccount: RateLimiterAbstract;
+  loginFailuresByIp: RateLimiterAbstract;
+  badTokensByIp: RateLimiterAbstract;
+}
+
+export function createRateLimits(config: Config, redis?: Redis): RateLimits {
+  const make = (keyPrefix: string, points: number, durationSeconds: number): RateLimiterAbstract => {
+    const options = { keyPrefix: `${config.redis.keyPrefix}rl:${keyPrefix}`, points, duration: durationSeconds };
+    if (!redis) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
+  };
+  const lockout = config.loginLockoutMinutes * 60;
+  return {
+    loginFailuresByAccount: make('login-account', config.loginMaxFailures, lockout),
+    loginFailuresByIp: make('login-ip', config.loginMaxFailures * 10, lockout),
+    badTokensByIp: make('bad-token-ip', config.badTokenMaxPerMinute, 60),
+  };
+}
+
+/** Milliseconds until `key` may try again, or 0 when it is not blocked. */
+export async function msUntilAllowed(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  const state = await limiter.get(key);
+  return state && state.consumedPoints >= limiter.points ? state.msBeforeNext : 0;
+}
+
+/** Counts one failure; resolves to the milliseconds of the block this failure started, or 0. */
+export async function countFailure(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
+    throw rejection;
+  }
+}

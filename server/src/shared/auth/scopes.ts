@@ -1,0 +1,8 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What an integrator API key may do. Each resolver names the scope that lets a key call it. */
+export enum ApiScope {
+  EXTENSIONS_READ = 'EXTENSIONS_READ',
+  EXTENSIONS_WRITE = 'EXTENSIONS_WRITE',
+}
+registerEnumType(ApiScope, { name: 'ApiScope' });

@@ -1,0 +1,28 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventBus } from '../pubsub/event-bus';
+import type { TopicName, TopicPayloads } from '../pubsub/topics';
+
+type PendingEvent = { [K in TopicName]: { topic: K; payload: TopicPayloads[K] } }[TopicName];
+
+/** Events recorded during a transaction; published only once it has committed. */
+export class PendingEvents {
+  readonly events: PendingEvent[] = [];
+  add<K extends TopicName>(topic: K, payload: TopicPayloads[K]): void {
+    this.events.push({ topic, payload } as PendingEvent);
+  }
+}
+
+/**
+ * Runs `work` in one transaction and publishes the events it recorded after COMMIT, never
+ * before: a subscriber must not hear about a change that may still roll back.
+ */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  eventBus: EventBus,
+  work: (manager: EntityManager, events: PendingEvents) => Promise<T>,
+): Promise<T> {
+  const events = new PendingEvents();
+  const result = await dataSource.transaction((manager) => work(manager, events));
+  for (const event of events.events) await eventBus.publish(event.topic, event.payload);
+  return result;
+}

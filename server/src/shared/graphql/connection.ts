@@ -1,0 +1,96 @@
+import { GraphQLError } from 'graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** Relay-style connections: `first`/`after` in, `edges`/`pageInfo` out. */
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: 'How many items to return (default 50, at most GRAPHQL_MAX_PAGE_SIZE, 100 unless configured).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export function connectionType<T extends object>(Item: ClassType<T>, name: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => Item)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const encodeCursor = (value: string | number) => Buffer.from(JSON.stringify([value]), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): string | number {
+  try {
+    const [value] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof value === 'string' || typeof value === 'number') return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new GraphQLError('after is not a cursor this API returned; pass a pageInfo.endCursor.', {
+    extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+  });
+}
+
+/**
+ * Keyset pagination over a unique, ordered column: stable while rows are added or removed,
+ * and as fast on page 100 as on page 1.
+ */
+export async function paginateByUniqueKey<T extends ObjectLiteral>(params: {
+  query: SelectQueryBuilder<T>;
+  alias: string;
+  key: keyof T & string;
+  column: string;
+  args: ConnectionArgs;
+  maxPageSize: number;
+}): Promise<Connection<T>> {
+  const { query, alias, key, column, args, maxPageSize } = params;
+  const first = args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw new GraphQLError(`first must be between 1 and ${maxPageSize}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+    });
+  }
+  const totalCount = await query.clone().getCount();
+  const page = query.clone().orderBy(`${alias}.${column}`, 'ASC').take(first + 1);
+  if (args.after) page.andWhere(`${alias}.${column} > :afterKey`, { afterKey: decodeCursor(args.after) });
+  const rows = await page.getMany();
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node[key] as string | number), node }));
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,33 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * Errors a caller can act on keep their message and code; anything else (a bug, a database
+ * hiccup) is replaced by a generic message carrying the request id, and logged in full.
+ */
+export const PUBLIC_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'QUERY_TOO_DEEP',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function isPublicError(error: GraphQLFormattedError): boolean {
+  return PUBLIC_ERROR_CODES.has(String(error.extensions?.code));
+}
+
+export function maskError(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  if (isPublicError(error)) return error;
+  return {
+    message: `Internal server error. Quote request id ${requestId} when reporting it.`,
+    locations: error.locations,
+    path: error.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}

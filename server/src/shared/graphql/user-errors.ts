@@ -1,0 +1,68 @@
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError, Field, ObjectType, type MiddlewareFn } from 'type-graphql';
+
+/**
+ * Expected failures are values: a mutation answers bad input with `userErrors` a person can
+ * act on, never a stack trace. Services throw `UserInputFailure`; class-validator failures
+ * arrive as `ArgumentValidationError`. `userErrorsMiddleware` turns both into the payload, and
+ * because a service throws inside its transaction, nothing it began is left written.
+ */
+@ObjectType({ description: 'Something in the input a person can correct.' })
+export class UserError {
+  @Field(() => String, { nullable: true, description: 'Dotted path of the input field at fault, e.g. "workingHours.2.end".' })
+  field!: string | null;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => String, { description: 'Stable machine-readable reason, e.g. DUPLICATE_NUMBER.' })
+  code!: string;
+}
+
+@ObjectType()
+export abstract class MutationPayload {
+  @Field(() => [UserError])
+  userErrors: UserError[] = [];
+}
+
+export class UserInputFailure extends Error {
+  readonly userErrors: UserError[];
+  constructor(errors: Array<{ field?: string | null; message: string; code: string }>) {
+    super(errors.map((e) => e.message).join(' '));
+    this.name = 'UserInputFailure';
+    this.userErrors = errors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code }));
+  }
+}
+
+export function userFailure(code: string, message: string, field?: string): UserInputFailure {
+  return new UserInputFailure([{ code, message, field }]);
+}
+
+function flattenValidationErrors(errors: ValidationError[], parentPath: string[] = []): UserError[] {
+  return errors.flatMap((error) => {
+    const path = [...parentPath, error.property];
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field: path.join('.'),
+      message,
+      code: 'INVALID',
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+  });
+}
+
+export const userErrorsMiddleware: MiddlewareFn = async ({ info }, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    if (info.parentType.name !== 'Mutation') throw error;
+    if (error instanceof UserInputFailure) return { userErrors: error.userErrors };
+    if (error instanceof ArgumentValidationError) {
+      const fromInputObject = error.extensions.validationErrors.flatMap((e) =>
+        // Errors on an input object arrive wrapped in the argument; name fields relative to it.
+        e.children && e.children.length > 0 && !e.constraints ? flattenValidationErrors(e.children) : flattenValidationErrors([e]),
+      );
+      return { userErrors: fromInputObject };
+    }
+    throw error;
+  }
+};

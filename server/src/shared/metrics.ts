@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/**
+ * Prometheus metrics at GET /metrics: process and event-loop delay (prom-client defaults),
+ * HTTP requests, and GraphQL operations by name, type and outcome.
+ */
+export interface Metrics {
+  registry: Registry;
+  httpMiddleware: RequestHandler;
+  graphqlPlugin: ApolloServerPlugin;
+  countGraphqlOperation(params: { name: string; type: string; outcome: 'success' | 'error'; seconds: number }): void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+
+  const httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method and route.',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const graphqlOperations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by operation name, type and outcome.',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [registry],
+  });
+  const graphqlDuration = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'GraphQL operation duration by operation name and type.',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+
+  const countGraphqlOperation: Metrics['countGraphqlOperation'] = ({ name, type, outcome, seconds }) => {
+    graphqlOperations.inc({ operation: name, type, outcome });
+    graphqlDuration.observe({ operation: name, type }, seconds);
+  };
+
+  // Routes are a small fixed set; anything else is one label so a scanner cannot explode the series.
+  const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+  const httpMiddleware: RequestHandler = (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = knownRoutes.has(req.path) ? req.path : req.method === 'GET' ? 'static' : 'other';
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      httpDuration.observe({ method: req.method, route }, seconds);
+    });
+    next();
+  };
+
+  const graphqlPlugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, operation, response }) {
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          countGraphqlOperation({
+            name: operationName ?? 'anonymous',
+            type: operation?.operation ?? 'invalid',
+            outcome: failed ? 'error' : 'success',
+            seconds: Number(process.hrtime.bigint() - started) / 1e9,
+          });
+        },
+      };
+    },
+  };
+
+  return { registry, httpMiddleware, graphqlPlugin, countGraphqlOperation };
+}

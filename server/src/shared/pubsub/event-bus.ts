@@ -1,0 +1,72 @@
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { PubSub as InProcessPubSub, type PubSubEngine } from 'graphql-subscriptions';
+import Redis from 'ioredis';
+import type { PubSub as TypeGraphqlPubSub } from 'type-graphql';
+import type { Config } from '../../app/config';
+import type { Logger } from '../logger';
+import type { TopicName, TopicPayloads } from './topics';
+
+/**
+ * Live events for subscriptions. With REDIS_URL every instance publishes to and listens on
+ * Redis, so an event raised on one instance reaches subscribers on all of them; without it an
+ * in-process bus serves a single instance. Channels carry REDIS_KEY_PREFIX so several
+ * deployments (or test runs) can share one Redis.
+ */
+export interface EventBus {
+  /** Never throws: the change is already committed, and a lost live event is caught up by re-querying. */
+  publish<K extends TopicName>(topic: K, payload: TopicPayloads[K]): Promise<void>;
+  /** What type-graphql's `@Subscription({ topics })` listens through. */
+  readonly forSchema: TypeGraphqlPubSub;
+  readonly kind: 'redis' | 'in-process';
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createEventBus(config: Config['redis'], logger: Logger): EventBus {
+  const channel = (topic: string) => config.keyPrefix + topic;
+  let engine: PubSubEngine;
+  let isReachable: () => Promise<boolean>;
+  let close: () => Promise<void>;
+
+  if (config.kind === 'redis') {
+    // The publisher fails fast while Redis is away (no offline queue); the subscriber queues
+    // and resubscribes on reconnect, so live events resume without a restart.
+    const publisher = new Redis(config.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    const subscriber = new Redis(config.url, { maxRetriesPerRequest: null });
+    for (const [role, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+      client.on('error', (error: Error) => logger.warn({ err: error.message, role }, 'redis pub/sub connection error'));
+    }
+    engine = new RedisPubSub({ publisher, subscriber });
+    isReachable = async () => {
+      try {
+        return (await publisher.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    };
+    close = async () => {
+      await (engine as RedisPubSub).close();
+    };
+  } else {
+    engine = new InProcessPubSub();
+    isReachable = async () => true;
+    close = async () => undefined;
+  }
+
+  return {
+    kind: config.kind,
+    async publish(topic, payload) {
+      try {
+        await engine.publish(channel(topic), payload);
+      } catch (error) {
+        logger.warn({ topic, err: (error as Error).message }, 'live event not delivered; subscribers catch up when they re-query');
+      }
+    },
+    forSchema: {
+      publish: (topic, payload) => void engine.publish(channel(topic), payload),
+      subscribe: (topic) => engine.asyncIterableIterator(channel(topic)),
+    },
+    isReachable,
+    close,
+  };
+}
