@@ -1,6 +1,7 @@
 import { ArrayMinSize, ArrayUnique, IsEmail, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ApiScope } from '../../shared/auth/scopes';
+import { StaffRole } from './staff-user.entity';
 
 @InputType()
 export class LoginInput {
@@ -26,4 +27,25 @@ export class CreateApiKeyInput {
   @ArrayMinSize(1, { message: 'scopes must name at least one scope' })
   @ArrayUnique({ message: 'scopes must not repeat a scope' })
   scopes!: ApiScope[];
+}
+
+@InputType()
+export class CreateStaffUserInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  email!: string;
+
+  @Field(() => String)
+  @MinLength(1, { message: 'displayName must not be empty' })
+  @MaxLength(100, { message: 'displayName must be at most 100 characters' })
+  displayName!: string;
+
+  @Field(() => String, { description: 'At least 12 characters.' })
+  @MinLength(12, { message: 'password must be at least 12 characters long' })
+  @MaxLength(1024, { message: 'password must be at most 1024 characters' })
+  password!: string;
+
+  @Field(() => StaffRole)
+  role!: StaffRole;
 }

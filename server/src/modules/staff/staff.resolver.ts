@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { AdminOnly, Public, StaffOnly } from '../../shared/auth/access';
-import { CreateApiKeyInput, LoginInput } from './staff.inputs';
+import { CreateApiKeyInput, CreateStaffUserInput, LoginInput } from './staff.inputs';
 import type { StaffService } from './staff.service';
-import { CreateApiKeyPayload, LoginPayload, LogoutPayload } from './staff.types';
+import { CreateApiKeyPayload, CreateStaffUserPayload, LoginPayload, LogoutPayload } from './staff.types';
 import { StaffUser } from './staff-user.entity';
 
 @Resolver()
@@ -35,5 +35,11 @@ export class StaffResolver {
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() context: RequestContext): Promise<CreateApiKeyPayload> {
     const createdById = context.principal?.kind === 'staff' ? context.principal.staffUserId : null;
     return { ...(await this.staff.createApiKey({ input, createdById })), userErrors: [] };
+  }
+
+  @Mutation(() => CreateStaffUserPayload, { description: 'Add a person who can sign in to the console.' })
+  @AdminOnly()
+  async createStaffUser(@Arg('input', () => CreateStaffUserInput) input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
+    return { staffUser: await this.staff.createStaffUser(input), userErrors: [] };
   }
 }

@@ -11,6 +11,7 @@ import { StaffRole, StaffUser } from './staff-user.entity';
 
 export enum StaffErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  DUPLICATE_EMAIL = 'DUPLICATE_EMAIL',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
 }
 
@@ -109,6 +110,9 @@ export class StaffService {
 
   async createStaffUser(params: { email: string; password: string; role: StaffRole; displayName: string }): Promise<StaffUser> {
     const users = this.deps.dataSource.getRepository(StaffUser);
+    if (await users.existsBy({ email: params.email.trim().toLowerCase() })) {
+      throw userFailure(StaffErrorCode.DUPLICATE_EMAIL, 'A staff user with this email already exists.', 'email');
+    }
     return users.save(
       users.create({
         email: params.email.trim().toLowerCase(),

@@ -29,3 +29,9 @@ export class LogoutPayload extends MutationPayload {
   @Field(() => Boolean)
   ok!: boolean;
 }
+
+@ObjectType()
+export class CreateStaffUserPayload extends MutationPayload {
+  @Field(() => StaffUser, { nullable: true })
+  staffUser?: StaffUser | null;
+}
