@@ -7,8 +7,9 @@ import type { Services } from './container';
 /**
  * Resolves the caller of an HTTP request or a graphql-ws connection from its
  * `Authorization: Bearer <token>` value. No value means anonymous (public fields still
- * work); a value that names no live session or key is an error, and repeated ones from one
- * address are rate-limited.
+ * work); a value that names no live session or key is an error, and an address that keeps
+ * sending them is rate-limited. Valid tokens always pass, so guessing from a shared address
+ * cannot lock staff out.
  */
 export async function authenticateBearer(params: {
   services: Services;
@@ -17,14 +18,12 @@ export async function authenticateBearer(params: {
 }): Promise<Principal | undefined> {
   const { services, authorization, ip } = params;
   if (!authorization) return undefined;
-  const { badTokensByIp } = services.rateLimits;
-  if ((await msUntilAllowed(badTokensByIp, ip)) > 0) throw rateLimited();
-
   const token = parseBearer(authorization);
   const principal = token ? await services.staff.authenticate(token) : undefined;
   if (principal) return principal;
 
-  if ((await countFailure(badTokensByIp, ip)) > 0) throw rateLimited();
+  const { badTokensByIp } = services.rateLimits;
+  if ((await msUntilAllowed(badTokensByIp, ip)) > 0 || (await countFailure(badTokensByIp, ip)) > 0) throw rateLimited();
   throw new GraphQLError(
     token
       ? 'The bearer token is not valid or has expired. Sign in again or use a current API key.'

@@ -33,11 +33,11 @@ export async function msUntilAllowed(limiter: RateLimiterAbstract, key: string):
   return state && state.consumedPoints >= limiter.points ? state.msBeforeNext : 0;
 }
 
-/** Counts one failure; resolves to the milliseconds of the block this failure started, or 0. */
+/** Counts one failure; resolves to the milliseconds of the block this failure reached or started, or 0. */
 export async function countFailure(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
-    await limiter.consume(key);
-    return 0;
+    const state = await limiter.consume(key);
+    return state.remainingPoints <= 0 ? state.msBeforeNext : 0;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
     throw rejection;

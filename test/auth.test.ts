@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connected, errorCodes, graphql, subscribe, wsClient } from './support/graphql-client';
+import { LOGIN, startTestServer, TEST_ADMIN, type TestServer } from './support/test-server';
+
+const CREATE_KEY = `mutation Key($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix scopes } userErrors { field message code } } }`;
+const LIST = `{ extensions { totalCount } }`;
+const CREATE_EXTENSION = `mutation { createExtension(input: { number: 301, employeeName: "Key Made", role: "Ops", phone: "+15555550130" }) { extension { number } userErrors { message } } }`;
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { LOGIN_MAX_FAILURES: '3', BAD_TOKEN_MAX_PER_MINUTE: '5' } });
+});
+afterAll(() => server?.stop());
+
+describe('staff sign-in', () => {
+  it('returns a bearer token that identifies the caller', async () => {
+    const response = await graphql(server.url, LOGIN, { input: TEST_ADMIN });
+    expect(response.data!.login).toMatchObject({ userErrors: [], staffUser: { email: TEST_ADMIN.email, role: 'ADMIN' } });
+    const me = await graphql(server.url, `{ me { email role } }`, {}, response.data!.login.token);
+    expect(me.data).toEqual({ me: { email: TEST_ADMIN.email, role: 'ADMIN' } });
+  });
+
+  it('answers a wrong password with a userError, then locks the account out after repeated failures', async () => {
+    const attempt = (password: string) => graphql(server.url, LOGIN, { input: { email: 'locked@example.test', password } });
+    const first = await attempt('wrong');
+    expect(first.data!.login).toEqual({ token: null, staffUser: null, userErrors: [{ field: 'password', code: 'INVALID_CREDENTIALS', message: 'Email or password is incorrect.' }] });
+    await attempt('wrong');
+    const third = await attempt('wrong');
+    expect(third.data!.login.userErrors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/Try again in 15 minutes/) });
+    const fourth = await attempt('wrong');
+    expect(fourth.data!.login.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('refuses malformed login input with userErrors naming the field', async () => {
+    const response = await graphql(server.url, LOGIN, { input: { email: 'not an email', password: '' } });
+    expect(response.data!.login.userErrors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
+  });
+
+  it('ends a session on logout', async () => {
+    const token = await server.login();
+    await graphql(server.url, `mutation { logout { ok } }`, {}, token);
+    expect(errorCodes(await graphql(server.url, `{ me { email } }`, {}, token))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('credentials on every request', () => {
+  it('answers a missing token with UNAUTHENTICATED and a bad one with 401', async () => {
+    const anonymous = await graphql(server.url, LIST);
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    expect(anonymous.data).toBeNull();
+    const forged = await graphql(server.url, LIST, {}, 'hbs_forged');
+    expect(forged.status).toBe(401);
+    expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('rate-limits an address that keeps sending bad tokens', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push(...errorCodes(await graphql(server.url, LIST, {}, `hbk_guess${i}`)));
+    // BAD_TOKEN_MAX_PER_MINUTE is 5 (earlier tests in this file sent a few bad tokens too).
+    const firstLimited = codes.indexOf('RATE_LIMITED');
+    expect(firstLimited).toBeGreaterThan(0);
+    expect(firstLimited).toBeLessThan(5);
+    expect(codes.slice(0, firstLimited).every((code) => code === 'UNAUTHENTICATED')).toBe(true);
+    expect(codes.slice(firstLimited).every((code) => code === 'RATE_LIMITED')).toBe(true);
+    // A valid token from the same address still works: guessing cannot lock staff out.
+    expect((await graphql(server.url, LIST, {}, await server.login())).data!.extensions.totalCount).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('integrator API keys', () => {
+  it('are created by admins only, shown once, stored hashed, and limited to their scopes', async () => {
+    const adminToken = await server.login();
+    const created = await graphql(server.url, CREATE_KEY, { input: { name: 'Website', scopes: ['EXTENSIONS_READ'] } }, adminToken);
+    const { secret, apiKey } = created.data!.createApiKey;
+    expect(secret).toMatch(/^hbk_/);
+    expect(apiKey).toMatchObject({ name: 'Website', scopes: ['EXTENSIONS_READ'], prefix: secret.slice(0, 12) });
+
+    const { default: pg } = await import('pg');
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    const stored = await db.query('SELECT secret_hash FROM api_key');
+    await db.end();
+    expect(JSON.stringify(stored.rows)).not.toContain(secret);
+
+    expect((await graphql(server.url, LIST, {}, secret)).data!.extensions.totalCount).toBeGreaterThanOrEqual(0);
+    expect(errorCodes(await graphql(server.url, CREATE_EXTENSION, {}, secret))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await graphql(server.url, CREATE_KEY, { input: { name: 'x', scopes: ['EXTENSIONS_WRITE'] } }, secret))).toEqual(['FORBIDDEN']);
+    expect((await graphql(server.url, `{ me { email } }`, {}, secret)).data).toEqual({ me: null });
+
+    const writer = (await graphql(server.url, CREATE_KEY, { input: { name: 'Ops', scopes: ['EXTENSIONS_READ', 'EXTENSIONS_WRITE'] } }, adminToken)).data!.createApiKey.secret;
+    expect((await graphql(server.url, CREATE_EXTENSION, {}, writer)).data!.createExtension).toEqual({ extension: { number: 301 }, userErrors: [] });
+
+    const noScopes = await graphql(server.url, CREATE_KEY, { input: { name: 'Empty', scopes: [] } }, adminToken);
+    expect(noScopes.data!.createApiKey.userErrors).toEqual([expect.objectContaining({ field: 'scopes' })]);
+  });
+});
+
+describe('WebSocket authentication', () => {
+  it('closes a connection without a token, or with a bad one, with 4403', async () => {
+    const anonymous = wsClient(server.url);
+    expect(await anonymous.closed).toBe(4403);
+    const forged = wsClient(server.url, 'Bearer hbs_forged');
+    expect(await forged.closed).toBe(4403);
+  });
+
+  it('accepts connectionParams.authorization and serves subscriptions', async () => {
+    const { client } = wsClient(server.url, `Bearer ${await server.login()}`);
+    const events = subscribe(client, `subscription { extensionUpdated { change } }`);
+    await connected(client);
+    expect(events.errors).toEqual([]);
+    await client.dispose();
+  });
+});
