@@ -65,7 +65,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     }
 
     const services = createServices({ config, dataSource, eventBus, redis });
-    const demoLogin = await ensureFirstAdmin({ config, services, logger });
+    const demoLogin = await ensureFirstAdmin({ config, services, dataSource, logger });
     const schema = await buildAppSchema({ container: createResolverContainer(services), pubSub: eventBus.forSchema });
     const metrics = createMetrics();
 

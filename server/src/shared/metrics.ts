@@ -54,7 +54,8 @@ export function createMetrics(): Metrics {
   const httpMiddleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = knownRoutes.has(req.path) ? req.path : req.method === 'GET' ? 'static' : 'other';
+      const pathname = req.originalUrl.split('?')[0]; // req.path is relative to a mounted router
+      const route = knownRoutes.has(pathname) ? pathname : req.method === 'GET' ? 'static' : 'other';
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       httpDuration.observe({ method: req.method, route }, seconds);

@@ -5,11 +5,9 @@ import { ApiKey } from '../../modules/staff/api-key.entity';
 import { StaffSession } from '../../modules/staff/staff-session.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import type { Logger } from '../logger';
+import { AdvisoryLock, withAdvisoryLock } from './advisory-lock';
 
 export const entities = [StaffUser, StaffSession, ApiKey, Extension];
-
-/** Only one instance migrates at a time; the others wait, then find nothing left to do. */
-const MIGRATION_LOCK_KEY = 727_274_001;
 
 /**
  * Connects to PostgreSQL and applies pending migrations from migrations/. The schema is only
@@ -28,14 +26,8 @@ export async function openDatabase(params: { url: string; logger: Logger; applic
     extra: { max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
   });
   await dataSource.initialize();
-  const lock = dataSource.createQueryRunner();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied) params.logger.info({ migration: migration.name }, 'migration applied');
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await lock.release();
-  }
+  // Only one instance migrates at a time; the others wait, then find nothing left to do.
+  const applied = await withAdvisoryLock(dataSource, AdvisoryLock.MIGRATIONS, () => dataSource.runMigrations({ transaction: 'each' }));
+  for (const migration of applied) params.logger.info({ migration: migration.name }, 'migration applied');
   return dataSource;
 }

@@ -42,7 +42,7 @@ export function depthLimitRule(maxDepth: number) {
           context.reportError(
             new GraphQLError(`This operation is nested ${depth} fields deep; the limit is ${maxDepth}. Split it into smaller queries.`, {
               nodes: [operation],
-              extensions: { code: 'QUERY_TOO_DEEP' },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
             }),
           );
         }

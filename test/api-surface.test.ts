@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, graphql } from './support/graphql-client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { GRAPHQL_MAX_DEPTH: '4' } });
+  token = await server.login();
+});
+afterAll(() => server?.stop());
+
+describe('malformed GraphQL requests get standard errors with a code', () => {
+  it('a syntax error', async () => {
+    const response = await graphql(server.url, `{ extensions { totalCount `, {}, token);
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('an unknown field', async () => {
+    const response = await graphql(server.url, `{ extensions { nonsense } }`, {}, token);
+    expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.errors![0].message).toMatch(/nonsense/);
+  });
+
+  it('a wrongly typed variable', async () => {
+    const response = await graphql(server.url, `query($n: Int) { extensions(first: $n) { totalCount } }`, { n: 'ten' }, token);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a query nested deeper than the limit', async () => {
+    const deep = `{ extensions { edges { node { workingHours { day } } } } }`;
+    const response = await graphql(server.url, deep, {}, token);
+    expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.errors![0].message).toMatch(/nested 5 fields deep; the limit is 4/);
+    const shallow = await graphql(server.url, `{ extensions { edges { node { number } } } }`, {}, token);
+    expect(shallow.errors).toBeUndefined();
+  });
+
+  it('never includes a stack trace', async () => {
+    const response = await graphql(server.url, `{ extensions { nonsense } }`, {}, token);
+    expect(JSON.stringify(response)).not.toMatch(/stacktrace|\.ts:\d+|at .*\(/);
+  });
+});
+
+describe('HTTP surface', () => {
+  it('blocks cross-site simple requests (CSRF prevention)', async () => {
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/);
+  });
+
+  it('serves Apollo Sandbox to a browser outside production', async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/sandbox/i);
+  });
+
+  it('answers /healthz and /readyz with JSON', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', pubsub: { kind: 'redis', status: 'up' } } });
+  });
+
+  it('serves Prometheus metrics for HTTP, GraphQL operations and the event loop', async () => {
+    await graphql(server.url, `query CountExtensions { extensions { totalCount } }`, {}, token);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/^http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/m);
+    expect(text).toMatch(/^graphql_operations_total\{operation="CountExtensions",type="query",outcome="success"\} 1$/m);
+    expect(text).toMatch(/^graphql_operation_duration_seconds_count\{operation="CountExtensions",type="query"\} 1$/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
+  });
+
+  it('refuses bodies over 1 MB before parsing them', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(1_100_000) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('readiness follows its dependencies', () => {
+  it('reports not ready (503) while Redis is unreachable, and the database still works', async () => {
+    const noRedis = await startTestServer({ databaseUrl: server.databaseUrl, redis: { url: 'redis://127.0.0.1:1', keyPrefix: 'unreachable:' } });
+    try {
+      const ready = await fetch(`${noRedis.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'not ready', checks: { database: 'up', pubsub: { kind: 'redis', status: 'down' } } });
+      // A mutation still commits: the live event is lost, the data is not.
+      const adminToken = await noRedis.login();
+      const created = await graphql(
+        noRedis.url,
+        `mutation { createExtension(input: { number: 777, employeeName: "Offline Redis", role: "Ops", phone: "+15555550177" }) { extension { number } userErrors { message } } }`,
+        {},
+        adminToken,
+      );
+      expect(created.data!.createExtension).toEqual({ extension: { number: 777 }, userErrors: [] });
+    } finally {
+      await noRedis.stop();
+    }
+  });
+});
