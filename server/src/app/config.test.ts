@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database and in-process pub/sub', () => {
+    const config = loadConfig({});
+    expect(config.database).toMatchObject({ kind: 'embedded', dataDir: expect.stringMatching(/\.data$/) });
+    expect(config.redis.kind).toBe('in-process');
+    expect(config.port).toBe(4000);
+    expect(config.businessTimeZone).toBe('America/New_York');
+  });
+
+  it('uses DATABASE_URL and REDIS_URL when given', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/app', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/app' });
+    expect(config.redis).toMatchObject({ kind: 'redis', url: 'redis://cache:6379' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a TCP port number'],
+    [{ PORT: '70000' }, 'PORT must be a TCP port number'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a URL like postgres://'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL must be a URL like redis://'],
+    [{ BUSINESS_TIME_ZONE: 'Mars/Olympus' }, 'BUSINESS_TIME_ZONE must be an IANA time zone'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, test or production'],
+    [{ ADMIN_EMAIL: 'owner@example.test' }, 'ADMIN_PASSWORD must be set together with ADMIN_EMAIL'],
+    [{ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters'],
+    [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, 'GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1 to 1000'],
+  ])('refuses %o with a line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(`Configuration error: ${message}`);
+  });
+
+  it('never echoes the value it refuses (it may be a secret)', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'tiny-secret' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),
+    );
+  });
+});
