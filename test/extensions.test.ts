@@ -72,6 +72,9 @@ describe('extensions', () => {
     const secondPrimary = await create({ isPrimaryEscalation: true });
     expect(secondPrimary.userErrors).toEqual([expect.objectContaining({ field: 'isPrimaryEscalation', code: 'PRIMARY_ALREADY_SET' })]);
 
+    const blankName = await create({ employeeName: '   ' });
+    expect(blankName.userErrors).toEqual([{ field: 'employeeName', code: 'INVALID', message: 'employeeName must not be blank' }]);
+
     const badNumber = await create({ number: 0 });
     expect(badNumber.userErrors).toEqual([expect.objectContaining({ field: 'number' })]);
     expect(await countRows()).toBe(before);

@@ -14,12 +14,8 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const port = (what: string) =>
-  z.coerce
-    .number({ message: `must be a ${what} port number (0-65535, 0 picks a free one)` })
-    .int(`must be a whole ${what} port number (0-65535, 0 picks a free one)`)
-    .min(0, `must be a ${what} port number (0-65535, 0 picks a free one)`)
-    .max(65535, `must be a ${what} port number (0-65535, 0 picks a free one)`);
+const PORT_RULE = 'must be a TCP port number (0-65535, 0 picks a free one)';
+const port = () => z.coerce.number({ message: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65535, PORT_RULE);
 
 const intInRange = (min: number, max: number) =>
   z.coerce
@@ -60,7 +56,7 @@ const envSchema = z
       .enum(['development', 'test', 'production'], { message: 'must be development, test or production' })
       .default('development'),
     HOST: z.string().trim().min(1, 'must be a host name or address to listen on').default('127.0.0.1'),
-    PORT: port('TCP').default(4000),
+    PORT: port().default(4000),
     PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://console.example.com'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -70,7 +66,7 @@ const envSchema = z
 
     DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     DATA_DIR: optionalString,
-    EMBEDDED_POSTGRES_PORT: port('TCP').optional(),
+    EMBEDDED_POSTGRES_PORT: port().optional(),
 
     REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z

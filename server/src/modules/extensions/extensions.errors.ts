@@ -13,8 +13,12 @@ export enum ExtensionErrorCode {
 export const extensionErrors = {
   notFound: (field = 'id'): UserInputFailure =>
     userFailure(ExtensionErrorCode.NOT_FOUND, 'No extension has this id; it may have been deleted. Reload the list.', field),
-  duplicateNumber: (number: number): UserInputFailure =>
-    userFailure(ExtensionErrorCode.DUPLICATE_NUMBER, `Extension ${number} already exists; choose another number.`, 'number'),
+  duplicateNumber: (number?: number): UserInputFailure =>
+    userFailure(
+      ExtensionErrorCode.DUPLICATE_NUMBER,
+      `Extension ${number ?? 'with that number'} already exists; choose another number.`,
+      'number',
+    ),
   primaryAlreadySet: (current: { number: number; employeeName: string }): UserInputFailure =>
     userFailure(
       ExtensionErrorCode.PRIMARY_ALREADY_SET,

@@ -6,7 +6,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
@@ -15,6 +14,7 @@ import { ExtensionStatus } from './extension.entity';
 import { MAX_RANGES_PER_WEEK, Weekday } from './working-hours';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
+const NOT_BLANK = /\S/;
 const E164_MESSAGE = 'phone must be in international E.164 form, e.g. +15555550123';
 
 @InputType()
@@ -38,12 +38,12 @@ export class CreateExtensionInput {
   number!: number;
 
   @Field(() => String)
-  @MinLength(1, { message: 'employeeName must not be empty' })
+  @Matches(NOT_BLANK, { message: 'employeeName must not be blank' })
   @MaxLength(100, { message: 'employeeName must be at most 100 characters' })
   employeeName!: string;
 
   @Field(() => String)
-  @MinLength(1, { message: 'role must not be empty' })
+  @Matches(NOT_BLANK, { message: 'role must not be blank' })
   @MaxLength(100, { message: 'role must be at most 100 characters' })
   role!: string;
 
@@ -84,13 +84,13 @@ export class UpdateExtensionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MinLength(1, { message: 'employeeName must not be empty' })
+  @Matches(NOT_BLANK, { message: 'employeeName must not be blank' })
   @MaxLength(100, { message: 'employeeName must be at most 100 characters' })
   employeeName?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MinLength(1, { message: 'role must not be empty' })
+  @Matches(NOT_BLANK, { message: 'role must not be blank' })
   @MaxLength(100, { message: 'role must be at most 100 characters' })
   role?: string;
 

@@ -144,8 +144,9 @@ export class ExtensionsService {
       try {
         return await work(manager, events);
       } catch (error) {
+        // The advisory lock makes this rare; the unique index makes it impossible to miss.
         if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw new UserInputFailure([{ code: ExtensionErrorCode.DUPLICATE_NUMBER, field: 'number', message: 'That extension number is already taken; choose another number.' }]);
+          throw extensionErrors.duplicateNumber();
         }
         throw error;
       }
