@@ -104,3 +104,17 @@ describe('readiness follows its dependencies', () => {
     }
   });
 });
+
+describe('production mode', () => {
+  it('hides Sandbox and introspection', async () => {
+    const production = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production' } });
+    try {
+      const page = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toMatch(/sandbox/i);
+      const introspection = await graphql(production.url, `{ __schema { types { name } } }`, {}, await production.login());
+      expect(errorCodes(introspection)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    } finally {
+      await production.stop();
+    }
+  });
+});

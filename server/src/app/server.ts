@@ -3,10 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../shared/db/data-source';
@@ -106,8 +104,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
             };
           },
         },
+        // Sandbox for developers outside production; production shows no landing page and no schema.
         config.isProduction
-          ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+          ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ],
     });

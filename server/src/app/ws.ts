@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../shared/logger';
@@ -32,7 +32,12 @@ export function attachWebSocketServer(params: {
   const { httpServer, schema, services, config, logger } = params;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const states = new WeakMap<object, ConnectionState>();
-  const rules = [...specifiedRules, depthLimitRule(config.graphqlMaxDepth)];
+  // The same validation as HTTP: depth limit, and no introspection in production.
+  const rules = [
+    ...specifiedRules,
+    depthLimitRule(config.graphqlMaxDepth),
+    ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : []),
+  ];
 
   const cleanup = useServer<Record<string, unknown>, { request: { socket: { remoteAddress?: string } } }>(
     {
