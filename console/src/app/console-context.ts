@@ -1,0 +1,20 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { LiveStatus, LiveStatusStore } from './live-status';
+import type { SessionStore, SessionUser } from './session-store';
+
+export const SessionStoreContext = createContext<SessionStore | null>(null);
+
+export function useSessionStore(): SessionStore {
+  const store = useContext(SessionStoreContext);
+  if (!store) throw new Error('useSessionStore needs <SessionStoreContext.Provider>');
+  return store;
+}
+
+export function useLiveStatus(live: LiveStatusStore): LiveStatus {
+  return useSyncExternalStore(live.subscribe, live.get);
+}
+
+/** The API's StaffUser without Apollo's __typename, as the session stores it. */
+export function toSessionUser(user: { id: string; email: string; displayName: string; role: SessionUser['role'] }): SessionUser {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+}

@@ -1,0 +1,163 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useId, useState } from 'react';
+import type { SessionUser } from '../../app/session-store';
+import { extensionsQuery } from '../../graphql/operations';
+import { describeError } from '../../components/user-errors';
+import { ExtensionForm } from './extension-form';
+import { ExtensionRow } from './extension-row';
+import { EXTENSIONS_VARIABLES } from './extensions-cache';
+import { useExtensionUpdates } from './use-extension-updates';
+
+type Message = { kind: 'success' | 'error'; text: string };
+
+/**
+ * `availableNow` depends on the clock as well as on status, and crossing a working-hours
+ * boundary raises no event, so the list is refreshed in the background this often.
+ */
+const AVAILABILITY_REFRESH_MS = 60_000;
+
+/** The extensions table: live via `extensionUpdated`, with create, edit, delete, status and primary. */
+export function ExtensionsPage({ me }: { me: SessionUser }) {
+  const headingId = useId();
+  const { data, loading, error, refetch } = useQuery(extensionsQuery, {
+    variables: EXTENSIONS_VARIABLES,
+    pollInterval: AVAILABILITY_REFRESH_MS,
+  });
+  const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const isAdmin = me.role === 'ADMIN';
+
+  const connection = data?.extensions;
+  const extensions = connection?.edges.map((edge) => edge.node) ?? [];
+  const editing = editingId ? extensions.find((extension) => extension.id === editingId) : undefined;
+  const editingNumber = editing?.number;
+
+  useExtensionUpdates();
+
+  // Someone else deleted the extension being edited: close the form and say why.
+  useEffect(() => {
+    if (editingId && connection && !editing) {
+      setEditingId(null);
+      setMessage({ kind: 'error', text: 'The extension you were editing was deleted by someone else.' });
+    }
+  }, [editingId, connection, editing]);
+
+  return (
+    <section className="page" aria-labelledby={headingId}>
+      <header className="page__header">
+        <div>
+          <h1 id={headingId}>Extensions</h1>
+          <p className="muted">
+            Staff phone extensions that escalated chats and calls are routed to.
+            {connection && ` ${connection.totalCount} in total.`}
+          </p>
+        </div>
+        {isAdmin && !creating && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setEditingId(null);
+              setCreating(true);
+            }}
+          >
+            New extension
+          </button>
+        )}
+      </header>
+
+      {!isAdmin && (
+        <p className="notice notice--info">Only admins can add or change extensions. You can set the status of your own extension.</p>
+      )}
+
+      {message && (
+        <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice notice--${message.kind}`}>
+          <span>{message.text}</span>
+          <button type="button" className="button button--quiet button--small" onClick={() => setMessage(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      {creating && (
+        <ExtensionForm
+          mode="create"
+          onCancel={() => setCreating(false)}
+          onSaved={(extension) => {
+            setCreating(false);
+            setMessage({ kind: 'success', text: `Extension ${extension.number} created.` });
+          }}
+        />
+      )}
+
+      {editing && (
+        <ExtensionForm
+          key={editing.id}
+          mode="edit"
+          extension={editing}
+          onCancel={() => setEditingId(null)}
+          onSaved={(extension) => {
+            setEditingId(null);
+            setMessage({ kind: 'success', text: extension ? `Extension ${extension.number} saved.` : `No changes to extension ${editingNumber}.` });
+          }}
+        />
+      )}
+
+      {error && !connection ? (
+        <div role="alert" className="notice notice--error">
+          <span>Could not load extensions: {describeError(error)}</span>
+          <button type="button" className="button button--small" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : loading && !connection ? (
+        <p className="muted" role="status">
+          Loading extensions…
+        </p>
+      ) : extensions.length === 0 ? (
+        <p className="empty">No extensions yet.{isAdmin && ' The first one you create becomes the primary escalation extension.'}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Employee</th>
+                <th scope="col">Role</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Status</th>
+                <th scope="col">Available now</th>
+                <th scope="col">Primary</th>
+                <th scope="col">Working hours</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {extensions.map((extension) => (
+                <ExtensionRow
+                  key={extension.id}
+                  extension={extension}
+                  can={{ manage: isAdmin, setStatus: isAdmin || extension.staffUserId === me.id }}
+                  isEditing={extension.id === editingId}
+                  onEdit={() => {
+                    setCreating(false);
+                    setEditingId(extension.id);
+                  }}
+                  onMessage={setMessage}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <p className="muted">
+          Showing the first {extensions.length} of {connection.totalCount} extensions.
+        </p>
+      )}
+    </section>
+  );
+}
