@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findAddress } from './address';
+
+describe('findAddress', () => {
+  it.each([
+    { text: 'The address is 123 Main St, Springfield, IL 62704.', address: '123 Main St, Springfield, IL 62704' },
+    { text: 'at 45 Oak Avenue', address: '45 Oak Avenue' },
+    { text: 'at 45 Oak Avenue? Thanks', address: '45 Oak Avenue' },
+    { text: '500 Commerce Blvd, Suite 200, Durham, NC 27701, at 5', address: '500 Commerce Blvd, Suite 200, Durham, NC 27701' },
+    { text: '3 Elm St Apt 4B, Hoboken, NJ 07030. Cell', address: '3 Elm St Apt 4B, Hoboken, NJ 07030' },
+    { text: '7 Harbor View Rd, Wilmington NC 28401', address: '7 Harbor View Rd, Wilmington NC 28401' },
+    { text: 'book 10 ppl sat 12/5 6pm 77 Pine Rd Cary NC', address: '77 Pine Rd Cary NC' },
+    { text: '2450 Willow Creek Pkwy, Austin, TX 78745.', address: '2450 Willow Creek Pkwy, Austin, TX 78745' },
+    { text: '1600 Pennsylvania Ave NW, Washington, DC 20500', address: '1600 Pennsylvania Ave NW, Washington, DC 20500' },
+    { text: '450 W 5th St, Los Angeles, California 90013', address: '450 W 5th St, Los Angeles, California 90013' },
+    { text: 'we are at 19 Birch Lane, Raleigh.', address: '19 Birch Lane, Raleigh' },
+    { text: '9 Willow Way, Durham, NC 27705', address: '9 Willow Way, Durham, NC 27705' },
+    { text: '12 maple dr please', address: '12 maple dr' },
+  ])('$text -> $address', ({ text, address }) => {
+    expect(findAddress(text)?.value).toBe(address);
+  });
+
+  it.each([
+    '20 people at 6pm',
+    'party of 8 adults and 4 kids',
+    'there is no way 2 way streets',
+    'we are 10 people in the park',
+    'Dec 20th, 20 people, starting at 6pm.',
+  ])('finds no address in "%s"', (text) => {
+    expect(findAddress(text)).toBeUndefined();
+  });
+
+  it('is surer with a city, state or ZIP than with a street alone', () => {
+    expect(findAddress('45 Oak Avenue, Cary, NC 27511')!.confidence).toBeGreaterThan(findAddress('45 Oak Avenue')!.confidence);
+  });
+});

@@ -1,0 +1,141 @@
+import type { FaqTopic, Intent } from '../assistant.port';
+import { isQuestion, startsAsQuestion } from './text';
+
+/**
+ * The primary intent of a normalised message. Each intent has cue phrases; when several are
+ * present the most pressing wins: a person asked for > cancel > change > new booking >
+ * pricing > general. Cues that are negated ("I don't want to cancel") or hypothetical
+ * ("what's your cancellation policy?") do not count.
+ */
+
+export interface IntentSignals {
+  /** How many booking details the message gives: date, time, party size, address, dietary notes. */
+  bookingDetails: number;
+  /** A date or party size was given (what makes "are you free?" a booking request). */
+  hasDateOrPartySize: boolean;
+  faqTopic?: FaqTopic;
+  confirmation?: 'YES' | 'NO';
+}
+
+export interface IntentResult {
+  intent: Intent;
+  confidence: number;
+}
+
+const PERSON = String.raw`(?:a |an |the |your |some |one of your )?(?:real |live |actual |human )?(?:human|person|people|someone|somebody|anyone|anybody|manager|owner|agent|representative|rep|staff|supervisor|employee|team member|member of (?:your|the) (?:staff|team)|operator|boss|chef)\b`;
+const HUMAN_CUES = [
+  new RegExp(String.raw`\b(?:speak|talk|chat|discuss(?: this| it)?)(?:ing)?\s+(?:directly\s+)?(?:to|with)\s+${PERSON}`),
+  /\b(?:real|live|actual)\s+(?:human|person|people|agent|someone|somebody)\b/,
+  /\bhumans?\b/,
+  /\b(?:representative|operator|supervisor)\b/,
+  /\bcustomer (?:service|support|care)\b/,
+  /\b(?:your|a|the|to)\s+manager\b/,
+  /\b(?:need|want|get|give)\s+(?:me\s+)?(?:a|to)\s+(?:real\s+)?(?:person|human)\b/,
+  /\b(?:connect|transfer|put)\s+me\s+(?:with|to|through)\b/,
+  /\b(?:someone|somebody|anyone|a person|you)\s+(?:to\s+)?call\s+me\b|\bcall\s+me\s+back\b/,
+  /\bnumber i can call\b/,
+  /\b(?:can|could|will|would)\s+(?:someone|somebody|anyone|a person|a human)\s+(?:please\s+)?(?:help|assist|respond|answer|reply|get back)\b/,
+  /\b(?:have|get|can|could|need|want|would like)\s+(?:someone|somebody|a person|a human|a manager|a real person)\b[^.?!]{0,30}\b(?:reach out|contact|call|get in touch|get back|email|text)\b/,
+  /\b(?:don't|do not|not|no)\s+(?:want\s+)?(?:to\s+)?(?:talk|speak|chat)(?:ing)?\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:bot|robot|machine|computer|ai)\b/,
+  /\b(?:stop|no more)\b.*\b(?:bot|robot)\b/,
+];
+/** One- or two-word messages that are a request for a person on their own: "agent", "manager pls". */
+const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+)?(?:agent|manager|person|staff|someone)\s*(?:please|now)?\W*$/;
+const NO_NEED_BEFORE = /\b(?:no need|don't need|do not need|without)\s+(?:to\s+)?$/;
+
+const CANCEL_CUES = [
+  /\bcancel(?:led|ed|ling|ing|s)?\b/,
+  /\bcancellation\b/,
+  /\bcall(?:ing|ed)?\s+(?:it\s+|(?:the|our|my)\s+\w+\s+)?off\b/,
+  /\b(?:no longer|won't be|will not be|not going to|wont be)\s+(?:need|needing)\b/,
+  /\b(?:party|event|dinner|hibachi)(?:'s| is)\s+(?:off|cancelled)\b/,
+  /\b(?:not|won't|will not|no longer)\s+(?:to\s+)?(?:go|going)\s+ahead\b/,
+];
+const CANCEL_NEGATED = /\b(?:not|don't|do not|never|no need to)\s+(?:want to\s+|going to\s+)?cancel\w*/g;
+const CANCEL_HYPOTHETICAL = /\bcancellation policy\b|\bpolicy\b[^.?!]*\bcancel\w*|\bcancel\w*[^.?!]*\bpolicy\b|\b(?:what|how)\s+(?:happens\s+)?if\s+(?:i|we)\s+(?:need to\s+|have to\s+|want to\s+)?cancel\w*|\bcan (?:i|we) (?:still )?cancel (?:later|if|up to|any ?time)\b/g;
+
+const BOOKING_THING = String.raw`(?:booking|reservation|party|event|date|time|start time|address|location|guest count|headcount|count|number|phone|menu|order|dinner|hibachi|it)`;
+const MODIFY_CUES = [
+  /\breschedul\w*|\bpostpon\w*/,
+  /\bpush(?:ing|ed)?\s+(?:\w+\s+){0,3}back\b/,
+  /\bbump(?:ing)?\s+(?:it|the|our|my)\b/,
+  /\bmov(?:e|ing)\s+(?:it|our|the|my|this)\b/,
+  new RegExp(String.raw`\b(?:change|changing|switch|switching|update|updating|modify|modifying|adjust|adjusting|amend|edit)\b[^.?!]*\b${BOOKING_THING}\b`),
+  new RegExp(String.raw`\b(?:my|our|the)\s+(?:booking|reservation)\b[^.?!]*\b(?:change|switch|update|modify|adjust|move)\b`),
+  /\bchange of (?:address|date|time|plans?)\b/,
+  /\b(?:add|adding)\s+(?:\d+|a few|some|another|more|extra)\s+(?:more\s+)?(?:people|guests|adults|kids|children|persons)\b/,
+  /\b\d+\s+more\s+(?:people|guests|adults|kids|persons)\b/,
+  /\bfewer\s+(?:people|guests)\b/,
+  /\bnew (?:date|time|address|location|headcount|guest count)\b/,
+  /\b(?:booked|reserved)\b[^.?!]*\bbut\b/,
+  /\b(?:made|have|had|got)\s+(?:a|an|our|my)\s+(?:booking|reservation)\b[^.?!]*\b(?:but|change|switch|move|update)\b/,
+  /\bswitch(?:ing)?\s+(?:it\s+)?to\b/,
+  /\badd\b[^.?!]*\bto (?:our|my|the)\s+(?:\S+\s+){0,3}?(?:booking|reservation|order|party|event)\b/,
+  /\b(?:guest count|headcount|head count|number of guests|party size)\b[^.?!]*\b(?:now|went|gone|changed|increased|decreased|dropped|grew|up to|down to)\b/,
+  /\bplease update\b|\bupdate (?:it|that|this|the details)\b/,
+];
+/** "instead" changes a booking only when it replaces a date, time or count, not "tofu instead of meat". */
+const INSTEAD = /\binstead\b/;
+const MODIFY_NEGATED = /\b(?:not|don't|do not|never|no need to)\s+(?:want to\s+|going to\s+)?(?:reschedul\w*|chang\w*|mov\w*|postpon\w*)/g;
+
+const NEW_BOOKING_CUES = [
+  /\b(?:book|reserve|hire)\b/,
+  /\bbooking (?:request|for)\b|\breservation (?:request|for)\b|\breserving\b/,
+  /\b(?:make|making)\s+(?:a\s+)?(?:reservation|booking)\b/,
+  /\b(?:inquire|inquiring|interested in|about)\s+booking\b/,
+  /\bschedule\s+(?:a|an|the|our|my|for|it|us|me)\b/,
+  /\bsign (?:us|me) up\b|\bset up (?:a|an)\b|\block in\b/,
+  /\b(?:want|need|like|love|looking for|get|have|hoping for)\s+(?:a\s+|an\s+|to have\s+|to get\s+)?(?:private\s+)?(?:hibachi|chef)\b/,
+  /\bwant\s+to\s+do\s+(?:a\s+)?(?:\w+\s+)?hibachi\b/,
+];
+/** Availability questions are booking requests once a date or party size is given. */
+const AVAILABILITY_CUES = /\bavailab\w*|\b(?:are you|you)\s+(?:free|open)\b|\bstill open\b|\bfree on\b|\bcan (?:you|we) do\b|\bcome out\b|\bopenings?\b|\bchef free\b/;
+
+/** "what does the price include" asks what is included, not what it costs. */
+const PRICE_AS_SUBJECT = /\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
+const PRICING_CUES =
+  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b/;
+
+/** A booking the customer already has: a question about it is not a new booking. */
+const EXISTING_BOOKING = /\b(?:booked|reserved)\s+(?:you|with you|it|this|that)\b|\b(?:we|i)\s+(?:already\s+)?(?:booked|reserved)\b|\b(?:my|our)\s+(?:booking|reservation)\b/;
+
+function anyCue(cues: readonly RegExp[], text: string): boolean {
+  return cues.some((cue) => cue.test(text));
+}
+
+function asksForPerson(text: string): boolean {
+  if (HUMAN_ALONE.test(text)) return true;
+  return HUMAN_CUES.some((cue) => {
+    const match = cue.exec(text);
+    return match !== null && !NO_NEED_BEFORE.test(text.slice(Math.max(0, match.index - 20), match.index));
+  });
+}
+
+function wantsToCancel(text: string): boolean {
+  return anyCue(CANCEL_CUES, text.replace(CANCEL_NEGATED, ' ').replace(CANCEL_HYPOTHETICAL, ' '));
+}
+
+function wantsToChange(text: string, signals: IntentSignals): boolean {
+  const rest = text.replace(MODIFY_NEGATED, ' ');
+  return anyCue(MODIFY_CUES, rest) || (INSTEAD.test(rest) && signals.bookingDetails > 0);
+}
+
+export function classifyIntent(text: string, signals: IntentSignals): IntentResult {
+  if (asksForPerson(text)) return { intent: 'HUMAN_REQUEST', confidence: 0.95 };
+  if (wantsToCancel(text)) return { intent: 'CANCEL_BOOKING', confidence: 0.93 };
+  if (wantsToChange(text, signals)) return { intent: 'MODIFY_BOOKING', confidence: 0.9 };
+  if (anyCue(NEW_BOOKING_CUES, text)) return { intent: 'NEW_BOOKING', confidence: 0.92 };
+  if (AVAILABILITY_CUES.test(text) && signals.hasDateOrPartySize) return { intent: 'NEW_BOOKING', confidence: 0.88 };
+  if (PRICING_CUES.test(text.replace(PRICE_AS_SUBJECT, ' ')) || signals.faqTopic === 'MINIMUM_SPEND') {
+    return { intent: 'PRICING', confidence: 0.92 };
+  }
+  if (signals.faqTopic) return { intent: 'GENERAL_QUESTION', confidence: 0.9 };
+  // Details with no other cue are someone filling in a booking, unless they are about a
+  // booking already made, or a single one is part of a question ("how many chefs for 60 people?").
+  const partOfQuestion = signals.bookingDetails === 1 && startsAsQuestion(text);
+  if (signals.bookingDetails > 0 && !partOfQuestion && !EXISTING_BOOKING.test(text)) {
+    return { intent: 'NEW_BOOKING', confidence: signals.bookingDetails >= 2 ? 0.85 : 0.7 };
+  }
+  if (signals.confirmation) return { intent: 'GENERAL_QUESTION', confidence: 0.9 };
+  return { intent: 'GENERAL_QUESTION', confidence: isQuestion(text) ? 0.7 : 0.5 };
+}
