@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ['server/src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['server/src/shared/reflect-metadata.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

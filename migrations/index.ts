@@ -1,7 +1,8 @@
 import { InitialSchema1795219200000 } from './1795219200000-initial-schema';
+import { Conversations1795222800000 } from './1795222800000-conversations';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
  * Add a new file as <unix-ms>-<what-it-does>.ts exporting a class named <What><unix-ms>, and list it here.
  */
-export const migrations = [InitialSchema1795219200000];
+export const migrations = [InitialSchema1795219200000, Conversations1795222800000];

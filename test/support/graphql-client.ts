@@ -28,13 +28,17 @@ export function errorCodes(response: GraphqlResponse): string[] {
 }
 
 /** A graphql-ws connection; `closed` resolves with the close code if the server closes it. */
-export function wsClient(baseUrl: string, authorization?: string): { client: Client; closed: Promise<number> } {
+export function wsClient(
+  baseUrl: string,
+  authorization?: string,
+  extraParams: Record<string, string> = {},
+): { client: Client; closed: Promise<number> } {
   let onClosed: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => (onClosed = resolve));
   const client = createClient({
     url: baseUrl.replace(/^http/, 'ws') + '/graphql',
     webSocketImpl: WebSocket,
-    connectionParams: authorization ? { authorization } : {},
+    connectionParams: { ...(authorization ? { authorization } : {}), ...extraParams },
     retryAttempts: 0,
     lazy: false,
     on: { closed: (event) => onClosed((event as { code: number }).code) },

@@ -38,6 +38,10 @@ const urlWithProtocols = (protocols: string[], example: string) =>
   );
 
 
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
 const timeZone = z.string().refine(
   (zone) => {
     try {
@@ -87,6 +91,30 @@ const envSchema = z
     GRAPHQL_MAX_DEPTH: intInRange(2, 50).default(10),
     GRAPHQL_MAX_PAGE_SIZE: intInRange(1, 1000).default(100),
     CONSOLE_DIST_DIR: optionalString,
+
+    BUSINESS_NAME: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Hibachi at Home'),
+    PRICE_PER_GUEST_CENTS: intInRange(0, 1_000_000).default(6000),
+    MINIMUM_SPEND_CENTS: intInRange(0, 100_000_000).default(60000),
+    FAQ_MINIMUM_SPEND: optionalString,
+    FAQ_SERVICE_AREA: optionalString,
+    FAQ_VEGETARIAN_OPTIONS: optionalString,
+    FAQ_WHATS_INCLUDED: optionalString,
+
+    AI_BOOKING_ENABLED: booleanFlag.default(true),
+    AI_BOOKING_CONFIDENCE_THRESHOLD: z.coerce
+      .number({ message: 'must be a number from 0 to 1' })
+      .min(0, 'must be a number from 0 to 1')
+      .max(1, 'must be a number from 0 to 1')
+      .default(0.75),
+    AI_BOOKING_MAX_ATTEMPTS: intInRange(1, 20).default(3),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_MODEL: z.string().trim().min(1, 'must name a model').default('gpt-4o-mini'),
+    OPENAI_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.openai.com/v1'),
+
+    ESCALATION_ACK_TIMEOUT_SECONDS: intInRange(1, 24 * 3600).default(120),
+    ESCALATION_SWEEP_SECONDS: intInRange(1, 3600).default(10),
+    WEB_CHAT_MAX_MESSAGES_PER_MINUTE: intInRange(1, 1000).default(20),
+    WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: intInRange(1, 100_000).default(120),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
@@ -121,6 +149,24 @@ export interface Config {
   graphqlMaxDepth: number;
   graphqlMaxPageSize: number;
   consoleDistDir: string;
+  business: {
+    name: string;
+    pricePerGuestCents: number;
+    minimumSpendCents: number;
+    faq: { MINIMUM_SPEND: string; SERVICE_AREA: string; VEGETARIAN_OPTIONS: string; WHATS_INCLUDED: string };
+  };
+  assistant: {
+    enabled: boolean;
+    confidenceThreshold: number;
+    maxAttempts: number;
+    openai?: { apiKey: string; model: string; baseURL?: string };
+  };
+  escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
+  webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number };
+}
+
+function dollars(cents: number): string {
+  return `$${(cents / 100).toLocaleString('en-US')}`;
 }
 
 export class ConfigError extends Error {
@@ -179,5 +225,32 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     graphqlMaxDepth: env.GRAPHQL_MAX_DEPTH,
     graphqlMaxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
     consoleDistDir: resolveDir(env.CONSOLE_DIST_DIR ?? 'console/dist'),
+    business: {
+      name: env.BUSINESS_NAME,
+      pricePerGuestCents: env.PRICE_PER_GUEST_CENTS,
+      minimumSpendCents: env.MINIMUM_SPEND_CENTS,
+      faq: {
+        MINIMUM_SPEND:
+          env.FAQ_MINIMUM_SPEND ??
+          `Our price is ${dollars(env.PRICE_PER_GUEST_CENTS)} per guest with a ${dollars(env.MINIMUM_SPEND_CENTS)} minimum per party, plus a travel fee beyond 30 miles.`,
+        SERVICE_AREA: env.FAQ_SERVICE_AREA ?? 'We travel to homes within about 100 miles of our base; travel is free for the first 30 miles.',
+        VEGETARIAN_OPTIONS:
+          env.FAQ_VEGETARIAN_OPTIONS ?? 'Yes! We offer tofu and grilled vegetable plates, and we cook vegetarian orders separately on request.',
+        WHATS_INCLUDED:
+          env.FAQ_WHATS_INCLUDED ??
+          'Every party includes the chef, the grill, fried rice, vegetables, salad, and your choice of two proteins per guest. You provide tables and plates.',
+      },
+    },
+    assistant: {
+      enabled: env.AI_BOOKING_ENABLED,
+      confidenceThreshold: env.AI_BOOKING_CONFIDENCE_THRESHOLD,
+      maxAttempts: env.AI_BOOKING_MAX_ATTEMPTS,
+      openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, baseURL: env.OPENAI_BASE_URL } : undefined,
+    },
+    escalations: { ackTimeoutSeconds: env.ESCALATION_ACK_TIMEOUT_SECONDS, sweepSeconds: env.ESCALATION_SWEEP_SECONDS },
+    webChat: {
+      maxMessagesPerMinute: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE,
+      maxMessagesPerMinutePerIp: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP,
+    },
   };
 }

@@ -62,7 +62,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       cleanups.push(async () => client.quit());
     }
 
-    const services = createServices({ config, dataSource, eventBus, redis });
+    const services = createServices({ config, dataSource, eventBus, logger, redis });
     const demoLogin = await ensureFirstAdmin({ config, services, dataSource, logger });
     const schema = await buildAppSchema({ container: createResolverContainer(services), pubSub: eventBus.forSchema });
     const metrics = createMetrics();
@@ -118,6 +118,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
+    // Every instance sweeps: queued escalations to newly free extensions, unanswered ones to the next.
+    // Row locks (SKIP LOCKED) keep instances from handling the same escalation twice.
+    const sweeper = setInterval(() => {
+      services.escalations.sweep().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'escalation sweep failed'));
+    }, config.escalations.sweepSeconds * 1000);
+    sweeper.unref();
+    cleanups.push(async () => clearInterval(sweeper));
+
     const port = (httpServer.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${host}:${port}`;

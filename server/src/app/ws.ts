@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger';
 import type { Principal } from '../shared/auth/principal';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { maskError } from '../shared/graphql/error-masking';
+import { hashSessionToken } from '../modules/conversations/conversations.service';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
 import type { Services } from './container';
@@ -18,9 +19,10 @@ interface ConnectionState {
 }
 
 /**
- * graphql-ws on the same port and path as HTTP. A connection authenticates once, with
- * `connectionParams: { authorization: 'Bearer <token>' }`; without a valid token it is closed
- * with 4403 before any subscription starts.
+ * graphql-ws on the same port and path as HTTP. A connection authenticates once: staff and
+ * integrators with `connectionParams: { authorization: 'Bearer <token>' }`, a web-chat
+ * customer with `connectionParams: { webChatSession: '<session token>' }`. Without valid
+ * credentials it is closed with 4403 before any subscription starts.
  */
 export function attachWebSocketServer(params: {
   httpServer: HttpServer;
@@ -44,13 +46,14 @@ export function attachWebSocketServer(params: {
       schema,
       onConnect: async (ctx) => {
         const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
-        const authorization = ctx.connectionParams?.authorization;
+        const { authorization, webChatSession } = ctx.connectionParams ?? {};
         try {
-          const principal = await authenticateBearer({
-            services,
-            authorization: typeof authorization === 'string' ? authorization : undefined,
-            ip,
-          });
+          const principal =
+            typeof authorization === 'string'
+              ? await authenticateBearer({ services, authorization, ip })
+              : typeof webChatSession === 'string' && (await services.conversations.webChatSessionExists(webChatSession))
+                ? ({ kind: 'webChat', sessionHash: hashSessionToken(webChatSession) } as const)
+                : undefined;
           if (!principal) return false;
           states.set(ctx.extra, { principal, ip });
           return true;

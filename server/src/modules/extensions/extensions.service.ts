@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../shared/auth/principal';
 import { inTransaction, type PendingEvents } from '../../shared/db/unit-of-work';
-import { paginateByUniqueKey, type Connection } from '../../shared/graphql/connection';
+import { paginate, type Connection } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import type { EventBus } from '../../shared/pubsub/event-bus';
@@ -29,7 +29,7 @@ export class ExtensionsService {
   list(args: ExtensionsArgs): Promise<Connection<Extension>> {
     const query = this.deps.dataSource.getRepository(Extension).createQueryBuilder('extension');
     if (args.status) query.where('extension.status = :status', { status: args.status });
-    return paginateByUniqueKey({ query, alias: 'extension', key: 'number', column: 'number', args, maxPageSize: this.deps.maxPageSize });
+    return paginate({ query, alias: 'extension', sortKey: 'number', sortColumn: 'number', direction: 'ASC', args, maxPageSize: this.deps.maxPageSize });
   }
 
   isAvailableNow(extension: Extension, at = new Date()): boolean {

@@ -34,11 +34,15 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, ru
   const allowed =
     principal.kind === 'staff'
       ? rules.includes(rule.staff) || (rules.includes(rule.admin) && principal.role === StaffRole.ADMIN)
-      : principal.scopes.some((scope) => rules.includes(rule.scope(scope)));
+      : principal.kind === 'apiKey'
+        ? principal.scopes.some((scope) => rules.includes(rule.scope(scope)))
+        : false; // a web-chat customer reaches public fields only
   if (!allowed) {
     throw new GraphQLError(
-      principal.kind === 'staff'
-        ? 'Only an admin may do this.'
+      principal.kind !== 'apiKey'
+        ? principal.kind === 'staff'
+          ? 'Only an admin may do this.'
+          : 'A web-chat session may only use the web-chat fields.'
         : `This API key lacks the scope for this field (needs one of: ${rules.filter((r) => r.startsWith('SCOPE:')).map((r) => r.slice(6)).join(', ') || 'a staff sign-in'}).`,
       { extensions: { code: 'FORBIDDEN' } },
     );

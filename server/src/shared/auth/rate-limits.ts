@@ -3,14 +3,17 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Config } from '../../app/config';
 
 /**
- * Counters that slow down guessing: failed sign-ins per account+IP and per IP, and bearer
- * tokens that match nothing, per IP. With Redis the counts are shared by every instance (an
+ * Counters that slow down guessing and flooding: failed sign-ins per account+IP and per IP,
+ * bearer tokens that match nothing per IP, and public web-chat traffic per session and per IP. With Redis the counts are shared by every instance (an
  * attacker cannot spread guesses across them); a memory limiter stands in while Redis is down.
  */
 export interface RateLimits {
   loginFailuresByAccount: RateLimiterAbstract;
   loginFailuresByIp: RateLimiterAbstract;
   badTokensByIp: RateLimiterAbstract;
+  webChatMessagesBySession: RateLimiterAbstract;
+  webChatMessagesByIp: RateLimiterAbstract;
+  webChatSessionsByIp: RateLimiterAbstract;
 }
 
 export function createRateLimits(config: Config, redis?: Redis): RateLimits {
@@ -24,6 +27,9 @@ export function createRateLimits(config: Config, redis?: Redis): RateLimits {
     loginFailuresByAccount: make('login-account', config.loginMaxFailures, lockout),
     loginFailuresByIp: make('login-ip', config.loginMaxFailures * 10, lockout),
     badTokensByIp: make('bad-token-ip', config.badTokenMaxPerMinute, 60),
+    webChatMessagesBySession: make('chat-session', config.webChat.maxMessagesPerMinute, 60),
+    webChatMessagesByIp: make('chat-ip', config.webChat.maxMessagesPerMinutePerIp, 60),
+    webChatSessionsByIp: make('chat-start-ip', Math.max(5, Math.ceil(config.webChat.maxMessagesPerMinutePerIp / 4)), 60),
   };
 }
 
@@ -40,6 +46,17 @@ export async function countFailure(limiter: RateLimiterAbstract, key: string): P
     return state.remainingPoints <= 0 ? state.msBeforeNext : 0;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
+    throw rejection;
+  }
+}
+
+/** Takes one of the key's allowed requests; false once the allowance for the window is used up. */
+export async function takeAllowance(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
     throw rejection;
   }
 }

@@ -1,13 +1,32 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../../migrations';
+import { Booking } from '../../modules/bookings/booking.entity';
+import { Conversation } from '../../modules/conversations/conversation.entity';
+import { Message } from '../../modules/conversations/message.entity';
+import { Customer, CustomerIdentity } from '../../modules/customers/customer.entity';
+import { Escalation, RoutingDecision } from '../../modules/escalations/escalation.entity';
 import { Extension } from '../../modules/extensions/extension.entity';
+import { OutboxSms } from '../../providers/sms/sms.local';
 import { ApiKey } from '../../modules/staff/api-key.entity';
 import { StaffSession } from '../../modules/staff/staff-session.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import type { Logger } from '../logger';
 import { AdvisoryLock, withAdvisoryLock } from './advisory-lock';
 
-export const entities = [StaffUser, StaffSession, ApiKey, Extension];
+export const entities = [
+  StaffUser,
+  StaffSession,
+  ApiKey,
+  Extension,
+  Customer,
+  CustomerIdentity,
+  Conversation,
+  Message,
+  Booking,
+  Escalation,
+  RoutingDecision,
+  OutboxSms,
+];
 
 /**
  * Connects to PostgreSQL and applies pending migrations from migrations/. The schema is only

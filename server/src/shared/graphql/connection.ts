@@ -53,12 +53,14 @@ export function connectionType<T extends object>(Item: ClassType<T>, name: strin
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-const encodeCursor = (value: string | number) => Buffer.from(JSON.stringify([value]), 'utf8').toString('base64url');
+const encodeCursor = (values: Array<string | number>) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): string | number {
+function decodeCursor(cursor: string): [string | number, string] {
   try {
-    const [value] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof value === 'string' || typeof value === 'number') return value;
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (Array.isArray(values) && values.length === 2 && ['string', 'number'].includes(typeof values[0]) && typeof values[1] === 'string') {
+      return [values[0] as string | number, values[1]];
+    }
   } catch {
     // fall through to the error below
   }
@@ -68,18 +70,20 @@ function decodeCursor(cursor: string): string | number {
 }
 
 /**
- * Keyset pagination over a unique, ordered column: stable while rows are added or removed,
- * and as fast on page 100 as on page 1.
+ * Keyset pagination on (sort column, id): stable while rows are added or removed, and as
+ * fast on page 100 as on page 1.
  */
-export async function paginateByUniqueKey<T extends ObjectLiteral>(params: {
+export async function paginate<T extends ObjectLiteral & { id: string }>(params: {
   query: SelectQueryBuilder<T>;
   alias: string;
-  key: keyof T & string;
-  column: string;
+  /** The entity property and its column, e.g. `number`/`number` or `lastMessageAt`/`last_message_at`. */
+  sortKey: keyof T & string;
+  sortColumn: string;
+  direction: 'ASC' | 'DESC';
   args: ConnectionArgs;
   maxPageSize: number;
 }): Promise<Connection<T>> {
-  const { query, alias, key, column, args, maxPageSize } = params;
+  const { query, alias, sortKey, sortColumn, direction, args, maxPageSize } = params;
   const first = args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
     throw new GraphQLError(`first must be between 1 and ${maxPageSize}.`, {
@@ -87,10 +91,17 @@ export async function paginateByUniqueKey<T extends ObjectLiteral>(params: {
     });
   }
   const totalCount = await query.clone().getCount();
-  const page = query.clone().orderBy(`${alias}.${column}`, 'ASC').take(first + 1);
-  if (args.after) page.andWhere(`${alias}.${column} > :afterKey`, { afterKey: decodeCursor(args.after) });
+  const page = query.clone().orderBy(`${alias}.${sortColumn}`, direction).addOrderBy(`${alias}.id`, direction).take(first + 1);
+  if (args.after) {
+    const [afterValue, afterId] = decodeCursor(args.after);
+    const comparison = direction === 'ASC' ? '>' : '<';
+    page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) ${comparison} (:afterValue, :afterId)`, { afterValue, afterId });
+  }
   const rows = await page.getMany();
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node[key] as string | number), node }));
+  const edges = nodes.map((node) => {
+    const value = node[sortKey] as unknown;
+    return { cursor: encodeCursor([value instanceof Date ? value.toISOString() : (value as string | number), node.id]), node };
+  });
   return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

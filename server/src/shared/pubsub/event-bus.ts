@@ -14,7 +14,7 @@ import type { TopicName, TopicPayloads } from './topics';
  */
 export interface EventBus {
   /** Never throws: the change is already committed, and a lost live event is caught up by re-querying. */
-  publish<K extends TopicName>(topic: K, payload: TopicPayloads[K]): Promise<void>;
+  publish<K extends TopicName>(topic: K, payload: TopicPayloads[K], scope?: string): Promise<void>;
   /** What type-graphql's `@Subscription({ topics })` listens through. */
   readonly forSchema: TypeGraphqlPubSub;
   readonly kind: 'redis' | 'in-process';
@@ -23,7 +23,8 @@ export interface EventBus {
 }
 
 export function createEventBus(config: Config['redis'], logger: Logger): EventBus {
-  const channel = (topic: string) => config.keyPrefix + topic;
+  // A scope narrows a topic to one conversation or chat session: only its subscribers hear it.
+  const channel = (topic: string, scope?: unknown) => config.keyPrefix + topic + (scope === undefined ? '' : `:${String(scope)}`);
   let engine: PubSubEngine;
   let isReachable: () => Promise<boolean>;
   let close: () => Promise<void>;
@@ -55,16 +56,16 @@ export function createEventBus(config: Config['redis'], logger: Logger): EventBu
 
   return {
     kind: config.kind,
-    async publish(topic, payload) {
+    async publish(topic, payload, scope) {
       try {
-        await engine.publish(channel(topic), payload);
+        await engine.publish(channel(topic, scope), payload);
       } catch (error) {
         logger.warn({ topic, err: (error as Error).message }, 'live event not delivered; subscribers catch up when they re-query');
       }
     },
     forSchema: {
       publish: (topic, payload) => void engine.publish(channel(topic), payload),
-      subscribe: (topic) => engine.asyncIterableIterator(channel(topic)),
+      subscribe: (topic, scope) => engine.asyncIterableIterator(channel(topic, scope)),
     },
     isReachable,
     close,

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { ConversationStage } from '../conversations/conversation.entity';
+import { EscalationReason } from '../escalations/escalation.entity';
+import type { MessageAnalysis } from './assistant.port';
+import { decide, type ConversationState, type PolicySettings } from './booking-policy';
+
+const settings: PolicySettings = {
+  businessName: 'Hibachi Test',
+  confidenceThreshold: 0.75,
+  maxAttempts: 3,
+  pricePerGuestCents: 6000,
+  minimumSpendCents: 60000,
+  faqAnswers: { MINIMUM_SPEND: 'MIN-ANSWER', SERVICE_AREA: 'AREA-ANSWER', VEGETARIAN_OPTIONS: 'VEG-ANSWER', WHATS_INCLUDED: 'INCLUDED-ANSWER' },
+  askForPhone: false,
+};
+const state = (overrides: Partial<ConversationState> = {}): ConversationState => ({
+  stage: ConversationStage.COLLECTING_DETAILS,
+  draft: {},
+  failedAttempts: 0,
+  previousCustomerText: null,
+  ...overrides,
+});
+const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => ({
+  intent: 'NEW_BOOKING',
+  intentConfidence: 0.9,
+  details: {},
+  sentiment: 0,
+  ...overrides,
+});
+const sure = <T>(value: T) => ({ value, confidence: 0.95 });
+const complete = {
+  partySize: sure(12),
+  eventDate: sure('2026-12-20'),
+  startTime: sure('18:00'),
+  address: sure('12 Elm St, Springfield'),
+  name: sure('Dana'),
+};
+
+describe('decide', () => {
+  it('asks for the next missing detail and keeps what it understood', () => {
+    const decision = decide(state(), analysis({ details: { partySize: sure(12), eventDate: sure('2026-12-20') } }), settings, '12 people on Dec 20');
+    expect(decision.stage).toBe(ConversationStage.COLLECTING_DETAILS);
+    expect(decision.draft).toMatchObject({ partySize: { value: 12 }, eventDate: { value: '2026-12-20' } });
+    expect(decision.reply).toMatch(/What time/);
+    expect(decision.createBooking).toBe(false);
+  });
+
+  it('re-asks a detail below the confidence threshold instead of keeping it, and counts the attempt', () => {
+    const decision = decide(state(), analysis({ details: { partySize: { value: 12, confidence: 0.5 } } }), settings, 'maybe a dozen?');
+    expect(decision.draft.partySize).toBeUndefined();
+    expect(decision.reply).toMatch(/right number of guests/);
+    expect(decision.failedAttempts).toBe(1);
+  });
+
+  it('reads the details back before booking, and books only on a yes', () => {
+    const readBack = decide(state(), analysis({ details: complete }), settings, 'all details');
+    expect(readBack.stage).toBe(ConversationStage.CONFIRMING);
+    expect(readBack.createBooking).toBe(false);
+    expect(readBack.reply).toContain('12 guests on Sun, Dec 20, 2026 at 6:00 PM, at 12 Elm St, Springfield, under the name Dana');
+    expect(readBack.reply).toContain('$720 before any travel fee');
+
+    const confirming = state({ stage: ConversationStage.CONFIRMING, draft: readBack.draft });
+    const yes = decide(confirming, analysis({ intent: 'GENERAL_QUESTION', confirmation: 'YES' }), settings, 'yes');
+    expect(yes).toMatchObject({ createBooking: true, stage: ConversationStage.BOOKED });
+    const no = decide(confirming, analysis({ intent: 'GENERAL_QUESTION', confirmation: 'NO' }), settings, 'no');
+    expect(no).toMatchObject({ createBooking: false, stage: ConversationStage.COLLECTING_DETAILS });
+    const unclear = decide(confirming, analysis({ intent: 'GENERAL_QUESTION' }), settings, 'hmm');
+    expect(unclear.createBooking).toBe(false);
+  });
+
+  it('reads back again when a detail changes during confirmation', () => {
+    const confirming = state({ stage: ConversationStage.CONFIRMING, draft: complete });
+    const changed = decide(confirming, analysis({ details: { partySize: sure(15) }, confirmation: 'YES' }), settings, 'yes but 15 people');
+    expect(changed.createBooking).toBe(false);
+    expect(changed.stage).toBe(ConversationStage.CONFIRMING);
+    expect(changed.reply).toContain('15 guests');
+  });
+
+  it.each([
+    [analysis({ intent: 'HUMAN_REQUEST' }), EscalationReason.HUMAN_REQUEST],
+    [analysis({ sentiment: -0.8 }), EscalationReason.NEGATIVE_SENTIMENT],
+    [analysis({ intent: 'CANCEL_BOOKING' }), EscalationReason.BOOKING_CHANGE],
+  ])('escalates %o', (input, reason) => {
+    const decision = decide(state(), input, settings, 'text');
+    expect(decision.escalate?.reason).toBe(reason);
+    expect(decision.stage).toBe(ConversationStage.ESCALATED);
+    expect(decision.createBooking).toBe(false);
+  });
+
+  it('escalates after the maximum number of unusable messages in a row', () => {
+    const useless = analysis({ intent: 'GENERAL_QUESTION', intentConfidence: 0.3 });
+    const second = decide(state({ failedAttempts: 1 }), useless, settings, 'blah');
+    expect(second.escalate).toBeUndefined();
+    const third = decide(state({ failedAttempts: 2 }), useless, settings, 'blah blah');
+    expect(third.escalate?.reason).toBe(EscalationReason.MAX_ATTEMPTS);
+  });
+
+  it('escalates when the customer repeats a message it could not use', () => {
+    const decision = decide(state({ previousCustomerText: 'What?!' }), analysis({ intent: 'GENERAL_QUESTION' }), settings, 'what');
+    expect(decision.escalate?.reason).toBe(EscalationReason.REPEATED_FAILURE);
+  });
+
+  it('answers FAQ questions from configuration without counting a failure', () => {
+    const decision = decide(state(), analysis({ intent: 'GENERAL_QUESTION', faqTopic: 'VEGETARIAN_OPTIONS' }), settings, 'veg?');
+    expect(decision.reply).toContain('VEG-ANSWER');
+    expect(decision.failedAttempts).toBe(0);
+  });
+
+  it('greets a first message and asks for the guest count', () => {
+    const decision = decide(state({ stage: ConversationStage.GREETING }), analysis({ intent: 'GENERAL_QUESTION' }), settings, 'hi 👋');
+    expect(decision.reply).toMatch(/^Hi! I'm the booking assistant for Hibachi Test/);
+    expect(decision.reply).toMatch(/How many guests/);
+  });
+
+  it('asks web-chat customers for a phone number before reading back', () => {
+    const decision = decide(state(), analysis({ details: complete }), { ...settings, askForPhone: true }, 'details');
+    expect(decision.stage).toBe(ConversationStage.COLLECTING_DETAILS);
+    expect(decision.reply).toMatch(/phone number/);
+  });
+});

@@ -1,0 +1,94 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { toGlobalId } from '../../shared/graphql/global-id';
+import { Channel } from './channel';
+
+export enum ConversationStage {
+  GREETING = 'GREETING',
+  COLLECTING_DETAILS = 'COLLECTING_DETAILS',
+  QUOTING = 'QUOTING',
+  CONFIRMING = 'CONFIRMING',
+  AWAITING_TERMS = 'AWAITING_TERMS',
+  BOOKED = 'BOOKED',
+  ESCALATED = 'ESCALATED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(ConversationStage, { name: 'ConversationStage' });
+
+export const DRAFT_FIELDS = ['partySize', 'eventDate', 'startTime', 'address', 'name', 'phone', 'email', 'dietaryNotes'] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** The booking details gathered so far, each with the assistant's confidence in it. */
+export type BookingDraft = Partial<Record<DraftField, { value: string | number; confidence: number }>>;
+
+@ObjectType({ description: 'One booking detail the assistant has gathered.' })
+export class DraftDetail {
+  @Field(() => String)
+  field!: string;
+
+  @Field(() => String)
+  value!: string;
+
+  @Field(() => Float, { description: '0..1' })
+  confidence!: number;
+}
+
+/** A thread with one customer on one channel. Persists across messages and restarts. */
+@Entity({ name: 'conversation' })
+@Index(['channel', 'channelAddress'])
+@ObjectType()
+export class Conversation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Conversation', this.id);
+  }
+
+  @Column({ type: 'uuid', name: 'customer_id' })
+  customerId!: string;
+
+  @Field(() => Channel)
+  @Column({ type: 'varchar', length: 20 })
+  channel!: Channel;
+
+  /** Where replies go on the channel: a phone number, a Meta id, a web-chat session token. Never exposed. */
+  @Column({ type: 'varchar', length: 254, name: 'channel_address' })
+  channelAddress!: string;
+
+  @Field(() => ConversationStage)
+  @Column({ type: 'varchar', length: 20, default: ConversationStage.GREETING })
+  stage!: ConversationStage;
+
+  @Column({ type: 'jsonb', name: 'booking_draft', default: () => "'{}'" })
+  bookingDraft!: BookingDraft;
+
+  @Field(() => Int, { description: 'Messages in a row the assistant could not use; it escalates at AI_BOOKING_MAX_ATTEMPTS.' })
+  @Column({ type: 'integer', name: 'failed_attempts', default: 0 })
+  failedAttempts!: number;
+
+  @Field(() => Boolean, { description: 'True while staff hold the thread: the assistant stays silent.' })
+  @Column({ type: 'boolean', name: 'ai_paused', default: false })
+  aiPaused!: boolean;
+
+  @Column({ type: 'uuid', name: 'assigned_extension_id', nullable: true })
+  assignedExtensionId!: string | null;
+
+  @Column({ type: 'uuid', name: 'held_by_staff_user_id', nullable: true })
+  heldByStaffUserId!: string | null;
+
+  @Column({ type: 'uuid', name: 'booking_id', nullable: true })
+  bookingId!: string | null;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', name: 'last_message_at', default: () => 'now()' })
+  lastMessageAt!: Date;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,69 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../../shared/graphql/global-id';
+
+export enum MessageDirection {
+  INBOUND = 'INBOUND',
+  OUTBOUND = 'OUTBOUND',
+}
+registerEnumType(MessageDirection, { name: 'MessageDirection' });
+
+export enum MessageAuthor {
+  CUSTOMER = 'CUSTOMER',
+  AI = 'AI',
+  STAFF = 'STAFF',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(MessageAuthor, { name: 'MessageAuthor' });
+
+export enum DeliveryStatus {
+  RECEIVED = 'RECEIVED',
+  QUEUED = 'QUEUED',
+  SENT = 'SENT',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
+
+@Entity({ name: 'message' })
+@Index(['conversationId', 'createdAt'])
+@ObjectType()
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Message', this.id);
+  }
+
+  @Column({ type: 'uuid', name: 'conversation_id' })
+  conversationId!: string;
+
+  @Field(() => MessageDirection)
+  @Column({ type: 'varchar', length: 10 })
+  direction!: MessageDirection;
+
+  @Field(() => MessageAuthor)
+  @Column({ type: 'varchar', length: 10 })
+  author!: MessageAuthor;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 128, name: 'provider_message_id', nullable: true })
+  providerMessageId!: string | null;
+
+  @Field(() => DeliveryStatus)
+  @Column({ type: 'varchar', length: 10, name: 'delivery_status' })
+  deliveryStatus!: DeliveryStatus;
+
+  @Column({ type: 'uuid', name: 'staff_user_id', nullable: true })
+  staffUserId!: string | null;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+}

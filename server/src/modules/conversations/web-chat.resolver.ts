@@ -1,0 +1,48 @@
+import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Public } from '../../shared/auth/access';
+import { Topic } from '../../shared/pubsub/topics';
+import { hashSessionToken } from './conversations.service';
+import type { WebChatReplyPayload } from './conversations.events';
+import { messageFromSnapshot } from './conversations.resolver';
+import { SendWebChatMessagePayload, StartWebChatPayload } from './conversations.types';
+import { Message } from './message.entity';
+import type { WebChatService } from './web-chat.service';
+
+/** The customer's side of the web chat: no login, a session token instead. */
+@Resolver()
+export class WebChatResolver {
+  constructor(private readonly webChat: WebChatService) {}
+
+  @Mutation(() => StartWebChatPayload, { description: 'Begin an anonymous chat. Rate-limited per address.' })
+  @Public()
+  async startWebChatSession(@Ctx() context: RequestContext): Promise<StartWebChatPayload> {
+    return { ...(await this.webChat.startSession(context.ip)), userErrors: [] };
+  }
+
+  @Mutation(() => SendWebChatMessagePayload, { description: 'A customer message into their chat. Rate-limited per session and address.' })
+  @Public()
+  async sendWebChatMessage(
+    @Arg('sessionToken', () => String) sessionToken: string,
+    @Arg('text', () => String) text: string,
+    @Ctx() context: RequestContext,
+  ): Promise<SendWebChatMessagePayload> {
+    const { message, reply } = await this.webChat.send({ sessionToken, text, ip: context.ip });
+    return { message, reply, userErrors: [] };
+  }
+
+  @Subscription(() => Message, {
+    topics: Topic.WEB_CHAT_REPLY,
+    topicId: ({ args }) => hashSessionToken(String(args.sessionToken)),
+    // Only the connection opened with this session (connectionParams.webChatSession) hears it.
+    filter: ({ args, context }) => {
+      const principal = (context as RequestContext).principal;
+      return principal?.kind === 'webChat' && principal.sessionHash === hashSessionToken(String(args.sessionToken));
+    },
+    description: 'Replies to a web-chat customer: the assistant’s and staff’s.',
+  })
+  @Public()
+  webChatReply(@Arg('sessionToken', () => String) _sessionToken: string, @Root() payload: WebChatReplyPayload): Message {
+    return messageFromSnapshot(payload.message);
+  }
+}

@@ -1,0 +1,106 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../../shared/graphql/global-id';
+
+export enum EscalationStatus {
+  /** No extension was available: waits, oldest first, for the next one. */
+  QUEUED = 'QUEUED',
+  /** Alerted to an extension; reassigned if nobody takes it over in time. */
+  ASSIGNED = 'ASSIGNED',
+  /** A staff member holds the thread. */
+  TAKEN_OVER = 'TAKEN_OVER',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(EscalationStatus, { name: 'EscalationStatus' });
+
+export enum EscalationReason {
+  HUMAN_REQUEST = 'HUMAN_REQUEST',
+  NEGATIVE_SENTIMENT = 'NEGATIVE_SENTIMENT',
+  REPEATED_FAILURE = 'REPEATED_FAILURE',
+  MAX_ATTEMPTS = 'MAX_ATTEMPTS',
+  AI_DISABLED = 'AI_DISABLED',
+  BOOKING_CHANGE = 'BOOKING_CHANGE',
+  STAFF_TAKEOVER = 'STAFF_TAKEOVER',
+}
+registerEnumType(EscalationReason, { name: 'EscalationReason' });
+
+/** What staff need so they never ask the customer again. Stored as taken when escalating. */
+export interface HandoffPacket {
+  customerName: string | null;
+  channel: string;
+  reasonText: string;
+  lastCustomerMessage: string;
+  details: Array<{ field: string; value: string; confidence: number }>;
+  quote: string | null;
+}
+
+@Entity({ name: 'escalation' })
+@Index(['status', 'createdAt'])
+@ObjectType()
+export class Escalation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Escalation', this.id);
+  }
+
+  @Column({ type: 'uuid', name: 'conversation_id' })
+  conversationId!: string;
+
+  @Field(() => EscalationReason)
+  @Column({ type: 'varchar', length: 24 })
+  reason!: EscalationReason;
+
+  @Column({ type: 'jsonb' })
+  handoff!: HandoffPacket;
+
+  @Field(() => EscalationStatus)
+  @Column({ type: 'varchar', length: 12 })
+  status!: EscalationStatus;
+
+  @Column({ type: 'uuid', name: 'assigned_extension_id', nullable: true })
+  assignedExtensionId!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'assigned_at', nullable: true })
+  assignedAt!: Date | null;
+
+  @Column({ type: 'uuid', name: 'taken_over_by_id', nullable: true })
+  takenOverById!: string | null;
+
+  /** Extensions alerted that did not answer in time; skipped when routing again. */
+  @Column({ type: 'uuid', array: true, name: 'declined_extension_ids', default: () => "'{}'" })
+  declinedExtensionIds!: string[];
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+}
+
+/** Why each routing choice was made: the audit trail behind "who got this escalation". */
+@Entity({ name: 'escalation_routing_log' })
+@ObjectType()
+export class RoutingDecision {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'escalation_id' })
+  escalationId!: string;
+
+  @Column({ type: 'uuid', name: 'extension_id', nullable: true })
+  extensionId!: string | null;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  explanation!: string;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+}

@@ -1,0 +1,20 @@
+import { userFailure } from '../../shared/graphql/user-errors';
+
+export enum EscalationErrorCode {
+  NOT_FOUND = 'NOT_FOUND',
+  HELD_BY_SOMEONE_ELSE = 'HELD_BY_SOMEONE_ELSE',
+  NOT_HOLDING = 'NOT_HOLDING',
+  ALREADY_RESOLVED = 'ALREADY_RESOLVED',
+}
+
+export const escalationErrors = {
+  conversationNotFound: () =>
+    userFailure(EscalationErrorCode.NOT_FOUND, 'No conversation has this id; reload the list.', 'conversationId'),
+  escalationNotFound: () => userFailure(EscalationErrorCode.NOT_FOUND, 'No escalation has this id; reload the queue.', 'escalationId'),
+  heldBySomeoneElse: (holder: string) =>
+    userFailure(EscalationErrorCode.HELD_BY_SOMEONE_ELSE, `${holder} is handling this conversation. Ask them to release it first.`, 'conversationId'),
+  notHolding: () =>
+    userFailure(EscalationErrorCode.NOT_HOLDING, 'Take over this conversation before replying in it.', 'conversationId'),
+  alreadyResolved: () =>
+    userFailure(EscalationErrorCode.ALREADY_RESOLVED, 'This escalation is already resolved. Take the conversation over again to reply.', 'escalationId'),
+};

@@ -1,0 +1,174 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const START = `mutation { startWebChatSession { sessionToken userErrors { message } } }`;
+const SEND = `mutation Send($token: String!, $text: String!) { sendWebChatMessage(sessionToken: $token, text: $text) { message { id text author } reply { text author } userErrors { field message code } } }`;
+const REPLIES = `subscription Replies($token: String!) { webChatReply(sessionToken: $token) { text author } }`;
+const RAISED = `subscription { escalationRaised { id reason status assignedExtension { number } handoff { reasonText lastCustomerMessage details { field value confidence } } conversation { id } } }`;
+const TAKE_OVER = `mutation($id: ID!) { takeOverConversation(conversationId: $id) { conversation { aiPaused stage heldBy { email } } escalation { status } userErrors { code message } } }`;
+const REPLY = `mutation($id: ID!, $text: String!) { sendStaffReply(conversationId: $id, text: $text) { message { text author } userErrors { code message } } }`;
+const RELEASE = `mutation($id: ID!) { releaseConversation(conversationId: $id) { conversation { aiPaused stage } userErrors { code } } }`;
+const RESOLVE = `mutation($id: ID!) { resolveEscalation(escalationId: $id) { escalation { status } userErrors { code message } } }`;
+const CONVERSATION = `query($id: ID!) { conversation(id: $id) { stage aiPaused channel customer { name phone } bookingDraft { field value } booking { partySize eventDate startTime address status } messages(first: 100) { edges { node { author text direction } } } } }`;
+
+let server: TestServer;
+let adminToken: string;
+
+async function outbox(): Promise<Array<{ to_number: string; body: string; purpose: string }>> {
+  const db = new pg.Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  const { rows } = await db.query('SELECT to_number, body, purpose FROM sms_outbox ORDER BY created_at');
+  await db.end();
+  return rows;
+}
+
+async function chat() {
+  const token = (await graphql(server.url, START)).data!.startWebChatSession.sessionToken as string;
+  return {
+    token,
+    async send(text: string) {
+      const response = await graphql(server.url, SEND, { token, text });
+      expect(response.errors).toBeUndefined();
+      return response.data!.sendWebChatMessage;
+    },
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { ESCALATION_SWEEP_SECONDS: '1', BUSINESS_TIME_ZONE: 'America/New_York' } });
+  adminToken = await server.login();
+  // One extension that is always in hours and available, so escalations are assigned.
+  const everyDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, start: '00:00', end: '24:00' }));
+  await graphql(
+    server.url,
+    `mutation($hours: [WorkingHoursRangeInput!]) { createExtension(input: { number: 101, employeeName: "Avery", role: "Bookings", phone: "+15555550111", status: AVAILABLE, workingHours: $hours }) { userErrors { message } } }`,
+    { hours: everyDay },
+    adminToken,
+  );
+});
+afterAll(() => server?.stop());
+
+describe('web chat with the assistant', () => {
+  it('gathers the details, reads them back, and books only after the customer confirms', async () => {
+    const { send } = await chat();
+    const first = await send("Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm");
+    expect(first.reply.author).toBe('AI');
+    expect(first.reply.text).toMatch(/address/i);
+    expect((await send('123 Main St, Springfield, IL 62704')).reply.text).toMatch(/name/i);
+    expect((await send('My name is Dana Reyes')).reply.text).toMatch(/phone/i);
+    const readBack = await send('you can text me at (555) 555-0123');
+    expect(readBack.reply.text).toMatch(/12 guests on .*Dec 20.* at 6:00 PM, at 123 Main St/);
+    expect(readBack.reply.text).toMatch(/Shall I book it/);
+
+    const booked = await send('yes, that is correct');
+    expect(booked.reply.text).toMatch(/You're booked/);
+    const conversationId = await latestConversationId();
+    const conversation = (await graphql(server.url, CONVERSATION, { id: conversationId }, adminToken)).data!.conversation;
+    expect(conversation.stage).toBe('BOOKED');
+    expect(conversation.booking).toEqual({ partySize: 12, eventDate: expect.stringMatching(/-12-20$/), startTime: '18:00', address: expect.stringContaining('123 Main St'), status: 'INQUIRY' });
+    expect(conversation.customer).toEqual({ name: 'Dana Reyes', phone: '+15555550123' });
+    expect(conversation.messages.edges).toHaveLength(10);
+  });
+
+  it('answers bad input with userErrors and stores nothing', async () => {
+    const { token } = await chat();
+    for (const [text, code] of [
+      ['   ', 'EMPTY_MESSAGE'],
+      ['x'.repeat(2001), 'MESSAGE_TOO_LONG'],
+      ['\u0000\u0001\u0002', 'UNREADABLE_MESSAGE'],
+    ]) {
+      const response = await graphql(server.url, SEND, { token, text });
+      expect(response.data!.sendWebChatMessage.userErrors[0].code).toBe(code);
+    }
+    const unknown = await graphql(server.url, SEND, { token: 'wcs_nobody', text: 'hello' });
+    expect(unknown.data!.sendWebChatMessage.userErrors).toEqual([expect.objectContaining({ field: 'sessionToken', code: 'UNKNOWN_SESSION' })]);
+    const emoji = await graphql(server.url, SEND, { token, text: '🎉🎉' });
+    expect(emoji.data!.sendWebChatMessage.reply.author).toBe('AI');
+  });
+});
+
+describe('escalation and live takeover', () => {
+  it('raises, routes and alerts; staff take over and reply; the customer hears it; the AI stays silent', async () => {
+    const staff = wsClient(server.url, `Bearer ${adminToken}`);
+    const raised = subscribe(staff.client, RAISED);
+    await connected(staff.client);
+
+    const { token, send } = await chat();
+    const customerWs = webChatSocket(token);
+    const replies = subscribe(customerWs.client, REPLIES, { token });
+    await connected(customerWs.client);
+    await new Promise((r) => setTimeout(r, 150));
+
+    await send('Party of 8 on Dec 24th please');
+    expect((await replies.next()).webChatReply.author).toBe('AI');
+    const escalating = await send('This is not working, I want to speak to a human');
+    expect(escalating.reply.text).toMatch(/connecting you with a member of our team/);
+    expect((await replies.next()).webChatReply.text).toMatch(/member of our team/);
+
+    const event = (await raised.next()).escalationRaised;
+    expect(event).toMatchObject({ reason: 'HUMAN_REQUEST', status: 'ASSIGNED', assignedExtension: { number: 101 } });
+    expect(event.handoff.lastCustomerMessage).toMatch(/speak to a human/);
+    expect(event.handoff.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'partySize', value: '8' })]));
+    const alerts = (await outbox()).filter((sms) => sms.purpose === 'ESCALATION_ALERT');
+    expect(alerts.at(-1)).toEqual({ to_number: '+15555550111', purpose: 'ESCALATION_ALERT', body: 'Incoming escalated chat from a customer: The customer asked for a person.' });
+
+    // The AI is silent while escalated.
+    expect((await send('hello? anyone there?')).reply).toBeNull();
+
+    const conversationId = event.conversation.id;
+    const taken = await graphql(server.url, TAKE_OVER, { id: conversationId }, adminToken);
+    expect(taken.data!.takeOverConversation).toMatchObject({ conversation: { aiPaused: true, stage: 'ESCALATED' }, escalation: { status: 'TAKEN_OVER' }, userErrors: [] });
+
+    // Someone else cannot take it or reply in it.
+    await graphql(server.url, `mutation { createStaffUser(input: { email: "sam@example.test", displayName: "Sam", password: "sam password 1234", role: STAFF }) { userErrors { message } } }`, {}, adminToken);
+    const samToken = await server.login('sam@example.test', 'sam password 1234');
+    const stolen = await graphql(server.url, TAKE_OVER, { id: conversationId }, samToken);
+    expect(stolen.data!.takeOverConversation.userErrors[0]).toMatchObject({ code: 'HELD_BY_SOMEONE_ELSE', message: expect.stringMatching(/Administrator is handling/) });
+    const samReply = await graphql(server.url, REPLY, { id: conversationId, text: 'hi' }, samToken);
+    expect(samReply.data!.sendStaffReply.userErrors[0].code).toBe('NOT_HOLDING');
+
+    const reply = await graphql(server.url, REPLY, { id: conversationId, text: 'Hi, this is Avery. How can I help?' }, adminToken);
+    expect(reply.data!.sendStaffReply.message).toEqual({ text: 'Hi, this is Avery. How can I help?', author: 'STAFF' });
+    expect(await replies.next()).toEqual({ webChatReply: { text: 'Hi, this is Avery. How can I help?', author: 'STAFF' } });
+
+    const released = await graphql(server.url, RELEASE, { id: conversationId }, adminToken);
+    expect(released.data!.releaseConversation.conversation).toEqual({ aiPaused: false, stage: 'COLLECTING_DETAILS' });
+    expect((await send('What time can the chef arrive?')).reply.author).toBe('AI');
+
+    const again = await graphql(server.url, REPLY, { id: conversationId, text: 'late reply' }, adminToken);
+    expect(again.data!.sendStaffReply.userErrors[0].code).toBe('ALREADY_RESOLVED');
+    const resolvedTwice = await graphql(server.url, RESOLVE, { id: event.id }, adminToken);
+    expect(resolvedTwice.data!.resolveEscalation.userErrors[0].code).toBe('ALREADY_RESOLVED');
+
+    await Promise.all([staff.client.dispose(), customerWs.client.dispose()]);
+  });
+
+  it('lets a customer session hear only its own thread', async () => {
+    const mine = await chat();
+    const theirs = await chat();
+    const socket = webChatSocket(mine.token);
+    const eavesdrop = subscribe(socket.client, REPLIES, { token: theirs.token });
+    await connected(socket.client);
+    await new Promise((r) => setTimeout(r, 150));
+    await theirs.send('hello');
+    await expect(eavesdrop.next(800)).rejects.toThrow(/no subscription event/);
+    const staffOnly = subscribe(socket.client, `subscription { escalationRaised { id } }`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(JSON.stringify(staffOnly.errors)).toMatch(/FORBIDDEN|web-chat/);
+    await socket.client.dispose();
+    expect(await webChatSocket('wcs_forged').closed).toBe(4403);
+  });
+});
+
+/** A customer's socket: it authenticates with the web-chat session instead of a staff token. */
+function webChatSocket(sessionToken: string) {
+  return wsClient(server.url, undefined, { webChatSession: sessionToken });
+}
+
+async function latestConversationId(): Promise<string> {
+  const list = await graphql(server.url, `{ conversations(first: 1, stage: BOOKED) { edges { node { id } } } }`, {}, adminToken);
+  return list.data!.conversations.edges[0].node.id;
+}
+
