@@ -172,3 +172,17 @@ async function latestConversationId(): Promise<string> {
   return list.data!.conversations.edges[0].node.id;
 }
 
+describe('conversation metrics', () => {
+  it('reports AI booking success, escalation rate and response times of AI and staff', async () => {
+    const response = await graphql(server.url, `{ metrics(days: 7) { days conversations aiBookingSuccessRate escalationRate aiResponseSeconds staffResponseSeconds } }`, {}, adminToken);
+    const metrics = response.data!.metrics;
+    // Earlier tests in this file: one booked thread, one escalated and taken over, others chatting.
+    expect(metrics.conversations).toBeGreaterThanOrEqual(4);
+    expect(metrics.aiBookingSuccessRate).toBeCloseTo(1 / metrics.conversations, 5);
+    expect(metrics.escalationRate).toBeGreaterThan(0);
+    expect(metrics.escalationRate).toBeLessThan(1);
+    expect(metrics.aiResponseSeconds).toBeGreaterThanOrEqual(0);
+    expect(metrics.staffResponseSeconds).toBeGreaterThan(metrics.aiResponseSeconds);
+  });
+});
+

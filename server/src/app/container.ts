@@ -10,6 +10,8 @@ import { WebChatService } from '../modules/conversations/web-chat.service';
 import { CustomersRepository } from '../modules/customers/customers.repository';
 import { EscalationsResolver } from '../modules/escalations/escalations.resolver';
 import { EscalationsService } from '../modules/escalations/escalations.service';
+import { MetricsResolver } from '../modules/metrics/metrics.resolver';
+import { MetricsService } from '../modules/metrics/metrics.service';
 import { LocalOutboxSmsSender } from '../providers/sms/sms.local';
 import type { Logger } from '../shared/logger';
 import { ExtensionsResolver } from '../modules/extensions/extensions.resolver';
@@ -69,7 +71,8 @@ export function createServices(params: { config: Config; dataSource: DataSource;
     maxPageSize: config.graphqlMaxPageSize,
   });
   const webChat = new WebChatService({ conversations, rateLimits });
-  return { dataSource, rateLimits, staff, extensions, escalations, conversations, webChat };
+  const metrics = new MetricsService(dataSource);
+  return { dataSource, rateLimits, staff, extensions, escalations, conversations, webChat, metrics };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -81,6 +84,7 @@ export function createResolverContainer(services: Services): ContainerType {
     [ConversationsResolver, new ConversationsResolver(services.conversations, services.dataSource)],
     [EscalationsResolver, new EscalationsResolver(services.conversations, services.escalations, services.dataSource)],
     [WebChatResolver, new WebChatResolver(services.webChat)],
+    [MetricsResolver, new MetricsResolver(services.metrics)],
   ]);
   return {
     get(resolverClass: Function) {

@@ -4,12 +4,13 @@ import { ConversationsResolver } from '../modules/conversations/conversations.re
 import { WebChatResolver } from '../modules/conversations/web-chat.resolver';
 import { EscalationsResolver } from '../modules/escalations/escalations.resolver';
 import { ExtensionsResolver } from '../modules/extensions/extensions.resolver';
+import { MetricsResolver } from '../modules/metrics/metrics.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { authChecker } from '../shared/auth/access';
 import { userErrorsMiddleware } from '../shared/graphql/user-errors';
 
 /** Every resolver of the API. A new module adds its resolver here and its services in container.ts. */
-export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver] as const;
+export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver] as const;
 
 export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
   return buildSchema({
