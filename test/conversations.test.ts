@@ -186,3 +186,18 @@ describe('conversation metrics', () => {
   });
 });
 
+describe('with the assistant switched off', () => {
+  it('sends every message to staff: an escalation, a polite acknowledgement, no AI answer', async () => {
+    const off = await startTestServer({ databaseUrl: server.databaseUrl, env: { AI_BOOKING_ENABLED: 'false' } });
+    try {
+      const token = (await graphql(off.url, START)).data!.startWebChatSession.sessionToken;
+      const sent = await graphql(off.url, SEND, { token, text: 'Party of 10 on Dec 20th at 6pm please' });
+      expect(sent.data!.sendWebChatMessage.reply).toEqual({ author: 'SYSTEM', text: expect.stringMatching(/member of our team will reply/) });
+      const queue = await graphql(off.url, `{ escalations(first: 100) { edges { node { reason } } } }`, {}, adminToken);
+      expect(queue.data!.escalations.edges.map((e: any) => e.node.reason)).toContain('AI_DISABLED');
+    } finally {
+      await off.stop();
+    }
+  });
+});
+

@@ -72,7 +72,7 @@ export class ConversationsResolver {
 
   @FieldResolver(() => Escalation, { nullable: true })
   openEscalation(@Root() conversation: Conversation): Promise<Escalation | null> {
-    return this.dataSource.transaction((manager) => this.service.openEscalation(manager, conversation.id));
+    return this.service.openEscalation(this.dataSource.manager, conversation.id);
   }
 
   @FieldResolver(() => Booking, { nullable: true })
@@ -121,12 +121,12 @@ export function messageFromSnapshot(snapshot: MessageSnapshot): Message {
 }
 
 /** Takeover and replies are personal: an API key cannot hold a thread. */
-function staffId(context: RequestContext): string {
+export function staffId(context: RequestContext): string {
   const principal = context.principal;
   if (principal?.kind !== 'staff') throw new Error('unreachable: @StaffOnly() without a scope admits staff only');
   return principal.staffUserId;
 }
 
-function isAdmin(context: RequestContext): boolean {
+export function isAdmin(context: RequestContext): boolean {
   return context.principal?.kind === 'staff' && context.principal.role === StaffRole.ADMIN;
 }

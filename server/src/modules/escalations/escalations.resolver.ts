@@ -5,10 +5,11 @@ import { StaffOnly } from '../../shared/auth/access';
 import { ConnectionArgs, type Connection } from '../../shared/graphql/connection';
 import { Topic } from '../../shared/pubsub/topics';
 import { Conversation } from '../conversations/conversation.entity';
+import { isAdmin, staffId } from '../conversations/conversations.resolver';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { EscalationConnection, HandoffPacketType, ResolveEscalationPayload } from '../conversations/conversations.types';
 import { Extension } from '../extensions/extension.entity';
-import { StaffRole, StaffUser } from '../staff/staff-user.entity';
+import { StaffUser } from '../staff/staff-user.entity';
 import { Escalation, RoutingDecision } from './escalation.entity';
 import type { EscalationEventPayload } from './escalations.events';
 import type { EscalationsService } from './escalations.service';
@@ -56,10 +57,7 @@ export class EscalationsResolver {
   @Mutation(() => ResolveEscalationPayload, { description: 'Mark the escalation handled; the thread closes until the customer writes again.' })
   @StaffOnly()
   async resolveEscalation(@Arg('escalationId', () => ID) escalationId: string, @Ctx() context: RequestContext): Promise<ResolveEscalationPayload> {
-    const principal = context.principal!;
-    const staffUserId = principal.kind === 'staff' ? principal.staffUserId : '';
-    const isAdmin = principal.kind === 'staff' && principal.role === StaffRole.ADMIN;
-    return { escalation: await this.conversations.resolve({ escalationId, staffUserId, isAdmin }), userErrors: [] };
+    return { escalation: await this.conversations.resolve({ escalationId, staffUserId: staffId(context), isAdmin: isAdmin(context) }), userErrors: [] };
   }
 
   @Subscription(() => Escalation, { topics: Topic.ESCALATION_RAISED, description: 'A new escalation, from any instance.' })

@@ -9,8 +9,8 @@ export class MetricsResolver {
 
   @Query(() => ConversationMetrics, { description: 'AI booking success rate, escalation rate, and response times of the assistant and staff.' })
   @StaffOnly()
-  metrics(@Arg('days', () => Int, { defaultValue: 7 }) days: number): Promise<ConversationMetrics> {
-    return this.service.conversationMetrics(Math.min(Math.max(days, 1), 365));
+  metrics(@Arg('days', () => Int, { defaultValue: 7, description: 'Days to look back, 1 to 365.' }) days: number): Promise<ConversationMetrics> {
+    return this.service.conversationMetrics(days);
   }
 }
 

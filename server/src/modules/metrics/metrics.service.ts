@@ -5,7 +5,8 @@ import type { ConversationMetrics } from './metrics.types';
 export class MetricsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async conversationMetrics(days: number): Promise<ConversationMetrics> {
+  async conversationMetrics(requestedDays: number): Promise<ConversationMetrics> {
+    const days = Math.min(Math.max(Math.trunc(requestedDays), 1), 365);
     const since = new Date(Date.now() - days * 24 * 3600_000);
     const [threads] = await this.dataSource.query(
       `WITH active AS (
