@@ -16,5 +16,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Two pages: the staff console and the customers' web chat (served at /chat).
+    rolldownOptions: {
+      input: { console: 'index.html', chat: 'chat.html' },
+    },
   },
 });

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Console:        ${server.url}/`,
+    `  Web chat:       ${server.url}/chat`,
     `  Apollo Sandbox: ${server.url}/graphql${config.isProduction ? ' (off in production)' : ''}`,
   ];
   if (server.demoLogin) {

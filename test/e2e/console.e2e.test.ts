@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, liveStatus, LIVE_TIMEOUT_MS, markDocument, signIn as signInAs, stillSameDocument } from './browser';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
@@ -8,7 +9,6 @@ import { startConsoleServer, type ConsoleServer } from './console-server';
  * are shown beside the field at fault.
  */
 
-const LIVE_TIMEOUT_MS = 10_000;
 const NUMBER = '150';
 
 let server: ConsoleServer | undefined;
@@ -28,36 +28,21 @@ async function openConsole(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(api().url);
+  await page.goto(`${api().url}/#/extensions`);
   return page;
 }
 
-async function signIn(page: Page, password = api().admin.password): Promise<void> {
-  await page.getByLabel('Email').fill(api().admin.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Marks the document; if the page ever reloads, the mark is gone. */
-async function markDocument(page: Page): Promise<void> {
-  await page.evaluate(() => Object.assign(globalThis, { __e2eNoReload: true }));
-}
-async function stillSameDocument(page: Page): Promise<boolean> {
-  return page.evaluate(() => (globalThis as { __e2eNoReload?: boolean }).__e2eNoReload === true);
+function signIn(page: Page, password = api().admin.password): Promise<void> {
+  return signInAs(page, { email: api().admin.email, password });
 }
 
 const row = (page: Page, number: string): Locator => page.getByTestId(`extension-row-${number}`);
-const liveStatus = (page: Page) => page.getByTestId('live-status').getAttribute('data-status');
 const textOf = (locator: Locator) => locator.textContent({ timeout: LIVE_TIMEOUT_MS }).then((text) => text?.trim());
 
 describe('staff console in a browser', () => {
   beforeAll(async () => {
     server = await startConsoleServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

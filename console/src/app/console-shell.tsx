@@ -1,37 +1,25 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { LiveIndicator } from '../components/live-indicator';
 import { logoutMutation, meQuery } from '../graphql/operations';
+import { ConversationPage } from '../pages/conversations/conversation-page';
+import { ConversationsPage } from '../pages/conversations/conversations-page';
+import { EscalationsPage } from '../pages/escalations/escalations-page';
+import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { toSessionUser, useSessionStore } from './console-context';
 import type { LiveStatusStore } from './live-status';
+import { NAV_AREAS, useRoute } from './routes';
 import type { Session } from './session-store';
-
-/** Console areas by hash route (#/extensions); more join as they are built. */
-const AREAS = [{ path: 'extensions', title: 'Extensions' }] as const;
-type AreaPath = (typeof AREAS)[number]['path'];
-
-function currentArea(): AreaPath {
-  const path = window.location.hash.replace(/^#\/?/, '');
-  return AREAS.find((area) => area.path === path)?.path ?? 'extensions';
-}
-
-function useHashArea(): AreaPath {
-  return useSyncExternalStore(
-    (listener) => {
-      window.addEventListener('hashchange', listener);
-      return () => window.removeEventListener('hashchange', listener);
-    },
-    currentArea,
-  );
-}
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 
 export function ConsoleShell({ session, live }: { session: Session; live: LiveStatusStore }) {
   const sessions = useSessionStore();
-  const area = useHashArea();
+  const route = useRoute();
   const user = session.user;
+  const { waiting } = useEscalationFeed();
+  const navArea = route.area === 'conversation' ? 'conversations' : route.area;
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -56,9 +44,14 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
       <header className="topbar">
         <span className="topbar__brand">Hibachi console</span>
         <nav aria-label="Console areas" className="topbar__nav">
-          {AREAS.map((item) => (
-            <a key={item.path} href={`#/${item.path}`} aria-current={item.path === area ? 'page' : undefined}>
+          {NAV_AREAS.map((item) => (
+            <a key={item.path} href={`#/${item.path}`} aria-current={item.path === navArea ? 'page' : undefined}>
               {item.title}
+              {item.path === 'escalations' && waiting > 0 && (
+                <span className="badge badge--alert" data-testid="waiting-count" aria-label={`${waiting} waiting`}>
+                  {waiting}
+                </span>
+              )}
             </a>
           ))}
         </nav>
@@ -71,7 +64,12 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
           {signingOut ? 'Signing out…' : 'Sign out'}
         </button>
       </header>
-      <main className="shell__main">{area === 'extensions' && <ExtensionsPage me={user} />}</main>
+      <main className="shell__main">
+        {route.area === 'escalations' && <EscalationsPage me={user} />}
+        {route.area === 'conversations' && <ConversationsPage me={user} />}
+        {route.area === 'conversation' && <ConversationPage key={route.conversationId} conversationId={route.conversationId} me={user} />}
+        {route.area === 'extensions' && <ExtensionsPage me={user} />}
+      </main>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
+import { mergeMessagePages } from '../pages/conversations/conversation-cache';
+import { graphqlHttpUrl, graphqlWebSocketUrl } from './api-urls';
 import { createLiveStatusStore, type LiveStatusStore } from './live-status';
 import type { SessionStore } from './session-store';
 
@@ -22,16 +24,6 @@ export interface SessionClient {
   apollo: ApolloClient;
   live: LiveStatusStore;
   dispose(): void;
-}
-
-export function graphqlHttpUrl(): string {
-  return '/graphql';
-}
-
-/** ws(s)://<same host>/graphql: the API serves graphql-ws on the HTTP path (Vite proxies it in dev). */
-export function graphqlWebSocketUrl(location: Location = window.location): string {
-  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${location.host}/graphql`;
 }
 
 function closeCode(event: unknown): number | undefined {
@@ -109,6 +101,7 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
       typePolicies: {
         // Working hours have no id: they belong to their extension and are replaced whole.
         Extension: { fields: { workingHours: { merge: false } } },
+        Conversation: { fields: { messages: { keyArgs: false, merge: mergeMessagePages } } },
       },
     }),
   });

@@ -167,3 +167,229 @@ export const extensionUpdatedSubscription = graphql(`
     }
   }
 `);
+
+/* Conversations, escalations and live takeover. */
+
+export const messageFieldsFragment = graphql(`
+  fragment MessageFields on Message {
+    id
+    direction
+    author
+    text
+    deliveryStatus
+    createdAt
+  }
+`);
+
+/** What the queue shows for each open escalation; the live events carry the same. */
+export const escalationFieldsFragment = graphql(`
+  fragment EscalationFields on Escalation {
+    id
+    status
+    reason
+    createdAt
+    assignedAt
+    resolvedAt
+    assignedExtension {
+      id
+      number
+      employeeName
+    }
+    takenOverBy {
+      id
+      displayName
+    }
+    handoff {
+      channel
+      customerName
+      reasonText
+      lastCustomerMessage
+      quote
+      details {
+        field
+        value
+        confidence
+      }
+    }
+    routingLog {
+      createdAt
+      explanation
+    }
+    # The thread's holder and stage change with the escalation: every view of it stays current.
+    conversation {
+      ...ConversationSummaryFields
+    }
+  }
+`);
+
+/** A thread as the list and the header of the conversation view show it. */
+export const conversationSummaryFieldsFragment = graphql(`
+  fragment ConversationSummaryFields on Conversation {
+    id
+    channel
+    stage
+    aiPaused
+    lastMessageAt
+    customer {
+      id
+      name
+      phone
+      email
+    }
+    heldBy {
+      id
+      displayName
+    }
+    assignedExtension {
+      id
+      number
+      employeeName
+    }
+    openEscalation {
+      id
+      status
+      reason
+    }
+  }
+`);
+
+export const escalationsQuery = graphql(`
+  query Escalations($first: Int!) {
+    escalations(first: $first) {
+      totalCount
+      edges {
+        node {
+          ...EscalationFields
+        }
+      }
+    }
+  }
+`);
+
+export const conversationsQuery = graphql(`
+  query Conversations($first: Int!, $after: String, $stage: ConversationStage, $channel: Channel, $escalated: Boolean) {
+    conversations(first: $first, after: $after, stage: $stage, channel: $channel, escalated: $escalated) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ConversationSummaryFields
+        }
+      }
+    }
+  }
+`);
+
+export const conversationQuery = graphql(`
+  query Conversation($id: ID!, $messagesAfter: String) {
+    conversation(id: $id) {
+      ...ConversationSummaryFields
+      failedAttempts
+      bookingDraft {
+        field
+        value
+        confidence
+      }
+      openEscalation {
+        ...EscalationFields
+      }
+      messages(first: 100, after: $messagesAfter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...MessageFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const takeOverConversationMutation = graphql(`
+  mutation TakeOverConversation($conversationId: ID!) {
+    takeOverConversation(conversationId: $conversationId) {
+      conversation {
+        ...ConversationSummaryFields
+      }
+      escalation {
+        ...EscalationFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const sendStaffReplyMutation = graphql(`
+  mutation SendStaffReply($conversationId: ID!, $text: String!) {
+    sendStaffReply(conversationId: $conversationId, text: $text) {
+      message {
+        ...MessageFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const releaseConversationMutation = graphql(`
+  mutation ReleaseConversation($conversationId: ID!) {
+    releaseConversation(conversationId: $conversationId) {
+      conversation {
+        ...ConversationSummaryFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const resolveEscalationMutation = graphql(`
+  mutation ResolveEscalation($escalationId: ID!) {
+    resolveEscalation(escalationId: $escalationId) {
+      escalation {
+        ...EscalationFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const escalationRaisedSubscription = graphql(`
+  subscription EscalationRaised {
+    escalationRaised {
+      ...EscalationFields
+    }
+  }
+`);
+
+export const escalationUpdatedSubscription = graphql(`
+  subscription EscalationUpdated {
+    escalationUpdated {
+      ...EscalationFields
+    }
+  }
+`);
+
+export const conversationMessageAddedSubscription = graphql(`
+  subscription ConversationMessageAdded($conversationId: ID!) {
+    conversationMessageAdded(conversationId: $conversationId) {
+      conversationId
+      message {
+        ...MessageFields
+      }
+    }
+  }
+`);

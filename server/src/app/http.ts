@@ -66,6 +66,10 @@ export function createHttpApp(params: {
 
   if (existsSync(path.join(config.consoleDistDir, 'index.html'))) {
     app.use(express.static(config.consoleDistDir, { index: false, maxAge: '1h' }));
+    // The customers' web chat, a page of its own that the business website links to.
+    app.get('/chat', (_req, res) => {
+      res.sendFile(path.join(config.consoleDistDir, 'chat.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    });
     // Client-side routes (/login, /extensions, ...) all load the single-page console.
     app.get(/^\/(?!graphql|webhooks|oauth|healthz|readyz|metrics).*/, (_req, res) => {
       res.sendFile(path.join(config.consoleDistDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ChatMessageFields on Message {\n    id\n    author\n    text\n    createdAt\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
+    "\n  mutation StartWebChatSession {\n    startWebChatSession {\n      sessionToken\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StartWebChatSessionDocument,
+    "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SendWebChatMessageDocument,
+    "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.WebChatReplyDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
     "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": typeof types.ExtensionFieldsFragmentDoc,
@@ -27,8 +31,25 @@ type Documents = {
     "\n  mutation SetExtensionStatus($id: ID!, $status: ExtensionStatus!) {\n    setExtensionStatus(id: $id, status: $status) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetExtensionStatusDocument,
     "\n  mutation SetPrimaryEscalationExtension($id: ID!) {\n    setPrimaryEscalationExtension(id: $id) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetPrimaryEscalationExtensionDocument,
     "\n  subscription ExtensionUpdated {\n    extensionUpdated {\n      change\n      occurredAt\n      extension {\n        ...ExtensionFields\n      }\n    }\n  }\n": typeof types.ExtensionUpdatedDocument,
+    "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment EscalationFields on Escalation {\n    id\n    status\n    reason\n    createdAt\n    assignedAt\n    resolvedAt\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    takenOverBy {\n      id\n      displayName\n    }\n    handoff {\n      channel\n      customerName\n      reasonText\n      lastCustomerMessage\n      quote\n      details {\n        field\n        value\n        confidence\n      }\n    }\n    routingLog {\n      createdAt\n      explanation\n    }\n    # The thread's holder and stage change with the escalation: every view of it stays current.\n    conversation {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalationFieldsFragmentDoc,
+    "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    channel\n    stage\n    aiPaused\n    lastMessageAt\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    heldBy {\n      id\n      displayName\n    }\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    openEscalation {\n      id\n      status\n      reason\n    }\n  }\n": typeof types.ConversationSummaryFieldsFragmentDoc,
+    "\n  query Escalations($first: Int!) {\n    escalations(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...EscalationFields\n        }\n      }\n    }\n  }\n": typeof types.EscalationsDocument,
+    "\n  query Conversations($first: Int!, $after: String, $stage: ConversationStage, $channel: Channel, $escalated: Boolean) {\n    conversations(first: $first, after: $after, stage: $stage, channel: $channel, escalated: $escalated) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ConversationSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
+    "\n  query Conversation($id: ID!, $messagesAfter: String) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      failedAttempts\n      bookingDraft {\n        field\n        value\n        confidence\n      }\n      openEscalation {\n        ...EscalationFields\n      }\n      messages(first: 100, after: $messagesAfter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...MessageFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.TakeOverConversationDocument,
+    "\n  mutation SendStaffReply($conversationId: ID!, $text: String!) {\n    sendStaffReply(conversationId: $conversationId, text: $text) {\n      message {\n        ...MessageFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SendStaffReplyDocument,
+    "\n  mutation ReleaseConversation($conversationId: ID!) {\n    releaseConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ReleaseConversationDocument,
+    "\n  mutation ResolveEscalation($escalationId: ID!) {\n    resolveEscalation(escalationId: $escalationId) {\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ResolveEscalationDocument,
+    "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n": typeof types.EscalationRaisedDocument,
+    "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n": typeof types.EscalationUpdatedDocument,
+    "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.ConversationMessageAddedDocument,
 };
 const documents: Documents = {
+    "\n  fragment ChatMessageFields on Message {\n    id\n    author\n    text\n    createdAt\n  }\n": types.ChatMessageFieldsFragmentDoc,
+    "\n  mutation StartWebChatSession {\n    startWebChatSession {\n      sessionToken\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StartWebChatSessionDocument,
+    "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SendWebChatMessageDocument,
+    "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": types.WebChatReplyDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": types.StaffUserFieldsFragmentDoc,
     "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": types.ExtensionFieldsFragmentDoc,
@@ -42,6 +63,19 @@ const documents: Documents = {
     "\n  mutation SetExtensionStatus($id: ID!, $status: ExtensionStatus!) {\n    setExtensionStatus(id: $id, status: $status) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetExtensionStatusDocument,
     "\n  mutation SetPrimaryEscalationExtension($id: ID!) {\n    setPrimaryEscalationExtension(id: $id) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetPrimaryEscalationExtensionDocument,
     "\n  subscription ExtensionUpdated {\n    extensionUpdated {\n      change\n      occurredAt\n      extension {\n        ...ExtensionFields\n      }\n    }\n  }\n": types.ExtensionUpdatedDocument,
+    "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment EscalationFields on Escalation {\n    id\n    status\n    reason\n    createdAt\n    assignedAt\n    resolvedAt\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    takenOverBy {\n      id\n      displayName\n    }\n    handoff {\n      channel\n      customerName\n      reasonText\n      lastCustomerMessage\n      quote\n      details {\n        field\n        value\n        confidence\n      }\n    }\n    routingLog {\n      createdAt\n      explanation\n    }\n    # The thread's holder and stage change with the escalation: every view of it stays current.\n    conversation {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalationFieldsFragmentDoc,
+    "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    channel\n    stage\n    aiPaused\n    lastMessageAt\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    heldBy {\n      id\n      displayName\n    }\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    openEscalation {\n      id\n      status\n      reason\n    }\n  }\n": types.ConversationSummaryFieldsFragmentDoc,
+    "\n  query Escalations($first: Int!) {\n    escalations(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...EscalationFields\n        }\n      }\n    }\n  }\n": types.EscalationsDocument,
+    "\n  query Conversations($first: Int!, $after: String, $stage: ConversationStage, $channel: Channel, $escalated: Boolean) {\n    conversations(first: $first, after: $after, stage: $stage, channel: $channel, escalated: $escalated) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ConversationSummaryFields\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
+    "\n  query Conversation($id: ID!, $messagesAfter: String) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      failedAttempts\n      bookingDraft {\n        field\n        value\n        confidence\n      }\n      openEscalation {\n        ...EscalationFields\n      }\n      messages(first: 100, after: $messagesAfter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...MessageFields\n          }\n        }\n      }\n    }\n  }\n": types.ConversationDocument,
+    "\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.TakeOverConversationDocument,
+    "\n  mutation SendStaffReply($conversationId: ID!, $text: String!) {\n    sendStaffReply(conversationId: $conversationId, text: $text) {\n      message {\n        ...MessageFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SendStaffReplyDocument,
+    "\n  mutation ReleaseConversation($conversationId: ID!) {\n    releaseConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ReleaseConversationDocument,
+    "\n  mutation ResolveEscalation($escalationId: ID!) {\n    resolveEscalation(escalationId: $escalationId) {\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ResolveEscalationDocument,
+    "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n": types.EscalationRaisedDocument,
+    "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n": types.EscalationUpdatedDocument,
+    "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.ConversationMessageAddedDocument,
 };
 
 /**
@@ -58,6 +92,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatMessageFields on Message {\n    id\n    author\n    text\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ChatMessageFields on Message {\n    id\n    author\n    text\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWebChatSession {\n    startWebChatSession {\n      sessionToken\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartWebChatSession {\n    startWebChatSession {\n      sessionToken\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -110,6 +160,58 @@ export function graphql(source: "\n  mutation SetPrimaryEscalationExtension($id:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ExtensionUpdated {\n    extensionUpdated {\n      change\n      occurredAt\n      extension {\n        ...ExtensionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ExtensionUpdated {\n    extensionUpdated {\n      change\n      occurredAt\n      extension {\n        ...ExtensionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EscalationFields on Escalation {\n    id\n    status\n    reason\n    createdAt\n    assignedAt\n    resolvedAt\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    takenOverBy {\n      id\n      displayName\n    }\n    handoff {\n      channel\n      customerName\n      reasonText\n      lastCustomerMessage\n      quote\n      details {\n        field\n        value\n        confidence\n      }\n    }\n    routingLog {\n      createdAt\n      explanation\n    }\n    # The thread's holder and stage change with the escalation: every view of it stays current.\n    conversation {\n      ...ConversationSummaryFields\n    }\n  }\n"): (typeof documents)["\n  fragment EscalationFields on Escalation {\n    id\n    status\n    reason\n    createdAt\n    assignedAt\n    resolvedAt\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    takenOverBy {\n      id\n      displayName\n    }\n    handoff {\n      channel\n      customerName\n      reasonText\n      lastCustomerMessage\n      quote\n      details {\n        field\n        value\n        confidence\n      }\n    }\n    routingLog {\n      createdAt\n      explanation\n    }\n    # The thread's holder and stage change with the escalation: every view of it stays current.\n    conversation {\n      ...ConversationSummaryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    channel\n    stage\n    aiPaused\n    lastMessageAt\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    heldBy {\n      id\n      displayName\n    }\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    openEscalation {\n      id\n      status\n      reason\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationSummaryFields on Conversation {\n    id\n    channel\n    stage\n    aiPaused\n    lastMessageAt\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    heldBy {\n      id\n      displayName\n    }\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    openEscalation {\n      id\n      status\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Escalations($first: Int!) {\n    escalations(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...EscalationFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Escalations($first: Int!) {\n    escalations(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...EscalationFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversations($first: Int!, $after: String, $stage: ConversationStage, $channel: Channel, $escalated: Boolean) {\n    conversations(first: $first, after: $after, stage: $stage, channel: $channel, escalated: $escalated) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ConversationSummaryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversations($first: Int!, $after: String, $stage: ConversationStage, $channel: Channel, $escalated: Boolean) {\n    conversations(first: $first, after: $after, stage: $stage, channel: $channel, escalated: $escalated) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ConversationSummaryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversation($id: ID!, $messagesAfter: String) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      failedAttempts\n      bookingDraft {\n        field\n        value\n        confidence\n      }\n      openEscalation {\n        ...EscalationFields\n      }\n      messages(first: 100, after: $messagesAfter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...MessageFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversation($id: ID!, $messagesAfter: String) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      failedAttempts\n      bookingDraft {\n        field\n        value\n        confidence\n      }\n      openEscalation {\n        ...EscalationFields\n      }\n      messages(first: 100, after: $messagesAfter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...MessageFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendStaffReply($conversationId: ID!, $text: String!) {\n    sendStaffReply(conversationId: $conversationId, text: $text) {\n      message {\n        ...MessageFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendStaffReply($conversationId: ID!, $text: String!) {\n    sendStaffReply(conversationId: $conversationId, text: $text) {\n      message {\n        ...MessageFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseConversation($conversationId: ID!) {\n    releaseConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReleaseConversation($conversationId: ID!) {\n    releaseConversation(conversationId: $conversationId) {\n      conversation {\n        ...ConversationSummaryFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveEscalation($escalationId: ID!) {\n    resolveEscalation(escalationId: $escalationId) {\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveEscalation($escalationId: ID!) {\n    resolveEscalation(escalationId: $escalationId) {\n      escalation {\n        ...EscalationFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n"): (typeof documents)["\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n"): (typeof documents)["\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,51 @@
+import { graphql } from '../graphql/generated';
+
+/** The customer web chat's operations: public, keyed by the anonymous session token. */
+
+export const chatMessageFieldsFragment = graphql(`
+  fragment ChatMessageFields on Message {
+    id
+    author
+    text
+    createdAt
+  }
+`);
+
+export const startWebChatSessionMutation = graphql(`
+  mutation StartWebChatSession {
+    startWebChatSession {
+      sessionToken
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const sendWebChatMessageMutation = graphql(`
+  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {
+    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {
+      message {
+        ...ChatMessageFields
+      }
+      reply {
+        ...ChatMessageFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const webChatReplySubscription = graphql(`
+  subscription WebChatReply($sessionToken: String!) {
+    webChatReply(sessionToken: $sessionToken) {
+      ...ChatMessageFields
+    }
+  }
+`);

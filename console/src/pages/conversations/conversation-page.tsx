@@ -1,0 +1,222 @@
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SessionUser } from '../../app/session-store';
+import { CHANNEL_LABELS, customerLabel, STAGE_LABELS } from '../../components/labels';
+import { describeError } from '../../components/user-errors';
+import {
+  conversationMessageAddedSubscription,
+  conversationQuery,
+  releaseConversationMutation,
+  resolveEscalationMutation,
+  takeOverConversationMutation,
+} from '../../graphql/operations';
+import { applyEscalation } from '../escalations/escalations-cache';
+import { appendMessage } from './conversation-cache';
+import { HandoffPanel } from './handoff-panel';
+import { MessageList } from './message-list';
+import { ReplyComposer } from './reply-composer';
+
+type Notice = { kind: 'success' | 'error'; text: string };
+
+/**
+ * One thread, live: the whole history, the handoff packet, who holds it, and the takeover
+ * actions. Only the holder can reply; the server enforces the same rules, this page only
+ * explains them before anyone tries.
+ */
+export function ConversationPage({ conversationId, me }: { conversationId: string; me: SessionUser }) {
+  const headingId = useId();
+  const client = useApolloClient();
+  const { data, loading, error, refetch, fetchMore } = useQuery(conversationQuery, { variables: { id: conversationId } });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const conversation = data?.conversation;
+  const messages = conversation?.messages;
+
+  useSubscription(conversationMessageAddedSubscription, {
+    variables: { conversationId },
+    fetchPolicy: 'no-cache',
+    onData: ({ client, data: event }) => {
+      const added = event.data?.conversationMessageAdded;
+      if (added) appendMessage(client.cache, added.conversationId, added.message);
+    },
+  });
+
+  // The whole history: read on past the first page (rare: threads over 100 messages).
+  const endCursor = messages?.pageInfo.hasNextPage ? messages.pageInfo.endCursor : null;
+  const fetchingFrom = useRef<string | null>(null);
+  useEffect(() => {
+    if (!endCursor || fetchingFrom.current === endCursor) return;
+    fetchingFrom.current = endCursor;
+    void fetchMore({ variables: { messagesAfter: endCursor } }).catch(() => {
+      fetchingFrom.current = null;
+    });
+  }, [endCursor, fetchMore]);
+
+  const [takeOver, takeOverState] = useMutation(takeOverConversationMutation);
+  const [release, releaseState] = useMutation(releaseConversationMutation);
+  const [resolve, resolveState] = useMutation(resolveEscalationMutation);
+  const busy = takeOverState.loading || releaseState.loading || resolveState.loading;
+
+  /** Runs an action and reports its userErrors (or failure) in one place. */
+  async function act(run: () => Promise<readonly { message: string }[] | undefined>, success: string) {
+    setNotice(null);
+    try {
+      const userErrors = (await run()) ?? [];
+      setNotice(userErrors.length ? { kind: 'error', text: userErrors.map((e) => e.message).join(' ') } : { kind: 'success', text: success });
+    } catch (failure) {
+      setNotice({ kind: 'error', text: describeError(failure) });
+    }
+  }
+
+  if (error && !conversation) {
+    return (
+      <div role="alert" className="notice notice--error">
+        <span>Could not load the conversation: {describeError(error)}</span>
+        <button type="button" className="button button--small" onClick={() => void refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (loading && !conversation) {
+    return (
+      <p className="muted" role="status">
+        Loading the conversation…
+      </p>
+    );
+  }
+  if (!conversation) {
+    return (
+      <div className="empty">
+        <p>This conversation does not exist.</p>
+        <a href="#/conversations">Back to conversations</a>
+      </div>
+    );
+  }
+
+  const escalation = conversation.openEscalation;
+  const holder = conversation.heldBy;
+  const isHolder = holder?.id === me.id;
+  const isAdmin = me.role === 'ADMIN';
+  const heldByOther = holder !== null && !isHolder;
+  const customer = conversation.customer;
+
+  return (
+    <section className="page conversation" aria-labelledby={headingId}>
+      <p>
+        <a href="#/escalations">← Escalations</a> · <a href="#/conversations">All conversations</a>
+      </p>
+      <header className="page__header">
+        <div>
+          <h1 id={headingId}>{customerLabel(customer, conversation.channel)}</h1>
+          <p className="muted">
+            {CHANNEL_LABELS[conversation.channel]} · <span className="badge">{STAGE_LABELS[conversation.stage]}</span>
+            {customer.phone && ` · ${customer.phone}`}
+            {customer.email && ` · ${customer.email}`}
+          </p>
+          <p data-testid="thread-holder">
+            {holder ? (
+              isHolder ? (
+                <strong>You hold this thread. The assistant is silent until you release it.</strong>
+              ) : (
+                <strong>{holder.displayName} holds this thread.</strong>
+              )
+            ) : conversation.aiPaused ? (
+              'Nobody holds this thread yet; the assistant is paused.'
+            ) : (
+              'The assistant is answering this thread.'
+            )}
+            {escalation?.assignedExtension && !holder && (
+              <span className="muted">
+                {' '}
+                Assigned to ext. {escalation.assignedExtension.number} {escalation.assignedExtension.employeeName}.
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="actions actions--header">
+          {!isHolder && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || heldByOther}
+              title={heldByOther ? `${holder?.displayName} holds this thread` : undefined}
+              onClick={() =>
+                void act(async () => {
+                  const result = await takeOver({ variables: { conversationId: conversation.id } });
+                  const payload = result.data?.takeOverConversation;
+                  if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
+                  return payload?.userErrors;
+                }, 'You hold this thread now. Reply below; the assistant stays silent.')
+              }
+            >
+              Take over
+            </button>
+          )}
+          {(conversation.aiPaused || escalation) && (isHolder || isAdmin || !holder) && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  const result = await release({ variables: { conversationId: conversation.id } });
+                  return result.data?.releaseConversation.userErrors;
+                }, 'Handed back to the assistant.')
+              }
+            >
+              Release to assistant
+            </button>
+          )}
+          {escalation && (isHolder || isAdmin || !holder) && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  const result = await resolve({ variables: { escalationId: escalation.id } });
+                  const payload = result.data?.resolveEscalation;
+                  if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
+                  return payload?.userErrors;
+                }, 'Escalation resolved. The thread closes until the customer writes again.')
+              }
+            >
+              Resolve escalation
+            </button>
+          )}
+        </div>
+      </header>
+
+      {notice && (
+        <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice--${notice.kind}`}>
+          <span>{notice.text}</span>
+          <button type="button" className="button button--quiet button--small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className="conversation__layout">
+        <div className="conversation__thread card">
+          <h2>History</h2>
+          <MessageList messages={messages?.edges.map((edge) => edge.node) ?? []} />
+          <ReplyComposer
+            conversationId={conversation.id}
+            disabledReason={
+              !escalation
+                ? 'Take over the thread to reply.'
+                : heldByOther
+                  ? `${holder?.displayName} holds this thread; only they can reply.`
+                  : !isHolder
+                    ? 'Take over the thread to reply.'
+                    : null
+            }
+          />
+        </div>
+        <aside className="conversation__side">
+          <HandoffPanel escalation={escalation} draft={conversation.bookingDraft} />
+        </aside>
+      </div>
+    </section>
+  );
+}

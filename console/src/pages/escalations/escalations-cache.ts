@@ -1,0 +1,35 @@
+import type { ApolloCache } from '@apollo/client';
+import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
+import { escalationFieldsFragment, escalationsQuery } from '../../graphql/operations';
+
+/** The queue asks for one page this large; cache updates must use the same variables. */
+export const ESCALATIONS_VARIABLES = { first: 100 } as const;
+
+/** Not yet taken over by anyone: what the title badge counts. */
+export function isWaiting(escalation: Pick<EscalationFieldsFragment, 'status'>): boolean {
+  return escalation.status === 'QUEUED' || escalation.status === 'ASSIGNED';
+}
+
+/**
+ * Keeps the cached open queue in step with an escalation event or a mutation's result:
+ * a resolved escalation leaves the queue, any other is inserted or replaced, oldest first
+ * (the order the server hands them out). Idempotent, since the event and the mutation
+ * result may both arrive, in either order.
+ */
+export function applyEscalation(cache: ApolloCache, escalation: EscalationFieldsFragment): void {
+  // The escalation and its thread (holder, stage), for every view that shows them.
+  cache.writeFragment({ fragment: escalationFieldsFragment, fragmentName: 'EscalationFields', data: escalation });
+  cache.updateQuery({ query: escalationsQuery, variables: ESCALATIONS_VARIABLES }, (data) => {
+    if (!data) return undefined; // not loaded yet: it will be fetched whole
+    const others = data.escalations.edges.filter((edge) => edge.node.id !== escalation.id);
+    const wasListed = others.length !== data.escalations.edges.length;
+    if (escalation.status === 'RESOLVED') {
+      if (!wasListed) return undefined;
+      return { ...data, escalations: { ...data.escalations, totalCount: Math.max(0, data.escalations.totalCount - 1), edges: others } };
+    }
+    const edges = [...others, { __typename: 'EscalationEdge' as const, node: escalation }].sort((a, b) =>
+      a.node.createdAt.localeCompare(b.node.createdAt),
+    );
+    return { ...data, escalations: { ...data.escalations, totalCount: data.escalations.totalCount + (wasListed ? 0 : 1), edges } };
+  });
+}

@@ -1,0 +1,109 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useSyncExternalStore } from 'react';
+import { soundPreference } from '../../app/alert-sound';
+import { conversationHref } from '../../app/routes';
+import type { SessionUser } from '../../app/session-store';
+import { CHANNEL_LABELS, customerLabel, ESCALATION_STATUS_LABELS, REASON_LABELS, timeAgo, useNow } from '../../components/labels';
+import { describeError } from '../../components/user-errors';
+import { escalationsQuery } from '../../graphql/operations';
+import { ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
+
+/**
+ * The open escalation queue, oldest first. It is kept live by useEscalationFeed (mounted by
+ * the shell), so this page only reads the shared cache.
+ */
+export function EscalationsPage({ me }: { me: SessionUser }) {
+  const headingId = useId();
+  const now = useNow();
+  const { data, loading, error, refetch } = useQuery(escalationsQuery, { variables: ESCALATIONS_VARIABLES });
+  const soundOn = useSyncExternalStore(soundPreference.subscribe, soundPreference.get);
+  const escalations = data?.escalations.edges.map((edge) => edge.node) ?? [];
+  const waiting = escalations.filter(isWaiting).length;
+
+  return (
+    <section className="page" aria-labelledby={headingId}>
+      <header className="page__header">
+        <div>
+          <h1 id={headingId}>Escalations</h1>
+          <p className="muted">
+            Chats the assistant handed to staff, oldest first. New ones appear here and in the tab title as they arrive.
+            {data && ` ${waiting} waiting, ${escalations.length - waiting} taken over.`}
+          </p>
+        </div>
+        <button type="button" className="button button--small" aria-pressed={soundOn} onClick={() => soundPreference.set(!soundOn)}>
+          {soundOn ? 'Sound alerts on' : 'Sound alerts off'}
+        </button>
+      </header>
+
+      {error && !data ? (
+        <div role="alert" className="notice notice--error">
+          <span>Could not load escalations: {describeError(error)}</span>
+          <button type="button" className="button button--small" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : loading && !data ? (
+        <p className="muted" role="status">
+          Loading escalations…
+        </p>
+      ) : escalations.length === 0 ? (
+        <p className="empty">No open escalations. The assistant is handling every chat.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="escalation-queue">
+            <thead>
+              <tr>
+                <th scope="col">Waiting since</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Why</th>
+                <th scope="col">Last message</th>
+                <th scope="col">Status</th>
+                <th scope="col">Held by</th>
+                <th scope="col">
+                  <span className="visually-hidden">Open</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {escalations.map((escalation) => {
+                const conversation = escalation.conversation;
+                const holder = conversation.heldBy;
+                const extension = escalation.assignedExtension;
+                return (
+                  <tr key={escalation.id} data-testid="escalation-row" className={isWaiting(escalation) ? 'is-waiting' : undefined}>
+                    <td className="nowrap" title={escalation.createdAt}>
+                      {timeAgo(escalation.createdAt, now)}
+                    </td>
+                    <th scope="row">
+                      {customerLabel(conversation.customer, conversation.channel)}
+                      <div className="hint">{CHANNEL_LABELS[conversation.channel]}</div>
+                    </th>
+                    <td>
+                      {REASON_LABELS[escalation.reason]}
+                      <div className="hint">{escalation.handoff.reasonText}</div>
+                    </td>
+                    <td className="quote">{escalation.handoff.lastCustomerMessage}</td>
+                    <td>
+                      <span className={`badge badge--${escalation.status.toLowerCase()}`}>{ESCALATION_STATUS_LABELS[escalation.status]}</span>
+                      {extension && (
+                        <div className="hint">
+                          Ext. {extension.number} {extension.employeeName}
+                        </div>
+                      )}
+                    </td>
+                    <td data-testid="held-by">{holder ? (holder.id === me.id ? 'You' : holder.displayName) : <span className="muted">Nobody</span>}</td>
+                    <td className="row-actions">
+                      <a className="button button--small button--primary" href={conversationHref(conversation.id)}>
+                        Open chat
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
