@@ -111,8 +111,11 @@ describe('escalation and live takeover', () => {
     expect(event).toMatchObject({ reason: 'HUMAN_REQUEST', status: 'ASSIGNED', assignedExtension: { number: 101 } });
     expect(event.handoff.lastCustomerMessage).toMatch(/speak to a human/);
     expect(event.handoff.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'partySize', value: '8' })]));
-    const alerts = (await outbox()).filter((sms) => sms.purpose === 'ESCALATION_ALERT');
-    expect(alerts.at(-1)).toEqual({ to_number: '+15555550111', purpose: 'ESCALATION_ALERT', body: 'Incoming escalated chat from a customer: The customer asked for a person.' });
+    // The alert goes out through the durable send queue, moments after the commit.
+    const lastAlert = async () => (await outbox()).filter((sms) => sms.purpose === 'ESCALATION_ALERT').at(-1);
+    await expect
+      .poll(lastAlert, { timeout: 10_000 })
+      .toEqual({ to_number: '+15555550111', purpose: 'ESCALATION_ALERT', body: 'Incoming escalated chat from a customer: The customer asked for a person.' });
 
     // The AI is silent while escalated.
     expect((await send('hello? anyone there?')).reply).toBeNull();

@@ -115,8 +115,30 @@ const envSchema = z
     ESCALATION_SWEEP_SECONDS: intInRange(1, 3600).default(10),
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE: intInRange(1, 1000).default(20),
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: intInRange(1, 100_000).default(120),
+    BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
+
+    SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
+    JOBS_POLL_SECONDS: z.coerce.number({ message: 'must be a number of seconds from 0.5 to 60' }).min(0.5, 'must be at least 0.5').max(60, 'must be at most 60').default(1),
+    JOB_RETRY_LIMIT: intInRange(0, 50).default(8),
+    JOB_RETRY_DELAY_SECONDS: intInRange(1, 3600).default(5),
+
+    RINGCENTRAL_SERVER_URL: urlWithProtocols(['http:', 'https:'], 'https://platform.ringcentral.com'),
+    RINGCENTRAL_CLIENT_ID: optionalString,
+    RINGCENTRAL_CLIENT_SECRET: optionalString,
+    RINGCENTRAL_JWT: optionalString,
+    RINGCENTRAL_FROM_NUMBER: optionalString.pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 number such as +15555550100').optional()),
+    RINGCENTRAL_WEBHOOK_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').max(64, 'must be at most 64 characters').optional()),
   })
   .superRefine((env, ctx) => {
+    if (env.SKIP_WEBHOOK_VALIDATION && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['SKIP_WEBHOOK_VALIDATION'], message: 'must not be true in production: every webhook must be verified' });
+    }
+    const ringCentral = ['RINGCENTRAL_CLIENT_ID', 'RINGCENTRAL_CLIENT_SECRET', 'RINGCENTRAL_JWT', 'RINGCENTRAL_FROM_NUMBER', 'RINGCENTRAL_WEBHOOK_TOKEN'] as const;
+    const given = ringCentral.filter((name) => env[name] !== undefined);
+    if (given.length > 0 && given.length < ringCentral.length) {
+      const missing = ringCentral.find((name) => env[name] === undefined)!;
+      ctx.addIssue({ code: 'custom', path: [missing], message: `must be set: RingCentral needs all of ${ringCentral.join(', ')}` });
+    }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
       ctx.addIssue({
@@ -163,6 +185,11 @@ export interface Config {
   };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number };
+  helpContact: string;
+  webhooks: { skipValidation: boolean };
+  jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number };
+  /** Present when RingCentral credentials are configured; otherwise texts go to the local outbox. */
+  ringCentral?: { serverUrl: string; clientId: string; clientSecret: string; jwt: string; fromNumber: string; webhookToken: string };
 }
 
 function dollars(cents: number): string {
@@ -252,5 +279,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxMessagesPerMinute: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE,
       maxMessagesPerMinutePerIp: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP,
     },
+    helpContact: env.BUSINESS_HELP_CONTACT,
+    webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION },
+    jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS },
+    ringCentral:
+      env.RINGCENTRAL_CLIENT_ID && env.RINGCENTRAL_CLIENT_SECRET && env.RINGCENTRAL_JWT && env.RINGCENTRAL_FROM_NUMBER && env.RINGCENTRAL_WEBHOOK_TOKEN
+        ? {
+            serverUrl: env.RINGCENTRAL_SERVER_URL ?? 'https://platform.ringcentral.com',
+            clientId: env.RINGCENTRAL_CLIENT_ID,
+            clientSecret: env.RINGCENTRAL_CLIENT_SECRET,
+            jwt: env.RINGCENTRAL_JWT,
+            fromNumber: env.RINGCENTRAL_FROM_NUMBER,
+            webhookToken: env.RINGCENTRAL_WEBHOOK_TOKEN,
+          }
+        : undefined,
   };
 }

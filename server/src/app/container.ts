@@ -13,6 +13,17 @@ import { EscalationsService } from '../modules/escalations/escalations.service';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver';
 import { MetricsService } from '../modules/metrics/metrics.service';
 import { LocalOutboxSmsSender } from '../providers/sms/sms.local';
+import { RingCentralClient } from '../providers/ringcentral/ringcentral.client';
+import { RingCentralSmsSender } from '../providers/ringcentral/ringcentral.sms';
+import { ChannelConnectionsService } from '../modules/channels/channel-connections.service';
+import { ChannelsResolver } from '../modules/channels/channels.resolver';
+import { RingCentralWebhookSource } from '../modules/channels/ringcentral.source';
+import { SmsDelivery } from '../modules/channels/sms-delivery.service';
+import { Channel } from '../modules/conversations/channel';
+import { IdentityKind } from '../modules/customers/customer.entity';
+import { WebhookInboxService } from '../modules/webhooks/webhook-inbox.service';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
+import type { JobQueue } from '../shared/jobs/job-queue';
 import type { Logger } from '../shared/logger';
 import { ExtensionsResolver } from '../modules/extensions/extensions.resolver';
 import { ExtensionsService } from '../modules/extensions/extensions.service';
@@ -26,8 +37,17 @@ import type { Config } from './config';
  * The object graph, wired by hand: every service and resolver is listed here with what it
  * depends on, so there is no hidden registration to look for.
  */
-export function createServices(params: { config: Config; dataSource: DataSource; eventBus: EventBus; logger: Logger; redis?: Redis }) {
-  const { config, dataSource, eventBus, logger } = params;
+export function createServices(params: {
+  config: Config;
+  dataSource: DataSource;
+  eventBus: EventBus;
+  logger: Logger;
+  jobs: JobQueue;
+  /** Where providers reach this server's webhooks (PUBLIC_URL, else the address it listens on). */
+  webhookBaseUrl: () => string;
+  redis?: Redis;
+}) {
+  const { config, dataSource, eventBus, logger, jobs } = params;
   const rateLimits = createRateLimits(config, params.redis);
   const staff = new StaffService({
     dataSource,
@@ -40,7 +60,10 @@ export function createServices(params: { config: Config; dataSource: DataSource;
     businessTimeZone: config.businessTimeZone,
     maxPageSize: config.graphqlMaxPageSize,
   });
-  const sms = new LocalOutboxSmsSender(dataSource);
+  // RingCentral when its credentials are configured; otherwise texts land in the local outbox.
+  const ringCentralClient = config.ringCentral ? new RingCentralClient(config.ringCentral) : undefined;
+  const smsSender = ringCentralClient && config.ringCentral ? new RingCentralSmsSender(ringCentralClient, config.ringCentral.fromNumber) : new LocalOutboxSmsSender(dataSource);
+  const sms = new SmsDelivery({ dataSource, jobs, sender: smsSender, logger });
   const escalations = new EscalationsService({
     dataSource,
     eventBus,
@@ -58,6 +81,7 @@ export function createServices(params: { config: Config; dataSource: DataSource;
     bookings: new BookingsService(),
     escalations,
     sms,
+    consentReplies: { businessName: config.business.name, helpContact: config.helpContact },
     assistantEnabled: config.assistant.enabled,
     policy: {
       businessName: config.business.name,
@@ -71,8 +95,31 @@ export function createServices(params: { config: Config; dataSource: DataSource;
     maxPageSize: config.graphqlMaxPageSize,
   });
   const webChat = new WebChatService({ conversations, rateLimits });
-  const metrics = new MetricsService(dataSource);
-  return { dataSource, rateLimits, staff, extensions, escalations, conversations, webChat, metrics };
+  const webhooks = new WebhookInboxService({ dataSource, jobs, logger, maxPageSize: config.graphqlMaxPageSize });
+  const channels = new ChannelConnectionsService({
+    dataSource,
+    logger,
+    ringCentral: ringCentralClient && config.ringCentral ? { client: ringCentralClient, verificationToken: config.ringCentral.webhookToken } : undefined,
+    webhookBaseUrl: params.webhookBaseUrl,
+  });
+  if (config.ringCentral) {
+    webhooks.register(
+      new RingCentralWebhookSource(config.ringCentral.webhookToken, {
+        inboundSms: async (text) => {
+          await conversations.receive({
+            channel: Channel.SMS,
+            address: text.from,
+            identity: { kind: IdentityKind.PHONE, value: text.from },
+            text: text.text,
+            providerMessageId: text.providerMessageId,
+          });
+        },
+        messageStoreChanged: () => sms.refreshStatuses(),
+      }),
+    );
+  }
+  const metrics = new MetricsService(dataSource, webhooks);
+  return { dataSource, rateLimits, staff, extensions, escalations, conversations, webChat, metrics, sms, webhooks, channels, jobs };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -85,6 +132,8 @@ export function createResolverContainer(services: Services): ContainerType {
     [EscalationsResolver, new EscalationsResolver(services.conversations, services.escalations, services.dataSource)],
     [WebChatResolver, new WebChatResolver(services.webChat)],
     [MetricsResolver, new MetricsResolver(services.metrics)],
+    [WebhooksResolver, new WebhooksResolver(services.webhooks)],
+    [ChannelsResolver, new ChannelsResolver(services.channels, services.sms)],
   ]);
   return {
     get(resolverClass: Function) {

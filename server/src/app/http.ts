@@ -5,6 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Metrics } from '../shared/metrics';
+import type { Logger } from '../shared/logger';
+import { webhookRouter } from '../modules/webhooks/webhook-routes';
 import type { EventBus } from '../shared/pubsub/event-bus';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
@@ -23,6 +25,7 @@ export function createHttpApp(params: {
   dataSource: DataSource;
   eventBus: EventBus;
   metrics: Metrics;
+  logger: Logger;
 }): Express {
   const { config, apollo, services, dataSource, eventBus, metrics } = params;
   const app = express();
@@ -49,6 +52,9 @@ export function createHttpApp(params: {
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  // Before any body parser: webhooks are verified on their raw bytes.
+  app.use(webhookRouter({ inbox: services.webhooks, skipValidation: config.webhooks.skipValidation, metrics, logger: params.logger }));
 
   app.use(
     '/graphql',

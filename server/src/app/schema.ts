@@ -6,11 +6,13 @@ import { EscalationsResolver } from '../modules/escalations/escalations.resolver
 import { ExtensionsResolver } from '../modules/extensions/extensions.resolver';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
+import { ChannelsResolver } from '../modules/channels/channels.resolver';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 import { authChecker } from '../shared/auth/access';
 import { userErrorsMiddleware } from '../shared/graphql/user-errors';
 
 /** Every resolver of the API. A new module adds its resolver here and its services in container.ts. */
-export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver] as const;
+export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver, WebhooksResolver, ChannelsResolver] as const;
 
 export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
   return buildSchema({

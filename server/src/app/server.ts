@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { AdvisoryLock, withAdvisoryLock } from '../shared/db/advisory-lock';
 import { openDatabase } from '../shared/db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../shared/db/embedded-postgres';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
@@ -21,6 +22,26 @@ import { ensureFirstAdmin, type DemoLogin } from './first-admin';
 import { createHttpApp } from './http';
 import { buildAppSchema } from './schema';
 import { attachWebSocketServer } from './ws';
+import { JobQueue } from '../shared/jobs/job-queue';
+
+const RENEW_SUBSCRIPTIONS = 'channels.renew-subscriptions';
+
+/** The queues this instance works: webhook events, texts, and the hourly subscription renewal. */
+async function defineJobs(services: Services, config: Config): Promise<void> {
+  const retries = { retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds };
+  await services.webhooks.defineJobs(retries);
+  await services.sms.defineJobs(retries);
+  await services.jobs.define({
+    name: RENEW_SUBSCRIPTIONS,
+    ...retries,
+    expireInSeconds: 60,
+    concurrency: 1,
+    handle: async () => {
+      await services.channels.ensureRingCentralSubscription();
+    },
+  });
+  await services.jobs.schedule(RENEW_SUBSCRIPTIONS, '17 * * * *');
+}
 
 export interface RunningServer {
   url: string;
@@ -62,7 +83,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       cleanups.push(async () => client.quit());
     }
 
-    const services = createServices({ config, dataSource, eventBus, logger, redis });
+    // pg-boss's schema and our queues are created one instance at a time (concurrent DDL deadlocks).
+    const jobs = await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () =>
+      JobQueue.start({ url: databaseUrl, logger, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds }),
+    );
+    cleanups.push(() => jobs.stop());
+
+    let listeningUrl = '';
+    const services = createServices({ config, dataSource, eventBus, logger, jobs, redis, webhookBaseUrl: () => config.publicUrl ?? listeningUrl });
+    await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () => defineJobs(services, config));
     const demoLogin = await ensureFirstAdmin({ config, services, dataSource, logger });
     const schema = await buildAppSchema({ container: createResolverContainer(services), pubSub: eventBus.forSchema });
     const metrics = createMetrics();
@@ -113,7 +142,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await apollo.start();
     cleanups.push(() => apollo.stop());
 
-    httpServer.on('request', createHttpApp({ config, apollo, services, dataSource, eventBus, metrics }));
+    httpServer.on('request', createHttpApp({ config, apollo, services, dataSource, eventBus, metrics, logger }));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
@@ -129,6 +158,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const port = (httpServer.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${host}:${port}`;
+    listeningUrl = url;
+    // Once listening, so RingCentral's validation request reaches us; a failure is recorded and retried hourly.
+    if (services.channels.ringCentralConfigured) {
+      void services.channels.ensureRingCentralSubscription().catch(() => undefined);
+    }
     logger.info({ url, database: config.database.kind, pubsub: eventBus.kind }, 'server ready');
     return { url, port, services, dataSource, eventBus, demoLogin, stop };
   } catch (error) {

@@ -11,6 +11,9 @@ export interface Metrics {
   httpMiddleware: RequestHandler;
   graphqlPlugin: ApolloServerPlugin;
   countGraphqlOperation(params: { name: string; type: string; outcome: 'success' | 'error'; seconds: number }): void;
+  /** A webhook request refused: bad signature or token, malformed or oversized body. */
+  countWebhookRejection(provider: string, reason: string): void;
+  countWebhookEvents(provider: string, outcome: 'stored' | 'duplicate', count: number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -44,13 +47,28 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const webhookRejections = new Counter({
+    name: 'webhook_rejections_total',
+    help: 'Webhook requests refused before storing, by provider and reason (bad-signature, bad-token, malformed-body, ...).',
+    labelNames: ['provider', 'reason'] as const,
+    registers: [registry],
+  });
+  const webhookEvents = new Counter({
+    name: 'webhook_events_total',
+    help: 'Webhook events by provider and outcome (stored, or duplicate of one already stored).',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [registry],
+  });
+  // Provider names come from the URL; only known ones become label values.
+  const providerLabel = (provider: string) => (['ringcentral', 'meta'].includes(provider) ? provider : 'other');
+
   const countGraphqlOperation: Metrics['countGraphqlOperation'] = ({ name, type, outcome, seconds }) => {
     graphqlOperations.inc({ operation: name, type, outcome });
     graphqlDuration.observe({ operation: name, type }, seconds);
   };
 
   // Routes are a small fixed set; anything else is one label so a scanner cannot explode the series.
-  const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+  const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/webhooks/ringcentral', '/webhooks/meta']);
   const httpMiddleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -80,5 +98,14 @@ export function createMetrics(): Metrics {
     },
   };
 
-  return { registry, httpMiddleware, graphqlPlugin, countGraphqlOperation };
+  return {
+    registry,
+    httpMiddleware,
+    graphqlPlugin,
+    countGraphqlOperation,
+    countWebhookRejection: (provider, reason) => webhookRejections.inc({ provider: providerLabel(provider), reason }),
+    countWebhookEvents: (provider, outcome, count) => {
+      if (count > 0) webhookEvents.inc({ provider: providerLabel(provider), outcome }, count);
+    },
+  };
 }

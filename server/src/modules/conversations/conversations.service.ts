@@ -6,7 +6,6 @@ import { fromGlobalId } from '../../shared/graphql/global-id';
 import type { Logger } from '../../shared/logger';
 import type { EventBus } from '../../shared/pubsub/event-bus';
 import { Topic } from '../../shared/pubsub/topics';
-import type { SmsSender } from '../../providers/sms/sms.port';
 import type { MessageAnalyzer } from '../assistant/assistant.port';
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import type { BookingsService } from '../bookings/bookings.service';
@@ -15,6 +14,9 @@ import type { CustomersRepository } from '../customers/customers.repository';
 import { Escalation, EscalationReason, EscalationStatus, type HandoffPacket } from '../escalations/escalation.entity';
 import { escalationErrors } from '../escalations/escalations.errors';
 import type { EscalationsService } from '../escalations/escalations.service';
+import { applyConsentKeyword, consentKeyword } from '../channels/consent';
+import type { SmsDelivery } from '../channels/sms-delivery.service';
+import type { SmsPurpose } from '../../providers/sms/sms.port';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Channel } from './channel';
 import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from './conversation.entity';
@@ -62,7 +64,9 @@ export class ConversationsService {
       customers: CustomersRepository;
       bookings: BookingsService;
       escalations: EscalationsService;
-      sms: SmsSender;
+      sms: SmsDelivery;
+      /** For the replies to HELP and the opt-out keywords. */
+      consentReplies: { businessName: string; helpContact: string };
       assistantEnabled: boolean;
       policy: Omit<PolicySettings, 'askForPhone'>;
       businessTimeZone: string;
@@ -98,10 +102,11 @@ export class ConversationsService {
     const checked = checkInboundText(inbound.text);
     if ('failure' in checked) throw checked.failure;
     const text = checked.text;
+    const keyword = CONSENT_CHANNELS.has(inbound.channel) ? consentKeyword(text) : null;
 
     // The model call happens before the transaction, so no row lock is held while it thinks.
     const known = await this.deps.dataSource.getRepository(Conversation).findOneBy({ channel: inbound.channel, channelAddress: inbound.address });
-    const assistantWillAnswer = this.deps.assistantEnabled && !(known && isHeldBack(known));
+    const assistantWillAnswer = this.deps.assistantEnabled && !keyword && !(known && isHeldBack(known));
     const analysis = assistantWillAnswer ? await this.deps.analyzer.analyze(text, { now: new Date(), timeZone: this.deps.businessTimeZone }) : null;
 
     return this.write(async (manager, events) => {
@@ -115,6 +120,13 @@ export class ConversationsService {
         deliveryStatus: DeliveryStatus.RECEIVED,
       });
 
+      if (keyword) {
+        // STOP, START and HELP are answered by the rules, never by the assistant; at most one confirmation.
+        const answer = await applyConsentKeyword(manager, { channel: inbound.channel, address: inbound.address, keyword, ...this.deps.consentReplies });
+        const reply = answer ? await this.sendReply(manager, events, conversation, MessageAuthor.SYSTEM, answer, null, 'CONSENT_CONFIRMATION') : null;
+        await manager.save(conversation);
+        return { conversation, message, reply };
+      }
       if (isHeldBack(conversation)) {
         await manager.save(conversation);
         return { conversation, message, reply: null };
@@ -370,7 +382,20 @@ export class ConversationsService {
   }
 
   /** Stores an outbound message and delivers it through the thread's channel after commit. */
-  private async sendReply(manager: EntityManager, events: PendingEvents, conversation: Conversation, author: MessageAuthor, text: string, staffUserId: string | null = null): Promise<Message> {
+  /**
+   * Stores an outbound message and sends it through the thread's channel. `purpose`
+   * CONSENT_CONFIRMATION is the one kind of text that still reaches a number that has just
+   * opted out; everything else is refused for it at send time.
+   */
+  private async sendReply(
+    manager: EntityManager,
+    events: PendingEvents,
+    conversation: Conversation,
+    author: MessageAuthor,
+    text: string,
+    staffUserId: string | null = null,
+    purpose: SmsPurpose = 'CONVERSATION_REPLY',
+  ): Promise<Message> {
     const webChat = conversation.channel === Channel.WEB_CHAT;
     const message = await this.addMessage(manager, events, conversation, {
       direction: MessageDirection.OUTBOUND,
@@ -385,10 +410,7 @@ export class ConversationsService {
     if (webChat) {
       events.add(Topic.WEB_CHAT_REPLY, { message: toSnapshot(message) }, conversation.channelAddress);
     } else if (conversation.channel === Channel.SMS) {
-      events.afterCommit(async () => {
-        const { providerMessageId } = await this.deps.sms.send({ to: conversation.channelAddress, body: text, purpose: 'CONVERSATION_REPLY' });
-        await this.deps.dataSource.getRepository(Message).update({ id: message.id }, { providerMessageId, deliveryStatus: DeliveryStatus.SENT });
-      });
+      await this.deps.sms.queue(manager, { idempotencyKey: `message:${message.id}`, to: conversation.channelAddress, body: text, purpose, messageId: message.id });
     }
     return message;
   }
@@ -399,6 +421,9 @@ export class ConversationsService {
     );
   }
 }
+
+/** Channels where STOP, START and HELP apply (SPEC §3). */
+const CONSENT_CHANNELS = new Set<Channel>([Channel.SMS, Channel.WHATSAPP]);
 
 function isHeldBack(conversation: Conversation): boolean {
   return conversation.aiPaused || conversation.stage === ConversationStage.ESCALATED;

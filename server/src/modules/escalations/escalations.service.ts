@@ -4,7 +4,7 @@ import { inTransaction, type PendingEvents } from '../../shared/db/unit-of-work'
 import type { Logger } from '../../shared/logger';
 import type { EventBus } from '../../shared/pubsub/event-bus';
 import { Topic } from '../../shared/pubsub/topics';
-import type { SmsSender } from '../../providers/sms/sms.port';
+import type { SmsDelivery } from '../channels/sms-delivery.service';
 import type { Conversation } from '../conversations/conversation.entity';
 import { Extension } from '../extensions/extension.entity';
 import { Escalation, EscalationStatus, RoutingDecision, type EscalationReason, type HandoffPacket } from './escalation.entity';
@@ -24,7 +24,7 @@ export class EscalationsService {
     private readonly deps: {
       dataSource: DataSource;
       eventBus: EventBus;
-      sms: SmsSender;
+      sms: SmsDelivery;
       logger: Logger;
       businessTimeZone: string;
       ackTimeoutSeconds: number;
@@ -54,7 +54,7 @@ export class EscalationsService {
         resolvedAt: null,
       }),
     );
-    await this.route(manager, events, escalation);
+    await this.route(manager, escalation);
     this.record(events, Topic.ESCALATION_RAISED, escalation);
     return escalation;
   }
@@ -71,7 +71,7 @@ export class EscalationsService {
         .getMany();
       let assigned = 0;
       for (const escalation of waiting) {
-        if (!(await this.route(manager, events, escalation))) break; // nobody free: the rest keep waiting in order
+        if (!(await this.route(manager, escalation))) break; // nobody free: the rest keep waiting in order
         this.record(events, Topic.ESCALATION_UPDATED, escalation);
         assigned++;
       }
@@ -92,7 +92,7 @@ export class EscalationsService {
         .getMany();
       for (const escalation of stale) {
         if (escalation.assignedExtensionId) escalation.declinedExtensionIds = [...escalation.declinedExtensionIds, escalation.assignedExtensionId];
-        await this.route(manager, events, escalation, now);
+        await this.route(manager, escalation, now);
         this.record(events, Topic.ESCALATION_UPDATED, escalation);
       }
       return stale.length;
@@ -103,7 +103,7 @@ export class EscalationsService {
    * Chooses an extension for the escalation, saves the choice and its reason, and queues the
    * SMS alert. Returns whether it was assigned.
    */
-  private async route(manager: EntityManager, events: PendingEvents, escalation: Escalation, now = new Date()): Promise<boolean> {
+  private async route(manager: EntityManager, escalation: Escalation, now = new Date()): Promise<boolean> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('escalation-routing'))`);
     const extensions = await manager.find(Extension, { order: { number: 'ASC' } });
     const rotation: Array<{ last_number: number }> = await manager.query('SELECT last_number FROM routing_rotation WHERE name = $1', [ROTATION]);
@@ -132,7 +132,8 @@ export class EscalationsService {
     if (chosen) {
       const { customerName, reasonText } = escalation.handoff;
       const body = `Incoming escalated chat from ${customerName ?? 'a customer'}: ${reasonText}`;
-      events.afterCommit(() => this.deps.sms.send({ to: chosen.phone, body, purpose: 'ESCALATION_ALERT' }));
+      // One alert per assignment: a reassignment alerts the next extension, a retried job never twice.
+      await this.deps.sms.queue(manager, { idempotencyKey: `escalation:${escalation.id}:${chosen.id}:${now.getTime()}`, to: chosen.phone, body, purpose: 'ESCALATION_ALERT' });
     }
     return chosen !== null;
   }

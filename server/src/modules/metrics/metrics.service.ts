@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { WebhookInboxService } from '../webhooks/webhook-inbox.service';
 import type { ConversationMetrics } from './metrics.types';
 
 /** Conversation metrics (SPEC §8), computed in SQL over the messages and escalations. */
 export class MetricsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: Pick<WebhookInboxService, 'signatureFailuresSince'>,
+  ) {}
 
   async conversationMetrics(requestedDays: number): Promise<ConversationMetrics> {
     const days = Math.min(Math.max(Math.trunc(requestedDays), 1), 365);
@@ -40,6 +44,7 @@ export class MetricsService {
       escalationRate: rate(threads.escalated),
       aiResponseSeconds: seconds('AI'),
       staffResponseSeconds: seconds('STAFF'),
+      webhookSignatureFailuresLastHour: await this.webhooks.signatureFailuresSince(new Date(Date.now() - 3600_000)),
     };
   }
 }

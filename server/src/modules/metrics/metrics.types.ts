@@ -19,4 +19,7 @@ export class ConversationMetrics {
 
   @Field(() => Float, { nullable: true, description: 'Average seconds from a customer message to the next staff reply.' })
   staffResponseSeconds!: number | null;
+
+  @Field(() => Int, { description: 'Webhook deliveries refused for a missing or wrong signature or token in the last hour (alert above 0).' })
+  webhookSignatureFailuresLastHour!: number;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { OutgoingSms, SmsSender } from './sms.port';
+import { Column, CreateDateColumn, Entity, MoreThanOrEqual, PrimaryGeneratedColumn } from 'typeorm';
+import type { OutgoingSms, SmsSender, SmsStatus } from './sms.port';
 
 /** A text the local SMS sender "sent": kept so staff and tests can see exactly what would go out. */
 @Entity({ name: 'sms_outbox' })
@@ -21,12 +21,25 @@ export class OutboxSms {
   createdAt!: Date;
 }
 
+const PREFIX = 'outbox-';
+
 export class LocalOutboxSmsSender implements SmsSender {
   readonly kind = 'local-outbox';
   constructor(private readonly dataSource: DataSource) {}
 
   async send(message: OutgoingSms): Promise<{ providerMessageId: string }> {
     const saved = await this.dataSource.getRepository(OutboxSms).save({ to: message.to, body: message.body, purpose: message.purpose });
-    return { providerMessageId: `outbox-${saved.id}` };
+    return { providerMessageId: `${PREFIX}${saved.id}` };
+  }
+
+  async findSent(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null> {
+    const found = await this.dataSource.getRepository(OutboxSms).findOneBy({ to: params.to, body: params.body, createdAt: MoreThanOrEqual(params.since) });
+    return found ? { providerMessageId: `${PREFIX}${found.id}` } : null;
+  }
+
+  /** The outbox is the destination: a stored text counts as delivered. */
+  async status(providerMessageId: string): Promise<SmsStatus | null> {
+    const id = providerMessageId.startsWith(PREFIX) ? providerMessageId.slice(PREFIX.length) : null;
+    return id && (await this.dataSource.getRepository(OutboxSms).existsBy({ id })) ? 'DELIVERED' : null;
   }
 }

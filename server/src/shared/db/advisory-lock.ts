@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 export const AdvisoryLock = {
   MIGRATIONS: 727_274_001,
   FIRST_ADMIN: 727_274_002,
+  JOB_QUEUES: 727_274_003,
 } as const;
 
 /**

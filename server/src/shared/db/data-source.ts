@@ -7,6 +7,10 @@ import { Customer, CustomerIdentity } from '../../modules/customers/customer.ent
 import { Escalation, RoutingDecision } from '../../modules/escalations/escalation.entity';
 import { Extension } from '../../modules/extensions/extension.entity';
 import { OutboxSms } from '../../providers/sms/sms.local';
+import { ChannelConnectionRow } from '../../modules/channels/channel-connections.service';
+import { MessagingConsent } from '../../modules/channels/consent';
+import { SmsSend } from '../../modules/channels/sms-delivery.service';
+import { WebhookEvent, WebhookRejection } from '../../modules/webhooks/webhook-event.entity';
 import { ApiKey } from '../../modules/staff/api-key.entity';
 import { StaffSession } from '../../modules/staff/staff-session.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
@@ -26,6 +30,11 @@ export const entities = [
   Escalation,
   RoutingDecision,
   OutboxSms,
+  WebhookEvent,
+  WebhookRejection,
+  SmsSend,
+  MessagingConsent,
+  ChannelConnectionRow,
 ];
 
 /**

@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * SMS and WhatsApp consent (CTIA/TCPA): the opt-out and opt-in keywords, alone in a message
+ * in any casing, and HELP. An opted-out address gets one confirmation and nothing after it,
+ * whoever asks for a send, until it texts START or UNSTOP.
+ */
+const OPT_OUT = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT']);
+const OPT_IN = new Set(['START', 'UNSTOP']);
+
+export type ConsentKeyword = 'OPT_OUT' | 'OPT_IN' | 'HELP';
+
+/** The keyword a message is, or null. Surrounding spaces and a final "." or "!" are allowed; any other word makes it a normal message. */
+export function consentKeyword(text: string): ConsentKeyword | null {
+  const word = text.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase();
+  if (OPT_OUT.has(word)) return 'OPT_OUT';
+  if (OPT_IN.has(word)) return 'OPT_IN';
+  if (word === 'HELP') return 'HELP';
+  return null;
+}
+
+@Entity({ name: 'messaging_consent' })
+export class MessagingConsent {
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  channel!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  address!: string;
+
+  @Column({ type: 'boolean', name: 'opted_out' })
+  optedOut!: boolean;
+
+  @Column({ type: 'varchar', length: 20 })
+  keyword!: string;
+
+  @Column({ type: 'timestamptz', name: 'changed_at' })
+  changedAt!: Date;
+}
+
+export async function isOptedOut(manager: EntityManager, channel: string, address: string): Promise<boolean> {
+  const row = await manager.findOneBy(MessagingConsent, { channel, address });
+  return row?.optedOut ?? false;
+}
+
+/**
+ * Applies a keyword and returns the one reply it deserves, or null when none is due (a
+ * repeated STOP gets no second confirmation).
+ */
+export async function applyConsentKeyword(
+  manager: EntityManager,
+  params: { channel: string; address: string; keyword: ConsentKeyword; businessName: string; helpContact: string },
+): Promise<string | null> {
+  const { channel, address, keyword, businessName } = params;
+  const wasOptedOut = await isOptedOut(manager, channel, address);
+  if (keyword === 'HELP') {
+    return `${businessName}: hibachi catering at your home. For help, ${params.helpContact}. Msg&data rates may apply. Reply STOP to opt out.`;
+  }
+  const optedOut = keyword === 'OPT_OUT';
+  await manager.query(
+    `INSERT INTO messaging_consent (channel, address, opted_out, keyword, changed_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (channel, address) DO UPDATE SET opted_out = EXCLUDED.opted_out, keyword = EXCLUDED.keyword, changed_at = now()`,
+    [channel, address, optedOut, keyword],
+  );
+  if (optedOut) {
+    return wasOptedOut ? null : `You are unsubscribed from ${businessName} and will get no more messages. Reply START to resubscribe.`;
+  }
+  return `You are resubscribed to ${businessName} messages. Reply HELP for help, STOP to opt out.`;
+}

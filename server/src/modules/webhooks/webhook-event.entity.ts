@@ -1,0 +1,86 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { GraphQLJSON } from 'graphql-scalars';
+import { toGlobalId } from '../../shared/graphql/global-id';
+
+export enum WebhookProvider {
+  RINGCENTRAL = 'ringcentral',
+  META = 'meta',
+}
+registerEnumType(WebhookProvider, { name: 'WebhookProvider' });
+
+export enum WebhookEventStatus {
+  /** Stored and acknowledged; waiting for the queue. */
+  PENDING = 'PENDING',
+  /** Failed at least once; the queue tries again with backoff. */
+  RETRYING = 'RETRYING',
+  APPLIED = 'APPLIED',
+  /** Out of retries: an admin looks at it and retries it from the console. */
+  DEAD = 'DEAD',
+}
+registerEnumType(WebhookEventStatus, { name: 'WebhookEventStatus' });
+
+/** One provider event as delivered, kept until applied (and after, as the record of what came in). */
+@ObjectType({ description: 'A provider event from a webhook: stored when it arrived, applied by the queue.' })
+@Entity({ name: 'webhook_event' })
+export class WebhookEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('WebhookEvent', this.id);
+  }
+
+  @Field(() => WebhookProvider)
+  @Column({ type: 'varchar', length: 20 })
+  provider!: WebhookProvider;
+
+  @Field(() => String, { description: 'The provider’s id for the event; a redelivery with the same id is ignored.' })
+  @Column({ type: 'varchar', length: 200, name: 'event_id' })
+  eventId!: string;
+
+  @Field(() => String, { description: 'What kind of event, e.g. inbound-sms, whatsapp-message.' })
+  @Column({ type: 'varchar', length: 60 })
+  kind!: string;
+
+  @Field(() => GraphQLJSON, { description: 'The event as the provider sent it.' })
+  @Column({ type: 'jsonb' })
+  payload!: unknown;
+
+  @Field(() => WebhookEventStatus)
+  @Column({ type: 'varchar', length: 12 })
+  status!: WebhookEventStatus;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  attempts!: number;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError!: string | null;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', name: 'received_at' })
+  receivedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'applied_at', nullable: true })
+  appliedAt!: Date | null;
+}
+
+/** A webhook request refused before it was stored: bad signature or token, malformed body. */
+@Entity({ name: 'webhook_rejection' })
+export class WebhookRejection {
+  @PrimaryColumn({ type: 'bigint', generated: 'increment' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  provider!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  reason!: string;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+}

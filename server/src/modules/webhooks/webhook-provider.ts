@@ -1,0 +1,37 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { WebhookProvider } from './webhook-event.entity';
+
+/** Why a request was refused before anything was stored; counted per provider. */
+export type RejectionReason = 'missing-signature' | 'bad-signature' | 'bad-token' | 'malformed-body' | 'unknown-payload';
+
+export interface InboundEvent {
+  /** The provider's unique id for the event: the dedupe key. */
+  eventId: string;
+  kind: string;
+  payload: unknown;
+}
+
+/** An answer to give without storing anything (RingCentral's validation handshake, Meta's GET challenge). */
+export interface DirectAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * What each provider plugs into the webhook inbox: how to check a request on its raw bytes,
+ * how to split a delivery into events, and how to apply one event through our services.
+ */
+export interface WebhookSource {
+  provider: WebhookProvider;
+  /** Requests answered directly (handshakes), or null to continue. Runs before verification. */
+  answerDirectly?(request: { method: string; headers: IncomingHttpHeaders; query: Record<string, unknown> }): DirectAnswer | null;
+  /** Checks the request's signature or token on the raw body. */
+  verify(rawBody: Buffer, headers: IncomingHttpHeaders): { ok: true } | { ok: false; reason: RejectionReason };
+  /** Splits a verified, parsed delivery into events; throws UnknownPayload if it is not one this source knows. */
+  split(body: unknown): InboundEvent[];
+  /** Applies one event; throws to have the queue retry it later. Must be safe to run twice. */
+  apply(kind: string, payload: unknown): Promise<void>;
+}
+
+export class UnknownPayload extends Error {}

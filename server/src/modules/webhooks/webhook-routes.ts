@@ -1,0 +1,85 @@
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { Logger } from '../../shared/logger';
+import type { Metrics } from '../../shared/metrics';
+import type { WebhookInboxService } from './webhook-inbox.service';
+import { UnknownPayload, type RejectionReason } from './webhook-provider';
+
+/** Provider bodies are small; anything larger is refused before it is read. */
+const MAX_BODY = '1mb';
+
+/**
+ * GET|POST /webhooks/:provider. In order: handshakes answered directly; the signature or
+ * token checked on the raw bytes; the JSON parsed; the events stored (with their apply jobs)
+ * and only then 200. Refusals are counted. A database that cannot store the events gets a
+ * 503, so the provider delivers again rather than believing a false 200.
+ */
+export function webhookRouter(params: { inbox: WebhookInboxService; skipValidation: boolean; metrics: Metrics; logger: Logger }): Router {
+  const { inbox, skipValidation, metrics, logger } = params;
+  const router = express.Router();
+
+  const refuse = async (provider: string, reason: RejectionReason) => {
+    metrics.countWebhookRejection(provider, reason);
+    await inbox.recordRejection(provider, reason);
+  };
+
+  router.all('/webhooks/:provider', express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
+    const provider = String(req.params.provider);
+    const source = inbox.source(provider);
+    if (!source) {
+      res.status(404).json({ error: `No webhook source "${provider}" is configured on this server.` });
+      return;
+    }
+    const direct = source.answerDirectly?.({ method: req.method, headers: req.headers, query: req.query as Record<string, unknown> });
+    if (direct) {
+      res.status(direct.status).set(direct.headers ?? {}).send(direct.body ?? '');
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.status(405).set('Allow', 'POST').json({ error: 'Deliveries are POSTed.' });
+      return;
+    }
+
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!skipValidation) {
+      const verdict = source.verify(raw, req.headers);
+      if (!verdict.ok) {
+        await refuse(provider, verdict.reason);
+        res.status(verdict.reason === 'missing-signature' ? 401 : 403).json({ error: 'The request could not be verified.' });
+        return;
+      }
+    }
+
+    let events;
+    try {
+      events = source.split(JSON.parse(raw.toString('utf8')) as unknown);
+    } catch (error) {
+      const reason = error instanceof UnknownPayload ? 'unknown-payload' : 'malformed-body';
+      await refuse(provider, reason);
+      res.status(400).json({ error: reason === 'malformed-body' ? 'The body is not valid JSON.' : (error as Error).message });
+      return;
+    }
+
+    try {
+      const { stored, duplicates } = await inbox.accept(source.provider, events);
+      metrics.countWebhookEvents(provider, 'stored', stored);
+      metrics.countWebhookEvents(provider, 'duplicate', duplicates);
+      res.status(200).json({ received: events.length, stored, duplicates });
+    } catch (error) {
+      logger.error({ provider, err: (error as Error).message }, 'webhook could not be stored; the provider will deliver it again');
+      res.status(503).set('Retry-After', '30').json({ error: 'Temporarily unable to accept events. Deliver again later.' });
+    }
+  });
+
+  const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, next) => {
+    if (!req.path.startsWith('/webhooks/')) return next(error);
+    const provider = req.path.split('/')[2] ?? 'unknown';
+    if (error.type === 'entity.too.large') {
+      metrics.countWebhookRejection(provider, 'too-large');
+      res.status(413).json({ error: `The body is larger than ${MAX_BODY}.` });
+      return;
+    }
+    res.status(error.status && error.status < 500 ? error.status : 400).json({ error: 'The body could not be read.' });
+  };
+  router.use(bodyErrors);
+  return router;
+}

@@ -1,0 +1,74 @@
+import { SmsSendError, type OutgoingSms, type SmsSender, type SmsStatus } from '../sms/sms.port';
+import { RingCentralClient } from './ringcentral.client';
+
+const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
+const MESSAGE_STORE = '/restapi/v1.0/account/~/extension/~/message-store';
+
+interface MessageRecord {
+  id: number | string;
+  subject?: string;
+  messageStatus: 'Queued' | 'Sent' | 'Delivered' | 'DeliveryFailed' | 'SendingFailed' | 'Received';
+  to?: Array<{ phoneNumber?: string }>;
+}
+
+const STATUS: Record<MessageRecord['messageStatus'], SmsStatus> = {
+  Queued: 'QUEUED',
+  Sent: 'SENT',
+  Delivered: 'DELIVERED',
+  DeliveryFailed: 'FAILED',
+  SendingFailed: 'FAILED',
+  Received: 'DELIVERED',
+};
+
+/** Texts from the business number through RingCentral's REST API. */
+export class RingCentralSmsSender implements SmsSender {
+  readonly kind = 'ringcentral';
+
+  constructor(
+    private readonly client: RingCentralClient,
+    private readonly fromNumber: string,
+  ) {}
+
+  async send(message: OutgoingSms): Promise<{ providerMessageId: string }> {
+    try {
+      const record = await this.client.request<MessageRecord>('post', SMS_PATH, {
+        from: { phoneNumber: this.fromNumber },
+        to: [{ phoneNumber: message.to }],
+        text: message.body,
+      });
+      return { providerMessageId: String(record.id) };
+    } catch (error) {
+      const failure = await RingCentralClient.describeFailure(error);
+      throw new SmsSendError(`RingCentral: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`, classify(failure.status, failure.network));
+    }
+  }
+
+  async findSent(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null> {
+    const page = await this.client.request<{ records: MessageRecord[] }>('get', MESSAGE_STORE, undefined, {
+      direction: 'Outbound',
+      messageType: 'SMS',
+      dateFrom: params.since.toISOString(),
+      phoneNumber: params.to,
+      perPage: '100',
+    });
+    const found = page.records.find((record) => record.subject === params.body && record.to?.some((to) => to.phoneNumber === params.to));
+    return found ? { providerMessageId: String(found.id) } : null;
+  }
+
+  async status(providerMessageId: string): Promise<SmsStatus | null> {
+    try {
+      const record = await this.client.request<MessageRecord>('get', `${MESSAGE_STORE}/${encodeURIComponent(providerMessageId)}`);
+      return STATUS[record.messageStatus] ?? null;
+    } catch {
+      return null; // unknown or unreachable: asked again on the next status change
+    }
+  }
+}
+
+/** 429 and 503 mean RingCentral did not take the text; other 4xx will never work; anything else may have gone out. */
+function classify(status: number | null, network: 'refused' | 'lost' | null): 'not-sent' | 'permanent' | 'unknown' {
+  if (status === null) return network === 'refused' ? 'not-sent' : 'unknown';
+  if (status === 429 || status === 503 || status === 401) return 'not-sent';
+  if (status >= 400 && status < 500) return 'permanent';
+  return 'unknown';
+}

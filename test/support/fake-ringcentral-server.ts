@@ -1,0 +1,613 @@
+import http from 'node:http';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for platform.ringcentral.com that speaks just enough of the RingCentral REST wire
+ * format for the real `@ringcentral/sdk` to run its whole code path against it: JWT login and
+ * token refresh, SMS send and message-store reads, WebHook subscriptions (including the
+ * Validation-Token handshake against our server), and Call Control transfer. It also plays the
+ * other direction: `deliver()` POSTs notification envelopes to the subscribed webhook address.
+ *
+ * Point the SDK at `url` (`new SDK({ server: fake.url, clientId, clientSecret, cachePrefix })`)
+ * and log in with `fake.credentials.jwt`. Give every SDK instance its own `cachePrefix`: the SDK
+ * keeps tokens in one per-process store keyed by that prefix.
+ */
+
+export interface FakeRingCentralOptions {
+  clientId?: string;
+  clientSecret?: string;
+  jwt?: string;
+  /** E.164; the only `from` number the SMS endpoint accepts. Default '+15555550100'. */
+  businessNumber?: string;
+}
+
+export interface SentSms {
+  id: string;
+  from: string;
+  to: string[];
+  text: string;
+  at: Date;
+  status: 'Queued' | 'Sent' | 'Delivered' | 'DeliveryFailed' | 'SendingFailed';
+}
+
+export interface FakeSubscription {
+  id: string;
+  address: string;
+  verificationToken?: string;
+  eventFilters: string[];
+  expiresIn: number;
+  expirationTime: Date;
+  renewals: number;
+  deleted: boolean;
+}
+
+export type SmsOutcome = { status: number; retryAfterSeconds?: number } | 'hang';
+
+export interface FakeParty {
+  telephonySessionId: string;
+  partyId: string;
+  status: string;
+  /** Set by the fake on a transfer ('BlindTransfer'); cleared by setParty. */
+  reason?: string;
+}
+
+export interface FakeRingCentral {
+  /** http://127.0.0.1:<port>: the SDK's `server`. */
+  url: string;
+  credentials: { clientId: string; clientSecret: string; jwt: string };
+  businessNumber: string;
+  /** How many POST /restapi/oauth/token (login and refresh, good or bad). */
+  tokenRequests: number;
+  /** Every accepted POST .../sms, in order (including 'hang' ones, whose answer was lost). */
+  sentSms: SentSms[];
+  /** Every authenticated POST .../sms, including rejected and failed ones. */
+  smsAttempts: number;
+  /**
+   * The next N SMS sends answer these statuses instead (e.g. 503, 429 with Retry-After 1, or
+   * 'hang' = accept the body, record the SMS as sent, then destroy the socket without answering:
+   * simulates a send whose answer is lost).
+   */
+  failNextSms(...outcomes: SmsOutcome[]): void;
+  setSmsStatus(id: string, status: SentSms['status']): void;
+  subscriptions: FakeSubscription[];
+  /** Validation handshake failures seen on subscription create. */
+  validationFailures: Array<{ address: string; reason: string; at: Date }>;
+  /**
+   * POSTs a notification envelope {uuid, event, timestamp, subscriptionId, ownerId, body} to the
+   * (latest non-deleted) subscription's address with its Verification-Token header (or a given
+   * token / no token), returns status and body text.
+   */
+  deliver(
+    body: unknown,
+    options?: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string },
+  ): Promise<{ status: number; text: string }>;
+  /** Body of an instant inbound SMS event, addressed to businessNumber. */
+  inboundSmsBody(params: { from: string; text: string; id?: string }): unknown;
+  /** Keyed `${telephonySessionId}/${partyId}`. */
+  parties: Map<string, FakeParty>;
+  setParty(telephonySessionId: string, partyId: string, status: string): void;
+  transfers: Array<{ telephonySessionId: string; partyId: string; body: unknown }>;
+  /** Forgets every issued access token, so the next API call gets a 401 and the SDK refreshes. */
+  expireAccessTokens(): void;
+  close(): Promise<void>;
+}
+
+export const INSTANT_SMS_EVENT = '/restapi/v1.0/account/~/extension/1001/message-store/instant?type=SMS';
+
+const ACCOUNT_ID = '1000';
+const EXTENSION_ID = '1001';
+const CALLER_NUMBER = '+15555550199';
+const DEFAULT_EXPIRES_IN = 604800;
+const HANDSHAKE_TIMEOUT_MS = 3000;
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** Listens on 127.0.0.1 on a free port. */
+export async function startFakeRingCentral(options: FakeRingCentralOptions = {}): Promise<FakeRingCentral> {
+  const fake = new FakeRingCentralServer(options);
+  await fake.listen();
+  return fake;
+}
+
+class FakeRingCentralServer implements FakeRingCentral {
+  url = '';
+  readonly credentials: { clientId: string; clientSecret: string; jwt: string };
+  readonly businessNumber: string;
+  tokenRequests = 0;
+  readonly sentSms: SentSms[] = [];
+  smsAttempts = 0;
+  readonly subscriptions: FakeSubscription[] = [];
+  readonly validationFailures: Array<{ address: string; reason: string; at: Date }> = [];
+  readonly parties = new Map<string, FakeParty>();
+  readonly transfers: Array<{ telephonySessionId: string; partyId: string; body: unknown }> = [];
+
+  private readonly accessTokens = new Set<string>();
+  private readonly refreshTokens = new Set<string>();
+  private readonly smsOutcomes: SmsOutcome[] = [];
+  private readonly lastModified = new Map<string, Date>();
+  private readonly subscriptionCreated = new Map<string, Date>();
+  private nextMessageId = 320270670010;
+  private nextInboundId = 606090030016;
+  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+
+  constructor(options: FakeRingCentralOptions) {
+    this.credentials = {
+      clientId: options.clientId ?? 'fake-client-id',
+      clientSecret: options.clientSecret ?? 'fake-client-secret',
+      jwt: options.jwt ?? 'fake.jwt.assertion',
+    };
+    this.businessNumber = options.businessNumber ?? '+15555550100';
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  failNextSms(...outcomes: SmsOutcome[]): void {
+    this.smsOutcomes.push(...outcomes);
+  }
+
+  setSmsStatus(id: string, status: SentSms['status']): void {
+    const sms = this.sentSms.find((s) => s.id === id);
+    if (!sms) throw new Error(`fake RingCentral: no SMS ${id}`);
+    sms.status = status;
+    this.lastModified.set(id, new Date());
+  }
+
+  setParty(telephonySessionId: string, partyId: string, status: string): void {
+    this.parties.set(`${telephonySessionId}/${partyId}`, { telephonySessionId, partyId, status });
+  }
+
+  expireAccessTokens(): void {
+    this.accessTokens.clear();
+  }
+
+  inboundSmsBody(params: { from: string; text: string; id?: string }): unknown {
+    const id = params.id ?? String(this.nextInboundId++);
+    const now = new Date().toISOString();
+    // Instant-message events carry id and conversationId as strings (the REST API uses numbers).
+    return {
+      id,
+      to: [{ phoneNumber: this.businessNumber, name: 'Hibachi Catering', target: true }],
+      from: { phoneNumber: params.from },
+      type: 'SMS',
+      creationTime: now,
+      lastModifiedTime: now,
+      readStatus: 'Unread',
+      priority: 'Normal',
+      attachments: [{ id, uri: `${this.messageUri(id)}/content/${id}`, type: 'Text', contentType: 'text/plain' }],
+      direction: 'Inbound',
+      availability: 'Alive',
+      subject: params.text,
+      messageStatus: 'Received',
+      conversationId: `78764162${id}`,
+      ownerId: EXTENSION_ID,
+    };
+  }
+
+  async deliver(
+    body: unknown,
+    options: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string } = {},
+  ): Promise<{ status: number; text: string }> {
+    const subscription = options.subscriptionId
+      ? this.subscriptions.find((s) => s.id === options.subscriptionId)
+      : [...this.subscriptions].reverse().find((s) => !s.deleted);
+    if (!subscription) throw new Error('fake RingCentral: no subscription to deliver to');
+    const envelope = {
+      uuid: options.uuid ?? randomUUID(),
+      event: options.event ?? INSTANT_SMS_EVENT,
+      timestamp: new Date().toISOString(),
+      subscriptionId: subscription.id,
+      ownerId: EXTENSION_ID,
+      body,
+    };
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', 'user-agent': 'RingCentral-Webhook/8.3' };
+    const token = options.verificationToken === undefined ? subscription.verificationToken : options.verificationToken;
+    if (token != null) headers['verification-token'] = token;
+    const reply = await post(subscription.address, options.rawBody ?? JSON.stringify(envelope), headers, DELIVERY_TIMEOUT_MS);
+    return { status: reply.status, text: reply.text };
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  // ---- request handling -------------------------------------------------------------------
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    // The SDK sends `~` as is; other clients may percent-encode it.
+    const path = url.pathname.replace(/%7e/gi, '~');
+    const method = req.method ?? 'GET';
+
+    if (path.startsWith('/restapi/oauth/')) {
+      if (method === 'POST' && path === '/restapi/oauth/token') return this.token(req, res, new URLSearchParams(raw));
+      if (method === 'POST' && path === '/restapi/oauth/revoke') return this.revoke(req, res, new URLSearchParams(raw));
+      return notFound(res, method, path);
+    }
+    if (!path.startsWith('/restapi/v1.0/')) return notFound(res, method, path);
+
+    const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer || !this.accessTokens.has(bearer)) {
+      return sendJson(res, 401, { errorCode: 'OAU-129', message: 'Access token corrupted', errors: [{ errorCode: 'OAU-129', message: 'Access token corrupted' }] });
+    }
+    const body = parseJson(raw);
+    const ext = '/restapi/v1\\.0/account/(?:~|\\d+)/extension/(?:~|\\d+)';
+    const sessions = '/restapi/v1\\.0/account/(?:~|\\d+)/telephony/sessions/([^/]+)';
+    let m: RegExpExecArray | null;
+
+    if (method === 'POST' && new RegExp(`^${ext}/sms$`).test(path)) return this.sendSms(req, res, body);
+    if (method === 'GET' && new RegExp(`^${ext}/message-store$`).test(path)) return this.listMessages(res, url.searchParams);
+    if (method === 'GET' && (m = new RegExp(`^${ext}/message-store/(\\d+)$`).exec(path))) {
+      const sms = this.sentSms.find((s) => s.id === m![1]);
+      return sms ? sendJson(res, 200, this.messageRecord(sms)) : notFoundParam(res, 'messageId');
+    }
+
+    if (path === '/restapi/v1.0/subscription') {
+      if (method === 'POST') return this.createSubscription(res, body);
+      if (method === 'GET') {
+        const records = this.subscriptions.filter((s) => !s.deleted).map((s) => this.subscriptionInfo(s));
+        return sendJson(res, 200, { uri: `${this.url}/restapi/v1.0/subscription`, records });
+      }
+    }
+    if ((m = /^\/restapi\/v1\.0\/subscription\/([^/]+)(\/renew)?$/.exec(path))) {
+      const subscription = this.subscriptions.find((s) => s.id === m![1] && !s.deleted);
+      if (!subscription) return notFoundParam(res, 'subscriptionId');
+      if (m[2] && method === 'POST') return sendJson(res, 200, this.renew(subscription));
+      if (!m[2] && method === 'GET') return sendJson(res, 200, this.subscriptionInfo(subscription));
+      if (!m[2] && method === 'PUT') {
+        // Update also renews; an empty body just renews.
+        if (Array.isArray(body?.eventFilters)) subscription.eventFilters = body.eventFilters;
+        if (typeof body?.expiresIn === 'number') subscription.expiresIn = body.expiresIn;
+        return sendJson(res, 200, this.renew(subscription));
+      }
+      if (!m[2] && method === 'DELETE') {
+        subscription.deleted = true;
+        res.writeHead(204).end();
+        return;
+      }
+    }
+
+    if (method === 'GET' && (m = new RegExp(`^${sessions}$`).exec(path))) {
+      const parties = [...this.parties.values()].filter((p) => p.telephonySessionId === m![1]);
+      if (parties.length === 0) return notFoundParam(res, 'telephonySessionId');
+      return sendJson(res, 200, { id: m[1], origin: { type: 'Call' }, creationTime: new Date().toISOString(), parties: parties.map((p) => this.callParty(p)) });
+    }
+    if ((m = new RegExp(`^${sessions}/parties/([^/]+)(/transfer)?$`).exec(path))) {
+      const party = this.parties.get(`${m[1]}/${m[2]}`);
+      if (m[3] && method === 'POST') return this.transfer(res, m[1], m[2], party, body);
+      if (!m[3] && method === 'GET') return party ? sendJson(res, 200, this.callParty(party)) : notFoundParam(res, 'partyId');
+    }
+
+    return notFound(res, method, path);
+  }
+
+  private token(req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams): void {
+    this.tokenRequests++;
+    const expected = `Basic ${Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64')}`;
+    if (!safeEqual(req.headers.authorization ?? '', expected)) {
+      return sendJson(res, 401, { error: 'invalid_client', error_description: 'Invalid client credentials', errors: [{ errorCode: 'OAU-123', message: 'Invalid client credentials' }] });
+    }
+    const grantType = form.get('grant_type');
+    // The ttl fields (access_token_ttl, refresh_token_ttl) are ignored: after a 401 the SDK sends -1.
+    if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+      if (!safeEqual(form.get('assertion') ?? '', this.credentials.jwt)) return invalidGrant(res, 'Invalid JWT assertion');
+    } else if (grantType === 'refresh_token') {
+      const refreshToken = form.get('refresh_token') ?? '';
+      if (!this.refreshTokens.has(refreshToken)) return invalidGrant(res, 'Token not found');
+      this.refreshTokens.delete(refreshToken); // refresh tokens rotate on use
+    } else {
+      return sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `Unsupported grant type: ${grantType}` });
+    }
+    const accessToken = `at-${randomBytes(12).toString('hex')}`;
+    const refreshToken = `rt-${randomBytes(12).toString('hex')}`;
+    this.accessTokens.add(accessToken);
+    this.refreshTokens.add(refreshToken);
+    sendJson(res, 200, {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: 3600,
+      refresh_token: refreshToken,
+      refresh_token_expires_in: 604800,
+      scope: 'SMS ReadMessages CallControl WebhookSubscriptions',
+      owner_id: EXTENSION_ID,
+      endpoint_id: 'e1',
+    });
+  }
+
+  /** Used by `platform.logout()`. */
+  private revoke(req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams): void {
+    const expected = `Basic ${Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64')}`;
+    if (!safeEqual(req.headers.authorization ?? '', expected)) {
+      return sendJson(res, 401, { error: 'invalid_client', error_description: 'Invalid client credentials' });
+    }
+    const token = form.get('token') ?? '';
+    this.accessTokens.delete(token);
+    this.refreshTokens.delete(token);
+    sendJson(res, 200, {});
+  }
+
+  private sendSms(req: http.IncomingMessage, res: http.ServerResponse, body: any): void {
+    this.smsAttempts++;
+    const from = body?.from?.phoneNumber;
+    if (from !== this.businessNumber) {
+      const message = `Phone number [${String(from)}] doesn't belong to extension`;
+      return sendJson(res, 403, { errorCode: 'MSG-304', message, errors: [{ errorCode: 'MSG-304', message, parameterName: 'from' }] });
+    }
+    const to = body?.to;
+    if (!Array.isArray(to) || to.length === 0 || !to.every((t: any) => typeof t?.phoneNumber === 'string' && t.phoneNumber !== '')) {
+      return invalidParameter(res, 'to');
+    }
+    const text = body?.text;
+    if (typeof text !== 'string' || text.length < 1 || text.length > 1000) return invalidParameter(res, 'text');
+
+    const outcome = this.smsOutcomes.shift();
+    if (outcome !== undefined && outcome !== 'hang') return smsFailure(res, outcome);
+
+    const sms: SentSms = { id: String(this.nextMessageId++), from, to: to.map((t: { phoneNumber: string }) => t.phoneNumber), text, at: new Date(), status: 'Queued' };
+    this.sentSms.push(sms);
+    this.lastModified.set(sms.id, sms.at);
+    if (outcome === 'hang') {
+      req.socket.destroy(); // the SMS went out but the client never learns it
+      return;
+    }
+    sendJson(res, 200, this.messageRecord(sms));
+  }
+
+  /** For reconciling a send whose answer was lost. Newest first, like RingCentral. */
+  private listMessages(res: http.ServerResponse, query: URLSearchParams): void {
+    const directions = query.getAll('direction');
+    const types = query.getAll('messageType');
+    const dateFrom = query.get('dateFrom') ? new Date(query.get('dateFrom')!) : undefined;
+    const dateTo = query.get('dateTo') ? new Date(query.get('dateTo')!) : undefined;
+    const phone = digits(query.get('phoneNumber') ?? '');
+    // Everything this fake stores is an outbound SMS.
+    const kindMatches = (directions.length === 0 || directions.includes('Outbound')) && (types.length === 0 || types.includes('SMS'));
+    const records = (kindMatches ? this.sentSms : [])
+      .filter((s) => !dateFrom || s.at >= dateFrom)
+      .filter((s) => !dateTo || s.at <= dateTo)
+      .filter((s) => !phone || [s.from, ...s.to].some((n) => digits(n) === phone))
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || Number(b.id) - Number(a.id))
+      .map((s) => this.messageRecord(s));
+    sendJson(res, 200, {
+      uri: `${this.url}/restapi/v1.0/account/${ACCOUNT_ID}/extension/${EXTENSION_ID}/message-store`,
+      records,
+      paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length, pageStart: 0, pageEnd: Math.max(records.length - 1, 0) },
+      navigation: {},
+    });
+  }
+
+  private async createSubscription(res: http.ServerResponse, body: any): Promise<void> {
+    const eventFilters = body?.eventFilters;
+    if (!Array.isArray(eventFilters) || eventFilters.length === 0 || !eventFilters.every((f: unknown) => typeof f === 'string')) {
+      return sendJson(res, 400, { errorCode: 'SUB-508', message: 'Event filters are invalid', errors: [{ errorCode: 'SUB-508', message: 'Event filters are invalid', parameterName: 'eventFilters' }] });
+    }
+    const mode = body?.deliveryMode;
+    if (mode?.transportType !== 'WebHook') return invalidParameter(res, 'deliveryMode.transportType');
+    if (typeof mode.address !== 'string' || mode.address === '') return invalidParameter(res, 'deliveryMode.address');
+    const expiresIn = body.expiresIn ?? DEFAULT_EXPIRES_IN;
+    if (typeof expiresIn !== 'number' || !(expiresIn > 0)) return invalidParameter(res, 'expiresIn');
+
+    const failure = await validateWebhook(mode.address);
+    if (failure) {
+      this.validationFailures.push({ address: mode.address, reason: failure, at: new Date() });
+      const message = 'WebHook server response is invalid';
+      return sendJson(res, 400, { errorCode: 'SUB-525', message, errors: [{ errorCode: 'SUB-525', message }] });
+    }
+    const subscription: FakeSubscription = {
+      id: randomUUID(),
+      address: mode.address,
+      verificationToken: typeof mode.verificationToken === 'string' ? mode.verificationToken : undefined,
+      eventFilters,
+      expiresIn,
+      expirationTime: new Date(Date.now() + expiresIn * 1000),
+      renewals: 0,
+      deleted: false,
+    };
+    this.subscriptions.push(subscription);
+    this.subscriptionCreated.set(subscription.id, new Date());
+    sendJson(res, 200, this.subscriptionInfo(subscription));
+  }
+
+  private renew(subscription: FakeSubscription): unknown {
+    subscription.renewals++;
+    subscription.expirationTime = new Date(Date.now() + subscription.expiresIn * 1000);
+    return this.subscriptionInfo(subscription);
+  }
+
+  private transfer(res: http.ServerResponse, telephonySessionId: string, partyId: string, party: FakeParty | undefined, body: any): void {
+    const targets = ['extensionNumber', 'phoneNumber', 'extensionId'].filter((k) => body?.[k] !== undefined && body?.[k] !== null);
+    if (targets.length !== 1) {
+      const message = 'Exactly one of [extensionNumber, phoneNumber, extensionId] is required';
+      return sendJson(res, 400, { errorCode: 'CMN-101', message, errors: [{ errorCode: 'CMN-101', message }] });
+    }
+    if (!party) return notFoundParam(res, 'partyId');
+    if (party.status !== 'Answered' && party.status !== 'Hold') {
+      return sendJson(res, 409, { errorCode: 'TAS-102', message: 'Incorrect State', errors: [{ errorCode: 'TAS-102', message: 'Incorrect State' }] });
+    }
+    this.transfers.push({ telephonySessionId, partyId, body });
+    party.status = 'Gone';
+    party.reason = 'BlindTransfer';
+    sendJson(res, 200, this.callParty(party));
+  }
+
+  // ---- wire shapes --------------------------------------------------------------------------
+
+  private messageUri(id: string): string {
+    return `${this.url}/restapi/v1.0/account/${ACCOUNT_ID}/extension/${EXTENSION_ID}/message-store/${id}`;
+  }
+
+  /** A message-store record; `id` is a number on the REST API. */
+  private messageRecord(sms: SentSms): unknown {
+    return {
+      uri: this.messageUri(sms.id),
+      id: Number(sms.id),
+      type: 'SMS',
+      direction: 'Outbound',
+      messageStatus: sms.status,
+      to: sms.to.map((phoneNumber) => ({ phoneNumber, messageStatus: sms.status })),
+      from: { phoneNumber: sms.from, name: 'Hibachi Catering' },
+      subject: sms.text,
+      creationTime: sms.at.toISOString(),
+      lastModifiedTime: (this.lastModified.get(sms.id) ?? sms.at).toISOString(),
+      readStatus: 'Read',
+      priority: 'Normal',
+      availability: 'Alive',
+      smsSendingAttemptsCount: 1,
+      attachments: [{ id: Number(sms.id), uri: `${this.messageUri(sms.id)}/content/${sms.id}`, type: 'Text', contentType: 'text/plain' }],
+    };
+  }
+
+  private subscriptionInfo(subscription: FakeSubscription): unknown {
+    return {
+      uri: `${this.url}/restapi/v1.0/subscription/${subscription.id}`,
+      id: subscription.id,
+      creationTime: (this.subscriptionCreated.get(subscription.id) ?? new Date()).toISOString(),
+      status: 'Active',
+      eventFilters: subscription.eventFilters,
+      disabledFilters: [],
+      expirationTime: subscription.expirationTime.toISOString(),
+      expiresIn: Math.max(0, Math.round((subscription.expirationTime.getTime() - Date.now()) / 1000)),
+      deliveryMode: { transportType: 'WebHook', encryption: false, address: subscription.address },
+    };
+  }
+
+  private callParty(party: FakeParty): unknown {
+    return {
+      id: party.partyId,
+      status: { code: party.status, ...(party.reason ? { reason: party.reason } : {}) },
+      direction: 'Inbound',
+      from: { phoneNumber: CALLER_NUMBER },
+      to: { phoneNumber: this.businessNumber, extensionId: EXTENSION_ID },
+      owner: { accountId: ACCOUNT_ID, extensionId: EXTENSION_ID },
+      accountId: ACCOUNT_ID,
+      extensionId: EXTENSION_ID,
+      muted: false,
+      standAlone: false,
+      park: {},
+    };
+  }
+}
+
+/**
+ * RingCentral's handshake: POST to the address with a random Validation-Token header and an empty
+ * body; it must answer 200 echoing the header within 3 s. Returns why it failed, or null.
+ */
+async function validateWebhook(address: string): Promise<string | null> {
+  const token = randomBytes(16).toString('hex');
+  try {
+    const reply = await post(address, '', { 'validation-token': token, 'content-type': 'application/json', 'user-agent': 'RingCentral-Webhook/8.3' }, HANDSHAKE_TIMEOUT_MS);
+    if (reply.status !== 200) return `status ${reply.status}`;
+    const echoed = reply.headers['validation-token'];
+    if (echoed !== token) return `Validation-Token header ${echoed === undefined ? 'missing' : `was ${JSON.stringify(echoed)}`}`;
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+interface PostReply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** A plain-http POST with an overall deadline (https addresses are not supported). */
+function post(address: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostReply> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(address);
+    if (target.protocol !== 'http:') return reject(new Error(`fake RingCentral: only http: addresses are supported, got ${address}`));
+    // agent:false = no keep-alive, so our connections never hold the app's server open.
+    const req = http.request(target, { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      readBody(res).then(
+        (text) => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+        },
+        (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.end(body);
+  });
+}
+
+function smsFailure(res: http.ServerResponse, outcome: { status: number; retryAfterSeconds?: number }): void {
+  const headers: Record<string, string> = outcome.retryAfterSeconds === undefined ? {} : { 'retry-after': String(outcome.retryAfterSeconds) };
+  const [errorCode, message] =
+    outcome.status === 429
+      ? ['CMN-301', 'Request rate exceeded']
+      : outcome.status === 503
+        ? ['MSG-290', 'SMS sending failed, please try later']
+        : outcome.status === 401
+          ? ['OAU-128', 'Access token expired']
+          : ['CMN-500', `fake error ${outcome.status}`];
+  sendJson(res, outcome.status, { errorCode, message, errors: [{ errorCode, message }] }, headers);
+}
+
+function invalidGrant(res: http.ServerResponse, description: string): void {
+  sendJson(res, 400, { error: 'invalid_grant', error_description: description, errors: [{ errorCode: 'OAU-140', message: description }] });
+}
+
+function invalidParameter(res: http.ServerResponse, parameterName: string): void {
+  const message = `Parameter [${parameterName}] value is invalid`;
+  sendJson(res, 400, { errorCode: 'CMN-101', message, errors: [{ errorCode: 'CMN-101', message, parameterName }] });
+}
+
+function notFoundParam(res: http.ServerResponse, parameterName: string): void {
+  const message = `Resource for parameter [${parameterName}] is not found`;
+  sendJson(res, 404, { errorCode: 'CMN-102', message, errors: [{ errorCode: 'CMN-102', message, parameterName }] });
+}
+
+function notFound(res: http.ServerResponse, method: string, path: string): void {
+  const message = `fake RingCentral: no route ${method} ${path}`;
+  sendJson(res, 404, { errorCode: 'CMN-102', message, errors: [{ errorCode: 'CMN-102', message }] });
+}
+
+function sendJson(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    rcrequestid: randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function parseJson(raw: string): any {
+  try {
+    return raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function digits(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
