@@ -26,8 +26,17 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'owner@example.test' }, 'ADMIN_PASSWORD must be set together with ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters'],
     [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, 'GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1 to 1000'],
+    [{ NODE_ENV: 'production', SKIP_WEBHOOK_VALIDATION: 'true' }, 'SKIP_WEBHOOK_VALIDATION must not be true in production'],
+    [{ RINGCENTRAL_CLIENT_ID: 'id' }, 'RINGCENTRAL_CLIENT_SECRET must be set: RingCentral needs all of'],
+    [{ RINGCENTRAL_FROM_NUMBER: '555-0100' }, 'RINGCENTRAL_FROM_NUMBER must be an E.164 number'],
   ])('refuses %o with a line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(`Configuration error: ${message}`);
+  });
+
+  it('honours SKIP_WEBHOOK_VALIDATION outside production, and uses the local outbox without RingCentral credentials', () => {
+    const config = loadConfig({ NODE_ENV: 'development', SKIP_WEBHOOK_VALIDATION: 'true' });
+    expect(config.webhooks.skipValidation).toBe(true);
+    expect(config.ringCentral).toBeUndefined();
   });
 
   it('never echoes the value it refuses (it may be a secret)', () => {

@@ -1,0 +1,217 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeRingCentral, type FakeRingCentral } from './support/fake-ringcentral-server';
+import { graphql } from './support/graphql-client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+/**
+ * SMS through RingCentral, end to end: the real @ringcentral/sdk in the real server talks to a
+ * local server speaking RingCentral's wire format. The webhook subscription is created (with
+ * the validation handshake) and renewed; inbound SMS webhooks are verified, stored once and
+ * applied by the queue; the assistant's reply and the staff alert leave through the SDK;
+ * STOP/START/HELP follow the rules; a lost answer is reconciled, never sent twice.
+ */
+
+const CUSTOMER = '+15555550142';
+const WEBHOOK_TOKEN = 'test-verification-token-0123456789';
+const LIVE_MS = 15_000;
+
+let rc: FakeRingCentral;
+let server: TestServer;
+let adminToken: string;
+let db: pg.Client;
+
+const textsTo = (phone: string) => rc.sentSms.filter((sms) => sms.to.includes(phone));
+
+async function deliverInbound(text: string, id?: string) {
+  return rc.deliver(rc.inboundSmsBody({ from: CUSTOMER, text, id }));
+}
+
+async function webhookEvents(): Promise<Array<{ kind: string; status: string; attempts: number }>> {
+  const { rows } = await db.query('SELECT kind, status, attempts FROM webhook_event ORDER BY received_at');
+  return rows;
+}
+
+beforeAll(async () => {
+  rc = await startFakeRingCentral();
+  server = await startTestServer({
+    env: {
+      RINGCENTRAL_SERVER_URL: rc.url,
+      RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
+      RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
+      RINGCENTRAL_JWT: rc.credentials.jwt,
+      RINGCENTRAL_FROM_NUMBER: rc.businessNumber,
+      RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+      JOBS_POLL_SECONDS: '0.5',
+      JOB_RETRY_LIMIT: '3',
+      JOB_RETRY_DELAY_SECONDS: '1',
+      ESCALATION_SWEEP_SECONDS: '1',
+    },
+  });
+  adminToken = await server.login();
+  db = new pg.Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  const everyDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, start: '00:00', end: '24:00' }));
+  await graphql(
+    server.url,
+    `mutation($hours: [WorkingHoursRangeInput!]) { createExtension(input: { number: 101, employeeName: "Avery", role: "Bookings", phone: "+15555550111", status: AVAILABLE, workingHours: $hours }) { userErrors { message } } }`,
+    { hours: everyDay },
+    adminToken,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await db?.end();
+  await server?.stop();
+  await rc?.close();
+});
+
+describe('RingCentral webhook subscription', () => {
+  it('is created at start through the validation handshake, and shows as the channel connection', async () => {
+    await expect.poll(() => rc.subscriptions.filter((s) => !s.deleted).length, { timeout: LIVE_MS }).toBe(1);
+    const subscription = rc.subscriptions[0];
+    expect(subscription.address).toBe(`${server.url}/webhooks/ringcentral`);
+    expect(subscription.verificationToken).toBe(WEBHOOK_TOKEN);
+    expect(subscription.eventFilters).toContain('/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS');
+
+    const response = await graphql(server.url, `{ channelConnections { provider configured sender status subscriptionId subscriptionExpiresAt } }`, {}, adminToken);
+    expect(response.data!.channelConnections[0]).toMatchObject({ provider: 'ringcentral', configured: true, sender: 'ringcentral', status: 'ACTIVE', subscriptionId: subscription.id });
+  });
+
+  it('is renewed on demand, and re-created when RingCentral has forgotten it', async () => {
+    const sync = `mutation { syncChannelSubscriptions { channelConnections { subscriptionId status } userErrors { message } } }`;
+    const renewed = await graphql(server.url, sync, {}, adminToken);
+    expect(renewed.data!.syncChannelSubscriptions.userErrors).toEqual([]);
+    expect(rc.subscriptions[0].renewals).toBe(1);
+
+    rc.subscriptions[0].deleted = true; // RingCentral dropped it
+    const recreated = await graphql(server.url, sync, {}, adminToken);
+    const connection = recreated.data!.syncChannelSubscriptions.channelConnections[0];
+    expect(connection.status).toBe('ACTIVE');
+    expect(connection.subscriptionId).not.toBe(rc.subscriptions[0].id);
+    expect(rc.subscriptions.filter((s) => !s.deleted)).toHaveLength(1);
+  });
+});
+
+describe('inbound SMS webhooks', () => {
+  it('refuses a missing or wrong verification token, counts it, and stores nothing', async () => {
+    const missing = await rc.deliver(rc.inboundSmsBody({ from: CUSTOMER, text: 'hi' }), { verificationToken: null });
+    const wrong = await rc.deliver(rc.inboundSmsBody({ from: CUSTOMER, text: 'hi' }), { verificationToken: 'not-the-token-at-all' });
+    expect(missing.status).toBe(401);
+    expect(wrong.status).toBe(403);
+    expect(await webhookEvents()).toEqual([]);
+
+    const metrics = await graphql(server.url, `{ metrics { webhookSignatureFailuresLastHour } }`, {}, adminToken);
+    expect(metrics.data!.metrics.webhookSignatureFailuresLastHour).toBe(2);
+    const prometheus = await (await fetch(`${server.url}/metrics`)).text();
+    expect(prometheus).toMatch(/webhook_rejections_total\{provider="ringcentral",reason="bad-token"\} 1/);
+  });
+
+  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    expect((await rc.deliver(null, { rawBody: '{"uuid": "broken' })).status).toBe(400);
+    expect((await rc.deliver(null, { rawBody: JSON.stringify({ uuid: 'x', event: '/x', body: { padding: 'x'.repeat(1_100_000) } }) })).status).toBe(413);
+    expect(await webhookEvents()).toEqual([]);
+  });
+
+  it('threads an inbound SMS, and the assistant’s reply leaves through the SDK from the business number', async () => {
+    const delivered = await deliverInbound('Hi, can you do a hibachi party for 15 people on Dec 20th?', '900001');
+    expect(delivered.status).toBe(200);
+
+    await expect.poll(() => textsTo(CUSTOMER).length, { timeout: LIVE_MS }).toBe(1);
+    const reply = textsTo(CUSTOMER)[0];
+    expect(reply.from).toBe(rc.businessNumber);
+    expect(reply.text).toMatch(/time/i); // it has the date and party size, so it asks for the time
+
+    const conversations = await graphql(
+      server.url,
+      `{ conversations(first: 5, channel: SMS) { edges { node { customer { phone } messages { edges { node { author direction text providerMessageId deliveryStatus } } } } } } }`,
+      {},
+      adminToken,
+    );
+    const thread = conversations.data!.conversations.edges[0].node;
+    expect(thread.customer.phone).toBe(CUSTOMER);
+    const [inbound, outbound] = thread.messages.edges.map((edge: { node: unknown }) => edge.node);
+    expect(inbound).toMatchObject({ author: 'CUSTOMER', direction: 'INBOUND', providerMessageId: '900001', deliveryStatus: 'RECEIVED' });
+    expect(outbound).toMatchObject({ author: 'AI', direction: 'OUTBOUND', providerMessageId: reply.id, deliveryStatus: 'SENT' });
+  });
+
+  it('treats a redelivery of the same event as a no-op', async () => {
+    const body = rc.inboundSmsBody({ from: CUSTOMER, text: 'At 6pm please', id: '900002' });
+    const first = await rc.deliver(body, { uuid: 'uuid-redelivered' });
+    const again = await rc.deliver(body, { uuid: 'uuid-redelivered' });
+    expect(JSON.parse(first.text)).toMatchObject({ stored: 1, duplicates: 0 });
+    expect(JSON.parse(again.text)).toMatchObject({ stored: 0, duplicates: 1 });
+    await expect.poll(() => textsTo(CUSTOMER).length, { timeout: LIVE_MS }).toBe(2);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM message WHERE provider_message_id = '900002'`);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('marks a text delivered when RingCentral reports the status change', async () => {
+    const last = textsTo(CUSTOMER).at(-1)!;
+    rc.setSmsStatus(last.id, 'Delivered');
+    const change = await rc.deliver({ accountId: '1', extensionId: '1001', changes: [{ type: 'SMS', updatedCount: 1 }] }, { event: '/restapi/v1.0/account/~/extension/1001/message-store' });
+    expect(change.status).toBe(200);
+    await expect
+      .poll(async () => (await db.query(`SELECT delivery_status FROM message WHERE provider_message_id = $1`, [last.id])).rows[0]?.delivery_status, { timeout: LIVE_MS })
+      .toBe('DELIVERED');
+  });
+});
+
+describe('consent', () => {
+  it('opts out on STOP with one confirmation, refuses every later send, and opts back in on START', async () => {
+    const before = textsTo(CUSTOMER).length;
+    await deliverInbound('stop');
+    await expect.poll(() => textsTo(CUSTOMER).length, { timeout: LIVE_MS }).toBe(before + 1);
+    expect(textsTo(CUSTOMER).at(-1)!.text).toMatch(/unsubscribed/);
+
+    // A second STOP gets no second confirmation; a normal message gets no assistant text either.
+    await deliverInbound('STOP');
+    await deliverInbound('Hello? Is the Dec 20th date still open?');
+    await expect.poll(async () => (await webhookEvents()).filter((e) => e.status === 'APPLIED').length, { timeout: LIVE_MS }).toBe(6);
+    await expect
+      .poll(async () => (await db.query(`SELECT count(*)::int AS n FROM sms_send WHERE to_number = $1 AND status = 'REFUSED'`, [CUSTOMER])).rows[0].n, { timeout: LIVE_MS })
+      .toBe(1);
+    expect(textsTo(CUSTOMER).length).toBe(before + 1);
+
+    await deliverInbound('START');
+    await expect.poll(() => textsTo(CUSTOMER).length, { timeout: LIVE_MS }).toBe(before + 2);
+    expect(textsTo(CUSTOMER).at(-1)!.text).toMatch(/resubscribed/);
+
+    await deliverInbound('help');
+    await expect.poll(() => textsTo(CUSTOMER).length, { timeout: LIVE_MS }).toBe(before + 3);
+    expect(textsTo(CUSTOMER).at(-1)!.text).toMatch(/Reply STOP to opt out/);
+  });
+});
+
+describe('provider faults when sending', () => {
+  it('retries a 503 and a 429 with backoff, and sends the text once', async () => {
+    const before = textsTo(CUSTOMER).length;
+    const attemptsBefore = rc.smsAttempts;
+    rc.failNextSms({ status: 503 }, { status: 429, retryAfterSeconds: 1 });
+    await deliverInbound('What is included in the party?');
+    await expect.poll(() => textsTo(CUSTOMER).length, { timeout: 30_000 }).toBe(before + 1);
+    expect(rc.smsAttempts - attemptsBefore).toBeGreaterThanOrEqual(3);
+  }, 40_000);
+
+  it('looks up a send whose answer was lost instead of sending it again', async () => {
+    const before = textsTo(CUSTOMER).length;
+    const since = (await db.query('SELECT now() AS now')).rows[0].now as Date;
+    const thisSend = async () =>
+      (await db.query(`SELECT status, attempts, provider_message_id FROM sms_send WHERE to_number = $1 AND created_at > $2`, [CUSTOMER, since])).rows[0];
+    rc.failNextSms('hang'); // RingCentral takes the text, the answer never arrives
+    await deliverInbound('Do you have vegetarian options?');
+    await expect.poll(async () => (await thisSend())?.status, { timeout: 30_000 }).toBe('SENT');
+    const send = await thisSend();
+    expect(send.attempts).toBe(1); // the retry found it at RingCentral and did not send again
+    expect(textsTo(CUSTOMER).length).toBe(before + 1);
+    expect(send.provider_message_id).toBe(textsTo(CUSTOMER).at(-1)!.id);
+  }, 40_000);
+});
+
+describe('escalation alert by SMS', () => {
+  it('texts the assigned extension through RingCentral when a customer asks for a person', async () => {
+    await deliverInbound('I want to speak to a real person');
+    await expect.poll(() => textsTo('+15555550111').length, { timeout: LIVE_MS }).toBe(1);
+    expect(textsTo('+15555550111')[0].text).toBe('Incoming escalated chat from a customer: The customer asked for a person.');
+  });
+});
