@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         fragmentMasking: false,
       },
       config: {
-        scalars: { DateTimeISO: 'string' },
+        scalars: { DateTimeISO: 'string', JSON: 'unknown' },
         strictScalars: true,
         enumsAsTypes: true,
         useTypeImports: true,
