@@ -215,3 +215,32 @@ describe('escalation alert by SMS', () => {
     expect(textsTo('+15555550111')[0].text).toBe('Incoming escalated chat from a customer: The customer asked for a person.');
   });
 });
+
+describe('dead letters', () => {
+  const DEAD_EVENTS = `{ webhookEvents(status: DEAD, first: 10) { edges { node { id kind status attempts lastError } } } }`;
+  const RETRY = `mutation($id: ID!) { retryWebhookEvent(id: $id) { webhookEvent { status } userErrors { code message } } }`;
+  const deadEvents = async () => (await graphql(server.url, DEAD_EVENTS, {}, adminToken)).data!.webhookEvents.edges.map((edge: { node: unknown }) => edge.node);
+
+  it('marks an event that keeps failing DEAD for admins, who can put it back on the queue', async () => {
+    // Verified and stored, but it cannot be applied: the text has no sender number.
+    const body = rc.inboundSmsBody({ from: CUSTOMER, text: 'hello' }) as { from: unknown };
+    body.from = {};
+    expect((await rc.deliver(body, { uuid: 'uuid-no-sender' })).status).toBe(200);
+
+    // JOB_RETRY_LIMIT=3: four attempts with backoff, then the dead-letter state.
+    await expect.poll(async () => (await deadEvents()).length, { timeout: 40_000, interval: 500 }).toBe(1);
+    const [dead] = await deadEvents();
+    expect(dead).toMatchObject({ kind: 'inbound-sms', status: 'DEAD', attempts: 4, lastError: 'inbound SMS without a sender number' });
+
+    const retried = await graphql(server.url, RETRY, { id: dead.id }, adminToken);
+    expect(retried.data!.retryWebhookEvent).toEqual({ webhookEvent: { status: 'PENDING' }, userErrors: [] });
+    // Back on the queue: it is attempted again (and, still broken, fails again).
+    await expect
+      .poll(async () => (await db.query(`SELECT attempts FROM webhook_event WHERE event_id = 'uuid-no-sender'`)).rows[0].attempts, { timeout: 15_000 })
+      .toBeGreaterThan(4);
+
+    const applied = await graphql(server.url, `{ webhookEvents(status: APPLIED, first: 1) { edges { node { id } } } }`, {}, adminToken);
+    const notDead = await graphql(server.url, RETRY, { id: applied.data!.webhookEvents.edges[0].node.id }, adminToken);
+    expect(notDead.data!.retryWebhookEvent.userErrors[0]).toMatchObject({ code: 'NOT_DEAD' });
+  }, 70_000);
+});

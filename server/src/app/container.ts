@@ -15,12 +15,11 @@ import { MetricsService } from '../modules/metrics/metrics.service';
 import { LocalOutboxSmsSender } from '../providers/sms/sms.local';
 import { RingCentralClient } from '../providers/ringcentral/ringcentral.client';
 import { RingCentralSmsSender } from '../providers/ringcentral/ringcentral.sms';
+import { RingCentralSubscriptions } from '../providers/ringcentral/ringcentral.subscriptions';
 import { ChannelConnectionsService } from '../modules/channels/channel-connections.service';
 import { ChannelsResolver } from '../modules/channels/channels.resolver';
 import { RingCentralWebhookSource } from '../modules/channels/ringcentral.source';
 import { SmsDelivery } from '../modules/channels/sms-delivery.service';
-import { Channel } from '../modules/conversations/channel';
-import { IdentityKind } from '../modules/customers/customer.entity';
 import { WebhookInboxService } from '../modules/webhooks/webhook-inbox.service';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 import type { JobQueue } from '../shared/jobs/job-queue';
@@ -99,21 +98,14 @@ export function createServices(params: {
   const channels = new ChannelConnectionsService({
     dataSource,
     logger,
-    ringCentral: ringCentralClient && config.ringCentral ? { client: ringCentralClient, verificationToken: config.ringCentral.webhookToken } : undefined,
+    ringCentral: ringCentralClient && config.ringCentral ? new RingCentralSubscriptions(ringCentralClient, config.ringCentral.webhookToken) : undefined,
+    smsSenderKind: smsSender.kind,
     webhookBaseUrl: params.webhookBaseUrl,
   });
   if (config.ringCentral) {
     webhooks.register(
       new RingCentralWebhookSource(config.ringCentral.webhookToken, {
-        inboundSms: async (text) => {
-          await conversations.receive({
-            channel: Channel.SMS,
-            address: text.from,
-            identity: { kind: IdentityKind.PHONE, value: text.from },
-            text: text.text,
-            providerMessageId: text.providerMessageId,
-          });
-        },
+        inboundSms: (text) => conversations.receiveSms(text),
         messageStoreChanged: () => sms.refreshStatuses(),
       }),
     );
@@ -133,7 +125,7 @@ export function createResolverContainer(services: Services): ContainerType {
     [WebChatResolver, new WebChatResolver(services.webChat)],
     [MetricsResolver, new MetricsResolver(services.metrics)],
     [WebhooksResolver, new WebhooksResolver(services.webhooks)],
-    [ChannelsResolver, new ChannelsResolver(services.channels, services.sms)],
+    [ChannelsResolver, new ChannelsResolver(services.channels)],
   ]);
   return {
     get(resolverClass: Function) {

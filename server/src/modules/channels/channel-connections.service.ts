@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { RingCentralClient } from '../../providers/ringcentral/ringcentral.client';
+import type { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentral.subscriptions';
+import { userFailure } from '../../shared/graphql/user-errors';
 import type { Logger } from '../../shared/logger';
 
 /** A provider connection as stored: the webhook subscription and how it stands. */
@@ -25,31 +26,35 @@ export class ChannelConnectionRow {
   updatedAt!: Date;
 }
 
-interface SubscriptionInfo {
-  id: string;
+/** How a channel is connected, as admins see it. */
+export interface ChannelConnectionView {
+  provider: string;
+  configured: boolean;
+  sender: string;
+  subscriptionId: string | null;
+  subscriptionExpiresAt: Date | null;
+  /** ACTIVE, ERROR, NOT_SUBSCRIBED, or LOCAL without credentials. */
   status: string;
-  expirationTime: string;
+  lastError: string | null;
 }
 
-const EVENT_FILTERS = [
-  '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS',
-  '/restapi/v1.0/account/~/extension/~/message-store',
-];
-const SUBSCRIPTION_SECONDS = 7 * 24 * 3600;
 /** Renewed when less than this is left, so an hourly check never lets it lapse. */
 const RENEW_WITHIN_MS = 2 * 24 * 3600_000;
+const RINGCENTRAL = 'ringcentral';
 
 /**
  * Keeps RingCentral's webhook subscription alive: created when missing, renewed before it
- * expires, created again when RingCentral has forgotten or blacklisted it. Run by an admin
- * mutation and by an hourly job.
+ * expires, created again when RingCentral has forgotten or blacklisted it. Run at start, by
+ * an hourly job, and by an admin mutation.
  */
 export class ChannelConnectionsService {
   constructor(
     private readonly deps: {
       dataSource: DataSource;
       logger: Logger;
-      ringCentral?: { client: RingCentralClient; verificationToken: string };
+      /** Absent without RingCentral credentials. */
+      ringCentral?: RingCentralSubscriptions;
+      smsSenderKind: string;
       webhookBaseUrl: () => string;
     },
   ) {}
@@ -58,47 +63,60 @@ export class ChannelConnectionsService {
     return this.deps.ringCentral !== undefined;
   }
 
-  async ringCentralConnection(): Promise<ChannelConnectionRow | null> {
-    return this.deps.dataSource.getRepository(ChannelConnectionRow).findOneBy({ provider: 'ringcentral' });
+  private stored(): Promise<ChannelConnectionRow | null> {
+    return this.deps.dataSource.getRepository(ChannelConnectionRow).findOneBy({ provider: RINGCENTRAL });
+  }
+
+  async connections(): Promise<ChannelConnectionView[]> {
+    const row = await this.stored();
+    const configured = this.ringCentralConfigured;
+    return [
+      {
+        provider: RINGCENTRAL,
+        configured,
+        sender: this.deps.smsSenderKind,
+        subscriptionId: row?.subscriptionId ?? null,
+        subscriptionExpiresAt: row?.expiresAt ?? null,
+        status: configured ? (row?.status ?? 'NOT_SUBSCRIBED') : 'LOCAL',
+        lastError: row?.lastError ?? null,
+      },
+    ];
+  }
+
+  /** The admin's "sync now": renews or re-creates regardless of expiry; problems become userErrors. */
+  async syncNow(): Promise<ChannelConnectionView[]> {
+    if (!this.ringCentralConfigured) {
+      throw userFailure('NOT_CONFIGURED', 'RingCentral is not configured: set the RINGCENTRAL_* variables and restart.');
+    }
+    try {
+      await this.ensureRingCentralSubscription({ force: true });
+    } catch (error) {
+      throw userFailure('PROVIDER_REFUSED', (error as Error).message);
+    }
+    return this.connections();
   }
 
   /** Creates or renews the subscription as needed; records and rethrows a failure. */
-  async ensureRingCentralSubscription(options: { force?: boolean } = {}): Promise<ChannelConnectionRow | null> {
-    const ringCentral = this.deps.ringCentral;
-    if (!ringCentral) return null;
-    const current = await this.ringCentralConnection();
-    const fresh = current?.expiresAt && current.status === 'ACTIVE' && current.expiresAt.getTime() - Date.now() > RENEW_WITHIN_MS;
-    if (fresh && !options.force) return current;
+  async ensureRingCentralSubscription(options: { force?: boolean } = {}): Promise<void> {
+    const subscriptions = this.deps.ringCentral;
+    if (!subscriptions) return;
+    const current = await this.stored();
+    const fresh = current?.status === 'ACTIVE' && current.expiresAt && current.expiresAt.getTime() - Date.now() > RENEW_WITHIN_MS;
+    if (fresh && !options.force) return;
 
     try {
-      let info: SubscriptionInfo | null = null;
-      if (current?.subscriptionId) {
-        info = await ringCentral.client
-          .request<SubscriptionInfo>('post', `/restapi/v1.0/subscription/${encodeURIComponent(current.subscriptionId)}/renew`)
-          .catch(async (error: unknown) => {
-            const failure = await RingCentralClient.describeFailure(error);
-            if (failure.status === 404) return null; // RingCentral forgot it: make a new one
-            throw error;
-          });
-        if (info && info.status !== 'Active') info = null; // blacklisted: a renewal does not revive it
-      }
-      info ??= await ringCentral.client.request<SubscriptionInfo>('post', '/restapi/v1.0/subscription', {
-        eventFilters: EVENT_FILTERS,
-        deliveryMode: { transportType: 'WebHook', address: `${this.deps.webhookBaseUrl()}/webhooks/ringcentral`, verificationToken: ringCentral.verificationToken },
-        expiresIn: SUBSCRIPTION_SECONDS,
-      });
-      return await this.save({ subscriptionId: info.id, expiresAt: new Date(info.expirationTime), status: 'ACTIVE', lastError: null });
+      const renewed = current?.subscriptionId ? await subscriptions.renew(current.subscriptionId) : null;
+      const subscription = renewed ?? (await subscriptions.create(`${this.deps.webhookBaseUrl()}/webhooks/ringcentral`));
+      await this.save({ subscriptionId: subscription.id, expiresAt: subscription.expiresAt, status: 'ACTIVE', lastError: null });
     } catch (error) {
-      const failure = await RingCentralClient.describeFailure(error);
-      await this.save({ subscriptionId: current?.subscriptionId ?? null, expiresAt: current?.expiresAt ?? null, status: 'ERROR', lastError: failure.message });
-      this.deps.logger.warn({ err: failure.message, code: failure.errorCode }, 'RingCentral webhook subscription could not be created or renewed');
-      throw new Error(`RingCentral refused the webhook subscription: ${failure.message}`);
+      const message = (error as Error).message;
+      await this.save({ subscriptionId: current?.subscriptionId ?? null, expiresAt: current?.expiresAt ?? null, status: 'ERROR', lastError: message });
+      this.deps.logger.warn({ err: message }, 'RingCentral webhook subscription could not be created or renewed');
+      throw error;
     }
   }
 
-  private async save(values: Omit<ChannelConnectionRow, 'provider' | 'updatedAt'>): Promise<ChannelConnectionRow> {
-    const row = { provider: 'ringcentral', ...values, updatedAt: new Date() };
-    await this.deps.dataSource.getRepository(ChannelConnectionRow).save(row);
-    return row;
+  private async save(values: Omit<ChannelConnectionRow, 'provider' | 'updatedAt'>): Promise<void> {
+    await this.deps.dataSource.getRepository(ChannelConnectionRow).save({ provider: RINGCENTRAL, ...values, updatedAt: new Date() });
   }
 }

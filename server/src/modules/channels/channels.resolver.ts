@@ -1,11 +1,10 @@
 import { Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { AdminOnly } from '../../shared/auth/access';
-import { MutationPayload, userFailure } from '../../shared/graphql/user-errors';
-import type { ChannelConnectionsService } from './channel-connections.service';
-import type { SmsDelivery } from './sms-delivery.service';
+import { MutationPayload } from '../../shared/graphql/user-errors';
+import type { ChannelConnectionsService, ChannelConnectionView } from './channel-connections.service';
 
 @ObjectType({ description: 'How a customer channel is connected.' })
-class ChannelConnection {
+class ChannelConnection implements ChannelConnectionView {
   @Field(() => String, { description: 'ringcentral (SMS) today; Meta joins with its channels.' })
   provider!: string;
 
@@ -37,42 +36,17 @@ class SyncChannelSubscriptionsPayload extends MutationPayload {
 /** Channel connections for admins, and a way to (re)create the provider webhook subscriptions now. */
 @Resolver()
 export class ChannelsResolver {
-  constructor(
-    private readonly channels: ChannelConnectionsService,
-    private readonly sms: SmsDelivery,
-  ) {}
+  constructor(private readonly channels: ChannelConnectionsService) {}
 
   @Query(() => [ChannelConnection])
   @AdminOnly()
-  async channelConnections(): Promise<ChannelConnection[]> {
-    return [await this.ringCentral()];
+  channelConnections(): Promise<ChannelConnection[]> {
+    return this.channels.connections();
   }
 
   @Mutation(() => SyncChannelSubscriptionsPayload, { description: 'Create, renew or re-create the RingCentral webhook subscription now.' })
   @AdminOnly()
   async syncChannelSubscriptions(): Promise<SyncChannelSubscriptionsPayload> {
-    if (!this.channels.ringCentralConfigured) {
-      throw userFailure('NOT_CONFIGURED', 'RingCentral is not configured: set the RINGCENTRAL_* variables and restart.');
-    }
-    try {
-      await this.channels.ensureRingCentralSubscription({ force: true });
-    } catch (error) {
-      throw userFailure('PROVIDER_REFUSED', (error as Error).message);
-    }
-    return { channelConnections: [await this.ringCentral()], userErrors: [] };
-  }
-
-  private async ringCentral(): Promise<ChannelConnection> {
-    const row = await this.channels.ringCentralConnection();
-    const configured = this.channels.ringCentralConfigured;
-    return {
-      provider: 'ringcentral',
-      configured,
-      sender: this.sms.senderKind,
-      subscriptionId: row?.subscriptionId ?? null,
-      subscriptionExpiresAt: row?.expiresAt ?? null,
-      status: configured ? (row?.status ?? 'NOT_SUBSCRIBED') : 'LOCAL',
-      lastError: row?.lastError ?? null,
-    };
+    return { channelConnections: await this.channels.syncNow(), userErrors: [] };
   }
 }

@@ -13,7 +13,7 @@ interface Envelope {
     type?: string;
     direction?: string;
     subject?: string;
-    from?: { phoneNumber?: string; name?: string };
+    from?: { phoneNumber?: string };
   };
 }
 
@@ -21,12 +21,11 @@ export interface InboundSms {
   from: string;
   text: string;
   providerMessageId: string;
-  senderName: string | null;
 }
 
 /** Our services as RingCentral events need them. */
 export interface RingCentralHandlers {
-  inboundSms(sms: InboundSms): Promise<void>;
+  inboundSms(sms: InboundSms): Promise<unknown>;
   /** Something in the message store changed (outbound status among it): ask for the details. */
   messageStoreChanged(): Promise<void>;
 }
@@ -89,7 +88,6 @@ export class RingCentralWebhookSource implements WebhookSource {
         from,
         text: envelope.body.subject ?? '',
         providerMessageId: String(envelope.body.id ?? envelope.uuid),
-        senderName: envelope.body.from?.name ?? null,
       });
     } else if (kind === 'message-store-change') {
       await this.handlers.messageStoreChanged();

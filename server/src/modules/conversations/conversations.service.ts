@@ -89,6 +89,17 @@ export class ConversationsService {
     return this.receive({ channel: Channel.WEB_CHAT, address: sessionHash, identity: { kind: IdentityKind.WEB_SESSION, value: sessionHash }, text });
   }
 
+  /** A text to the business number; the sender's phone is both the thread's address and the customer's identity. */
+  async receiveSms(sms: { from: string; text: string; providerMessageId: string }) {
+    return this.receive({
+      channel: Channel.SMS,
+      address: sms.from,
+      identity: { kind: IdentityKind.PHONE, value: sms.from },
+      text: sms.text,
+      providerMessageId: sms.providerMessageId,
+    });
+  }
+
   /** Whether this web-chat session token was issued by openWebChat. */
   async webChatSessionExists(sessionToken: string): Promise<boolean> {
     return this.deps.dataSource.getRepository(Conversation).existsBy({ channel: Channel.WEB_CHAT, channelAddress: hashSessionToken(sessionToken) });

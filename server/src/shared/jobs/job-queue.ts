@@ -19,7 +19,7 @@ export interface JobDefinition<T extends object> {
   expireInSeconds: number;
   /** Jobs taken per poll and run side by side. */
   concurrency: number;
-  handle(data: T, attempt: { number: number; isLast: boolean }): Promise<void>;
+  handle(data: T): Promise<void>;
   /** Called once the retries are used up, with the last error's message. */
   onDeadLetter?(data: T, lastError: string): Promise<void>;
 }
@@ -83,7 +83,7 @@ export class JobQueue {
         await Promise.all(
           jobs.map(async (job) => {
             try {
-              await definition.handle(job.data, { number: job.retryCount + 1, isLast: job.retryCount >= job.retryLimit });
+              await definition.handle(job.data);
             } catch (error) {
               this.logger.warn({ job: name, attempt: job.retryCount + 1, err: (error as Error).message }, 'job failed');
               await this.boss.fail(name, job.id, { message: (error as Error).message });
@@ -106,20 +106,9 @@ export class JobQueue {
     if (jobId === null && !options.id) throw new Error(`could not enqueue ${name}: the queue does not exist`);
   }
 
-  /** Enqueues on its own (no surrounding transaction). */
-  async enqueueNow<T extends object>(name: string, data: T): Promise<void> {
-    const jobId = await this.boss.send(name, data);
-    if (jobId === null) throw new Error(`could not enqueue ${name}: the queue does not exist`);
-  }
-
   /** Runs `name` on a cron schedule (UTC); one instance enqueues it each time. */
   async schedule(name: string, cron: string): Promise<void> {
     await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
-  }
-
-  /** Jobs waiting or running in a queue, for tests and the drain benchmark. */
-  async size(name: string): Promise<number> {
-    return this.boss.getQueueSize(name);
   }
 
   /** Stops taking jobs; running ones get `timeoutMs` to finish, then are failed and retried later. */
