@@ -178,4 +178,23 @@ describe('web chat escalation and live takeover in a browser', () => {
     expect(await stillSameDocument(colleague)).toBe(true);
     expect(await stillSameDocument(holder)).toBe(true);
   }, 30_000);
+
+  it('lists the thread among conversations, with filters', async () => {
+    await colleague.getByRole('navigation', { name: 'Console areas' }).getByRole('link', { name: 'Conversations' }).click();
+    const rows = colleague.getByTestId('conversation-row');
+    await rows.first().waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await rows.count()).toBe(1);
+    const row = await textOf(rows.first());
+    expect(row).toContain('Web chat visitor');
+    expect(row).toContain('Closed');
+    expect(row).toContain('Nobody');
+
+    const filters = colleague.getByRole('form', { name: 'Filter conversations' });
+    await filters.getByLabel('Escalation').selectOption('yes');
+    await colleague.getByText('No conversations match these filters.').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await filters.getByLabel('Escalation').selectOption('any');
+    await filters.getByLabel('Channel').selectOption('WEB_CHAT');
+    await rows.first().waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await rows.count()).toBe(1);
+  }, 30_000);
 });

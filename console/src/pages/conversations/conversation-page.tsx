@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionUser } from '../../app/session-store';
 import { CHANNEL_LABELS, customerLabel, STAGE_LABELS } from '../../components/labels';
 import { describeError } from '../../components/user-errors';
+import { LoadFailed, Loading } from '../../components/query-status';
 import {
   conversationMessageAddedSubscription,
   conversationQuery,
@@ -69,19 +70,12 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
 
   if (error && !conversation) {
     return (
-      <div role="alert" className="notice notice--error">
-        <span>Could not load the conversation: {describeError(error)}</span>
-        <button type="button" className="button button--small" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed what="the conversation" error={error} onRetry={() => void refetch()} />
     );
   }
   if (loading && !conversation) {
     return (
-      <p className="muted" role="status">
-        Loading the conversation…
-      </p>
+      <Loading what="the conversation" />
     );
   }
   if (!conversation) {
@@ -98,7 +92,26 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
   const isHolder = holder?.id === me.id;
   const isAdmin = me.role === 'ADMIN';
   const heldByOther = holder !== null && !isHolder;
+  // Releasing or resolving someone else's thread is for admins; the server checks the same.
+  const mayHandBack = isHolder || isAdmin || !holder;
+  const replyBlockedBecause = heldByOther
+    ? `${holder.displayName} holds this thread; only they can reply.`
+    : !isHolder || !escalation
+      ? 'Take over the thread to reply.'
+      : null;
   const customer = conversation.customer;
+
+  const takeOverThread = async () => {
+    const payload = (await takeOver({ variables: { conversationId: conversation.id } })).data?.takeOverConversation;
+    if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
+    return payload?.userErrors;
+  };
+  const releaseThread = async () => (await release({ variables: { conversationId: conversation.id } })).data?.releaseConversation.userErrors;
+  const resolveThread = async (escalationId: string) => {
+    const payload = (await resolve({ variables: { escalationId } })).data?.resolveEscalation;
+    if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
+    return payload?.userErrors;
+  };
 
   return (
     <section className="page conversation" aria-labelledby={headingId}>
@@ -140,46 +153,22 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
               className="button button--primary"
               disabled={busy || heldByOther}
               title={heldByOther ? `${holder?.displayName} holds this thread` : undefined}
-              onClick={() =>
-                void act(async () => {
-                  const result = await takeOver({ variables: { conversationId: conversation.id } });
-                  const payload = result.data?.takeOverConversation;
-                  if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
-                  return payload?.userErrors;
-                }, 'You hold this thread now. Reply below; the assistant stays silent.')
-              }
+              onClick={() => void act(takeOverThread, 'You hold this thread now. Reply below; the assistant stays silent.')}
             >
               Take over
             </button>
           )}
-          {(conversation.aiPaused || escalation) && (isHolder || isAdmin || !holder) && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  const result = await release({ variables: { conversationId: conversation.id } });
-                  return result.data?.releaseConversation.userErrors;
-                }, 'Handed back to the assistant.')
-              }
-            >
+          {mayHandBack && (conversation.aiPaused || escalation) && (
+            <button type="button" className="button" disabled={busy} onClick={() => void act(releaseThread, 'Handed back to the assistant.')}>
               Release to assistant
             </button>
           )}
-          {escalation && (isHolder || isAdmin || !holder) && (
+          {mayHandBack && escalation && (
             <button
               type="button"
               className="button"
               disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  const result = await resolve({ variables: { escalationId: escalation.id } });
-                  const payload = result.data?.resolveEscalation;
-                  if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
-                  return payload?.userErrors;
-                }, 'Escalation resolved. The thread closes until the customer writes again.')
-              }
+              onClick={() => void act(() => resolveThread(escalation.id), 'Escalation resolved. The thread closes until the customer writes again.')}
             >
               Resolve escalation
             </button>
@@ -202,15 +191,7 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
           <MessageList messages={messages?.edges.map((edge) => edge.node) ?? []} />
           <ReplyComposer
             conversationId={conversation.id}
-            disabledReason={
-              !escalation
-                ? 'Take over the thread to reply.'
-                : heldByOther
-                  ? `${holder?.displayName} holds this thread; only they can reply.`
-                  : !isHolder
-                    ? 'Take over the thread to reply.'
-                    : null
-            }
+            disabledReason={replyBlockedBecause}
           />
         </div>
         <aside className="conversation__side">

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
 import { CHANNEL_LABELS, customerLabel, REASON_LABELS, STAGE_LABELS, timeAgo, useNow } from '../../components/labels';
-import { describeError } from '../../components/user-errors';
+import { LoadFailed, Loading } from '../../components/query-status';
 import type { Channel, ConversationStage } from '../../graphql/generated/graphql';
 import { conversationsQuery } from '../../graphql/operations';
 
@@ -15,6 +15,22 @@ const PAGE_SIZE = 50;
 const LIST_REFRESH_MS = 15_000;
 
 type EscalatedFilter = 'any' | 'yes' | 'no';
+
+function FilterSelect<T extends string>(props: { label: string; value: T; onChange: (value: T) => void; options: ReadonlyArray<readonly [T, string]> }) {
+  const id = useId();
+  return (
+    <div className="field field--inline">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 /** Every thread on every channel, newest activity first, filterable by stage, channel and escalation. */
 export function ConversationsPage({ me }: { me: SessionUser }) {
@@ -69,49 +85,24 @@ export function ConversationsPage({ me }: { me: SessionUser }) {
       </header>
 
       <form className="filters" aria-label="Filter conversations" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor={`${headingId}-stage`}>Stage</label>
-          <select id={`${headingId}-stage`} value={stage} onChange={(event) => setStage(event.target.value as ConversationStage | '')}>
-            <option value="">Any stage</option>
-            {Object.entries(STAGE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor={`${headingId}-channel`}>Channel</label>
-          <select id={`${headingId}-channel`} value={channel} onChange={(event) => setChannel(event.target.value as Channel | '')}>
-            <option value="">Any channel</option>
-            {Object.entries(CHANNEL_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor={`${headingId}-escalated`}>Escalation</label>
-          <select id={`${headingId}-escalated`} value={escalated} onChange={(event) => setEscalated(event.target.value as EscalatedFilter)}>
-            <option value="any">Any</option>
-            <option value="yes">Open escalation</option>
-            <option value="no">No open escalation</option>
-          </select>
-        </div>
+        <FilterSelect label="Stage" value={stage} onChange={setStage} options={[['', 'Any stage'], ...Object.entries(STAGE_LABELS)] as Array<[ConversationStage | '', string]>} />
+        <FilterSelect label="Channel" value={channel} onChange={setChannel} options={[['', 'Any channel'], ...Object.entries(CHANNEL_LABELS)] as Array<[Channel | '', string]>} />
+        <FilterSelect
+          label="Escalation"
+          value={escalated}
+          onChange={setEscalated}
+          options={[
+            ['any', 'Any'],
+            ['yes', 'Open escalation'],
+            ['no', 'No open escalation'],
+          ]}
+        />
       </form>
 
       {error && !connection ? (
-        <div role="alert" className="notice notice--error">
-          <span>Could not load conversations: {describeError(error)}</span>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadFailed what="conversations" error={error} onRetry={() => void refetch()} />
       ) : loading && !connection ? (
-        <p className="muted" role="status">
-          Loading conversations…
-        </p>
+        <Loading what="conversations" />
       ) : conversations.length === 0 ? (
         <p className="empty">No conversations match these filters.</p>
       ) : (

@@ -4,7 +4,7 @@ import { soundPreference } from '../../app/alert-sound';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
 import { CHANNEL_LABELS, customerLabel, ESCALATION_STATUS_LABELS, REASON_LABELS, timeAgo, useNow } from '../../components/labels';
-import { describeError } from '../../components/user-errors';
+import { LoadFailed, Loading } from '../../components/query-status';
 import { escalationsQuery } from '../../graphql/operations';
 import { ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
 
@@ -36,16 +36,9 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
       </header>
 
       {error && !data ? (
-        <div role="alert" className="notice notice--error">
-          <span>Could not load escalations: {describeError(error)}</span>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadFailed what="escalations" error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (
-        <p className="muted" role="status">
-          Loading escalations…
-        </p>
+        <Loading what="escalations" />
       ) : escalations.length === 0 ? (
         <p className="empty">No open escalations. The assistant is handling every chat.</p>
       ) : (

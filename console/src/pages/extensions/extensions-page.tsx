@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import type { SessionUser } from '../../app/session-store';
 import { extensionsQuery } from '../../graphql/operations';
-import { describeError } from '../../components/user-errors';
+import { LoadFailed, Loading } from '../../components/query-status';
 import { ExtensionForm } from './extension-form';
 import { ExtensionRow } from './extension-row';
 import { EXTENSIONS_VARIABLES } from './extensions-cache';
@@ -105,16 +105,9 @@ export function ExtensionsPage({ me }: { me: SessionUser }) {
       )}
 
       {error && !connection ? (
-        <div role="alert" className="notice notice--error">
-          <span>Could not load extensions: {describeError(error)}</span>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadFailed what="extensions" error={error} onRetry={() => void refetch()} />
       ) : loading && !connection ? (
-        <p className="muted" role="status">
-          Loading extensions…
-        </p>
+        <Loading what="extensions" />
       ) : extensions.length === 0 ? (
         <p className="empty">No extensions yet.{isAdmin && ' The first one you create becomes the primary escalation extension.'}</p>
       ) : (
