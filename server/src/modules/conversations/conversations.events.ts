@@ -5,6 +5,7 @@ import type { DeliveryStatus, MessageAuthor, MessageDirection } from './message.
 export interface MessageSnapshot {
   id: string;
   conversationId: string;
+  channel: Channel;
   direction: MessageDirection;
   author: MessageAuthor;
   text: string;

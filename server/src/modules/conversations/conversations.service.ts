@@ -384,9 +384,11 @@ export class ConversationsService {
     manager: EntityManager,
     events: PendingEvents,
     conversation: Conversation,
-    fields: Pick<Message, 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus'> & { staffUserId?: string | null },
+    fields: Pick<Message, 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus'> & { staffUserId?: string | null; channel?: Channel },
   ): Promise<Message> {
-    const message = await manager.save(manager.create(Message, { ...fields, staffUserId: fields.staffUserId ?? null, conversationId: conversation.id }));
+    const message = await manager.save(
+      manager.create(Message, { ...fields, channel: fields.channel ?? conversation.channel, staffUserId: fields.staffUserId ?? null, conversationId: conversation.id }),
+    );
     conversation.lastMessageAt = message.createdAt;
     events.add(Topic.CONVERSATION_MESSAGE_ADDED, { conversationId: conversation.id, channel: conversation.channel, message: toSnapshot(message) }, conversation.id);
     return message;
@@ -457,6 +459,7 @@ export function toSnapshot(message: Message): MessageSnapshot {
   return {
     id: message.id,
     conversationId: message.conversationId,
+    channel: message.channel,
     direction: message.direction,
     author: message.author,
     text: message.text,

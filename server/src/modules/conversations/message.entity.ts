@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../../shared/graphql/global-id';
+import { Channel } from './channel';
 
 export enum MessageDirection {
   INBOUND = 'INBOUND',
@@ -39,6 +40,10 @@ export class Message {
 
   @Column({ type: 'uuid', name: 'conversation_id' })
   conversationId!: string;
+
+  @Field(() => Channel, { description: 'The channel this message came in or went out on; a reply to a phone call goes out as SMS.' })
+  @Column({ type: 'varchar', length: 20 })
+  channel!: Channel;
 
   @Field(() => MessageDirection)
   @Column({ type: 'varchar', length: 10 })
