@@ -118,3 +118,28 @@ describe('production mode', () => {
     }
   });
 });
+
+describe('channels without provider credentials', () => {
+  it('refuses a call transfer with a userError saying telephony is not configured', async () => {
+    const response = await graphql(server.url, `mutation { transferCall(extensionId: "any", callId: "any") { call { id } userErrors { code message } } }`, {}, token);
+    expect(response.data!.transferCall).toEqual({
+      call: null,
+      userErrors: [{ code: 'TELEPHONY_NOT_CONFIGURED', message: "Telephony isn't configured on this server (RingCentral credentials are not set), so calls can't be transferred." }],
+    });
+  });
+
+  it('shows RingCentral on the local outbox and Meta as not configured, and the subscription check says why it cannot run', async () => {
+    const connections = await graphql(server.url, `{ channelConnections { provider configured sender status } }`, {}, token);
+    expect(connections.data!.channelConnections).toEqual([
+      { provider: 'ringcentral', configured: false, sender: 'local-outbox', status: 'LOCAL' },
+      { provider: 'meta', configured: false, sender: 'none', status: 'NOT_CONFIGURED' },
+    ]);
+    const sync = await graphql(server.url, `mutation { syncChannelSubscriptions { channelConnections { provider } userErrors { code } } }`, {}, token);
+    expect(sync.data!.syncChannelSubscriptions).toEqual({ channelConnections: null, userErrors: [{ code: 'NOT_CONFIGURED' }] });
+  });
+
+  it('answers webhooks for providers that are not configured with 404', async () => {
+    const response = await fetch(`${server.url}/webhooks/meta`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(404);
+  });
+});

@@ -169,7 +169,7 @@ describe('consent', () => {
     await deliverInbound('Hello? Is the Dec 20th date still open?');
     await expect.poll(async () => (await webhookEvents()).filter((e) => e.status === 'APPLIED').length, { timeout: LIVE_MS }).toBe(6);
     await expect
-      .poll(async () => (await db.query(`SELECT count(*)::int AS n FROM sms_send WHERE to_number = $1 AND status = 'REFUSED'`, [CUSTOMER])).rows[0].n, { timeout: LIVE_MS })
+      .poll(async () => (await db.query(`SELECT count(*)::int AS n FROM outbound_send WHERE recipient = $1 AND status = 'REFUSED'`, [CUSTOMER])).rows[0].n, { timeout: LIVE_MS })
       .toBe(1);
     expect(textsTo(CUSTOMER).length).toBe(before + 1);
 
@@ -197,7 +197,7 @@ describe('provider faults when sending', () => {
     const before = textsTo(CUSTOMER).length;
     const since = (await db.query('SELECT now() AS now')).rows[0].now as Date;
     const thisSend = async () =>
-      (await db.query(`SELECT status, attempts, provider_message_id FROM sms_send WHERE to_number = $1 AND created_at > $2`, [CUSTOMER, since])).rows[0];
+      (await db.query(`SELECT status, attempts, provider_message_id FROM outbound_send WHERE recipient = $1 AND created_at > $2`, [CUSTOMER, since])).rows[0];
     rc.failNextSms('hang'); // RingCentral takes the text, the answer never arrives
     await deliverInbound('Do you have vegetarian options?');
     await expect.poll(async () => (await thisSend())?.status, { timeout: 30_000 }).toBe('SENT');

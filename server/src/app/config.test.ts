@@ -29,6 +29,10 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', SKIP_WEBHOOK_VALIDATION: 'true' }, 'SKIP_WEBHOOK_VALIDATION must not be true in production'],
     [{ RINGCENTRAL_CLIENT_ID: 'id' }, 'RINGCENTRAL_CLIENT_SECRET must be set: RingCentral needs all of'],
     [{ RINGCENTRAL_FROM_NUMBER: '555-0100' }, 'RINGCENTRAL_FROM_NUMBER must be an E.164 number'],
+    [{ META_APP_SECRET: 'app-secret' }, 'META_VERIFY_TOKEN must be set: The Meta webhook needs all of META_APP_SECRET, META_VERIFY_TOKEN'],
+    [{ META_PAGE_ACCESS_TOKEN: 'page-token' }, 'META_APP_SECRET must be set: META_PAGE_ACCESS_TOKEN answer messages that arrive on the Meta webhook'],
+    [{ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'verify-token-0123456789', META_WHATSAPP_TOKEN: 't' }, 'META_WHATSAPP_PHONE_NUMBER_ID must be set: WhatsApp replies needs all of'],
+    [{ META_WHATSAPP_PHONE_NUMBER_ID: '+1 555' }, 'META_WHATSAPP_PHONE_NUMBER_ID must be the numeric WhatsApp phone number id'],
   ])('refuses %o with a line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(`Configuration error: ${message}`);
   });
@@ -37,6 +41,19 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'development', SKIP_WEBHOOK_VALIDATION: 'true' });
     expect(config.webhooks.skipValidation).toBe(true);
     expect(config.ringCentral).toBeUndefined();
+  });
+
+  it('configures the Meta webhook with whichever reply tokens are given', () => {
+    const webhookOnly = loadConfig({ META_APP_SECRET: 'app-secret', META_VERIFY_TOKEN: 'verify-token-0123456789' });
+    expect(webhookOnly.meta).toMatchObject({ graphApiUrl: 'https://graph.facebook.com/v21.0', pageAccessToken: undefined, whatsapp: undefined });
+    const everything = loadConfig({
+      META_APP_SECRET: 'app-secret',
+      META_VERIFY_TOKEN: 'verify-token-0123456789',
+      META_PAGE_ACCESS_TOKEN: 'page-token',
+      META_WHATSAPP_TOKEN: 'wa-token',
+      META_WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+    });
+    expect(everything.meta).toMatchObject({ pageAccessToken: 'page-token', whatsapp: { token: 'wa-token', phoneNumberId: '106540352242922' } });
   });
 
   it('never echoes the value it refuses (it may be a secret)', () => {

@@ -128,16 +128,33 @@ const envSchema = z
     RINGCENTRAL_JWT: optionalString,
     RINGCENTRAL_FROM_NUMBER: optionalString.pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 number such as +15555550100').optional()),
     RINGCENTRAL_WEBHOOK_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').max(64, 'must be at most 64 characters').optional()),
+
+    META_GRAPH_API_URL: urlWithProtocols(['http:', 'https:'], 'https://graph.facebook.com/v21.0'),
+    META_APP_SECRET: optionalString,
+    META_VERIFY_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').max(128, 'must be at most 128 characters').optional()),
+    META_PAGE_ACCESS_TOKEN: optionalString,
+    META_WHATSAPP_TOKEN: optionalString,
+    META_WHATSAPP_PHONE_NUMBER_ID: optionalString.pipe(z.string().regex(/^\d{5,20}$/, 'must be the numeric WhatsApp phone number id').optional()),
   })
   .superRefine((env, ctx) => {
     if (env.SKIP_WEBHOOK_VALIDATION && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SKIP_WEBHOOK_VALIDATION'], message: 'must not be true in production: every webhook must be verified' });
     }
-    const ringCentral = ['RINGCENTRAL_CLIENT_ID', 'RINGCENTRAL_CLIENT_SECRET', 'RINGCENTRAL_JWT', 'RINGCENTRAL_FROM_NUMBER', 'RINGCENTRAL_WEBHOOK_TOKEN'] as const;
-    const given = ringCentral.filter((name) => env[name] !== undefined);
-    if (given.length > 0 && given.length < ringCentral.length) {
-      const missing = ringCentral.find((name) => env[name] === undefined)!;
-      ctx.addIssue({ code: 'custom', path: [missing], message: `must be set: RingCentral needs all of ${ringCentral.join(', ')}` });
+    // Settings that only work together: one set without the others is a mistake to name at start.
+    const groups: Array<{ names: ReadonlyArray<keyof typeof env>; needs: string }> = [
+      { names: ['RINGCENTRAL_CLIENT_ID', 'RINGCENTRAL_CLIENT_SECRET', 'RINGCENTRAL_JWT', 'RINGCENTRAL_FROM_NUMBER', 'RINGCENTRAL_WEBHOOK_TOKEN'], needs: 'RingCentral' },
+      { names: ['META_APP_SECRET', 'META_VERIFY_TOKEN'], needs: 'The Meta webhook' },
+      { names: ['META_WHATSAPP_TOKEN', 'META_WHATSAPP_PHONE_NUMBER_ID'], needs: 'WhatsApp replies' },
+    ];
+    for (const { names, needs } of groups) {
+      const given = names.filter((name) => env[name] !== undefined);
+      if (given.length === 0 || given.length === names.length) continue;
+      const missing = names.find((name) => env[name] === undefined)!;
+      ctx.addIssue({ code: 'custom', path: [missing], message: `must be set: ${needs} needs all of ${names.join(', ')}` });
+    }
+    const metaSendTokens = (['META_PAGE_ACCESS_TOKEN', 'META_WHATSAPP_TOKEN'] as const).filter((name) => env[name] !== undefined);
+    if (metaSendTokens.length > 0 && env.META_APP_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['META_APP_SECRET'], message: `must be set: ${metaSendTokens.join(' and ')} answer messages that arrive on the Meta webhook, which needs META_APP_SECRET and META_VERIFY_TOKEN` });
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
@@ -190,6 +207,17 @@ export interface Config {
   jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number };
   /** Present when RingCentral credentials are configured; otherwise texts go to the local outbox. */
   ringCentral?: { serverUrl: string; clientId: string; clientSecret: string; jwt: string; fromNumber: string; webhookToken: string };
+  /** The Meta webhook (Messenger, Instagram, WhatsApp); the tokens that send replies are each optional. */
+  meta?: MetaConfig;
+}
+
+export interface MetaConfig {
+  graphApiUrl: string;
+  appSecret: string;
+  verifyToken: string;
+  /** Sends Messenger and Instagram replies. */
+  pageAccessToken?: string;
+  whatsapp?: { token: string; phoneNumberId: string };
 }
 
 function dollars(cents: number): string {
@@ -291,6 +319,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             jwt: env.RINGCENTRAL_JWT,
             fromNumber: env.RINGCENTRAL_FROM_NUMBER,
             webhookToken: env.RINGCENTRAL_WEBHOOK_TOKEN,
+          }
+        : undefined,
+    meta:
+      env.META_APP_SECRET && env.META_VERIFY_TOKEN
+        ? {
+            graphApiUrl: env.META_GRAPH_API_URL ?? 'https://graph.facebook.com/v21.0',
+            appSecret: env.META_APP_SECRET,
+            verifyToken: env.META_VERIFY_TOKEN,
+            pageAccessToken: env.META_PAGE_ACCESS_TOKEN,
+            whatsapp:
+              env.META_WHATSAPP_TOKEN && env.META_WHATSAPP_PHONE_NUMBER_ID
+                ? { token: env.META_WHATSAPP_TOKEN, phoneNumberId: env.META_WHATSAPP_PHONE_NUMBER_ID }
+                : undefined,
           }
         : undefined,
   };

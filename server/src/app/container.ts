@@ -19,7 +19,15 @@ import { RingCentralSubscriptions } from '../providers/ringcentral/ringcentral.s
 import { ChannelConnectionsService } from '../modules/channels/channel-connections.service';
 import { ChannelsResolver } from '../modules/channels/channels.resolver';
 import { RingCentralWebhookSource } from '../modules/channels/ringcentral.source';
-import { SmsDelivery } from '../modules/channels/sms-delivery.service';
+import { TelephonyResolver } from '../modules/telephony/telephony.resolver';
+import { TelephonyService } from '../modules/telephony/telephony.service';
+import { RingCentralCallControl, RingCentralVoicemails } from '../providers/ringcentral/ringcentral.telephony';
+import { OutboundDelivery, type OutboundSenders } from '../modules/channels/outbound-delivery.service';
+import { MetaWebhookSource } from '../modules/channels/meta.source';
+import { DeliveryStatus } from '../modules/conversations/message.entity';
+import { SocialResolver } from '../modules/social/social.resolver';
+import { SocialService } from '../modules/social/social.service';
+import { MetaPageSender, WhatsAppSender } from '../providers/meta/meta.send-api';
 import { WebhookInboxService } from '../modules/webhooks/webhook-inbox.service';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 import type { JobQueue } from '../shared/jobs/job-queue';
@@ -31,6 +39,8 @@ import { StaffService } from '../modules/staff/staff.service';
 import { createRateLimits } from '../shared/auth/rate-limits';
 import type { EventBus } from '../shared/pubsub/event-bus';
 import type { Config } from './config';
+import { Channel } from '../modules/conversations/channel';
+import { IdentityKind } from '../modules/customers/customer.entity';
 
 /**
  * The object graph, wired by hand: every service and resolver is listed here with what it
@@ -62,11 +72,19 @@ export function createServices(params: {
   // RingCentral when its credentials are configured; otherwise texts land in the local outbox.
   const ringCentralClient = config.ringCentral ? new RingCentralClient(config.ringCentral) : undefined;
   const smsSender = ringCentralClient && config.ringCentral ? new RingCentralSmsSender(ringCentralClient, config.ringCentral.fromNumber) : new LocalOutboxSmsSender(dataSource);
-  const sms = new SmsDelivery({ dataSource, jobs, sender: smsSender, logger });
+  const senders: OutboundSenders = { SMS: smsSender };
+  // Meta replies need their tokens; without them a reply on those channels fails with a clear reason.
+  if (config.meta?.pageAccessToken) {
+    senders.MESSENGER = new MetaPageSender('meta-messenger', config.meta.graphApiUrl, config.meta.pageAccessToken);
+    senders.INSTAGRAM = new MetaPageSender('meta-instagram', config.meta.graphApiUrl, config.meta.pageAccessToken);
+  }
+  if (config.meta?.whatsapp) senders.WHATSAPP = new WhatsAppSender(config.meta.graphApiUrl, config.meta.whatsapp);
+  const outbound = new OutboundDelivery({ dataSource, jobs, senders, logger, timeZone: config.businessTimeZone });
+  const analyzer = createMessageAnalyzer(config.assistant, logger);
   const escalations = new EscalationsService({
     dataSource,
     eventBus,
-    sms,
+    sms: outbound,
     logger,
     businessTimeZone: config.businessTimeZone,
     ackTimeoutSeconds: config.escalations.ackTimeoutSeconds,
@@ -75,11 +93,11 @@ export function createServices(params: {
     dataSource,
     eventBus,
     logger,
-    analyzer: createMessageAnalyzer(config.assistant, logger),
+    analyzer,
     customers: new CustomersRepository(),
     bookings: new BookingsService(),
     escalations,
-    sms,
+    outbound,
     consentReplies: { businessName: config.business.name, helpContact: config.helpContact },
     assistantEnabled: config.assistant.enabled,
     policy: {
@@ -100,21 +118,53 @@ export function createServices(params: {
     logger,
     ringCentral: ringCentralClient && config.ringCentral ? new RingCentralSubscriptions(ringCentralClient, config.ringCentral.webhookToken) : undefined,
     smsSenderKind: smsSender.kind,
+    meta: config.meta ? { replyChannels: (['MESSENGER', 'INSTAGRAM', 'WHATSAPP'] as const).filter((channel) => senders[channel]) } : undefined,
     webhookBaseUrl: params.webhookBaseUrl,
+  });
+  // Calls and voicemail need RingCentral; without it there are none, and a transfer says so.
+  const telephony = new TelephonyService({
+    dataSource,
+    logger,
+    businessTimeZone: config.businessTimeZone,
+    maxPageSize: config.graphqlMaxPageSize,
+    callControl: ringCentralClient ? new RingCentralCallControl(ringCentralClient) : undefined,
+    voicemails: ringCentralClient ? new RingCentralVoicemails(ringCentralClient) : undefined,
+    receiveMessage: (message) => conversations.receive(message),
+    announce: (caller, text) => conversations.announce({ channel: Channel.PHONE, address: caller, identity: { kind: IdentityKind.PHONE, value: caller }, text }),
   });
   if (config.ringCentral) {
     webhooks.register(
       new RingCentralWebhookSource(config.ringCentral.webhookToken, {
         inboundSms: (text) => conversations.receiveSms(text),
-        messageStoreChanged: () => sms.refreshStatuses(),
+        messageStoreChanged: () => outbound.refreshStatuses(),
+        callStatus: (event) => telephony.callStatusChanged(event),
+        voicemail: (providerMessageId) => telephony.voicemailReceived(providerMessageId),
+      }),
+    );
+  }
+  const social = new SocialService({ dataSource, analyzer, timeZone: config.businessTimeZone, maxPageSize: config.graphqlMaxPageSize });
+  if (config.meta) {
+    webhooks.register(
+      new MetaWebhookSource(config.meta, {
+        directMessage: (message) => conversations.receiveMetaMessage(message),
+        deliveryStatus: (report) =>
+          outbound.recordProviderStatus('WHATSAPP', {
+            providerMessageId: report.providerMessageId,
+            status: WHATSAPP_STATUS[report.status],
+            reportedAt: new Date(report.at),
+          }),
+        comment: (comment) => social.recordComment(comment),
       }),
     );
   }
   const metrics = new MetricsService(dataSource, webhooks);
-  return { dataSource, rateLimits, staff, extensions, escalations, conversations, webChat, metrics, sms, webhooks, channels, jobs };
+  return { dataSource, rateLimits, staff, extensions, escalations, conversations, webChat, metrics, outbound, webhooks, channels, social, telephony, jobs };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** WhatsApp reports "read" after "delivered"; we record both as delivered. */
+const WHATSAPP_STATUS = { sent: DeliveryStatus.SENT, delivered: DeliveryStatus.DELIVERED, read: DeliveryStatus.DELIVERED, failed: DeliveryStatus.FAILED } as const;
 
 export function createResolverContainer(services: Services): ContainerType {
   const instances = new Map<Function, object>([
@@ -126,6 +176,8 @@ export function createResolverContainer(services: Services): ContainerType {
     [MetricsResolver, new MetricsResolver(services.metrics)],
     [WebhooksResolver, new WebhooksResolver(services.webhooks)],
     [ChannelsResolver, new ChannelsResolver(services.channels)],
+    [TelephonyResolver, new TelephonyResolver(services.telephony)],
+    [SocialResolver, new SocialResolver(services.social)],
   ]);
   return {
     get(resolverClass: Function) {

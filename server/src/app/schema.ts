@@ -1,3 +1,4 @@
+import { SocialResolver } from '../modules/social/social.resolver';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { ConversationsResolver } from '../modules/conversations/conversations.resolver';
@@ -8,11 +9,12 @@ import { MetricsResolver } from '../modules/metrics/metrics.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { ChannelsResolver } from '../modules/channels/channels.resolver';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
+import { TelephonyResolver } from '../modules/telephony/telephony.resolver';
 import { authChecker } from '../shared/auth/access';
 import { userErrorsMiddleware } from '../shared/graphql/user-errors';
 
 /** Every resolver of the API. A new module adds its resolver here and its services in container.ts. */
-export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver, WebhooksResolver, ChannelsResolver] as const;
+export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver, WebhooksResolver, ChannelsResolver, SocialResolver, TelephonyResolver] as const;
 
 export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
   return buildSchema({

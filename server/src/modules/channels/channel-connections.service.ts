@@ -55,6 +55,8 @@ export class ChannelConnectionsService {
       /** Absent without RingCentral credentials. */
       ringCentral?: RingCentralSubscriptions;
       smsSenderKind: string;
+      /** Absent without the Meta webhook secrets; otherwise which reply channels have tokens. */
+      meta?: { replyChannels: string[] };
       webhookBaseUrl: () => string;
     },
   ) {}
@@ -79,6 +81,16 @@ export class ChannelConnectionsService {
         subscriptionExpiresAt: row?.expiresAt ?? null,
         status: configured ? (row?.status ?? 'NOT_SUBSCRIBED') : 'LOCAL',
         lastError: row?.lastError ?? null,
+      },
+      {
+        // Meta's webhook subscription lives in the app dashboard and does not expire.
+        provider: 'meta',
+        configured: this.deps.meta !== undefined,
+        sender: this.deps.meta ? (this.deps.meta.replyChannels.join(', ') || 'no reply tokens') : 'none',
+        subscriptionId: null,
+        subscriptionExpiresAt: null,
+        status: this.deps.meta ? 'ACTIVE' : 'NOT_CONFIGURED',
+        lastError: null,
       },
     ];
   }

@@ -5,13 +5,13 @@ import type { ChannelConnectionsService, ChannelConnectionView } from './channel
 
 @ObjectType({ description: 'How a customer channel is connected.' })
 class ChannelConnection implements ChannelConnectionView {
-  @Field(() => String, { description: 'ringcentral (SMS) today; Meta joins with its channels.' })
+  @Field(() => String, { description: 'ringcentral (SMS and calls) or meta (Messenger, Instagram, WhatsApp).' })
   provider!: string;
 
-  @Field(() => Boolean, { description: 'False: credentials are not set, and texts go to the local outbox instead.' })
+  @Field(() => Boolean, { description: 'False: credentials are not set (RingCentral texts then go to the local outbox).' })
   configured!: boolean;
 
-  @Field(() => String, { description: 'local-outbox or ringcentral.' })
+  @Field(() => String, { description: 'How messages leave: local-outbox or ringcentral; for meta, the reply channels that have tokens.' })
   sender!: string;
 
   @Field(() => String, { nullable: true })
@@ -20,7 +20,7 @@ class ChannelConnection implements ChannelConnectionView {
   @Field(() => Date, { nullable: true, description: 'When the webhook subscription lapses unless renewed (renewed hourly when under 2 days).' })
   subscriptionExpiresAt!: Date | null;
 
-  @Field(() => String, { description: 'ACTIVE, ERROR, NOT_SUBSCRIBED or LOCAL.' })
+  @Field(() => String, { description: 'ACTIVE, ERROR, NOT_SUBSCRIBED, LOCAL or NOT_CONFIGURED.' })
   status!: string;
 
   @Field(() => String, { nullable: true })
@@ -29,8 +29,8 @@ class ChannelConnection implements ChannelConnectionView {
 
 @ObjectType()
 class SyncChannelSubscriptionsPayload extends MutationPayload {
-  @Field(() => [ChannelConnection])
-  channelConnections!: ChannelConnection[];
+  @Field(() => [ChannelConnection], { nullable: true, description: 'Null when the check could not run (see userErrors).' })
+  channelConnections!: ChannelConnection[] | null;
 }
 
 /** Channel connections for admins, and a way to (re)create the provider webhook subscriptions now. */

@@ -1,20 +1,40 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { WebhookProvider } from '../webhooks/webhook-event.entity';
-import { UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
+import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
 
 /** RingCentral's notification envelope (the fields we use). */
 interface Envelope {
   uuid: string;
   event: string;
   timestamp?: string;
+  /** The extension that owns the subscription. */
+  ownerId?: string;
   body: {
     id?: string | number;
     type?: string;
     direction?: string;
     subject?: string;
     from?: { phoneNumber?: string };
+    /** Message-store events: what changed, per message type. */
+    changes?: Array<{ type?: string; newCount?: number; updatedCount?: number; newMessageIds?: Array<string | number> }>;
+    /** Telephony-session events. */
+    telephonySessionId?: string;
+    sequence?: number;
+    parties?: Array<{
+      id?: string;
+      extensionId?: string;
+      direction?: string;
+      status?: { code?: string; reason?: string };
+      from?: { phoneNumber?: string };
+      to?: { phoneNumber?: string; extensionId?: string };
+    }>;
   };
+}
+
+/** What a stored voicemail event carries: the message id, and the notification it came in. */
+interface VoicemailPayload {
+  voicemailMessageId: string;
+  notification: Envelope;
 }
 
 export interface InboundSms {
@@ -23,21 +43,37 @@ export interface InboundSms {
   providerMessageId: string;
 }
 
+/** One party's state in a telephony-session notification. */
+export interface CallStatusEvent {
+  telephonySessionId: string;
+  partyId: string;
+  /** Orders one session's notifications, which may arrive out of order. */
+  sequence: number;
+  /** Setup, Proceeding, Answered, Hold, VoiceMail, Disconnected, Gone... */
+  status: string;
+  /** Inbound or Outbound, as seen from the business. */
+  direction: string;
+  /** E.164, or null when withheld. */
+  callerNumber: string | null;
+  /** The business's RingCentral extension on the call: its mailbox takes voicemail. */
+  providerExtensionId: string | null;
+}
+
 /** Our services as RingCentral events need them. */
 export interface RingCentralHandlers {
   inboundSms(sms: InboundSms): Promise<unknown>;
   /** Something in the message store changed (outbound status among it): ask for the details. */
   messageStoreChanged(): Promise<void>;
+  /** A call's status changed (a new inbound call rings, is answered, ends). */
+  callStatus(event: CallStatusEvent): Promise<void>;
+  /** A new voicemail: read it and its transcript from the message store. */
+  voicemail(providerMessageId: string): Promise<void>;
 }
 
 const INSTANT_SMS = /\/message-store\/instant(\?|$)/;
 const MESSAGE_STORE = /\/message-store(\?|$)/;
-
-/** Hashes first, so the comparison takes the same time whatever the lengths. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
+const TELEPHONY_SESSIONS = /\/telephony\/sessions(\?|$)/;
+const INSTANT_VOICEMAIL = /\/extension\/[^/]+\/voicemail(\?|$)/;
 
 /**
  * POST /webhooks/ringcentral. RingCentral does not sign deliveries: the subscription's
@@ -74,8 +110,22 @@ export class RingCentralWebhookSource implements WebhookSource {
       if (sms.direction !== 'Inbound' || String(sms.type).toUpperCase() !== 'SMS') return [];
       return [{ eventId: envelope.uuid, kind: 'inbound-sms', payload: envelope }];
     }
-    if (MESSAGE_STORE.test(envelope.event)) return [{ eventId: envelope.uuid, kind: 'message-store-change', payload: envelope }];
-    // Other events (calls, voicemail) are acknowledged but not handled yet.
+    if (TELEPHONY_SESSIONS.test(envelope.event)) return [{ eventId: envelope.uuid, kind: 'call-status', payload: envelope }];
+    if (INSTANT_VOICEMAIL.test(envelope.event)) {
+      const id = envelope.body.id;
+      return id === undefined || id === null || id === '' ? [] : [voicemailEvent(String(id), envelope as Envelope)];
+    }
+    if (MESSAGE_STORE.test(envelope.event)) {
+      const changes = envelope.body.changes ?? [];
+      const isVoicemail = (change: { type?: string }) => String(change.type).toLowerCase() === 'voicemail';
+      const voicemails = changes.filter(isVoicemail).flatMap((change) => change.newMessageIds ?? []);
+      // Voicemail changes have their own events; anything else (SMS status among it) refreshes the texts.
+      const others = changes.length === 0 || changes.some((change) => !isVoicemail(change));
+      return [
+        ...(others ? [{ eventId: envelope.uuid, kind: 'message-store-change', payload: envelope }] : []),
+        ...voicemails.map((id) => voicemailEvent(String(id), envelope as Envelope)),
+      ];
+    }
     return [];
   }
 
@@ -91,8 +141,37 @@ export class RingCentralWebhookSource implements WebhookSource {
       });
     } else if (kind === 'message-store-change') {
       await this.handlers.messageStoreChanged();
+    } else if (kind === 'call-status') {
+      for (const event of callStatusEvents(envelope)) await this.handlers.callStatus(event);
+    } else if (kind === 'voicemail') {
+      await this.handlers.voicemail((payload as VoicemailPayload).voicemailMessageId);
     } else {
       throw new Error(`unknown RingCentral event kind ${kind}`);
     }
   }
+}
+
+/**
+ * One voicemail, however it was announced (the instant voicemail event, or a message-store
+ * change listing it): keyed by the message id, so the inbox keeps it once.
+ */
+function voicemailEvent(voicemailMessageId: string, notification: Envelope): InboundEvent {
+  const payload: VoicemailPayload = { voicemailMessageId, notification };
+  return { eventId: `voicemail:${voicemailMessageId}`, kind: 'voicemail', payload };
+}
+
+function callStatusEvents(envelope: Envelope): CallStatusEvent[] {
+  const { telephonySessionId, sequence, parties } = envelope.body;
+  if (!telephonySessionId) throw new Error('telephony-session event without a telephonySessionId');
+  return (parties ?? [])
+    .filter((party) => party.id && party.status?.code)
+    .map((party) => ({
+      telephonySessionId,
+      partyId: party.id!,
+      sequence: sequence ?? 0,
+      status: party.status!.code!,
+      direction: party.direction ?? '', // unknown: not routed
+      callerNumber: party.from?.phoneNumber || null,
+      providerExtensionId: party.extensionId ?? party.to?.extensionId ?? envelope.ownerId ?? null,
+    }));
 }

@@ -15,13 +15,14 @@ import { Escalation, EscalationReason, EscalationStatus, type HandoffPacket } fr
 import { escalationErrors } from '../escalations/escalations.errors';
 import type { EscalationsService } from '../escalations/escalations.service';
 import { applyConsentKeyword, consentKeyword } from '../channels/consent';
-import type { SmsDelivery } from '../channels/sms-delivery.service';
-import type { SmsPurpose } from '../../providers/sms/sms.port';
+import type { OutboundDelivery } from '../channels/outbound-delivery.service';
+import type { OutboundChannel, SendPurpose } from '../../providers/outbound.port';
+import type { MetaDirectMessage } from '../channels/meta.source';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Channel } from './channel';
 import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from './conversation.entity';
 import type { MessageSnapshot } from './conversations.events';
-import { checkInboundText } from './inbound-text';
+import { checkInboundText, MAX_MESSAGE_LENGTH } from './inbound-text';
 import { DeliveryStatus, Message, MessageAuthor, MessageDirection } from './message.entity';
 
 /** One customer message from any channel, as the channel adapter hands it over. */
@@ -32,6 +33,8 @@ export interface InboundMessage {
   identity: { kind: IdentityKind; value: string };
   text: string;
   providerMessageId?: string | null;
+  /** The message is only attachments (a photo, a voice note): stored, and the assistant asks for words. */
+  attachmentsOnly?: boolean;
 }
 
 export interface ConversationFilter {
@@ -64,7 +67,7 @@ export class ConversationsService {
       customers: CustomersRepository;
       bookings: BookingsService;
       escalations: EscalationsService;
-      sms: SmsDelivery;
+      outbound: OutboundDelivery;
       /** For the replies to HELP and the opt-out keywords. */
       consentReplies: { businessName: string; helpContact: string };
       assistantEnabled: boolean;
@@ -100,6 +103,35 @@ export class ConversationsService {
     });
   }
 
+  /**
+   * A Messenger, Instagram or WhatsApp direct message. WhatsApp senders are phone numbers, so
+   * they join the same customer as their texts; Messenger and Instagram ids are Meta-scoped.
+   */
+  async receiveMetaMessage(message: MetaDirectMessage) {
+    const described = message.attachments.map((attachment) => `[${attachment.type}${attachment.url ? `: ${attachment.url}` : ''}]`);
+    const text = [message.text, ...described].filter(Boolean).join('\n');
+    return this.receive({
+      channel: Channel[message.channel],
+      address: message.from,
+      identity: { kind: message.channel === 'WHATSAPP' ? IdentityKind.PHONE : IdentityKind.META_ID, value: message.from },
+      // Providers allow longer messages than we store; the start is what the assistant reads.
+      text: [...text].length > MAX_MESSAGE_LENGTH ? [...text].slice(0, MAX_MESSAGE_LENGTH - 1).join('') + '…' : text,
+      providerMessageId: message.providerMessageId,
+      attachmentsOnly: message.text === null,
+    });
+  }
+
+  /**
+   * A SYSTEM message in the thread at `address` (opened if there is none), delivered like any
+   * reply: a phone thread's by text to the caller. Used to announce a call transfer.
+   */
+  async announce(params: Omit<InboundMessage, 'text' | 'providerMessageId' | 'attachmentsOnly'> & { text: string }): Promise<Message> {
+    return this.write(async (manager, events) => {
+      const conversation = await this.lockOrOpenConversation(manager, params);
+      return this.sendReply(manager, events, conversation, MessageAuthor.SYSTEM, params.text);
+    });
+  }
+
   /** Whether this web-chat session token was issued by openWebChat. */
   async webChatSessionExists(sessionToken: string): Promise<boolean> {
     return this.deps.dataSource.getRepository(Conversation).existsBy({ channel: Channel.WEB_CHAT, channelAddress: hashSessionToken(sessionToken) });
@@ -117,11 +149,14 @@ export class ConversationsService {
 
     // The model call happens before the transaction, so no row lock is held while it thinks.
     const known = await this.deps.dataSource.getRepository(Conversation).findOneBy({ channel: inbound.channel, channelAddress: inbound.address });
-    const assistantWillAnswer = this.deps.assistantEnabled && !keyword && !(known && isHeldBack(known));
+    const assistantWillAnswer = this.deps.assistantEnabled && !keyword && !inbound.attachmentsOnly && !(known && isHeldBack(known));
     const analysis = assistantWillAnswer ? await this.deps.analyzer.analyze(text, { now: new Date(), timeZone: this.deps.businessTimeZone }) : null;
 
     return this.write(async (manager, events) => {
       const conversation = await this.lockOrOpenConversation(manager, inbound);
+      // A provider event applied a second time (its first run committed, then the worker died) changes nothing.
+      const alreadyStored = inbound.providerMessageId ? await findInbound(manager, inbound.channel, inbound.providerMessageId) : null;
+      if (alreadyStored) return { conversation, message: alreadyStored, reply: null };
       const previousCustomerText = await lastCustomerText(manager, conversation.id);
       const message = await this.addMessage(manager, events, conversation, {
         direction: MessageDirection.INBOUND,
@@ -141,6 +176,10 @@ export class ConversationsService {
       if (isHeldBack(conversation)) {
         await manager.save(conversation);
         return { conversation, message, reply: null };
+      }
+      if (this.deps.assistantEnabled && inbound.attachmentsOnly) {
+        const reply = await this.sendReply(manager, events, conversation, MessageAuthor.AI, "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.");
+        return { conversation, message, reply };
       }
       if (!this.deps.assistantEnabled || !analysis) {
         await this.escalate(manager, events, conversation, EscalationReason.AI_DISABLED, 'The assistant is off: every message goes to staff.', text, null);
@@ -407,23 +446,25 @@ export class ConversationsService {
     author: MessageAuthor,
     text: string,
     staffUserId: string | null = null,
-    purpose: SmsPurpose = 'CONVERSATION_REPLY',
+    purpose: SendPurpose = 'CONVERSATION_REPLY',
   ): Promise<Message> {
     const webChat = conversation.channel === Channel.WEB_CHAT;
+    const outbound = REPLY_CHANNEL[conversation.channel];
     const message = await this.addMessage(manager, events, conversation, {
+      channel: outbound ? Channel[outbound] : conversation.channel,
       direction: MessageDirection.OUTBOUND,
       author,
       text,
       providerMessageId: null,
-      // Web chat is delivered by the subscription itself; other channels are sent after commit.
+      // Web chat is delivered by the subscription itself; other channels by the send queue.
       deliveryStatus: webChat ? DeliveryStatus.SENT : DeliveryStatus.QUEUED,
       staffUserId,
     });
     await manager.save(conversation);
     if (webChat) {
       events.add(Topic.WEB_CHAT_REPLY, { message: toSnapshot(message) }, conversation.channelAddress);
-    } else if (conversation.channel === Channel.SMS) {
-      await this.deps.sms.queue(manager, { idempotencyKey: `message:${message.id}`, to: conversation.channelAddress, body: text, purpose, messageId: message.id });
+    } else if (outbound) {
+      await this.deps.outbound.queue(manager, { idempotencyKey: `message:${message.id}`, channel: outbound, to: conversation.channelAddress, body: text, purpose, messageId: message.id });
     }
     return message;
   }
@@ -433,6 +474,19 @@ export class ConversationsService {
       this.deps.logger.warn({ err: (error as Error).message }, 'after-commit delivery failed'),
     );
   }
+}
+
+/** How a thread is answered: a phone call by text to the caller; e-mail has no sender yet. */
+const REPLY_CHANNEL: Partial<Record<Channel, OutboundChannel>> = {
+  [Channel.SMS]: 'SMS',
+  [Channel.PHONE]: 'SMS',
+  [Channel.WHATSAPP]: 'WHATSAPP',
+  [Channel.MESSENGER]: 'MESSENGER',
+  [Channel.INSTAGRAM]: 'INSTAGRAM',
+};
+
+async function findInbound(manager: EntityManager, channel: Channel, providerMessageId: string): Promise<Message | null> {
+  return manager.findOneBy(Message, { channel, providerMessageId, direction: MessageDirection.INBOUND });
 }
 
 /** Channels where STOP, START and HELP apply (SPEC §3). */

@@ -4,7 +4,7 @@ import { inTransaction, type PendingEvents } from '../../shared/db/unit-of-work'
 import type { Logger } from '../../shared/logger';
 import type { EventBus } from '../../shared/pubsub/event-bus';
 import { Topic } from '../../shared/pubsub/topics';
-import type { SmsDelivery } from '../channels/sms-delivery.service';
+import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { Conversation } from '../conversations/conversation.entity';
 import { Extension } from '../extensions/extension.entity';
 import { Escalation, EscalationStatus, RoutingDecision, type EscalationReason, type HandoffPacket } from './escalation.entity';
@@ -24,7 +24,7 @@ export class EscalationsService {
     private readonly deps: {
       dataSource: DataSource;
       eventBus: EventBus;
-      sms: SmsDelivery;
+      sms: OutboundDelivery;
       logger: Logger;
       businessTimeZone: string;
       ackTimeoutSeconds: number;

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WebhookProvider } from './webhook-event.entity';
 
@@ -35,3 +36,9 @@ export interface WebhookSource {
 }
 
 export class UnknownPayload extends Error {}
+
+/** Compares a secret a request carries with ours; hashed first, so it takes the same time whatever the lengths. */
+export function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

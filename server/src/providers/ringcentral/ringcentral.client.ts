@@ -56,6 +56,13 @@ export class RingCentralClient {
     return (text ? JSON.parse(text) : null) as T;
   }
 
+  /** A GET whose answer is not JSON, such as a message attachment (a voicemail transcript is text/plain). */
+  async getText(path: string): Promise<string> {
+    await this.ensureLoggedIn();
+    const response = await this.sdk.platform().get(path);
+    return response.text();
+  }
+
   /** Reads status, RingCentral error code and message from whatever the SDK or the network threw. */
   static async describeFailure(error: unknown): Promise<RingCentralFailure> {
     const failure = error as { response?: { status: number; clone?: () => { json(): Promise<unknown> }; json?: () => Promise<unknown> }; code?: string; message?: string; type?: string };

@@ -1,4 +1,5 @@
-import { SmsSendError, type OutgoingSms, type SmsSender, type SmsStatus } from '../sms/sms.port';
+import { SendError, type OutgoingMessage } from '../outbound.port';
+import type { SmsSender, SmsStatus } from '../sms/sms.port';
 import { RingCentralClient } from './ringcentral.client';
 
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
@@ -29,7 +30,7 @@ export class RingCentralSmsSender implements SmsSender {
     private readonly fromNumber: string,
   ) {}
 
-  async send(message: OutgoingSms): Promise<{ providerMessageId: string }> {
+  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
     try {
       const record = await this.client.request<MessageRecord>('post', SMS_PATH, {
         from: { phoneNumber: this.fromNumber },
@@ -39,7 +40,7 @@ export class RingCentralSmsSender implements SmsSender {
       return { providerMessageId: String(record.id) };
     } catch (error) {
       const failure = await RingCentralClient.describeFailure(error);
-      throw new SmsSendError(`RingCentral: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`, classify(failure.status, failure.network));
+      throw new SendError(`RingCentral: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`, classify(failure.status, failure.network));
     }
   }
 

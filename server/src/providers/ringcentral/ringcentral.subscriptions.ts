@@ -13,8 +13,16 @@ export interface WebhookSubscription {
 }
 
 const SUBSCRIPTION_PATH = '/restapi/v1.0/subscription';
-/** Inbound SMS, and message-store changes (outbound delivery status among them). */
-const EVENT_FILTERS = ['/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS', '/restapi/v1.0/account/~/extension/~/message-store'];
+/**
+ * Inbound SMS; message-store changes (outbound delivery status, new voicemail); call status
+ * (telephony sessions of the business extension); and each new voicemail as it arrives.
+ */
+const EVENT_FILTERS = [
+  '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS',
+  '/restapi/v1.0/account/~/extension/~/message-store',
+  '/restapi/v1.0/account/~/extension/~/telephony/sessions',
+  '/restapi/v1.0/account/~/extension/~/voicemail',
+];
 const SUBSCRIPTION_SECONDS = 7 * 24 * 3600;
 
 /** RingCentral's webhook subscription API; failures are thrown as Errors with RingCentral's message. */

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Column, CreateDateColumn, Entity, MoreThanOrEqual, PrimaryGeneratedColumn } from 'typeorm';
-import type { OutgoingSms, SmsSender, SmsStatus } from './sms.port';
+import type { OutgoingMessage } from '../outbound.port';
+import type { SmsSender, SmsStatus } from './sms.port';
 
 /** A text the local SMS sender "sent": kept so staff and tests can see exactly what would go out. */
 @Entity({ name: 'sms_outbox' })
@@ -27,7 +28,7 @@ export class LocalOutboxSmsSender implements SmsSender {
   readonly kind = 'local-outbox';
   constructor(private readonly dataSource: DataSource) {}
 
-  async send(message: OutgoingSms): Promise<{ providerMessageId: string }> {
+  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
     const saved = await this.dataSource.getRepository(OutboxSms).save({ to: message.to, body: message.body, purpose: message.purpose });
     return { providerMessageId: `${PREFIX}${saved.id}` };
   }

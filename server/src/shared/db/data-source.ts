@@ -9,8 +9,10 @@ import { Extension } from '../../modules/extensions/extension.entity';
 import { OutboxSms } from '../../providers/sms/sms.local';
 import { ChannelConnectionRow } from '../../modules/channels/channel-connections.service';
 import { MessagingConsent } from '../../modules/channels/consent';
-import { SmsSend } from '../../modules/channels/sms-delivery.service';
+import { OutboundSend } from '../../modules/channels/outbound-delivery.service';
+import { Lead, SocialComment } from '../../modules/social/social-comment.entity';
 import { WebhookEvent, WebhookRejection } from '../../modules/webhooks/webhook-event.entity';
+import { PhoneCall } from '../../modules/telephony/phone-call.entity';
 import { ApiKey } from '../../modules/staff/api-key.entity';
 import { StaffSession } from '../../modules/staff/staff-session.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
@@ -32,9 +34,12 @@ export const entities = [
   OutboxSms,
   WebhookEvent,
   WebhookRejection,
-  SmsSend,
+  OutboundSend,
+  Lead,
+  SocialComment,
   MessagingConsent,
   ChannelConnectionRow,
+  PhoneCall,
 ];
 
 /**

@@ -1,0 +1,46 @@
+import { Arg, Args, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { StaffOnly } from '../../shared/auth/access';
+import { ConnectionArgs, connectionType, type Connection } from '../../shared/graphql/connection';
+import { MutationPayload } from '../../shared/graphql/user-errors';
+import { Extension } from '../extensions/extension.entity';
+import { PhoneCall } from './phone-call.entity';
+import type { TelephonyService } from './telephony.service';
+
+const PhoneCallConnection = connectionType(PhoneCall, 'PhoneCall');
+
+@ObjectType()
+class TransferCallPayload extends MutationPayload {
+  @Field(() => PhoneCall, { nullable: true, description: 'The call after the transfer; null when userErrors is not empty.' })
+  call?: PhoneCall | null;
+}
+
+/** Inbound calls for staff, and transferring an answered call to an extension. */
+@Resolver(() => PhoneCall)
+export class TelephonyResolver {
+  constructor(private readonly telephony: TelephonyService) {}
+
+  @Query(() => PhoneCallConnection, { description: 'Inbound phone calls, newest first.' })
+  @StaffOnly()
+  phoneCalls(@Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<PhoneCall>> {
+    return this.telephony.list(args);
+  }
+
+  @FieldResolver(() => Extension, { nullable: true, description: 'The extension the call was forwarded to when it came in.' })
+  routedExtension(@Root() call: PhoneCall): Promise<Extension | null> {
+    return this.telephony.extension(call.routedExtensionId);
+  }
+
+  @FieldResolver(() => Extension, { nullable: true, description: 'The extension staff transferred the call to.' })
+  transferredToExtension(@Root() call: PhoneCall): Promise<Extension | null> {
+    return this.telephony.extension(call.transferredToExtensionId);
+  }
+
+  @Mutation(() => TransferCallPayload, {
+    description:
+      'Transfers an answered or held call to the extension\'s phone through RingCentral Call Control, after announcing it in the caller\'s PHONE thread.',
+  })
+  @StaffOnly()
+  async transferCall(@Arg('extensionId', () => ID) extensionId: string, @Arg('callId', () => ID) callId: string): Promise<TransferCallPayload> {
+    return { call: await this.telephony.transfer({ callId, extensionId }), userErrors: [] };
+  }
+}

@@ -1,0 +1,214 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { CallControlError, type CallControl, type CallParty, type VoicemailStore } from '../../providers/telephony/telephony.port';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
+import { fromGlobalId } from '../../shared/graphql/global-id';
+import { UserInputFailure } from '../../shared/graphql/user-errors';
+import type { Logger } from '../../shared/logger';
+import type { CallStatusEvent } from '../channels/ringcentral.source';
+import { Channel } from '../conversations/channel';
+import type { InboundMessage } from '../conversations/conversations.service';
+import { MAX_MESSAGE_LENGTH } from '../conversations/inbound-text';
+import { IdentityKind } from '../customers/customer.entity';
+import { Extension } from '../extensions/extension.entity';
+import { routeInboundCall } from './call-routing';
+import { CallRoutedTo, PhoneCall } from './phone-call.entity';
+import { telephonyErrors } from './telephony.errors';
+
+/** A call still ringing can be forwarded; an answered or held one transferred (RingCentral Call Control). */
+const RINGING = new Set(['Setup', 'Proceeding']);
+const TRANSFERABLE = new Set(['Answered', 'Hold']);
+/** Inbound calls rotate over extensions on their own row, apart from chat escalations. */
+const CALL_ROTATION = 'calls';
+const NO_TRANSCRIPT = 'Left a voicemail that could not be transcribed.';
+
+/**
+ * Phone calls (SPEC §1, §3): a new inbound call is routed by business hours (to the free
+ * extension's phone, or to voicemail); voicemail transcripts enter the caller's PHONE thread
+ * as customer messages the assistant answers; staff transfer an answered call to an extension
+ * after it is announced in the thread. Provider calls go through the CallControl and
+ * VoicemailStore ports; without RingCentral both are absent and a transfer says so.
+ */
+export class TelephonyService {
+  constructor(
+    private readonly deps: {
+      dataSource: DataSource;
+      logger: Logger;
+      businessTimeZone: string;
+      maxPageSize: number;
+      callControl?: CallControl;
+      voicemails?: VoicemailStore;
+      /** The one inbound path of conversations (ConversationsService.receive). */
+      receiveMessage: (message: InboundMessage) => Promise<unknown>;
+      /** Tells the caller, in their PHONE thread (and by text), what is happening to the call. */
+      announce: (callerNumber: string, text: string) => Promise<unknown>;
+    },
+  ) {}
+
+  /**
+   * Records a call's new status and, the first time an inbound call is seen ringing, routes it.
+   * The forward happens while the call's row is locked, so a second notification for the same
+   * ringing call waits and then finds it routed; a forward RingCentral could not take now
+   * rolls the decision back, so the queue's retry decides afresh.
+   */
+  async callStatusChanged(event: CallStatusEvent): Promise<void> {
+    if (event.direction !== 'Inbound') return; // calls the business places are not routed
+    await this.deps.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO phone_call (telephony_session_id, party_id, provider_extension_id, caller_number, status, last_sequence)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (telephony_session_id, party_id) DO NOTHING`,
+        [event.telephonySessionId, event.partyId, event.providerExtensionId, event.callerNumber, event.status, event.sequence],
+      );
+      const call = await manager.findOneOrFail(PhoneCall, {
+        where: { telephonySessionId: event.telephonySessionId, partyId: event.partyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // An equal sequence is the same moment (or no sequence was sent): the later delivery wins.
+      if (event.sequence >= call.lastSequence) {
+        call.status = event.status;
+        call.lastSequence = event.sequence;
+      }
+      call.callerNumber ??= event.callerNumber;
+      call.providerExtensionId ??= event.providerExtensionId;
+      if (call.routedAt === null && RINGING.has(call.status)) await this.route(manager, call);
+      await manager.save(call);
+    });
+  }
+
+  private async route(manager: EntityManager, call: PhoneCall): Promise<void> {
+    const callControl = this.deps.callControl;
+    if (!callControl) return;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('call-routing'))`);
+    const extensions = await manager.find(Extension, { order: { number: 'ASC' } });
+    const rotation: Array<{ last_number: number }> = await manager.query('SELECT last_number FROM routing_rotation WHERE name = $1', [CALL_ROTATION]);
+    const now = new Date();
+    const decision = routeInboundCall({ extensions, lastRotationNumber: rotation[0]?.last_number ?? null, now, timeZone: this.deps.businessTimeZone });
+
+    call.routedTo = decision.to === 'EXTENSION' ? CallRoutedTo.EXTENSION : CallRoutedTo.VOICEMAIL;
+    call.routedExtensionId = decision.to === 'EXTENSION' ? decision.extension.id : null;
+    call.routingReason = decision.reason;
+    call.routedAt = now;
+    const target = decision.to === 'EXTENSION' ? { phoneNumber: decision.extension.phone } : call.providerExtensionId ? { voicemailOf: call.providerExtensionId } : null;
+    try {
+      if (!target) throw new CallControlError('no RingCentral extension is known for this call, so there is no mailbox to send it to', 'rejected');
+      await callControl.forward(partyOf(call), target);
+      if (decision.to === 'EXTENSION' && decision.nextRotationNumber !== null) {
+        await manager.query(
+          `INSERT INTO routing_rotation (name, last_number) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_number = EXCLUDED.last_number`,
+          [CALL_ROTATION, decision.nextRotationNumber],
+        );
+      }
+    } catch (error) {
+      // Unavailable: throw, roll back, and let the queue try again while the call may still ring.
+      if (!(error instanceof CallControlError) || error.reason === 'unavailable') throw error;
+      // Otherwise the call stopped ringing first (answered elsewhere, caller hung up) or cannot go there: record why.
+      call.routingError = error.message;
+    }
+    this.deps.logger.info(
+      { phoneCallId: call.id, routedTo: call.routedTo, extensionId: call.routedExtensionId, forwarded: call.routingError === null, reason: decision.reason },
+      'inbound call routed',
+    );
+  }
+
+  /**
+   * A new voicemail: its transcript becomes the caller's message in their PHONE thread, which
+   * the assistant reads and answers. Throws while RingCentral is still transcribing, so the
+   * queue asks again later. ConversationsService.receive keeps one message per voicemail id.
+   */
+  async voicemailReceived(providerMessageId: string): Promise<void> {
+    const voicemail = await this.deps.voicemails?.voicemail(providerMessageId);
+    if (!voicemail) {
+      this.deps.logger.info({ providerMessageId }, 'message-store entry is not a voicemail (or is gone): nothing to thread');
+      return;
+    }
+    if (voicemail.transcription === 'PENDING') {
+      throw new Error('The voicemail transcript is not ready yet (RingCentral is still transcribing it); trying again later.');
+    }
+    if (!voicemail.callerNumber) {
+      this.deps.logger.info({ providerMessageId }, 'voicemail from a withheld number: there is no thread to put it in');
+      return;
+    }
+    const transcript = voicemail.transcript?.trim() || NO_TRANSCRIPT;
+    await this.deps.receiveMessage({
+      channel: Channel.PHONE,
+      address: voicemail.callerNumber,
+      identity: { kind: IdentityKind.PHONE, value: voicemail.callerNumber },
+      // A very long voicemail is cut rather than refused: the message limit is for typed text.
+      text: [...transcript].length > MAX_MESSAGE_LENGTH ? `${[...transcript].slice(0, MAX_MESSAGE_LENGTH - 1).join('')}…` : transcript,
+      providerMessageId: voicemail.providerMessageId,
+    });
+  }
+
+  /**
+   * Transfers an answered or held call to the extension's phone, announcing it in the caller's
+   * thread first. RingCentral's live status is checked before anything is said, so a call that
+   * is still ringing (or over) is refused without an announcement.
+   */
+  async transfer(params: { callId: string; extensionId: string }): Promise<PhoneCall> {
+    const callControl = this.deps.callControl;
+    if (!callControl) throw telephonyErrors.notConfigured();
+    const { call, extension } = await this.findTransferParties(params);
+    const party = partyOf(call);
+
+    const status = await askRingCentral(() => callControl.partyStatus(party));
+    if (status === null) throw telephonyErrors.callEnded();
+    if (!TRANSFERABLE.has(status)) throw telephonyErrors.notTransferable(status);
+
+    const who = `${extension.employeeName} (ext. ${extension.number})`;
+    if (call.callerNumber) await this.deps.announce(call.callerNumber, `Transferring your call to ${who}.`);
+    let after: { status: string | null };
+    try {
+      after = await askRingCentral(() => callControl.transfer(party, extension.phone));
+    } catch (failure) {
+      if (call.callerNumber) await this.deps.announce(call.callerNumber, `The transfer to ${who} did not go through.`);
+      throw failure;
+    }
+
+    call.transferredToExtensionId = extension.id;
+    call.transferredAt = new Date();
+    if (after.status) call.status = after.status; // later notifications carry higher sequence numbers and still apply
+    const saved = await this.deps.dataSource.getRepository(PhoneCall).save(call);
+    this.deps.logger.info({ phoneCallId: call.id, extensionId: extension.id }, 'call transferred');
+    return saved;
+  }
+
+  private async findTransferParties(params: { callId: string; extensionId: string }): Promise<{ call: PhoneCall; extension: Extension }> {
+    const callUuid = fromGlobalId('PhoneCall', params.callId);
+    const extensionUuid = fromGlobalId('Extension', params.extensionId);
+    const [call, extension] = await Promise.all([
+      callUuid ? this.deps.dataSource.getRepository(PhoneCall).findOneBy({ id: callUuid }) : null,
+      extensionUuid ? this.deps.dataSource.getRepository(Extension).findOneBy({ id: extensionUuid }) : null,
+    ]);
+    const problems = [
+      ...(call ? [] : [telephonyErrors.callNotFound()]),
+      ...(!extension ? [telephonyErrors.extensionNotFound()] : extension.phone.trim() === '' ? [telephonyErrors.extensionHasNoPhone(extension)] : []),
+    ];
+    if (problems.length > 0) throw new UserInputFailure(problems);
+    return { call: call!, extension: extension! };
+  }
+
+  list(args: ConnectionArgs): Promise<Connection<PhoneCall>> {
+    const query = this.deps.dataSource.getRepository(PhoneCall).createQueryBuilder('call');
+    return paginate({ query, alias: 'call', sortKey: 'startedAt', sortColumn: 'started_at', direction: 'DESC', args, maxPageSize: this.deps.maxPageSize });
+  }
+
+  extension(id: string | null): Promise<Extension | null> {
+    return id ? this.deps.dataSource.getRepository(Extension).findOneBy({ id }) : Promise.resolve(null);
+  }
+}
+
+function partyOf(call: PhoneCall): CallParty {
+  return { telephonySessionId: call.telephonySessionId, partyId: call.partyId };
+}
+
+/** Runs a Call Control request, turning its failures into messages staff can act on. */
+async function askRingCentral<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (!(error instanceof CallControlError)) throw error;
+    if (error.reason === 'wrong-state') throw telephonyErrors.notTransferable('no longer answered or on hold');
+    if (error.reason === 'gone') throw telephonyErrors.callEnded();
+    if (error.reason === 'unavailable') throw telephonyErrors.providerUnavailable();
+    throw telephonyErrors.transferRefused();
+  }
+}

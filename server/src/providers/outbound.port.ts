@@ -1,0 +1,53 @@
+/**
+ * Sending one message to a customer or staff member on a provider channel. Implementations:
+ *   - sms/sms.local.ts, ringcentral/ringcentral.sms.ts   texts (SmsSender, below in sms.port.ts);
+ *   - meta/meta.send-api.ts                             Messenger, Instagram and WhatsApp replies.
+ * Callers never see provider objects; they go through OutboundDelivery (modules/channels),
+ * which adds consent, quiet hours, idempotency and retries.
+ */
+
+/** The channels whose messages leave through a provider call (web chat is delivered by its subscription). */
+export type OutboundChannel = 'SMS' | 'WHATSAPP' | 'MESSENGER' | 'INSTAGRAM';
+
+/**
+ * Why a message is sent. Replies answer the customer and go at once; the others are sent
+ * unprompted and wait for the recipient's daytime (SPEC §3 quiet hours).
+ */
+export type SendPurpose = 'CONVERSATION_REPLY' | 'CONSENT_CONFIRMATION' | 'ESCALATION_ALERT' | 'REMINDER' | 'REVIEW_REQUEST';
+
+export interface OutgoingMessage {
+  /** E.164 for SMS and WhatsApp; the page- or account-scoped id for Messenger and Instagram. */
+  to: string;
+  body: string;
+  /** Why it is sent, for the logs (never the body itself). */
+  purpose: SendPurpose;
+}
+
+/**
+ * How a failed send ended, as far as the provider let us know:
+ *   not-sent   the provider refused or was unavailable before accepting it (429, 503, connection refused): safe to try again;
+ *   permanent  it will never be accepted as it is (bad recipient, outside the messaging window): do not retry;
+ *   unknown    the answer was lost (timeout, connection reset): it may have gone out, so look before sending again.
+ */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly outcome: 'not-sent' | 'permanent' | 'unknown',
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+export type ProviderStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'FAILED';
+
+export interface MessageSender {
+  readonly kind: string;
+  send(message: OutgoingMessage): Promise<{ providerMessageId: string }>;
+  /**
+   * A message to `to` with this body accepted since `since`, if the provider can say: used when
+   * a send's answer was lost. Providers without a lookup leave it out, and a lost answer is
+   * then retried (at most one duplicate, only after a timeout).
+   */
+  findSent?(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null>;
+}

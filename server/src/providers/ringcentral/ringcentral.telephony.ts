@@ -1,0 +1,109 @@
+import { CallControlError, type CallControl, type CallParty, type ForwardTarget, type Voicemail, type VoicemailStore } from '../telephony/telephony.port';
+import { RingCentralClient } from './ringcentral.client';
+
+const SESSIONS = '/restapi/v1.0/account/~/telephony/sessions';
+const MESSAGE_STORE = '/restapi/v1.0/account/~/extension/~/message-store';
+
+interface CallPartyRecord {
+  id: string;
+  status?: { code?: string; reason?: string };
+}
+
+interface MessageRecord {
+  id: number | string;
+  type?: string;
+  from?: { phoneNumber?: string };
+  vmTranscriptionStatus?: 'NotAvailable' | 'InProgress' | 'TimedOut' | 'Completed' | 'CompletedPartially' | 'Failed' | 'Unknown';
+  attachments?: Array<{ id: number | string; uri: string; type: string; contentType?: string }>;
+}
+
+function partyPath(party: CallParty): string {
+  return `${SESSIONS}/${encodeURIComponent(party.telephonySessionId)}/parties/${encodeURIComponent(party.partyId)}`;
+}
+
+/** RingCentral Call Control: forward a ringing call, transfer an answered one, read a party's status. */
+export class RingCentralCallControl implements CallControl {
+  constructor(private readonly client: RingCentralClient) {}
+
+  async forward(party: CallParty, target: ForwardTarget): Promise<void> {
+    // ForwardTarget takes exactly one of phoneNumber, voicemail (the mailbox owner's extension id) or extensionNumber.
+    const body = 'phoneNumber' in target ? { phoneNumber: target.phoneNumber } : { voicemail: target.voicemailOf };
+    await this.call('forward', () => this.client.request('post', `${partyPath(party)}/forward`, body));
+  }
+
+  async transfer(party: CallParty, phoneNumber: string): Promise<{ status: string | null }> {
+    const after = await this.call('transfer', () => this.client.request<CallPartyRecord | null>('post', `${partyPath(party)}/transfer`, { phoneNumber }));
+    return { status: after?.status?.code ?? null };
+  }
+
+  async partyStatus(party: CallParty): Promise<string | null> {
+    try {
+      const record = await this.call('read', () => this.client.request<CallPartyRecord>('get', partyPath(party)));
+      return record.status?.code ?? null;
+    } catch (error) {
+      if (error instanceof CallControlError && error.reason === 'gone') return null;
+      throw error;
+    }
+  }
+
+  private async call<T>(action: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      const failure = await RingCentralClient.describeFailure(error);
+      const detail = `RingCentral could not ${action} the call: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`;
+      throw new CallControlError(detail, classify(failure.status));
+    }
+  }
+}
+
+/** 409 is RingCentral's "Incorrect State" (TAS-102); 404 a session or party that has ended. */
+function classify(status: number | null): CallControlError['reason'] {
+  if (status === 409) return 'wrong-state';
+  if (status === 404) return 'gone';
+  if (status === null || status === 429 || status === 401 || status >= 500) return 'unavailable';
+  return 'rejected';
+}
+
+const PENDING = new Set(['InProgress']);
+const READY = new Set(['Completed', 'CompletedPartially']);
+
+/**
+ * Voicemails in the business extension's message store. The transcript is the message's
+ * AudioTranscription attachment (text/plain), there once vmTranscriptionStatus is Completed
+ * (or CompletedPartially).
+ */
+export class RingCentralVoicemails implements VoicemailStore {
+  constructor(private readonly client: RingCentralClient) {}
+
+  async voicemail(providerMessageId: string): Promise<Voicemail | null> {
+    let record: MessageRecord;
+    try {
+      record = await this.client.request<MessageRecord>('get', `${MESSAGE_STORE}/${encodeURIComponent(providerMessageId)}`);
+    } catch (error) {
+      const failure = await RingCentralClient.describeFailure(error);
+      if (failure.status === 404) return null; // deleted before we read it
+      throw new Error(`RingCentral could not read voicemail: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`);
+    }
+    if (String(record.type).toLowerCase() !== 'voicemail') return null;
+
+    const status = record.vmTranscriptionStatus ?? 'NotAvailable';
+    const voicemail: Voicemail = {
+      providerMessageId: String(record.id),
+      callerNumber: record.from?.phoneNumber || null,
+      transcription: PENDING.has(status) ? 'PENDING' : READY.has(status) ? 'READY' : 'UNAVAILABLE',
+      transcript: null,
+    };
+    if (voicemail.transcription !== 'READY') return voicemail;
+    const attachment = record.attachments?.find((a) => a.type === 'AudioTranscription');
+    if (!attachment) return { ...voicemail, transcription: 'UNAVAILABLE' };
+    try {
+      // Only the path is followed, on the configured server, so our token never goes to another host.
+      const transcript = await this.client.getText(new URL(attachment.uri, 'http://ringcentral.invalid').pathname);
+      return { ...voicemail, transcript };
+    } catch (error) {
+      const failure = await RingCentralClient.describeFailure(error);
+      throw new Error(`RingCentral could not read the voicemail transcript: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`);
+    }
+  }
+}

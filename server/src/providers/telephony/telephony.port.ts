@@ -1,0 +1,60 @@
+/**
+ * Live calls and voicemail. Implementations:
+ *   - ../ringcentral/ringcentral.telephony.ts  RingCentral Call Control and message store (chosen when credentials are set).
+ * There is no local implementation: without a phone provider there are no calls to route or
+ * transfer, and the telephony service says so. Callers never see provider objects.
+ */
+
+/** One party of a live call, as the provider names it. */
+export interface CallParty {
+  telephonySessionId: string;
+  partyId: string;
+}
+
+/** Where a ringing call goes: a phone number (E.164), or the mailbox of a provider extension. */
+export type ForwardTarget = { phoneNumber: string } | { voicemailOf: string };
+
+/**
+ * Why a call-control request failed:
+ *   wrong-state  the party is not in a state that allows it (a transfer before the call is answered, a forward after);
+ *   gone         the call or party no longer exists;
+ *   unavailable  the provider was unreachable, limited us or failed: worth trying again;
+ *   rejected     anything else the provider refused: trying again will not help.
+ */
+export class CallControlError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'wrong-state' | 'gone' | 'unavailable' | 'rejected',
+  ) {
+    super(message);
+    this.name = 'CallControlError';
+  }
+}
+
+export interface CallControl {
+  /** Sends a call that is still ringing (Setup or Proceeding) elsewhere. */
+  forward(party: CallParty, target: ForwardTarget): Promise<void>;
+  /** Blind-transfers an answered or held call to a phone number (E.164); returns the party's status after it. */
+  transfer(party: CallParty, phoneNumber: string): Promise<{ status: string | null }>;
+  /** The party's status code now (Setup, Proceeding, Answered, Hold, Disconnected, Gone, ...), or null when the call is over and forgotten. */
+  partyStatus(party: CallParty): Promise<string | null>;
+}
+
+/**
+ * A voicemail and its transcript:
+ *   READY        the transcript is there (possibly partial);
+ *   PENDING      the provider is still transcribing: ask again later;
+ *   UNAVAILABLE  there will be no transcript (feature off, failed, timed out).
+ */
+export interface Voicemail {
+  providerMessageId: string;
+  /** E.164, or null when the caller withheld their number. */
+  callerNumber: string | null;
+  transcription: 'READY' | 'PENDING' | 'UNAVAILABLE';
+  transcript: string | null;
+}
+
+export interface VoicemailStore {
+  /** The voicemail with this message id, or null when the message is not a voicemail or no longer exists. */
+  voicemail(providerMessageId: string): Promise<Voicemail | null>;
+}

@@ -1,0 +1,240 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeMeta, type FakeMeta } from './support/fake-meta-server';
+import { graphql } from './support/graphql-client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+/**
+ * Messenger, Instagram and WhatsApp through the one Meta webhook, end to end: the real server
+ * verifies X-Hub-Signature-256 on the raw bytes, stores each event once, and the queue threads
+ * direct messages, stores comments and records WhatsApp delivery reports. Replies leave through
+ * our Send API adapter to a local server speaking Graph's wire format.
+ */
+
+const LIVE_MS = 15_000;
+const PSID = '24023423424234234';
+const IGSID = '17841400000000099';
+const WHATSAPP_FROM = '15555550177';
+
+let meta: FakeMeta;
+let server: TestServer;
+let adminToken: string;
+let db: pg.Client;
+
+const sentTo = (recipient: string) =>
+  meta.sent.filter((sent) => (sent.kind === 'whatsapp' ? sent.body.to === recipient : sent.body.recipient.id === recipient));
+
+async function thread(channel: string, address: string) {
+  const { rows } = await db.query(
+    `SELECT m.channel, m.direction, m.author, m.text, m.provider_message_id, m.delivery_status
+       FROM message m JOIN conversation c ON c.id = m.conversation_id
+      WHERE c.channel = $1 AND c.channel_address = $2 ORDER BY m.created_at, m.id`,
+    [channel, address],
+  );
+  return rows as Array<{ channel: string; direction: string; author: string; text: string; provider_message_id: string | null; delivery_status: string }>;
+}
+
+beforeAll(async () => {
+  meta = await startFakeMeta();
+  server = await startTestServer({
+    env: {
+      META_GRAPH_API_URL: `${meta.url}/v21.0`,
+      META_APP_SECRET: meta.appSecret,
+      META_VERIFY_TOKEN: meta.verifyToken,
+      META_PAGE_ACCESS_TOKEN: meta.pageAccessToken,
+      META_WHATSAPP_TOKEN: meta.whatsappToken,
+      META_WHATSAPP_PHONE_NUMBER_ID: meta.whatsappPhoneNumberId,
+      JOBS_POLL_SECONDS: '0.5',
+      JOB_RETRY_LIMIT: '3',
+      JOB_RETRY_DELAY_SECONDS: '1',
+    },
+  });
+  adminToken = await server.login();
+  db = new pg.Client({ connectionString: server.databaseUrl });
+  await db.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await db?.end();
+  await server?.stop();
+  await meta?.close();
+});
+
+describe('Meta webhook verification', () => {
+  it('answers the subscription check with hub.challenge only for the verify token', async () => {
+    const good = await meta.verifySubscription(server.url, { challenge: '4242' });
+    expect(good).toEqual({ status: 200, text: '4242' });
+    const bad = await meta.verifySubscription(server.url, { verifyToken: 'some-other-verify-token', challenge: '4242' });
+    expect(bad.status).toBe(403);
+    expect(bad.text).not.toContain('4242');
+  });
+
+  it('refuses unsigned, tampered and wrongly signed deliveries, counts them, and stores nothing', async () => {
+    const payload = meta.messengerText({ senderId: PSID, text: 'hello' });
+    expect((await meta.deliver(server.url, payload, { signature: null })).status).toBe(401);
+    expect((await meta.deliver(server.url, payload, { tamper: true })).status).toBe(403);
+    expect((await meta.deliver(server.url, payload, { secret: 'not-the-app-secret' })).status).toBe(403);
+    expect((await meta.deliver(server.url, payload, { signature: 'sha256=zz' })).status).toBe(403);
+    expect((await db.query(`SELECT count(*)::int AS n FROM webhook_event WHERE provider = 'meta'`)).rows[0].n).toBe(0);
+
+    const metrics = await graphql(server.url, `{ metrics { webhookSignatureFailuresLastHour } }`, {}, adminToken);
+    expect(metrics.data!.metrics.webhookSignatureFailuresLastHour).toBe(4);
+    const prometheus = await (await fetch(`${server.url}/metrics`)).text();
+    expect(prometheus).toMatch(/webhook_rejections_total\{provider="meta",reason="bad-signature"\} 3/);
+  });
+
+  it('answers malformed JSON with 400 and an unknown object with 400', async () => {
+    expect((await meta.deliver(server.url, null, { rawBody: '{"object": "page", "entry": [' })).status).toBe(400);
+    const unknown = await meta.deliver(server.url, { object: 'user', entry: [] });
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.text).error).toMatch(/"user" is not one this server handles/);
+  });
+});
+
+describe('Messenger and Instagram direct messages', () => {
+  it('threads a Messenger message and sends the assistant’s reply through the Send API with the page token', async () => {
+    const delivered = await meta.deliver(server.url, meta.messengerText({ senderId: PSID, text: 'Hi! Do you do hibachi for 12 people on Dec 19?', mid: 'm_first' }));
+    expect(delivered.status).toBe(200);
+
+    await expect.poll(() => sentTo(PSID).length, { timeout: LIVE_MS }).toBe(1);
+    const reply = sentTo(PSID)[0];
+    expect(reply.accessToken).toBe(meta.pageAccessToken);
+    expect(reply.body).toMatchObject({ recipient: { id: PSID }, messaging_type: 'RESPONSE' });
+    expect(reply.body.message.text).toMatch(/time/i);
+
+    await expect.poll(async () => (await thread('MESSENGER', PSID)).at(-1)?.delivery_status, { timeout: LIVE_MS }).toBe('SENT');
+    const [inbound, outbound] = await thread('MESSENGER', PSID);
+    expect(inbound).toMatchObject({ channel: 'MESSENGER', author: 'CUSTOMER', provider_message_id: 'm_first' });
+    expect(outbound).toMatchObject({ channel: 'MESSENGER', author: 'AI', provider_message_id: reply.id });
+  });
+
+  it('treats a redelivery as a no-op: one stored message, one reply', async () => {
+    const payload = meta.messengerText({ senderId: PSID, text: 'At 6pm', mid: 'm_again' });
+    expect(JSON.parse((await meta.deliver(server.url, payload)).text)).toMatchObject({ stored: 1, duplicates: 0 });
+    expect(JSON.parse((await meta.deliver(server.url, payload)).text)).toMatchObject({ stored: 0, duplicates: 1 });
+    await expect.poll(() => sentTo(PSID).length, { timeout: LIVE_MS }).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(sentTo(PSID)).toHaveLength(2);
+    expect((await thread('MESSENGER', PSID)).filter((message) => message.provider_message_id === 'm_again')).toHaveLength(1);
+  });
+
+  it('stores an attachment-only message and asks for words instead of guessing', async () => {
+    await meta.deliver(server.url, meta.messengerAttachment({ senderId: PSID, type: 'image', url: 'https://cdn.example.test/yard.jpg', mid: 'm_photo' }));
+    await expect.poll(() => sentTo(PSID).length, { timeout: LIVE_MS }).toBe(3);
+    expect(sentTo(PSID)[2].body.message.text).toMatch(/can't open attachments/);
+    const photo = (await thread('MESSENGER', PSID)).find((message) => message.provider_message_id === 'm_photo');
+    expect(photo).toMatchObject({ author: 'CUSTOMER', text: '[image: https://cdn.example.test/yard.jpg]' });
+  });
+
+  it('answers Instagram messages, and ignores Instagram’s echo of our own reply (no reply loop)', async () => {
+    await meta.deliver(server.url, meta.messengerText({ object: 'instagram', senderId: IGSID, text: 'how much is it per person?' }));
+    await expect.poll(() => sentTo(IGSID).length, { timeout: LIVE_MS }).toBe(1);
+    const reply = sentTo(IGSID)[0];
+
+    const echo = await meta.deliver(server.url, meta.messengerText({ object: 'instagram', senderId: IGSID, text: reply.body.message.text, mid: reply.id, isEcho: true }));
+    expect(JSON.parse(echo.text)).toMatchObject({ stored: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(sentTo(IGSID)).toHaveLength(1);
+    const messages = await thread('INSTAGRAM', IGSID);
+    expect(messages.map((message) => message.author)).toEqual(['CUSTOMER', 'AI']);
+  });
+});
+
+describe('WhatsApp', () => {
+  it('threads a WhatsApp message under the sender’s phone and replies through the Cloud API', async () => {
+    await meta.deliver(server.url, meta.whatsappText({ from: WHATSAPP_FROM, text: 'Hello, hibachi for 10 on Jan 9 at 7pm?', id: 'wamid.first' }));
+    await expect.poll(() => sentTo(WHATSAPP_FROM).length, { timeout: LIVE_MS }).toBe(1);
+    const reply = sentTo(WHATSAPP_FROM)[0];
+    expect(reply.accessToken).toBe(meta.whatsappToken);
+    expect(reply.path).toBe(`/v21.0/${meta.whatsappPhoneNumberId}/messages`);
+    expect(reply.body).toMatchObject({ messaging_product: 'whatsapp', type: 'text' });
+
+    const conversations = await graphql(server.url, `{ conversations(first: 5, channel: WHATSAPP) { edges { node { customer { phone } } } } }`, {}, adminToken);
+    expect(conversations.data!.conversations.edges[0].node.customer.phone).toBe(`+${WHATSAPP_FROM}`);
+  });
+
+  it('moves the reply’s delivery status forward only, whatever order the reports arrive in', async () => {
+    const reply = sentTo(WHATSAPP_FROM)[0];
+    const status = async () => (await db.query(`SELECT delivery_status FROM message WHERE provider_message_id = $1`, [reply.id])).rows[0]?.delivery_status;
+    await expect.poll(status, { timeout: LIVE_MS }).toBe('SENT');
+
+    await meta.deliver(server.url, meta.whatsappStatus({ id: reply.id, status: 'delivered', recipientId: WHATSAPP_FROM }));
+    await expect.poll(status, { timeout: LIVE_MS }).toBe('DELIVERED');
+    // "sent" overtaken by "delivered" arrives late: the message stays delivered.
+    await meta.deliver(server.url, meta.whatsappStatus({ id: reply.id, status: 'sent', recipientId: WHATSAPP_FROM }));
+    await expect
+      .poll(async () => (await db.query(`SELECT count(*)::int AS n FROM webhook_event WHERE event_id = $1 AND status = 'APPLIED'`, [`status:${reply.id}:sent`])).rows[0].n, { timeout: LIVE_MS })
+      .toBe(1);
+    expect(await status()).toBe('DELIVERED');
+  });
+
+  it('stores two messages delivered out of order once each, in the same thread', async () => {
+    const later = meta.whatsappText({ from: WHATSAPP_FROM, text: 'Also, one guest is vegetarian', id: 'wamid.later' });
+    const earlier = meta.whatsappText({ from: WHATSAPP_FROM, text: 'My name is Robin Lee', id: 'wamid.earlier' });
+    await meta.deliver(server.url, later);
+    await meta.deliver(server.url, earlier);
+    await meta.deliver(server.url, later);
+    await expect
+      .poll(async () => (await thread('WHATSAPP', `+${WHATSAPP_FROM}`)).filter((message) => message.direction === 'INBOUND').map((message) => message.provider_message_id).sort(), {
+        timeout: LIVE_MS,
+      })
+      .toEqual(['wamid.earlier', 'wamid.first', 'wamid.later']);
+  });
+
+  it('follows the opt-out rules: STOP gets one confirmation, then nothing is sent until START', async () => {
+    const waiting = async () => (await thread('WHATSAPP', `+${WHATSAPP_FROM}`)).filter((message) => message.delivery_status === 'QUEUED').length;
+    await expect.poll(waiting, { timeout: LIVE_MS }).toBe(0); // the earlier replies have gone
+    const before = sentTo(WHATSAPP_FROM).length;
+    await meta.deliver(server.url, meta.whatsappText({ from: WHATSAPP_FROM, text: 'stop' }));
+    await expect.poll(() => sentTo(WHATSAPP_FROM).length, { timeout: LIVE_MS }).toBe(before + 1);
+    expect(sentTo(WHATSAPP_FROM).at(-1)!.body.text.body).toMatch(/unsubscribed/i);
+
+    await meta.deliver(server.url, meta.whatsappText({ from: WHATSAPP_FROM, text: 'what time do you arrive?' }));
+    await expect.poll(async () => (await thread('WHATSAPP', `+${WHATSAPP_FROM}`)).at(-1)?.delivery_status, { timeout: LIVE_MS }).toBe('FAILED');
+    expect(sentTo(WHATSAPP_FROM)).toHaveLength(before + 1);
+
+    await meta.deliver(server.url, meta.whatsappText({ from: WHATSAPP_FROM, text: 'START' }));
+    await expect.poll(() => sentTo(WHATSAPP_FROM).length, { timeout: LIVE_MS }).toBe(before + 2);
+    expect(sentTo(WHATSAPP_FROM).at(-1)!.body.text.body).toMatch(/resubscribed/i);
+  });
+});
+
+describe('Send API faults', () => {
+  it('retries a rate limit and a 503 and sends the reply once; a permanent refusal is not retried', async () => {
+    const customer = '24023423420000001';
+    meta.failNextSend({ httpStatus: 400, code: 613 }, { httpStatus: 503, code: 2 });
+    await meta.deliver(server.url, meta.messengerText({ senderId: customer, text: 'Do you cater birthdays?' }));
+    await expect.poll(() => sentTo(customer).length, { timeout: LIVE_MS }).toBe(1);
+    const { rows } = await db.query(`SELECT status, attempts FROM outbound_send WHERE recipient = $1`, [customer]);
+    expect(rows).toEqual([{ status: 'SENT', attempts: 3 }]);
+
+    const unreachable = '24023423420000002';
+    meta.failNextSend({ httpStatus: 400, code: 551 });
+    await meta.deliver(server.url, meta.messengerText({ senderId: unreachable, text: 'hello there' }));
+    await expect.poll(async () => (await thread('MESSENGER', unreachable)).at(-1)?.delivery_status, { timeout: LIVE_MS }).toBe('FAILED');
+    const failed = await db.query(`SELECT status, attempts, last_error FROM outbound_send WHERE recipient = $1`, [unreachable]);
+    expect(failed.rows[0]).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(failed.rows[0].last_error).toMatch(/551/);
+  });
+});
+
+describe('page and Instagram comments', () => {
+  it('stores comments with their sentiment, and turns a booking question into a lead', async () => {
+    await meta.deliver(server.url, meta.pageComment({ commentId: '111_222', postId: '111', fromId: '5001', fromName: 'Jordan Park', message: 'How much would a party for 20 people cost in March?' }));
+    await meta.deliver(server.url, meta.instagramComment({ id: '1790001', text: 'Worst party ever, the chef was late and rude. Terrible.', fromId: '6001', username: 'unhappy.guest', mediaId: '1800' }));
+    await meta.deliver(server.url, meta.pageComment({ commentId: '111_222', postId: '111', fromId: '5001', fromName: 'Jordan Park', message: 'How much would a party for 20 people cost in March?' }));
+
+    const query = `{ socialComments(first: 10) { edges { node { source authorName text sentiment asksAboutBooking } } } leads(first: 10) { edges { node { source contactName text status } } } }`;
+    await expect.poll(async () => (await graphql(server.url, query, {}, adminToken)).data?.socialComments.edges.length, { timeout: LIVE_MS }).toBe(2);
+    const { data } = await graphql(server.url, query, {}, adminToken);
+    const comments = data!.socialComments.edges.map((edge: { node: any }) => edge.node);
+    const question = comments.find((comment: any) => comment.source === 'FACEBOOK');
+    const complaint = comments.find((comment: any) => comment.source === 'INSTAGRAM');
+    expect(question).toMatchObject({ authorName: 'Jordan Park', asksAboutBooking: true });
+    expect(complaint).toMatchObject({ authorName: 'unhappy.guest', asksAboutBooking: false });
+    expect(complaint.sentiment).toBeLessThan(0);
+    expect(data!.leads.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { source: 'FACEBOOK', contactName: 'Jordan Park', text: 'How much would a party for 20 people cost in March?', status: 'NEW' },
+    ]);
+  });
+});
