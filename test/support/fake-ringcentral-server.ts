@@ -6,8 +6,10 @@ import type { AddressInfo } from 'node:net';
  * A stand-in for platform.ringcentral.com that speaks just enough of the RingCentral REST wire
  * format for the real `@ringcentral/sdk` to run its whole code path against it: JWT login and
  * token refresh, SMS send and message-store reads, WebHook subscriptions (including the
- * Validation-Token handshake against our server), and Call Control transfer. It also plays the
- * other direction: `deliver()` POSTs notification envelopes to the subscribed webhook address.
+ * Validation-Token handshake against our server), Call Control (forward, transfer, party status),
+ * and voicemails in the message store with their transcripts. It also plays the other direction:
+ * `deliver()` POSTs notification envelopes to the subscribed webhook address, and the `...Body`
+ * builders make the bodies RingCentral sends (inbound SMS, telephony session, voicemail).
  *
  * Point the SDK at `url` (`new SDK({ server: fake.url, clientId, clientSecret, cachePrefix })`)
  * and log in with `fake.credentials.jwt`. Give every SDK instance its own `cachePrefix`: the SDK
@@ -48,9 +50,27 @@ export interface FakeParty {
   telephonySessionId: string;
   partyId: string;
   status: string;
-  /** Set by the fake on a transfer ('BlindTransfer'); cleared by setParty. */
+  /** Set by the fake on a transfer ('BlindTransfer') or forward ('CallRedirected'); cleared by setParty. */
   reason?: string;
+  /** The caller; default '+15555550199'. */
+  from?: string;
 }
+
+export type TranscriptionStatus = 'NotAvailable' | 'InProgress' | 'TimedOut' | 'Completed' | 'CompletedPartially' | 'Failed' | 'Unknown';
+
+export interface FakeVoicemail {
+  id: string;
+  from: string;
+  transcriptionStatus: TranscriptionStatus;
+  /** The AudioTranscription attachment's text, served once the status is Completed or CompletedPartially. */
+  transcript: string;
+  at: Date;
+}
+
+/** The event filters as RingCentral reports them in a notification's `event` (account and extension ids filled in). */
+export const TELEPHONY_SESSIONS_EVENT = '/restapi/v1.0/account/1000/extension/1001/telephony/sessions';
+export const VOICEMAIL_EVENT = '/restapi/v1.0/account/1000/extension/1001/voicemail';
+export const MESSAGE_STORE_EVENT = '/restapi/v1.0/account/1000/extension/1001/message-store';
 
 export interface FakeRingCentral {
   /** http://127.0.0.1:<port>: the SDK's `server`. */
@@ -76,18 +96,38 @@ export interface FakeRingCentral {
   /**
    * POSTs a notification envelope {uuid, event, timestamp, subscriptionId, ownerId, body} to the
    * (latest non-deleted) subscription's address with its Verification-Token header (or a given
-   * token / no token), returns status and body text.
+   * token / no token), returns status and body text. `timestamp` (ISO) replaces the envelope's
+   * default of now, for deliveries that arrive out of order.
    */
   deliver(
     body: unknown,
-    options?: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string },
+    options?: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string },
   ): Promise<{ status: number; text: string }>;
   /** Body of an instant inbound SMS event, addressed to businessNumber. */
   inboundSmsBody(params: { from: string; text: string; id?: string }): unknown;
   /** Keyed `${telephonySessionId}/${partyId}`. */
   parties: Map<string, FakeParty>;
-  setParty(telephonySessionId: string, partyId: string, status: string): void;
+  setParty(telephonySessionId: string, partyId: string, status: string, options?: { from?: string }): void;
   transfers: Array<{ telephonySessionId: string; partyId: string; body: unknown }>;
+  /** Every accepted POST .../parties/{partyId}/forward, in order. */
+  forwards: Array<{ telephonySessionId: string; partyId: string; body: unknown }>;
+  /** Every authenticated POST .../forward, including refused ones (a party no longer ringing). */
+  forwardAttempts: number;
+  /** The next N forwards answer these statuses instead (e.g. 503, or 429 with Retry-After). */
+  failNextForward(...outcomes: Array<{ status: number; retryAfterSeconds?: number }>): void;
+  /**
+   * Body of an (extension-level) telephony session event for one party: an inbound call from
+   * the party's caller to businessNumber, with the party's status unless `status` is given.
+   */
+  telephonySessionBody(params: { telephonySessionId: string; partyId: string; sequence: number; status?: string; direction?: 'Inbound' | 'Outbound' }): unknown;
+  /** Puts a voicemail in the message store (transcript pending, ready, or unavailable); returns its id. */
+  addVoicemail(params: { from: string; transcript?: string; transcriptionStatus?: TranscriptionStatus; id?: string }): string;
+  setVoicemailTranscription(id: string, transcriptionStatus: TranscriptionStatus, transcript?: string): void;
+  voicemails: FakeVoicemail[];
+  /** Body of the instant voicemail event (VOICEMAIL_EVENT) for a stored voicemail. */
+  voicemailBody(id: string): unknown;
+  /** Body of a message-store event (MESSAGE_STORE_EVENT) announcing new voicemails. */
+  messageStoreVoicemailBody(ids: string[]): unknown;
   /** Forgets every issued access token, so the next API call gets a 401 and the SDK refreshes. */
   expireAccessTokens(): void;
   close(): Promise<void>;
@@ -120,6 +160,10 @@ class FakeRingCentralServer implements FakeRingCentral {
   readonly validationFailures: Array<{ address: string; reason: string; at: Date }> = [];
   readonly parties = new Map<string, FakeParty>();
   readonly transfers: Array<{ telephonySessionId: string; partyId: string; body: unknown }> = [];
+  readonly forwards: Array<{ telephonySessionId: string; partyId: string; body: unknown }> = [];
+  forwardAttempts = 0;
+  private readonly forwardOutcomes: Array<{ status: number; retryAfterSeconds?: number }> = [];
+  readonly voicemails: FakeVoicemail[] = [];
 
   private readonly accessTokens = new Set<string>();
   private readonly refreshTokens = new Set<string>();
@@ -128,6 +172,7 @@ class FakeRingCentralServer implements FakeRingCentral {
   private readonly subscriptionCreated = new Map<string, Date>();
   private nextMessageId = 320270670010;
   private nextInboundId = 606090030016;
+  private nextVoicemailId = 707090040021;
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
 
   constructor(options: FakeRingCentralOptions) {
@@ -155,8 +200,79 @@ class FakeRingCentralServer implements FakeRingCentral {
     this.lastModified.set(id, new Date());
   }
 
-  setParty(telephonySessionId: string, partyId: string, status: string): void {
-    this.parties.set(`${telephonySessionId}/${partyId}`, { telephonySessionId, partyId, status });
+  failNextForward(...outcomes: Array<{ status: number; retryAfterSeconds?: number }>): void {
+    this.forwardOutcomes.push(...outcomes);
+  }
+
+  setParty(telephonySessionId: string, partyId: string, status: string, options: { from?: string } = {}): void {
+    const from = options.from ?? this.parties.get(`${telephonySessionId}/${partyId}`)?.from;
+    this.parties.set(`${telephonySessionId}/${partyId}`, { telephonySessionId, partyId, status, from });
+  }
+
+  telephonySessionBody(params: { telephonySessionId: string; partyId: string; sequence: number; status?: string; direction?: 'Inbound' | 'Outbound' }): unknown {
+    const party = this.parties.get(`${params.telephonySessionId}/${params.partyId}`);
+    const status = params.status ?? party?.status;
+    if (!status) throw new Error(`fake RingCentral: no party ${params.telephonySessionId}/${params.partyId} and no status given`);
+    return {
+      sequence: params.sequence,
+      sessionId: `4${params.telephonySessionId.replace(/\D/g, '').slice(0, 11) || '0'}`,
+      telephonySessionId: params.telephonySessionId,
+      serverId: '10.13.22.253.TAM',
+      eventTime: new Date().toISOString(),
+      origin: { type: 'Call' },
+      parties: [
+        {
+          accountId: ACCOUNT_ID,
+          extensionId: EXTENSION_ID,
+          id: params.partyId,
+          direction: params.direction ?? 'Inbound',
+          to: { phoneNumber: this.businessNumber, name: 'Hibachi Catering', extensionId: EXTENSION_ID },
+          from: { phoneNumber: party?.from ?? CALLER_NUMBER },
+          status: { code: status, rcc: false, ...(party?.reason ? { reason: party.reason } : {}) },
+          missedCall: false,
+          standAlone: false,
+          muted: false,
+        },
+      ],
+    };
+  }
+
+  addVoicemail(params: { from: string; transcript?: string; transcriptionStatus?: TranscriptionStatus; id?: string }): string {
+    const id = params.id ?? String(this.nextVoicemailId++);
+    this.voicemails.push({
+      id,
+      from: params.from,
+      transcriptionStatus: params.transcriptionStatus ?? (params.transcript === undefined ? 'NotAvailable' : 'Completed'),
+      transcript: params.transcript ?? '',
+      at: new Date(),
+    });
+    this.lastModified.set(id, new Date());
+    return id;
+  }
+
+  setVoicemailTranscription(id: string, transcriptionStatus: TranscriptionStatus, transcript?: string): void {
+    const voicemail = this.voicemails.find((v) => v.id === id);
+    if (!voicemail) throw new Error(`fake RingCentral: no voicemail ${id}`);
+    voicemail.transcriptionStatus = transcriptionStatus;
+    if (transcript !== undefined) voicemail.transcript = transcript;
+    this.lastModified.set(id, new Date());
+  }
+
+  voicemailBody(id: string): unknown {
+    const voicemail = this.voicemails.find((v) => v.id === id);
+    if (!voicemail) throw new Error(`fake RingCentral: no voicemail ${id}`);
+    // Like instant SMS events, the voicemail event carries ids as strings.
+    const record = this.voicemailRecord(voicemail) as Record<string, unknown>;
+    return { ...record, id, uri: undefined, conversationId: undefined };
+  }
+
+  messageStoreVoicemailBody(ids: string[]): unknown {
+    return {
+      accountId: ACCOUNT_ID,
+      extensionId: EXTENSION_ID,
+      lastUpdated: new Date().toISOString(),
+      changes: [{ type: 'VoiceMail', newCount: ids.length, updatedCount: 0, newMessageIds: ids.map(Number) }],
+    };
   }
 
   expireAccessTokens(): void {
@@ -188,7 +304,7 @@ class FakeRingCentralServer implements FakeRingCentral {
 
   async deliver(
     body: unknown,
-    options: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string } = {},
+    options: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string } = {},
   ): Promise<{ status: number; text: string }> {
     const subscription = options.subscriptionId
       ? this.subscriptions.find((s) => s.id === options.subscriptionId)
@@ -197,7 +313,7 @@ class FakeRingCentralServer implements FakeRingCentral {
     const envelope = {
       uuid: options.uuid ?? randomUUID(),
       event: options.event ?? INSTANT_SMS_EVENT,
-      timestamp: new Date().toISOString(),
+      timestamp: options.timestamp ?? new Date().toISOString(),
       subscriptionId: subscription.id,
       ownerId: EXTENSION_ID,
       body,
@@ -243,7 +359,12 @@ class FakeRingCentralServer implements FakeRingCentral {
     if (method === 'GET' && new RegExp(`^${ext}/message-store$`).test(path)) return this.listMessages(res, url.searchParams);
     if (method === 'GET' && (m = new RegExp(`^${ext}/message-store/(\\d+)$`).exec(path))) {
       const sms = this.sentSms.find((s) => s.id === m![1]);
-      return sms ? sendJson(res, 200, this.messageRecord(sms)) : notFoundParam(res, 'messageId');
+      if (sms) return sendJson(res, 200, this.messageRecord(sms));
+      const voicemail = this.voicemails.find((v) => v.id === m![1]);
+      return voicemail ? sendJson(res, 200, this.voicemailRecord(voicemail)) : notFoundParam(res, 'messageId');
+    }
+    if (method === 'GET' && (m = new RegExp(`^${ext}/message-store/(\\d+)/content/(\\d+)$`).exec(path))) {
+      return this.voicemailContent(res, m[1], m[2]);
     }
 
     if (path === '/restapi/v1.0/subscription') {
@@ -276,9 +397,10 @@ class FakeRingCentralServer implements FakeRingCentral {
       if (parties.length === 0) return notFoundParam(res, 'telephonySessionId');
       return sendJson(res, 200, { id: m[1], origin: { type: 'Call' }, creationTime: new Date().toISOString(), parties: parties.map((p) => this.callParty(p)) });
     }
-    if ((m = new RegExp(`^${sessions}/parties/([^/]+)(/transfer)?$`).exec(path))) {
+    if ((m = new RegExp(`^${sessions}/parties/([^/]+)(/transfer|/forward)?$`).exec(path))) {
       const party = this.parties.get(`${m[1]}/${m[2]}`);
-      if (m[3] && method === 'POST') return this.transfer(res, m[1], m[2], party, body);
+      if (m[3] === '/transfer' && method === 'POST') return this.transfer(res, m[1], m[2], party, body);
+      if (m[3] === '/forward' && method === 'POST') return this.forward(res, m[1], m[2], party, body);
       if (!m[3] && method === 'GET') return party ? sendJson(res, 200, this.callParty(party)) : notFoundParam(res, 'partyId');
     }
 
@@ -434,6 +556,49 @@ class FakeRingCentralServer implements FakeRingCentral {
     sendJson(res, 200, this.callParty(party));
   }
 
+  /** Pre-call control: only a ringing party (Setup, Proceeding) can be forwarded. */
+  private forward(res: http.ServerResponse, telephonySessionId: string, partyId: string, party: FakeParty | undefined, body: any): void {
+    this.forwardAttempts++;
+    const outcome = this.forwardOutcomes.shift();
+    if (outcome) {
+      const [errorCode, message] = outcome.status === 429 ? ['CMN-301', 'Request rate exceeded'] : ['CMN-500', 'Internal Server Error'];
+      const headers: Record<string, string> = outcome.retryAfterSeconds === undefined ? {} : { 'retry-after': String(outcome.retryAfterSeconds) };
+      return sendJson(res, outcome.status, { errorCode, message, errors: [{ errorCode, message }] }, headers);
+    }
+    const targets = ['phoneNumber', 'voicemail', 'extensionNumber'].filter((k) => body?.[k] !== undefined && body?.[k] !== null);
+    if (targets.length !== 1) {
+      const message = 'Exactly one of [phoneNumber, voicemail, extensionNumber] is required';
+      return sendJson(res, 400, { errorCode: 'CMN-101', message, errors: [{ errorCode: 'CMN-101', message }] });
+    }
+    if (body.voicemail !== undefined && body.voicemail !== EXTENSION_ID) return invalidParameter(res, 'voicemail');
+    if (body.phoneNumber !== undefined && !/^\+[1-9]\d{7,14}$/.test(String(body.phoneNumber))) return invalidParameter(res, 'phoneNumber');
+    if (!party) return notFoundParam(res, 'partyId');
+    if (party.status !== 'Setup' && party.status !== 'Proceeding') {
+      return sendJson(res, 409, { errorCode: 'TAS-102', message: 'Incorrect State', errors: [{ errorCode: 'TAS-102', message: 'Incorrect State' }] });
+    }
+    this.forwards.push({ telephonySessionId, partyId, body });
+    if (body.voicemail !== undefined) {
+      party.status = 'VoiceMail';
+    } else {
+      party.status = 'Gone';
+      party.reason = 'CallRedirected';
+    }
+    sendJson(res, 200, this.callParty(party));
+  }
+
+  private voicemailContent(res: http.ServerResponse, messageId: string, attachmentId: string): void {
+    const voicemail = this.voicemails.find((v) => v.id === messageId);
+    if (!voicemail) return notFoundParam(res, 'messageId');
+    if (attachmentId === `${messageId}1`) {
+      res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 4 }).end(Buffer.from([0xff, 0xfb, 0x90, 0x00]));
+      return;
+    }
+    const ready = voicemail.transcriptionStatus === 'Completed' || voicemail.transcriptionStatus === 'CompletedPartially';
+    if (attachmentId !== `${messageId}2` || !ready) return notFoundParam(res, 'attachmentId');
+    const text = voicemail.transcript;
+    res.writeHead(200, { 'content-type': 'text/plain;charset=utf-8', 'content-length': Buffer.byteLength(text), rcrequestid: randomUUID() }).end(text);
+  }
+
   // ---- wire shapes --------------------------------------------------------------------------
 
   private messageUri(id: string): string {
@@ -461,6 +626,31 @@ class FakeRingCentralServer implements FakeRingCentral {
     };
   }
 
+  /** A VoiceMail message-store record; its AudioTranscription attachment appears once transcription is done. */
+  private voicemailRecord(voicemail: FakeVoicemail): unknown {
+    const ready = voicemail.transcriptionStatus === 'Completed' || voicemail.transcriptionStatus === 'CompletedPartially';
+    const uri = this.messageUri(voicemail.id);
+    return {
+      uri,
+      id: Number(voicemail.id),
+      to: [{ phoneNumber: this.businessNumber, name: 'Hibachi Catering' }],
+      from: { phoneNumber: voicemail.from, location: '' },
+      type: 'VoiceMail',
+      creationTime: voicemail.at.toISOString(),
+      lastModifiedTime: (this.lastModified.get(voicemail.id) ?? voicemail.at).toISOString(),
+      readStatus: 'Unread',
+      priority: 'Normal',
+      attachments: [
+        { id: Number(`${voicemail.id}1`), uri: `${uri}/content/${voicemail.id}1`, type: 'AudioRecording', contentType: 'audio/mpeg', vmDuration: 27 },
+        ...(ready ? [{ id: Number(`${voicemail.id}2`), uri: `${uri}/content/${voicemail.id}2`, type: 'AudioTranscription', contentType: 'text/plain' }] : []),
+      ],
+      direction: 'Inbound',
+      availability: 'Alive',
+      messageStatus: 'Received',
+      vmTranscriptionStatus: voicemail.transcriptionStatus,
+    };
+  }
+
   private subscriptionInfo(subscription: FakeSubscription): unknown {
     return {
       uri: `${this.url}/restapi/v1.0/subscription/${subscription.id}`,
@@ -480,7 +670,7 @@ class FakeRingCentralServer implements FakeRingCentral {
       id: party.partyId,
       status: { code: party.status, ...(party.reason ? { reason: party.reason } : {}) },
       direction: 'Inbound',
-      from: { phoneNumber: CALLER_NUMBER },
+      from: { phoneNumber: party.from ?? CALLER_NUMBER },
       to: { phoneNumber: this.businessNumber, extensionId: EXTENSION_ID },
       owner: { accountId: ACCOUNT_ID, extensionId: EXTENSION_ID },
       accountId: ACCOUNT_ID,
