@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { LiveIndicator } from '../components/live-indicator';
 import { logoutMutation, meQuery } from '../graphql/operations';
+import { ChannelsPage } from '../pages/channels/channels-page';
 import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
@@ -9,7 +10,7 @@ import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { toSessionUser, useSessionStore } from './console-context';
 import type { LiveStatusStore } from './live-status';
-import { NAV_AREAS, useRoute } from './routes';
+import { navAreasFor, useRoute } from './routes';
 import type { Session } from './session-store';
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
@@ -44,7 +45,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
       <header className="topbar">
         <span className="topbar__brand">Hibachi console</span>
         <nav aria-label="Console areas" className="topbar__nav">
-          {NAV_AREAS.map((item) => (
+          {navAreasFor(user.role).map((item) => (
             <a key={item.path} href={`#/${item.path}`} aria-current={item.path === navArea ? 'page' : undefined}>
               {item.title}
               {item.path === 'escalations' && waiting > 0 && (
@@ -69,6 +70,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         {route.area === 'conversations' && <ConversationsPage me={user} />}
         {route.area === 'conversation' && <ConversationPage key={route.conversationId} conversationId={route.conversationId} me={user} />}
         {route.area === 'extensions' && <ExtensionsPage me={user} />}
+        {route.area === 'channels' && <ChannelsPage me={user} />}
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { StaffRole } from '../graphql/generated/graphql';
 
 /**
  * Console routes live in the URL hash (#/escalations, #/conversations/<id>), so the server
@@ -8,19 +9,33 @@ export type Route =
   | { area: 'escalations' }
   | { area: 'conversations' }
   | { area: 'conversation'; conversationId: string }
-  | { area: 'extensions' };
+  | { area: 'extensions' }
+  | { area: 'channels' };
 
-export const NAV_AREAS = [
+interface NavArea {
+  path: string;
+  title: string;
+  /** Shown to admins only; the API refuses the area's queries to anyone else. */
+  adminOnly?: boolean;
+}
+
+const NAV_AREAS: readonly NavArea[] = [
   { path: 'escalations', title: 'Escalations' },
   { path: 'conversations', title: 'Conversations' },
   { path: 'extensions', title: 'Extensions' },
-] as const;
+  { path: 'channels', title: 'Channels', adminOnly: true },
+];
+
+export function navAreasFor(role: StaffRole): readonly NavArea[] {
+  return NAV_AREAS.filter((area) => !area.adminOnly || role === 'ADMIN');
+}
 
 export function parseRoute(hash: string): Route {
   const [first, second] = hash.replace(/^#\/?/, '').split('/');
   if (first === 'conversations' && second) return { area: 'conversation', conversationId: decodeURIComponent(second) };
   if (first === 'conversations') return { area: 'conversations' };
   if (first === 'extensions') return { area: 'extensions' };
+  if (first === 'channels') return { area: 'channels' };
   // The queue is what staff keep open, so it is also where an unknown link lands.
   return { area: 'escalations' };
 }

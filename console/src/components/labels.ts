@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { Channel, ConversationStage, EscalationReason, EscalationStatus, MessageAuthor } from '../graphql/generated/graphql';
+import type {
+  Channel,
+  ConversationStage,
+  DeliveryStatus,
+  EscalationReason,
+  EscalationStatus,
+  MessageAuthor,
+  WebhookEventStatus,
+  WebhookProvider,
+} from '../graphql/generated/graphql';
 
 /** Words staff read for the API's enums, in one place so every page says the same. */
 
@@ -48,6 +57,54 @@ export const AUTHOR_LABELS: Record<MessageAuthor, string> = {
   SYSTEM: 'Automatic',
 };
 
+export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
+  RECEIVED: 'Received',
+  QUEUED: 'Sending…',
+  SENT: 'Sent',
+  DELIVERED: 'Delivered',
+  FAILED: 'Not delivered',
+};
+
+export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
+  RINGCENTRAL: 'RingCentral',
+  META: 'Meta',
+};
+
+export const WEBHOOK_STATUS_LABELS: Record<WebhookEventStatus, string> = {
+  DEAD: 'Dead letter',
+  RETRYING: 'Retrying',
+  PENDING: 'Pending',
+  APPLIED: 'Applied',
+};
+
+/*
+ * ChannelConnection's provider, sender and status are plain strings in the API (new providers
+ * may add values), so these maps are partial: `labelOf` shows an unknown value as it is.
+ */
+
+export const CONNECTION_PROVIDER_LABELS: Partial<Record<string, string>> = {
+  ringcentral: 'RingCentral (SMS)',
+  meta: 'Meta',
+};
+
+export const CONNECTION_SENDER_LABELS: Partial<Record<string, string>> = {
+  ringcentral: 'RingCentral',
+  'local-outbox': 'Local outbox',
+  none: 'None',
+};
+
+export const CONNECTION_STATUS_LABELS: Partial<Record<string, string>> = {
+  ACTIVE: 'Active',
+  ERROR: 'Error',
+  NOT_SUBSCRIBED: 'Not subscribed',
+  NOT_CONFIGURED: 'Not configured',
+  LOCAL: 'Local only',
+};
+
+export function labelOf(labels: Partial<Record<string, string>>, value: string): string {
+  return labels[value] ?? value;
+}
+
 /** The best name the console has for a customer. */
 export function customerLabel(customer: { name: string | null; phone: string | null; email: string | null }, channel?: Channel): string {
   return customer.name ?? customer.phone ?? customer.email ?? (channel ? `${CHANNEL_LABELS[channel]} visitor` : 'Unknown customer');
@@ -55,15 +112,26 @@ export function customerLabel(customer: { name: string | null; phone: string | n
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
+/** "4 minutes ago" or "in 4 minutes", in the largest unit that fits (minutes, hours, days). */
+function relativeTime(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
+  return relative.format(Math.round(hours / 24), 'day');
+}
+
 /** "just now", "4 minutes ago", "2 hours ago", "3 days ago". */
 export function timeAgo(iso: string, now: number): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   if (seconds > -45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes > -60) return relative.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (hours > -24) return relative.format(hours, 'hour');
-  return relative.format(Math.round(hours / 24), 'day');
+  return relativeTime(seconds);
+}
+
+/** "in 6 days", "in 3 hours"; a moment already past reads like timeAgo. */
+export function timeUntil(iso: string, now: number): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  return seconds > 0 ? relativeTime(Math.max(seconds, 60)) : timeAgo(iso, now);
 }
 
 export function dateTime(iso: string): string {

@@ -175,6 +175,7 @@ export const messageFieldsFragment = graphql(`
     id
     direction
     author
+    channel
     text
     deliveryStatus
     createdAt
@@ -389,6 +390,86 @@ export const conversationMessageAddedSubscription = graphql(`
       conversationId
       message {
         ...MessageFields
+      }
+    }
+  }
+`);
+
+/* Channels: connections and the webhook inbox (admins only). */
+
+/** ChannelConnection has no id: Apollo keeps the list under the query, refetched after a sync. */
+export const channelConnectionFieldsFragment = graphql(`
+  fragment ChannelConnectionFields on ChannelConnection {
+    provider
+    configured
+    sender
+    subscriptionId
+    subscriptionExpiresAt
+    status
+    lastError
+  }
+`);
+
+export const channelConnectionsQuery = graphql(`
+  query ChannelConnections {
+    channelConnections {
+      ...ChannelConnectionFields
+    }
+  }
+`);
+
+/**
+ * Only userErrors are asked for: the page reads the connections back with the query either
+ * way, since a refused sync also changes them (status ERROR, lastError).
+ */
+export const syncChannelSubscriptionsMutation = graphql(`
+  mutation SyncChannelSubscriptions {
+    syncChannelSubscriptions {
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const webhookEventFieldsFragment = graphql(`
+  fragment WebhookEventFields on WebhookEvent {
+    id
+    provider
+    kind
+    status
+    attempts
+    lastError
+    receivedAt
+    appliedAt
+    payload
+  }
+`);
+
+export const webhookEventsQuery = graphql(`
+  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {
+    webhookEvents(status: $status, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          ...WebhookEventFields
+        }
+      }
+    }
+  }
+`);
+
+export const retryWebhookEventMutation = graphql(`
+  mutation RetryWebhookEvent($id: ID!) {
+    retryWebhookEvent(id: $id) {
+      webhookEvent {
+        ...WebhookEventFields
+      }
+      userErrors {
+        ...UserErrorFields
       }
     }
   }

@@ -31,7 +31,7 @@ type Documents = {
     "\n  mutation SetExtensionStatus($id: ID!, $status: ExtensionStatus!) {\n    setExtensionStatus(id: $id, status: $status) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetExtensionStatusDocument,
     "\n  mutation SetPrimaryEscalationExtension($id: ID!) {\n    setPrimaryEscalationExtension(id: $id) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetPrimaryEscalationExtensionDocument,
     "\n  subscription ExtensionUpdated {\n    extensionUpdated {\n      change\n      occurredAt\n      extension {\n        ...ExtensionFields\n      }\n    }\n  }\n": typeof types.ExtensionUpdatedDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    channel\n    text\n    deliveryStatus\n    createdAt\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  fragment EscalationFields on Escalation {\n    id\n    status\n    reason\n    createdAt\n    assignedAt\n    resolvedAt\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    takenOverBy {\n      id\n      displayName\n    }\n    handoff {\n      channel\n      customerName\n      reasonText\n      lastCustomerMessage\n      quote\n      details {\n        field\n        value\n        confidence\n      }\n    }\n    routingLog {\n      createdAt\n      explanation\n    }\n    # The thread's holder and stage change with the escalation: every view of it stays current.\n    conversation {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalationFieldsFragmentDoc,
     "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    channel\n    stage\n    aiPaused\n    lastMessageAt\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    heldBy {\n      id\n      displayName\n    }\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    openEscalation {\n      id\n      status\n      reason\n    }\n  }\n": typeof types.ConversationSummaryFieldsFragmentDoc,
     "\n  query Escalations($first: Int!) {\n    escalations(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...EscalationFields\n        }\n      }\n    }\n  }\n": typeof types.EscalationsDocument,
@@ -44,6 +44,12 @@ type Documents = {
     "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n": typeof types.EscalationRaisedDocument,
     "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n": typeof types.EscalationUpdatedDocument,
     "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.ConversationMessageAddedDocument,
+    "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n": typeof types.ChannelConnectionFieldsFragmentDoc,
+    "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n": typeof types.ChannelConnectionsDocument,
+    "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SyncChannelSubscriptionsDocument,
+    "\n  fragment WebhookEventFields on WebhookEvent {\n    id\n    provider\n    kind\n    status\n    attempts\n    lastError\n    receivedAt\n    appliedAt\n    payload\n  }\n": typeof types.WebhookEventFieldsFragmentDoc,
+    "\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n": typeof types.WebhookEventsDocument,
+    "\n  mutation RetryWebhookEvent($id: ID!) {\n    retryWebhookEvent(id: $id) {\n      webhookEvent {\n        ...WebhookEventFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RetryWebhookEventDocument,
 };
 const documents: Documents = {
     "\n  fragment ChatMessageFields on Message {\n    id\n    author\n    text\n    createdAt\n  }\n": types.ChatMessageFieldsFragmentDoc,
@@ -63,7 +69,7 @@ const documents: Documents = {
     "\n  mutation SetExtensionStatus($id: ID!, $status: ExtensionStatus!) {\n    setExtensionStatus(id: $id, status: $status) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetExtensionStatusDocument,
     "\n  mutation SetPrimaryEscalationExtension($id: ID!) {\n    setPrimaryEscalationExtension(id: $id) {\n      extension {\n        ...ExtensionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetPrimaryEscalationExtensionDocument,
     "\n  subscription ExtensionUpdated {\n    extensionUpdated {\n      change\n      occurredAt\n      extension {\n        ...ExtensionFields\n      }\n    }\n  }\n": types.ExtensionUpdatedDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    channel\n    text\n    deliveryStatus\n    createdAt\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  fragment EscalationFields on Escalation {\n    id\n    status\n    reason\n    createdAt\n    assignedAt\n    resolvedAt\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    takenOverBy {\n      id\n      displayName\n    }\n    handoff {\n      channel\n      customerName\n      reasonText\n      lastCustomerMessage\n      quote\n      details {\n        field\n        value\n        confidence\n      }\n    }\n    routingLog {\n      createdAt\n      explanation\n    }\n    # The thread's holder and stage change with the escalation: every view of it stays current.\n    conversation {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalationFieldsFragmentDoc,
     "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    channel\n    stage\n    aiPaused\n    lastMessageAt\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    heldBy {\n      id\n      displayName\n    }\n    assignedExtension {\n      id\n      number\n      employeeName\n    }\n    openEscalation {\n      id\n      status\n      reason\n    }\n  }\n": types.ConversationSummaryFieldsFragmentDoc,
     "\n  query Escalations($first: Int!) {\n    escalations(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...EscalationFields\n        }\n      }\n    }\n  }\n": types.EscalationsDocument,
@@ -76,6 +82,12 @@ const documents: Documents = {
     "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n": types.EscalationRaisedDocument,
     "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n": types.EscalationUpdatedDocument,
     "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.ConversationMessageAddedDocument,
+    "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n": types.ChannelConnectionFieldsFragmentDoc,
+    "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n": types.ChannelConnectionsDocument,
+    "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SyncChannelSubscriptionsDocument,
+    "\n  fragment WebhookEventFields on WebhookEvent {\n    id\n    provider\n    kind\n    status\n    attempts\n    lastError\n    receivedAt\n    appliedAt\n    payload\n  }\n": types.WebhookEventFieldsFragmentDoc,
+    "\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n": types.WebhookEventsDocument,
+    "\n  mutation RetryWebhookEvent($id: ID!) {\n    retryWebhookEvent(id: $id) {\n      webhookEvent {\n        ...WebhookEventFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RetryWebhookEventDocument,
 };
 
 /**
@@ -163,7 +175,7 @@ export function graphql(source: "\n  subscription ExtensionUpdated {\n    extens
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    text\n    deliveryStatus\n    createdAt\n  }\n"];
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    channel\n    text\n    deliveryStatus\n    createdAt\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    direction\n    author\n    channel\n    text\n    deliveryStatus\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -212,6 +224,30 @@ export function graphql(source: "\n  subscription EscalationUpdated {\n    escal
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n"): (typeof documents)["\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n"): (typeof documents)["\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEventFields on WebhookEvent {\n    id\n    provider\n    kind\n    status\n    attempts\n    lastError\n    receivedAt\n    appliedAt\n    payload\n  }\n"): (typeof documents)["\n  fragment WebhookEventFields on WebhookEvent {\n    id\n    provider\n    kind\n    status\n    attempts\n    lastError\n    receivedAt\n    appliedAt\n    payload\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryWebhookEvent($id: ID!) {\n    retryWebhookEvent(id: $id) {\n      webhookEvent {\n        ...WebhookEventFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryWebhookEvent($id: ID!) {\n    retryWebhookEvent(id: $id) {\n      webhookEvent {\n        ...WebhookEventFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
+import { FilterSelect } from '../../components/filter-select';
 import { CHANNEL_LABELS, customerLabel, REASON_LABELS, STAGE_LABELS, timeAgo, useNow } from '../../components/labels';
 import { LoadFailed, Loading } from '../../components/query-status';
 import type { Channel, ConversationStage } from '../../graphql/generated/graphql';
@@ -15,22 +16,6 @@ const PAGE_SIZE = 50;
 const LIST_REFRESH_MS = 15_000;
 
 type EscalatedFilter = 'any' | 'yes' | 'no';
-
-function FilterSelect<T extends string>(props: { label: string; value: T; onChange: (value: T) => void; options: ReadonlyArray<readonly [T, string]> }) {
-  const id = useId();
-  return (
-    <div className="field field--inline">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Every thread on every channel, newest activity first, filterable by stage, channel and escalation. */
 export function ConversationsPage({ me }: { me: SessionUser }) {

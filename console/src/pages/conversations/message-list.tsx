@@ -1,14 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { AUTHOR_LABELS, dateTime } from '../../components/labels';
+import { AUTHOR_LABELS, CHANNEL_LABELS, dateTime, DELIVERY_LABELS } from '../../components/labels';
 import type { MessageFieldsFragment } from '../../graphql/generated/graphql';
-
-const DELIVERY_LABELS: Record<MessageFieldsFragment['deliveryStatus'], string> = {
-  RECEIVED: 'Received',
-  QUEUED: 'Sending…',
-  SENT: 'Sent',
-  DELIVERED: 'Delivered',
-  FAILED: 'Not delivered',
-};
 
 /** The thread oldest first, following new messages to the bottom as they arrive. */
 export function MessageList({ messages }: { messages: readonly MessageFieldsFragment[] }) {
@@ -24,6 +16,11 @@ export function MessageList({ messages }: { messages: readonly MessageFieldsFrag
         <li key={message.id} className={`message message--${message.direction.toLowerCase()} message--${message.author.toLowerCase()}`} data-testid="message">
           <div className="message__meta">
             <strong>{AUTHOR_LABELS[message.author]}</strong> <time dateTime={message.createdAt}>{dateTime(message.createdAt)}</time>
+            {/* Per message, not per thread: a reply to a phone call goes out as SMS. */}
+            {' · '}
+            <span className="message__channel" data-testid="message-channel">
+              {CHANNEL_LABELS[message.channel]}
+            </span>
             {message.direction === 'OUTBOUND' && (
               <span className={`message__status message__status--${message.deliveryStatus.toLowerCase()}`}> · {DELIVERY_LABELS[message.deliveryStatus]}</span>
             )}

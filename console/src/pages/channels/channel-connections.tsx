@@ -1,0 +1,116 @@
+import { useQuery } from '@apollo/client/react';
+import { useId } from 'react';
+import {
+  CONNECTION_PROVIDER_LABELS,
+  CONNECTION_SENDER_LABELS,
+  CONNECTION_STATUS_LABELS,
+  dateTime,
+  labelOf,
+  timeUntil,
+  useNow,
+} from '../../components/labels';
+import { Notice } from '../../components/notice';
+import { LoadFailed, Loading } from '../../components/query-status';
+import { FormAlert } from '../../components/user-errors';
+import type { ChannelConnectionFieldsFragment } from '../../graphql/generated/graphql';
+import { channelConnectionsQuery } from '../../graphql/operations';
+import { useSubscriptionCheck } from './use-subscription-check';
+
+/** Subscriptions change when the server renews them (hourly when under 2 days) or on a failure. */
+const CONNECTIONS_REFRESH_MS = 30_000;
+
+/** One row per provider: how it is connected and the state of its webhook subscription. */
+export function ChannelConnections() {
+  const headingId = useId();
+  const now = useNow();
+  const { data, loading, error, refetch } = useQuery(channelConnectionsQuery, {
+    // Read again on every visit: the server renews subscriptions on its own.
+    fetchPolicy: 'cache-and-network',
+    pollInterval: CONNECTIONS_REFRESH_MS,
+  });
+  const connections = data?.channelConnections;
+  const { checkNow, checking, result, dismissResult } = useSubscriptionCheck(refetch);
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <header className="section__header">
+        <h2 id={headingId}>Channel connections</h2>
+        <button type="button" className="button" onClick={() => void checkNow()} disabled={checking} aria-busy={checking || undefined}>
+          {checking ? 'Checking subscriptions…' : 'Check subscriptions now'}
+        </button>
+      </header>
+
+      {result?.kind === 'success' && <Notice notice={result} onDismiss={dismissResult} />}
+      {result?.kind === 'error' && <FormAlert title="Subscriptions not checked" messages={result.messages} />}
+
+      {error && !connections ? (
+        <LoadFailed what="channel connections" error={error} onRetry={() => void refetch()} />
+      ) : loading && !connections ? (
+        <Loading what="channel connections" />
+      ) : !connections?.length ? (
+        <p className="empty">No channels are set up.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">Provider</th>
+                <th scope="col">Connection</th>
+                <th scope="col">Sends through</th>
+                <th scope="col">Subscription</th>
+                <th scope="col">Subscription expires</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {connections.map((connection) => (
+                <ConnectionRow key={connection.provider} connection={connection} now={now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ConnectionRow({ connection, now }: { connection: ChannelConnectionFieldsFragment; now: number }) {
+  const expiresAt = connection.subscriptionExpiresAt;
+  const expired = expiresAt !== null && new Date(expiresAt).getTime() <= now;
+  return (
+    <tr data-testid={`channel-connection-${connection.provider}`}>
+      <th scope="row">{labelOf(CONNECTION_PROVIDER_LABELS, connection.provider)}</th>
+      <td data-testid="connection-mode">
+        {connection.configured ? (
+          'Configured'
+        ) : connection.sender === 'local-outbox' ? (
+          <>
+            Local
+            <div className="hint">Credentials are not set: texts go to the local outbox.</div>
+          </>
+        ) : (
+          'Not configured'
+        )}
+      </td>
+      <td>{labelOf(CONNECTION_SENDER_LABELS, connection.sender)}</td>
+      <td>{connection.subscriptionId ? <code className="identifier">{connection.subscriptionId}</code> : <span className="muted">None</span>}</td>
+      <td data-testid="subscription-expiry">
+        {expiresAt ? (
+          <>
+            <time dateTime={expiresAt}>{dateTime(expiresAt)}</time>
+            <div className={expired ? 'field-error' : 'hint'}>{expired ? `Expired ${timeUntil(expiresAt, now)}` : timeUntil(expiresAt, now)}</div>
+          </>
+        ) : (
+          <span className="muted">None</span>
+        )}
+      </td>
+      <td>
+        <span className={`badge badge--connection-${connection.status.toLowerCase()}`} data-testid="connection-status">
+          {labelOf(CONNECTION_STATUS_LABELS, connection.status)}
+        </span>
+      </td>
+      <td className="quote">{connection.lastError ?? <span className="muted">None</span>}</td>
+    </tr>
+  );
+}

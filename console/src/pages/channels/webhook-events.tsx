@@ -1,0 +1,106 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { FilterSelect } from '../../components/filter-select';
+import { useNow, WEBHOOK_STATUS_LABELS } from '../../components/labels';
+import { Notice, type NoticeMessage } from '../../components/notice';
+import { LoadFailed, Loading } from '../../components/query-status';
+import type { WebhookEventStatus } from '../../graphql/generated/graphql';
+import { webhookEventsQuery } from '../../graphql/operations';
+import { WebhookEventRow } from './webhook-event-row';
+
+const EVENTS_PAGE_SIZE = 50;
+/** Events change state in the queue with no console event; a modest poll keeps the list honest. */
+const EVENTS_REFRESH_MS = 30_000;
+
+const STATUS_FILTERS: ReadonlyArray<readonly [WebhookEventStatus, string]> = (['DEAD', 'RETRYING', 'PENDING', 'APPLIED'] as const).map(
+  (status) => [status, WEBHOOK_STATUS_LABELS[status]] as const,
+);
+
+const EMPTY_TEXT: Record<WebhookEventStatus, string> = {
+  DEAD: 'No dead-letter events.',
+  RETRYING: 'No events are waiting for another attempt.',
+  PENDING: 'No events are waiting to be applied.',
+  APPLIED: 'No events have been applied yet.',
+};
+
+/** The webhook inbox, newest first, dead letters by default: each with a Retry once the cause is fixed. */
+export function WebhookEvents() {
+  const headingId = useId();
+  const now = useNow();
+  const [status, setStatus] = useState<WebhookEventStatus>('DEAD');
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const { data, loading, error, refetch } = useQuery(webhookEventsQuery, {
+    variables: { status, first: EVENTS_PAGE_SIZE },
+    // A filter seen earlier shows at once from the cache, and is read again: events move between lists.
+    fetchPolicy: 'cache-and-network',
+    pollInterval: EVENTS_REFRESH_MS,
+  });
+  const connection = data?.webhookEvents;
+  const events = connection?.edges.map((edge) => edge.node) ?? [];
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <header className="section__header">
+        <div>
+          <h2 id={headingId}>Webhook events</h2>
+          <p className="muted">
+            Provider events as they arrived. A dead letter failed every attempt; retry it once the cause is fixed.
+            {connection && ` ${connection.totalCount} ${connection.totalCount === 1 ? 'event has' : 'events have'} this status.`}
+          </p>
+        </div>
+      </header>
+
+      <form className="filters" aria-label="Filter webhook events" onSubmit={(event) => event.preventDefault()}>
+        <FilterSelect label="Status" value={status} onChange={setStatus} options={STATUS_FILTERS} />
+      </form>
+
+      {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+
+      {error && !connection ? (
+        <LoadFailed what="webhook events" error={error} onRetry={() => void refetch()} />
+      ) : loading && !connection ? (
+        <Loading what="webhook events" />
+      ) : events.length === 0 ? (
+        <p className="empty">{EMPTY_TEXT[status]}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">Provider</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last error</th>
+                <th scope="col">Payload</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <WebhookEventRow
+                  key={event.id}
+                  event={event}
+                  now={now}
+                  onRetried={(retried) => {
+                    setNotice({ kind: 'success', text: `The ${retried.kind} event is back on the queue (${WEBHOOK_STATUS_LABELS[retried.status].toLowerCase()}).` });
+                    // Re-read the list: a retried event leaves the dead letters.
+                    void refetch().catch(() => undefined);
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <p className="muted">
+          Showing the newest {events.length} of {connection.totalCount}.
+        </p>
+      )}
+    </section>
+  );
+}
