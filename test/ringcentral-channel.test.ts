@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRingCentral, type FakeRingCentral } from './support/fake-ringcentral-server';
+import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral } from './support/fake-ringcentral-server';
 import { graphql } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -36,12 +36,7 @@ beforeAll(async () => {
   rc = await startFakeRingCentral();
   server = await startTestServer({
     env: {
-      RINGCENTRAL_SERVER_URL: rc.url,
-      RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
-      RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
-      RINGCENTRAL_JWT: rc.credentials.jwt,
-      RINGCENTRAL_FROM_NUMBER: rc.businessNumber,
-      RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+      ...ringCentralEnv(rc, WEBHOOK_TOKEN),
       JOBS_POLL_SECONDS: '0.5',
       JOB_RETRY_LIMIT: '3',
       JOB_RETRY_DELAY_SECONDS: '1',

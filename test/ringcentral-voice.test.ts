@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRingCentral, TELEPHONY_SESSIONS_EVENT, MESSAGE_STORE_EVENT, VOICEMAIL_EVENT, type FakeRingCentral } from './support/fake-ringcentral-server';
+import { ringCentralEnv, startFakeRingCentral, TELEPHONY_SESSIONS_EVENT, MESSAGE_STORE_EVENT, VOICEMAIL_EVENT, type FakeRingCentral } from './support/fake-ringcentral-server';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -102,12 +102,7 @@ beforeAll(async () => {
   rc = await startFakeRingCentral();
   server = await startTestServer({
     env: {
-      RINGCENTRAL_SERVER_URL: rc.url,
-      RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
-      RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
-      RINGCENTRAL_JWT: rc.credentials.jwt,
-      RINGCENTRAL_FROM_NUMBER: rc.businessNumber,
-      RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+      ...ringCentralEnv(rc, WEBHOOK_TOKEN),
       BUSINESS_TIME_ZONE: 'UTC',
       JOBS_POLL_SECONDS: '0.5',
       JOB_RETRY_LIMIT: '5',

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startFakeRingCentral, type FakeRingCentral } from '../support/fake-ringcentral-server';
+import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral } from '../support/fake-ringcentral-server';
 import { graphql } from '../support/graphql-client';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../support/test-server';
 import { launchChromium, LIVE_TIMEOUT_MS, signIn } from './browser';
@@ -85,12 +85,7 @@ describe('channels page in a browser', () => {
     rc = await startFakeRingCentral();
     server = await startTestServer({
       env: {
-        RINGCENTRAL_SERVER_URL: rc.url,
-        RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
-        RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
-        RINGCENTRAL_JWT: rc.credentials.jwt,
-        RINGCENTRAL_FROM_NUMBER: rc.businessNumber,
-        RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+        ...ringCentralEnv(rc, WEBHOOK_TOKEN),
         JOBS_POLL_SECONDS: '0.5',
         // Three attempts in a few seconds, then the dead-letter state.
         JOB_RETRY_LIMIT: '2',

@@ -801,3 +801,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
+
+/** The server environment that points the real RingCentral adapter at this fake. */
+export function ringCentralEnv(rc: FakeRingCentral, webhookToken: string): Record<string, string> {
+  return {
+    RINGCENTRAL_SERVER_URL: rc.url,
+    RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
+    RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
+    RINGCENTRAL_JWT: rc.credentials.jwt,
+    RINGCENTRAL_FROM_NUMBER: rc.businessNumber,
+    RINGCENTRAL_WEBHOOK_TOKEN: webhookToken,
+  };
+}
