@@ -67,6 +67,9 @@ const PROGRESS: Record<DeliveryStatus, number> = {
   [DeliveryStatus.FAILED]: 3,
 };
 
+/** The SMS provider's final answers; queued and sent add nothing to what we know. */
+const SETTLED_SMS_STATUS: Partial<Record<SmsStatus, DeliveryStatus>> = { DELIVERED: DeliveryStatus.DELIVERED, FAILED: DeliveryStatus.FAILED };
+
 /** Channels with opt-out keywords (SPEC §3). */
 const CONSENT_CHANNELS: ReadonlySet<OutboundChannel> = new Set(['SMS', 'WHATSAPP']);
 
@@ -149,6 +152,8 @@ export class OutboundDelivery {
       const found = await sender.findSent({ to: send.recipient, body: send.body, since });
       if (found) {
         await this.finish(send, 'SENT', { providerMessageId: found.providerMessageId });
+        // Its status notifications may have come and gone while the send was unrecorded: ask once.
+        if (send.channel === 'SMS' && send.messageId) await this.refreshStatus(send.messageId, found.providerMessageId);
         return;
       }
     }
@@ -219,12 +224,13 @@ export class OutboundDelivery {
        WHERE s.channel = 'SMS' AND s.status = 'SENT' AND m.delivery_status = 'SENT' AND s.created_at > now() - interval '2 days'
        ORDER BY s.created_at DESC LIMIT 50`,
     );
-    const mapped: Partial<Record<SmsStatus, DeliveryStatus>> = { DELIVERED: DeliveryStatus.DELIVERED, FAILED: DeliveryStatus.FAILED };
-    for (const row of pending) {
-      const status = await this.deps.senders.SMS.status(row.provider_message_id);
-      const next = status ? mapped[status] : undefined;
-      if (next) await this.advanceMessage(row.message_id, next);
-    }
+    for (const row of pending) await this.refreshStatus(row.message_id, row.provider_message_id);
+  }
+
+  private async refreshStatus(messageId: string, providerMessageId: string): Promise<void> {
+    const status = await this.deps.senders.SMS.status(providerMessageId);
+    const next = status ? SETTLED_SMS_STATUS[status] : undefined;
+    if (next) await this.advanceMessage(messageId, next);
   }
 }
 
