@@ -417,11 +417,13 @@ async function main() {
 }
 
 let interrupted = false;
-process.once('SIGINT', () => {
-  interrupted = true;
-  console.error('interrupted; cleaning up');
-  cleanUp().finally(() => process.exit(130));
-});
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`${signal}: cleaning up`);
+    cleanUp().finally(() => process.exit(code));
+  });
+}
 
 try {
   await main();

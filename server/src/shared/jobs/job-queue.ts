@@ -75,14 +75,15 @@ export class JobQueue {
     await this.boss.createQueue(name, { name, ...options });
     await this.boss.updateQueue(name, { name, ...options }); // a changed definition applies to an existing queue
 
-    let workerId: string | undefined;
-    workerId = await this.boss.work<T>(
+    // The handler can run before work() returns the worker's id.
+    const worker: { id?: string } = {};
+    worker.id = await this.boss.work<T>(
       name,
       { batchSize: definition.concurrency, pollingIntervalSeconds: this.pollingIntervalSeconds, includeMetadata: true },
       async (jobs) => {
         // pg-boss waits out the polling interval after every batch; a full batch means more are
         // waiting, so fetch again at once (a backlog drains at working speed, not batch/interval).
-        if (jobs.length === definition.concurrency && workerId) this.boss.notifyWorker(workerId);
+        if (jobs.length === definition.concurrency && worker.id) this.boss.notifyWorker(worker.id);
         // Each job succeeds or fails on its own; pg-boss completes only the ones still active.
         await Promise.all(
           jobs.map(async (job) => {
