@@ -15,6 +15,7 @@ import { FormAlert } from '../../components/user-errors';
 import type { ChannelConnectionFieldsFragment } from '../../graphql/generated/graphql';
 import { channelConnectionsQuery } from '../../graphql/operations';
 import { useSubscriptionCheck } from './use-subscription-check';
+import { TableHead } from '../../components/table-head';
 
 /** Subscriptions change when the server renews them (hourly when under 2 days) or on a failure. */
 const CONNECTIONS_REFRESH_MS = 30_000;
@@ -52,17 +53,7 @@ export function ChannelConnections() {
       ) : (
         <div className="table-wrap">
           <table className="table" aria-labelledby={headingId}>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Connection</th>
-                <th scope="col">Sends through</th>
-                <th scope="col">Subscription</th>
-                <th scope="col">Subscription expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last error</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Provider', 'Connection', 'Sends through', 'Subscription', 'Subscription expires', 'Status', 'Last error']} />
             <tbody>
               {connections.map((connection) => (
                 <ConnectionRow key={connection.provider} connection={connection} now={now} />

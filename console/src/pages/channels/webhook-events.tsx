@@ -7,6 +7,7 @@ import { LoadFailed, Loading } from '../../components/query-status';
 import type { WebhookEventStatus } from '../../graphql/generated/graphql';
 import { webhookEventsQuery } from '../../graphql/operations';
 import { WebhookEventRow } from './webhook-event-row';
+import { TableHead } from '../../components/table-head';
 
 const EVENTS_PAGE_SIZE = 50;
 /** Events change state in the queue with no console event; a modest poll keeps the list honest. */
@@ -65,20 +66,7 @@ export function WebhookEvents() {
       ) : (
         <div className="table-wrap">
           <table className="table" aria-labelledby={headingId}>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Payload</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Received', 'Provider', 'Kind', 'Status', 'Attempts', 'Last error', 'Payload']} actions="Actions" />
             <tbody>
               {events.map((event) => (
                 <WebhookEventRow

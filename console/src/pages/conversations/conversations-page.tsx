@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, customerLabel, REASON_LABELS, STAGE_LABELS, timeAgo, us
 import { LoadFailed, Loading } from '../../components/query-status';
 import type { Channel, ConversationStage } from '../../graphql/generated/graphql';
 import { conversationsQuery } from '../../graphql/operations';
+import { TableHead } from '../../components/table-head';
 
 const PAGE_SIZE = 50;
 /**
@@ -93,16 +94,7 @@ export function ConversationsPage({ me }: { me: SessionUser }) {
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Escalation</th>
-                <th scope="col">Held by</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Customer', 'Channel', 'Stage', 'Last activity', 'Escalation', 'Held by']} />
             <tbody>
               {conversations.map((conversation) => (
                 <tr key={conversation.id} data-testid="conversation-row">

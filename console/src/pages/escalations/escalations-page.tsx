@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, customerLabel, ESCALATION_STATUS_LABELS, REASON_LABELS,
 import { LoadFailed, Loading } from '../../components/query-status';
 import { escalationsQuery } from '../../graphql/operations';
 import { ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
+import { TableHead } from '../../components/table-head';
 
 /**
  * The open escalation queue, oldest first. It is kept live by useEscalationFeed (mounted by
@@ -44,19 +45,7 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="escalation-queue">
-            <thead>
-              <tr>
-                <th scope="col">Waiting since</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Why</th>
-                <th scope="col">Last message</th>
-                <th scope="col">Status</th>
-                <th scope="col">Held by</th>
-                <th scope="col">
-                  <span className="visually-hidden">Open</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Waiting since', 'Customer', 'Why', 'Last message', 'Status', 'Held by']} actions="Open" />
             <tbody>
               {escalations.map((escalation) => {
                 const conversation = escalation.conversation;

@@ -7,6 +7,7 @@ import { ExtensionForm } from './extension-form';
 import { ExtensionRow } from './extension-row';
 import { EXTENSIONS_VARIABLES } from './extensions-cache';
 import { useExtensionUpdates } from './use-extension-updates';
+import { TableHead } from '../../components/table-head';
 
 type Message = { kind: 'success' | 'error'; text: string };
 
@@ -113,21 +114,7 @@ export function ExtensionsPage({ me }: { me: SessionUser }) {
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Employee</th>
-                <th scope="col">Role</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Status</th>
-                <th scope="col">Available now</th>
-                <th scope="col">Primary</th>
-                <th scope="col">Working hours</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Number', 'Employee', 'Role', 'Phone', 'Status', 'Available now', 'Primary', 'Working hours']} actions="Actions" />
             <tbody>
               {extensions.map((extension) => (
                 <ExtensionRow
