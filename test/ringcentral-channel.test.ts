@@ -201,6 +201,22 @@ describe('provider faults when sending', () => {
     expect(textsTo(CUSTOMER).length).toBe(before + 1);
     expect(send.provider_message_id).toBe(textsTo(CUSTOMER).at(-1)!.id);
   }, 40_000);
+
+  it('sends a text whose answer was lost when the identical text found at RingCentral is an earlier one', async () => {
+    const question = 'Do you have vegetarian options?'; // asked again: the assistant gives the same answer
+    const answer = textsTo(CUSTOMER).at(-1)!.text;
+    const since = (await db.query('SELECT now() AS now')).rows[0].now as Date;
+    rc.failNextSms('drop'); // the connection dies before RingCentral takes the text
+    await deliverInbound(question);
+    const thisSend = async () =>
+      (await db.query(`SELECT status, attempts, provider_message_id FROM outbound_send WHERE recipient = $1 AND created_at > $2`, [CUSTOMER, since])).rows[0];
+    await expect.poll(async () => (await thisSend())?.status, { timeout: 30_000 }).toBe('SENT');
+    const sameText = textsTo(CUSTOMER).filter((sms) => sms.text === answer);
+    expect(sameText).toHaveLength(2);
+    const send = await thisSend();
+    expect(send.attempts).toBe(2);
+    expect(send.provider_message_id).toBe(sameText[1].id);
+  }, 40_000);
 });
 
 describe('escalation alert by SMS', () => {

@@ -44,7 +44,7 @@ export interface FakeSubscription {
   deleted: boolean;
 }
 
-export type SmsOutcome = { status: number; retryAfterSeconds?: number } | 'hang';
+export type SmsOutcome = { status: number; retryAfterSeconds?: number } | 'hang' | 'drop';
 
 export interface FakeParty {
   telephonySessionId: string;
@@ -86,7 +86,8 @@ export interface FakeRingCentral {
   /**
    * The next N SMS sends answer these statuses instead (e.g. 503, 429 with Retry-After 1, or
    * 'hang' = accept the body, record the SMS as sent, then destroy the socket without answering:
-   * simulates a send whose answer is lost).
+   * simulates a send whose answer is lost), or 'drop' = destroy the socket before taking the
+   * text (the client cannot tell it from 'hang', but nothing went out).
    */
   failNextSms(...outcomes: SmsOutcome[]): void;
   setSmsStatus(id: string, status: SentSms['status']): void;
@@ -467,6 +468,10 @@ class FakeRingCentralServer implements FakeRingCentral {
     if (typeof text !== 'string' || text.length < 1 || text.length > 1000) return invalidParameter(res, 'text');
 
     const outcome = this.smsOutcomes.shift();
+    if (outcome === 'drop') {
+      req.socket.destroy();
+      return;
+    }
     if (outcome !== undefined && outcome !== 'hang') return smsFailure(res, outcome);
 
     const sms: SentSms = { id: String(this.nextMessageId++), from, to: to.map((t: { phoneNumber: string }) => t.phoneNumber), text, at: new Date(), status: 'Queued' };

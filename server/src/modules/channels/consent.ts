@@ -11,6 +11,13 @@ const OPT_IN = new Set(['START', 'UNSTOP']);
 
 export type ConsentKeyword = 'OPT_OUT' | 'OPT_IN' | 'HELP';
 
+/** The channels where the keywords apply and an opted-out address gets nothing (SPEC §3). */
+const CONSENT_CHANNELS: ReadonlySet<string> = new Set(['SMS', 'WHATSAPP']);
+
+export function hasConsentKeywords(channel: string): boolean {
+  return CONSENT_CHANNELS.has(channel);
+}
+
 /** The keyword a message is, or null. Surrounding spaces and a final "." or "!" are allowed; any other word makes it a normal message. */
 export function consentKeyword(text: string): ConsentKeyword | null {
   const word = text.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase();

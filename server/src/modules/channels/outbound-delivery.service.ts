@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Not, PrimaryColumn } from 'typeorm';
 import { SendError, type MessageSender, type OutboundChannel, type OutgoingMessage } from '../../providers/outbound.port';
 import type { SmsSender, SmsStatus } from '../../providers/sms/sms.port';
 import type { JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
 import { DeliveryStatus, Message } from '../conversations/message.entity';
-import { isOptedOut } from './consent';
+import { hasConsentKeywords, isOptedOut } from './consent';
 import { nextSendWindow, respectsQuietHours } from './quiet-hours';
 
 export const SEND_MESSAGE = 'outbound.send';
@@ -70,9 +70,6 @@ const PROGRESS: Record<DeliveryStatus, number> = {
 /** The SMS provider's final answers; queued and sent add nothing to what we know. */
 const SETTLED_SMS_STATUS: Partial<Record<SmsStatus, DeliveryStatus>> = { DELIVERED: DeliveryStatus.DELIVERED, FAILED: DeliveryStatus.FAILED };
 
-/** Channels with opt-out keywords (SPEC §3). */
-const CONSENT_CHANNELS: ReadonlySet<OutboundChannel> = new Set(['SMS', 'WHATSAPP']);
-
 /** How long a status report for an unknown message is retried before it is taken as not ours. */
 const UNKNOWN_STATUS_PATIENCE_MS = 10 * 60_000;
 
@@ -88,10 +85,6 @@ const RECONCILE_SLACK_MS = 60_000;
  */
 export class OutboundDelivery {
   constructor(private readonly deps: { dataSource: DataSource; jobs: JobQueue; senders: OutboundSenders; logger: Logger; timeZone: string }) {}
-
-  get senderKind(): string {
-    return this.deps.senders.SMS.kind;
-  }
 
   async defineJobs(options: { retryLimit: number; retryDelaySeconds: number }): Promise<void> {
     await this.deps.jobs.define<{ key: string }>({
@@ -129,7 +122,7 @@ export class OutboundDelivery {
     if (!send || send.status === 'SENT' || send.status === 'FAILED' || send.status === 'REFUSED') return;
 
     // Consent is checked at send time, so a STOP that arrives while a message waits still stops it.
-    const recipientOptedOut = CONSENT_CHANNELS.has(send.channel) && (await isOptedOut(this.deps.dataSource.manager, send.channel, send.recipient));
+    const recipientOptedOut = hasConsentKeywords(send.channel) && (await isOptedOut(this.deps.dataSource.manager, send.channel, send.recipient));
     if (send.purpose !== 'CONSENT_CONFIRMATION' && recipientOptedOut) {
       await this.finish(send, 'REFUSED', { error: 'The recipient has opted out of messages.' });
       return;
@@ -150,7 +143,8 @@ export class OutboundDelivery {
     if (send.status === 'SENDING' && send.attemptStartedAt && sender.findSent) {
       const since = new Date(send.attemptStartedAt.getTime() - RECONCILE_SLACK_MS);
       const found = await sender.findSent({ to: send.recipient, body: send.body, since });
-      if (found) {
+      // An identical earlier text to the same number is that send's, not this one's: then ours never went.
+      if (found && !(await this.claimedByAnotherSend(found.providerMessageId, key))) {
         await this.finish(send, 'SENT', { providerMessageId: found.providerMessageId });
         // Its status notifications may have come and gone while the send was unrecorded: ask once.
         if (send.channel === 'SMS' && send.messageId) await this.refreshStatus(send.messageId, found.providerMessageId);
@@ -175,25 +169,33 @@ export class OutboundDelivery {
     }
   }
 
+  private claimedByAnotherSend(providerMessageId: string, key: string): Promise<boolean> {
+    return this.repository().exists({ where: { providerMessageId, idempotencyKey: Not(key) } });
+  }
+
   private async giveUp(key: string, lastError: string): Promise<void> {
     const send = await this.repository().findOneBy({ idempotencyKey: key });
     if (send && send.status !== 'SENT') await this.finish(send, 'FAILED', { error: lastError });
   }
 
+  /** The send's outcome and its message's delivery status, together: a crash between them would leave a sent message QUEUED. */
   private async finish(send: OutboundSend, status: 'SENT' | 'FAILED' | 'REFUSED', detail: { providerMessageId?: string; error?: string }): Promise<void> {
-    await this.repository().update(
-      { idempotencyKey: send.idempotencyKey },
-      { status, providerMessageId: detail.providerMessageId ?? send.providerMessageId, lastError: detail.error ?? null },
-    );
-    if (!send.messageId) return;
-    if (detail.providerMessageId) await this.deps.dataSource.getRepository(Message).update({ id: send.messageId }, { providerMessageId: detail.providerMessageId });
-    await this.advanceMessage(send.messageId, status === 'SENT' ? DeliveryStatus.SENT : DeliveryStatus.FAILED);
+    await this.deps.dataSource.transaction(async (manager) => {
+      await manager.update(
+        OutboundSend,
+        { idempotencyKey: send.idempotencyKey },
+        { status, providerMessageId: detail.providerMessageId ?? send.providerMessageId, lastError: detail.error ?? null },
+      );
+      if (!send.messageId) return;
+      if (detail.providerMessageId) await manager.update(Message, { id: send.messageId }, { providerMessageId: detail.providerMessageId });
+      await this.advanceMessage(send.messageId, status === 'SENT' ? DeliveryStatus.SENT : DeliveryStatus.FAILED, manager);
+    });
     if (status !== 'SENT') this.deps.logger.warn({ key: send.idempotencyKey, channel: send.channel, status, purpose: send.purpose }, 'message not sent');
   }
 
   /** Moves a message's delivery status forward only. */
-  async advanceMessage(messageId: string, status: DeliveryStatus): Promise<void> {
-    await this.deps.dataSource.query(`UPDATE message SET delivery_status = $2 WHERE id = $1 AND delivery_status = ANY($3)`, [messageId, status, statusesBefore(status)]);
+  async advanceMessage(messageId: string, status: DeliveryStatus, manager: EntityManager = this.deps.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE message SET delivery_status = $2 WHERE id = $1 AND delivery_status = ANY($3)`, [messageId, status, statusesBefore(status)]);
   }
 
   /**
