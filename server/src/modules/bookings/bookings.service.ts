@@ -22,8 +22,4 @@ export class BookingsService {
   async createInquiry(manager: EntityManager, booking: NewBooking): Promise<Booking> {
     return manager.save(manager.create(Booking, { ...booking, status: BookingStatus.INQUIRY }));
   }
-
-  findById(manager: EntityManager, id: string): Promise<Booking | null> {
-    return manager.findOneBy(Booking, { id });
-  }
 }

@@ -14,7 +14,7 @@ import type { CustomersRepository } from '../customers/customers.repository';
 import { Escalation, EscalationReason, EscalationStatus, type HandoffPacket } from '../escalations/escalation.entity';
 import { escalationErrors } from '../escalations/escalations.errors';
 import type { EscalationsService } from '../escalations/escalations.service';
-import { applyConsentKeyword, consentKeyword } from '../channels/consent';
+import { applyConsentKeyword, consentKeyword, hasConsentKeywords } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { OutboundChannel, SendPurpose } from '../../providers/outbound.port';
 import type { MetaDirectMessage } from '../channels/meta.source';
@@ -22,7 +22,7 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { Channel } from './channel';
 import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from './conversation.entity';
 import type { MessageSnapshot } from './conversations.events';
-import { checkInboundText, MAX_MESSAGE_LENGTH } from './inbound-text';
+import { checkInboundText, truncateToMessageLength } from './inbound-text';
 import { DeliveryStatus, Message, MessageAuthor, MessageDirection } from './message.entity';
 
 /** One customer message from any channel, as the channel adapter hands it over. */
@@ -115,7 +115,7 @@ export class ConversationsService {
       address: message.from,
       identity: { kind: message.channel === 'WHATSAPP' ? IdentityKind.PHONE : IdentityKind.META_ID, value: message.from },
       // Providers allow longer messages than we store; the start is what the assistant reads.
-      text: [...text].length > MAX_MESSAGE_LENGTH ? [...text].slice(0, MAX_MESSAGE_LENGTH - 1).join('') + '…' : text,
+      text: truncateToMessageLength(text),
       providerMessageId: message.providerMessageId,
       attachmentsOnly: message.text === null,
     });
@@ -145,7 +145,7 @@ export class ConversationsService {
     const checked = checkInboundText(inbound.text);
     if ('failure' in checked) throw checked.failure;
     const text = checked.text;
-    const keyword = CONSENT_CHANNELS.has(inbound.channel) ? consentKeyword(text) : null;
+    const keyword = hasConsentKeywords(inbound.channel) ? consentKeyword(text) : null;
 
     // The model call happens before the transaction, so no row lock is held while it thinks.
     const known = await this.deps.dataSource.getRepository(Conversation).findOneBy({ channel: inbound.channel, channelAddress: inbound.address });
@@ -181,10 +181,15 @@ export class ConversationsService {
         const reply = await this.sendReply(manager, events, conversation, MessageAuthor.AI, "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.");
         return { conversation, message, reply };
       }
-      if (!this.deps.assistantEnabled || !analysis) {
+      if (!this.deps.assistantEnabled) {
         await this.escalate(manager, events, conversation, EscalationReason.AI_DISABLED, 'The assistant is off: every message goes to staff.', text, null);
         const reply = await this.sendReply(manager, events, conversation, MessageAuthor.SYSTEM, 'Thanks for your message! A member of our team will reply here shortly.');
         return { conversation, message, reply };
+      }
+      if (!analysis) {
+        // Staff held the thread when the message arrived and let go since: it is theirs to answer, as it was.
+        await manager.save(conversation);
+        return { conversation, message, reply: null };
       }
 
       const decision = decide(
@@ -470,9 +475,7 @@ export class ConversationsService {
   }
 
   private write<T>(work: (manager: EntityManager, events: PendingEvents) => Promise<T>): Promise<T> {
-    return inTransaction(this.deps.dataSource, this.deps.eventBus, work, (error) =>
-      this.deps.logger.warn({ err: (error as Error).message }, 'after-commit delivery failed'),
-    );
+    return inTransaction(this.deps.dataSource, this.deps.eventBus, work);
   }
 }
 
@@ -489,8 +492,6 @@ async function findInbound(manager: EntityManager, channel: Channel, providerMes
   return manager.findOneBy(Message, { channel, providerMessageId, direction: MessageDirection.INBOUND });
 }
 
-/** Channels where STOP, START and HELP apply (SPEC §3). */
-const CONSENT_CHANNELS = new Set<Channel>([Channel.SMS, Channel.WHATSAPP]);
 
 function isHeldBack(conversation: Conversation): boolean {
   return conversation.aiPaused || conversation.stage === ConversationStage.ESCALATED;

@@ -22,3 +22,9 @@ export function checkInboundText(text: string, field = 'text'): { text: string }
   }
   return { text: trimmed };
 }
+
+/** Provider text longer than we store (a long voicemail, a 4,096-character WhatsApp message) is cut, not refused. */
+export function truncateToMessageLength(text: string): string {
+  const characters = [...text];
+  return characters.length > MAX_MESSAGE_LENGTH ? `${characters.slice(0, MAX_MESSAGE_LENGTH - 1).join('')}…` : text;
+}

@@ -168,9 +168,7 @@ export class EscalationsService {
   }
 
   private write<T>(work: (manager: EntityManager, events: PendingEvents) => Promise<T>): Promise<T> {
-    return inTransaction(this.deps.dataSource, this.deps.eventBus, work, (error) =>
-      this.deps.logger.warn({ err: (error as Error).message }, 'escalation alert not sent'),
-    );
+    return inTransaction(this.deps.dataSource, this.deps.eventBus, work);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Logger } from '../../shared/logger';
 import type { CallStatusEvent } from '../channels/ringcentral.source';
 import { Channel } from '../conversations/channel';
 import type { InboundMessage } from '../conversations/conversations.service';
-import { MAX_MESSAGE_LENGTH } from '../conversations/inbound-text';
+import { truncateToMessageLength } from '../conversations/inbound-text';
 import { IdentityKind } from '../customers/customer.entity';
 import { Extension } from '../extensions/extension.entity';
 import { routeInboundCall } from './call-routing';
@@ -133,7 +133,7 @@ export class TelephonyService {
       address: voicemail.callerNumber,
       identity: { kind: IdentityKind.PHONE, value: voicemail.callerNumber },
       // A very long voicemail is cut rather than refused: the message limit is for typed text.
-      text: [...transcript].length > MAX_MESSAGE_LENGTH ? `${[...transcript].slice(0, MAX_MESSAGE_LENGTH - 1).join('')}…` : transcript,
+      text: truncateToMessageLength(transcript),
       providerMessageId: voicemail.providerMessageId,
     });
   }

@@ -4,15 +4,12 @@ import type { TopicName, TopicPayloads } from '../pubsub/topics';
 
 type PendingEvent = { [K in TopicName]: { topic: K; payload: TopicPayloads[K]; scope?: string } }[TopicName];
 
-/** Events and side effects recorded during a transaction; carried out only once it has committed. */
+/**
+ * Events recorded during a transaction; published only once it has committed. (Sends to
+ * providers are not effects here: they are queued in the same transaction, see OutboundDelivery.)
+ */
 export class PendingEvents {
   readonly events: PendingEvent[] = [];
-  readonly effects: Array<() => Promise<unknown>> = [];
-
-  /** Work that must not happen for a rolled-back change (an SMS, a call to a provider). */
-  afterCommit(effect: () => Promise<unknown>): void {
-    this.effects.push(effect);
-  }
 
   add<K extends TopicName>(topic: K, payload: TopicPayloads[K], scope?: string): void {
     this.events.push({ topic, payload, scope } as PendingEvent);
@@ -27,11 +24,9 @@ export async function inTransaction<T>(
   dataSource: DataSource,
   eventBus: EventBus,
   work: (manager: EntityManager, events: PendingEvents) => Promise<T>,
-  onEffectError?: (error: unknown) => void,
 ): Promise<T> {
   const events = new PendingEvents();
   const result = await dataSource.transaction((manager) => work(manager, events));
   for (const event of events.events) await eventBus.publish(event.topic, event.payload, event.scope);
-  for (const effect of events.effects) await effect().catch((error: unknown) => onEffectError?.(error));
   return result;
 }
