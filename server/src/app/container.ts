@@ -24,7 +24,6 @@ import { TelephonyService } from '../modules/telephony/telephony.service';
 import { RingCentralCallControl, RingCentralVoicemails } from '../providers/ringcentral/ringcentral.telephony';
 import { OutboundDelivery, type OutboundSenders } from '../modules/channels/outbound-delivery.service';
 import { MetaWebhookSource } from '../modules/channels/meta.source';
-import { DeliveryStatus } from '../modules/conversations/message.entity';
 import { SocialResolver } from '../modules/social/social.resolver';
 import { SocialService } from '../modules/social/social.service';
 import { MetaPageSender, WhatsAppSender } from '../providers/meta/meta.send-api';
@@ -147,12 +146,7 @@ export function createServices(params: {
     webhooks.register(
       new MetaWebhookSource(config.meta, {
         directMessage: (message) => conversations.receiveMetaMessage(message),
-        deliveryStatus: (report) =>
-          outbound.recordProviderStatus('WHATSAPP', {
-            providerMessageId: report.providerMessageId,
-            status: WHATSAPP_STATUS[report.status],
-            reportedAt: new Date(report.at),
-          }),
+        deliveryStatus: (report) => outbound.recordProviderStatus('WHATSAPP', report),
         comment: (comment) => social.recordComment(comment),
       }),
     );
@@ -162,9 +156,6 @@ export function createServices(params: {
 }
 
 export type Services = ReturnType<typeof createServices>;
-
-/** WhatsApp reports "read" after "delivered"; we record both as delivered. */
-const WHATSAPP_STATUS = { sent: DeliveryStatus.SENT, delivered: DeliveryStatus.DELIVERED, read: DeliveryStatus.DELIVERED, failed: DeliveryStatus.FAILED } as const;
 
 export function createResolverContainer(services: Services): ContainerType {
   const instances = new Map<Function, object>([

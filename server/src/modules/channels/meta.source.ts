@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { DeliveryStatus } from '../conversations/message.entity';
 import { WebhookProvider } from '../webhooks/webhook-event.entity';
 import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
 
@@ -14,13 +15,21 @@ export interface MetaDirectMessage {
   providerMessageId: string;
 }
 
-/** A WhatsApp delivery report for a message we sent. */
-export interface MetaDeliveryStatus {
+/** A WhatsApp delivery report for a message we sent, as stored in the inbox. */
+interface MetaDeliveryStatus {
   providerMessageId: string;
-  status: 'sent' | 'delivered' | 'read' | 'failed';
-  /** When Meta recorded it (unix seconds in the payload). */
+  status: DeliveryStatus;
+  /** When Meta recorded it. */
   at: string;
 }
+
+/** WhatsApp reports "read" after "delivered"; we record both as delivered. */
+const WHATSAPP_STATUS: Record<string, DeliveryStatus> = {
+  sent: DeliveryStatus.SENT,
+  delivered: DeliveryStatus.DELIVERED,
+  read: DeliveryStatus.DELIVERED,
+  failed: DeliveryStatus.FAILED,
+};
 
 export interface MetaComment {
   source: 'FACEBOOK' | 'INSTAGRAM';
@@ -35,7 +44,7 @@ export interface MetaComment {
 /** Our services as Meta events need them. */
 export interface MetaHandlers {
   directMessage(message: MetaDirectMessage): Promise<unknown>;
-  deliveryStatus(status: MetaDeliveryStatus): Promise<void>;
+  deliveryStatus(report: { providerMessageId: string; status: DeliveryStatus; reportedAt: Date }): Promise<void>;
   comment(comment: MetaComment): Promise<void>;
 }
 
@@ -94,7 +103,10 @@ export class MetaWebhookSource implements WebhookSource {
 
   async apply(kind: string, payload: unknown): Promise<void> {
     if (kind === 'direct-message') await this.handlers.directMessage(payload as MetaDirectMessage);
-    else if (kind === 'delivery-status') await this.handlers.deliveryStatus(payload as MetaDeliveryStatus);
+    else if (kind === 'delivery-status') {
+      const { providerMessageId, status, at } = payload as MetaDeliveryStatus;
+      await this.handlers.deliveryStatus({ providerMessageId, status, reportedAt: new Date(at) });
+    }
     else if (kind === 'comment') await this.handlers.comment(payload as MetaComment);
     else throw new Error(`unknown Meta event kind ${kind}`);
   }
@@ -168,8 +180,9 @@ function whatsappEvents(entry: Json): InboundEvent[] {
       events.push({ eventId: `message:${message.id}`, kind: 'direct-message', payload });
     }
     for (const status of asArray(value.statuses)) {
-      if (typeof status?.id !== 'string' || !['sent', 'delivered', 'read', 'failed'].includes(status.status)) continue;
-      const payload: MetaDeliveryStatus = { providerMessageId: status.id, status: status.status, at: instantOf(status.timestamp) };
+      const recorded = WHATSAPP_STATUS[String(status?.status)];
+      if (typeof status?.id !== 'string' || !recorded) continue;
+      const payload: MetaDeliveryStatus = { providerMessageId: status.id, status: recorded, at: instantOf(status.timestamp) };
       // One event per (message, status): a redelivered report is a duplicate, a newer one is not.
       events.push({ eventId: `status:${status.id}:${status.status}`, kind: 'delivery-status', payload });
     }

@@ -8,6 +8,7 @@ import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { Conversation } from '../conversations/conversation.entity';
 import { Extension } from '../extensions/extension.entity';
 import { Escalation, EscalationStatus, RoutingDecision, type EscalationReason, type HandoffPacket } from './escalation.entity';
+import { rotation } from './rotation';
 import { chooseExtension } from './routing';
 
 /** The shared round-robin position: one row, read and written under the routing lock. */
@@ -104,12 +105,11 @@ export class EscalationsService {
    * SMS alert. Returns whether it was assigned.
    */
   private async route(manager: EntityManager, escalation: Escalation, now = new Date()): Promise<boolean> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('escalation-routing'))`);
+    await rotation.lock(manager, ROTATION);
     const extensions = await manager.find(Extension, { order: { number: 'ASC' } });
-    const rotation: Array<{ last_number: number }> = await manager.query('SELECT last_number FROM routing_rotation WHERE name = $1', [ROTATION]);
     const choice = chooseExtension({
       extensions,
-      lastRotationNumber: rotation[0]?.last_number ?? null,
+      lastRotationNumber: await rotation.last(manager, ROTATION),
       exclude: escalation.declinedExtensionIds,
       now,
       timeZone: this.deps.businessTimeZone,
@@ -117,12 +117,7 @@ export class EscalationsService {
     await manager.insert(RoutingDecision, { escalationId: escalation.id, extensionId: choice.extension?.id ?? null, explanation: choice.explanation });
     this.deps.logger.info({ escalationId: escalation.id, extensionId: choice.extension?.id ?? null, explanation: choice.explanation }, 'escalation routed');
 
-    if (choice.nextRotationNumber !== null) {
-      await manager.query(
-        `INSERT INTO routing_rotation (name, last_number) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_number = EXCLUDED.last_number`,
-        [ROTATION, choice.nextRotationNumber],
-      );
-    }
+    if (choice.nextRotationNumber !== null) await rotation.advance(manager, ROTATION, choice.nextRotationNumber);
     const chosen = choice.extension ? extensions.find((e) => e.id === choice.extension!.id)! : null;
     escalation.status = chosen ? EscalationStatus.ASSIGNED : EscalationStatus.QUEUED;
     escalation.assignedExtensionId = chosen?.id ?? null;

@@ -10,6 +10,7 @@ import type { InboundMessage } from '../conversations/conversations.service';
 import { truncateToMessageLength } from '../conversations/inbound-text';
 import { IdentityKind } from '../customers/customer.entity';
 import { Extension } from '../extensions/extension.entity';
+import { rotation } from '../escalations/rotation';
 import { routeInboundCall } from './call-routing';
 import { CallRoutedTo, PhoneCall } from './phone-call.entity';
 import { telephonyErrors } from './telephony.errors';
@@ -77,11 +78,10 @@ export class TelephonyService {
   private async route(manager: EntityManager, call: PhoneCall): Promise<void> {
     const callControl = this.deps.callControl;
     if (!callControl) return;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('call-routing'))`);
+    await rotation.lock(manager, CALL_ROTATION);
     const extensions = await manager.find(Extension, { order: { number: 'ASC' } });
-    const rotation: Array<{ last_number: number }> = await manager.query('SELECT last_number FROM routing_rotation WHERE name = $1', [CALL_ROTATION]);
     const now = new Date();
-    const decision = routeInboundCall({ extensions, lastRotationNumber: rotation[0]?.last_number ?? null, now, timeZone: this.deps.businessTimeZone });
+    const decision = routeInboundCall({ extensions, lastRotationNumber: await rotation.last(manager, CALL_ROTATION), now, timeZone: this.deps.businessTimeZone });
 
     call.routedTo = decision.to === 'EXTENSION' ? CallRoutedTo.EXTENSION : CallRoutedTo.VOICEMAIL;
     call.routedExtensionId = decision.to === 'EXTENSION' ? decision.extension.id : null;
@@ -91,12 +91,7 @@ export class TelephonyService {
     try {
       if (!target) throw new CallControlError('no RingCentral extension is known for this call, so there is no mailbox to send it to', 'rejected');
       await callControl.forward(partyOf(call), target);
-      if (decision.to === 'EXTENSION' && decision.nextRotationNumber !== null) {
-        await manager.query(
-          `INSERT INTO routing_rotation (name, last_number) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_number = EXCLUDED.last_number`,
-          [CALL_ROTATION, decision.nextRotationNumber],
-        );
-      }
+      if (decision.to === 'EXTENSION' && decision.nextRotationNumber !== null) await rotation.advance(manager, CALL_ROTATION, decision.nextRotationNumber);
     } catch (error) {
       // Unavailable: throw, roll back, and let the queue try again while the call may still ring.
       if (!(error instanceof CallControlError) || error.reason === 'unavailable') throw error;
