@@ -106,6 +106,12 @@ describe('inbound SMS webhooks', () => {
     expect((await rc.deliver(null, { rawBody: '{"uuid": "broken' })).status).toBe(400);
     expect((await rc.deliver(null, { rawBody: JSON.stringify({ uuid: 'x', event: '/x', body: { padding: 'x'.repeat(1_100_000) } }) })).status).toBe(413);
     expect(await webhookEvents()).toEqual([]);
+    // Counted as what they are, and not as signature failures.
+    const prometheus = await (await fetch(`${server.url}/metrics`)).text();
+    expect(prometheus).toMatch(/webhook_rejections_total\{provider="ringcentral",reason="malformed-body"\} 1/);
+    expect(prometheus).toMatch(/webhook_rejections_total\{provider="ringcentral",reason="too-large"\} 1/);
+    const metrics = await graphql(server.url, `{ metrics { webhookSignatureFailuresLastHour } }`, {}, adminToken);
+    expect(metrics.data!.metrics.webhookSignatureFailuresLastHour).toBe(2);
   });
 
   it('threads an inbound SMS, and the assistant’s reply leaves through the SDK from the business number', async () => {

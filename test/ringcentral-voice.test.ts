@@ -281,6 +281,10 @@ describe('transferCall', () => {
       expect(await live.next(LIVE_MS)).toEqual({ conversationMessageAdded: { message: { author: 'SYSTEM', text: 'Transferring your call to Blake (ext. 102).' } } });
       const after = (await phoneThread(VOICEMAIL_CALLER))!;
       expect(after.messages.at(-1)).toMatchObject({ author: 'SYSTEM', direction: 'OUTBOUND', channel: 'SMS', text: 'Transferring your call to Blake (ext. 102).' });
+      // The caller is told too, by text from the business number.
+      await expect
+        .poll(() => rc.sentSms.filter((sms) => sms.to.includes(VOICEMAIL_CALLER) && sms.text === 'Transferring your call to Blake (ext. 102).').length, { timeout: LIVE_MS })
+        .toBe(1);
     } finally {
       live.unsubscribe();
       await staffConsole.client.dispose();
