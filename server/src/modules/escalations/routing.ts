@@ -1,5 +1,6 @@
+import { isAvailableAt, unavailableReason } from '../extensions/availability';
 import { ExtensionStatus } from '../extensions/extension.entity';
-import { isWithinWorkingHours, type WorkingHoursRangeValue } from '../extensions/working-hours';
+import type { WorkingHoursRangeValue } from '../extensions/working-hours';
 
 /**
  * Who gets an escalation (SPEC §1), as a pure function of the extensions and the shared
@@ -32,14 +33,8 @@ export function chooseExtension(params: {
 }): RoutingChoice {
   const { extensions, lastRotationNumber, exclude, now, timeZone } = params;
   const describe = (e: RoutableExtension) => `${e.number} (${e.employeeName})`;
-  const whyNot = (e: RoutableExtension) =>
-    exclude.includes(e.id)
-      ? 'did not answer in time'
-      : e.status !== ExtensionStatus.AVAILABLE
-        ? `is ${e.status}`
-        : 'is outside its working hours';
-  const canTake = (e: RoutableExtension) =>
-    !exclude.includes(e.id) && e.status === ExtensionStatus.AVAILABLE && isWithinWorkingHours(e.workingHours, now, timeZone);
+  const whyNot = (e: RoutableExtension) => (exclude.includes(e.id) ? 'did not answer in time' : (unavailableReason(e, now, timeZone) ?? 'is available'));
+  const canTake = (e: RoutableExtension) => !exclude.includes(e.id) && isAvailableAt(e, now, timeZone);
 
   const primary = extensions.find((e) => e.isPrimaryEscalation);
   if (primary && canTake(primary)) {

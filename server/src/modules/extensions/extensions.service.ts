@@ -1,3 +1,4 @@
+import { isAvailableAt } from './availability';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../shared/auth/principal';
@@ -12,7 +13,7 @@ import { Extension, ExtensionStatus } from './extension.entity';
 import { extensionErrors, ExtensionErrorCode } from './extensions.errors';
 import type { ExtensionChangeKind, ExtensionSnapshot } from './extensions.events';
 import type { CreateExtensionInput, ExtensionsArgs, UpdateExtensionInput } from './extensions.inputs';
-import { isWithinWorkingHours, validateWorkingHours, type WorkingHoursRangeValue } from './working-hours';
+import { validateWorkingHours, type WorkingHoursRangeValue } from './working-hours';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -33,10 +34,7 @@ export class ExtensionsService {
   }
 
   isAvailableNow(extension: Extension, at = new Date()): boolean {
-    return (
-      extension.status === ExtensionStatus.AVAILABLE &&
-      isWithinWorkingHours(extension.workingHours, at, this.deps.businessTimeZone)
-    );
+    return isAvailableAt(extension, at, this.deps.businessTimeZone);
   }
 
   create(input: CreateExtensionInput): Promise<Extension> {

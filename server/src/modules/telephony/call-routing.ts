@@ -1,4 +1,4 @@
-import { ExtensionStatus } from '../extensions/extension.entity';
+import { unavailableReason } from '../extensions/availability';
 import { isWithinWorkingHours, localClock } from '../extensions/working-hours';
 import { chooseExtension, type RoutableExtension } from '../escalations/routing';
 
@@ -51,7 +51,5 @@ export function routeInboundCall(params: {
 }
 
 function whyNot(extension: CallRoutableExtension, now: Date, timeZone: string): string {
-  if (extension.status !== ExtensionStatus.AVAILABLE) return `is ${extension.status}`;
-  if (!isWithinWorkingHours(extension.workingHours, now, timeZone)) return 'is outside its working hours';
-  return 'has no phone number';
+  return unavailableReason(extension, now, timeZone) ?? 'has no phone number';
 }
