@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ringCentralEnv, startFakeRingCentral, TELEPHONY_SESSIONS_EVENT, MESSAGE_STORE_EVENT, VOICEMAIL_EVENT, type FakeRingCentral } from './support/fake-ringcentral-server';
+import {
+  ringCentralEnv,
+  startFakeRingCentral,
+  TELEPHONY_SESSIONS_EVENT,
+  MESSAGE_STORE_EVENT,
+  VOICEMAIL_EVENT,
+  type FakeRingCentral,
+  type FakeTranscriptionJob,
+} from './support/fake-ringcentral-server';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -10,8 +18,9 @@ import { startTestServer, type TestServer } from './support/test-server';
  * talks to a local server speaking RingCentral's wire format. Telephony-session webhooks route
  * a new inbound call by business hours (forwarded to the free extension's phone, or to
  * voicemail) through Call Control; voicemail webhooks bring the transcript into the caller's
- * PHONE thread, where the assistant answers it; staff transfer an answered call to an
- * extension after it is announced in the thread.
+ * PHONE thread, where the assistant answers it; an ended call's recording goes to RingCentral's
+ * AI speech-to-text, whose callback brings the call's transcript into the thread too; staff
+ * transfer an answered call to an extension after it is announced in the thread.
  */
 
 const WEBHOOK_TOKEN = 'test-verification-token-voice-0123';
@@ -25,6 +34,11 @@ const BUSY_CALLER = '+15555550123';
 const VOICEMAIL_CALLER = '+15555550124';
 const SLOW_TRANSCRIPT_CALLER = '+15555550125';
 const PROCEEDING_CALLER = '+15555550126';
+const RECORDED_CALLER = '+15555550131';
+const SLOW_RECORDING_CALLER = '+15555550132';
+const UNTRANSCRIBABLE_CALLER = '+15555550133';
+const LONG_CALL_CALLER = '+15555550134';
+const NO_AI_CALLER = '+15555550135';
 
 const WEEK = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 const everyDay = WEEK.map((day) => ({ day, start: '00:00', end: '24:00' }));
@@ -86,6 +100,31 @@ async function notifyCall(session: string, party: string, options: { uuid?: stri
 function ring(session: string, party: string, caller: string) {
   rc.setParty(session, party, 'Setup', { from: caller });
   return notifyCall(session, party);
+}
+
+const CALL_TRANSCRIPTS = `{ phoneCalls(first: 50) { edges { node { callerNumber transcription transcriptionError transcript } } } }`;
+
+async function callTranscript(caller: string) {
+  const response = await graphql(server.url, CALL_TRANSCRIPTS, {}, adminToken);
+  expect(response.errors).toBeUndefined();
+  return response.data!.phoneCalls.edges.map((edge: { node: any }) => edge.node).find((call: { callerNumber: string }) => call.callerNumber === caller) ?? null;
+}
+
+/** A recorded call is answered and ends; returns its recording id. */
+async function recordedCallEnds(session: string, caller: string, options: { recordingAvailable?: boolean } = {}): Promise<string> {
+  const recordingId = rc.addRecording({ available: options.recordingAvailable ?? true });
+  rc.setParty(session, `${session}-party`, 'Answered', { from: caller, recordingId });
+  await notifyCall(session, `${session}-party`);
+  rc.setParty(session, `${session}-party`, 'Disconnected');
+  await notifyCall(session, `${session}-party`);
+  return recordingId;
+}
+
+/** The speech-to-text job the server started for this recording. */
+async function transcriptionJob(recordingId: string): Promise<FakeTranscriptionJob> {
+  const ofRecording = () => rc.transcriptionJobs.find((job) => String(job.request.contentUri).includes(`/recording/${recordingId}/content`));
+  await expect.poll(ofRecording, { timeout: LIVE_MS }).toBeDefined();
+  return ofRecording()!;
 }
 
 async function setWorkingHours(extensionId: string, hours: unknown, status = 'AVAILABLE') {
@@ -254,6 +293,115 @@ describe('voicemail', () => {
     const thread = (await phoneThread(SLOW_TRANSCRIPT_CALLER))!;
     expect(thread.messages[0]).toMatchObject({ author: 'CUSTOMER', text: 'How much is it for 20 guests?', providerMessageId: id });
   }, 40_000);
+});
+
+describe('recorded calls', () => {
+  it('sends an ended call’s recording to speech-to-text and puts the transcript, speaker by speaker, in the caller’s PHONE thread, where the assistant answers it', async () => {
+    const recordingId = await recordedCallEnds('s-recorded', RECORDED_CALLER);
+    const job = await transcriptionJob(recordingId);
+    // RingCentral AI fetches the recording itself: its address carries our access token, as RingCentral documents.
+    const contentUri = new URL(String(job.request.contentUri));
+    expect(contentUri.pathname).toBe(`/restapi/v1.0/account/1000/recording/${recordingId}/content`);
+    expect(contentUri.searchParams.get('access_token')).toMatch(/^at-/);
+    expect(job.request).toMatchObject({ encoding: 'Mpeg', languageCode: 'en-US', enableSpeakerDiarization: true });
+    expect(new URL(job.webhook).pathname).toBe('/webhooks/ringcentral-ai');
+    await expect.poll(async () => (await callTranscript(RECORDED_CALLER)).transcription, { timeout: LIVE_MS }).toBe('REQUESTED');
+
+    const turns = [
+      { speakerId: '0', text: 'Thanks for calling Hibachi Catering, this is Avery.' },
+      { speakerId: '1', text: 'Hi, can you do a hibachi dinner for 15 guests on December 12th?' },
+      { speakerId: '1', text: 'Around 6 pm.' },
+    ];
+    const answer = await rc.completeTranscription(job.jobId, { utterances: turns });
+    expect(answer.status).toBe(200);
+
+    const transcript =
+      'Speaker 1: Thanks for calling Hibachi Catering, this is Avery.\nSpeaker 2: Hi, can you do a hibachi dinner for 15 guests on December 12th? Around 6 pm.';
+    await expect.poll(async () => (await phoneThread(RECORDED_CALLER))?.messages.length ?? 0, { timeout: LIVE_MS }).toBeGreaterThanOrEqual(2);
+    const thread = (await phoneThread(RECORDED_CALLER))!;
+    expect(thread.messages[0]).toEqual({ author: 'CUSTOMER', direction: 'INBOUND', channel: 'PHONE', text: `Call transcript:\n${transcript}`, providerMessageId: `recording:${recordingId}` });
+    expect(thread.messages.filter((m: { author: string }) => m.author === 'AI')).toHaveLength(1);
+    expect(await callTranscript(RECORDED_CALLER)).toMatchObject({ transcription: 'TRANSCRIBED', transcriptionError: null, transcript });
+
+    // The same result delivered again is one event: nothing more in the thread.
+    const again = await rc.completeTranscription(job.jobId, { utterances: turns });
+    expect(JSON.parse(again.text)).toMatchObject({ stored: 0, duplicates: 1 });
+    expect((await phoneThread(RECORDED_CALLER))!.messages).toHaveLength(thread.messages.length);
+    // A call that was not recorded has nothing to transcribe.
+    expect((await callTranscript(IN_HOURS_CALLER)).transcription).toBeNull();
+  });
+
+  it('waits for a recording RingCentral has not listed yet, then transcribes it', async () => {
+    const lookupsBefore = rc.recordingLookups;
+    const recordingId = await recordedCallEnds('s-slow-recording', SLOW_RECORDING_CALLER, { recordingAvailable: false });
+    await expect.poll(() => rc.recordingLookups - lookupsBefore, { timeout: LIVE_MS }).toBeGreaterThanOrEqual(1);
+    expect(rc.transcriptionJobs.some((job) => String(job.request.contentUri).includes(recordingId))).toBe(false);
+    expect((await callTranscript(SLOW_RECORDING_CALLER)).transcription).toBe('PENDING');
+
+    rc.setRecordingAvailable(recordingId);
+    const job = await transcriptionJob(recordingId);
+    expect((await rc.completeTranscription(job.jobId, { utterances: [{ speakerId: '0', text: 'Do you travel to Sugar Land?' }] })).status).toBe(200);
+    await expect.poll(async () => (await callTranscript(SLOW_RECORDING_CALLER)).transcription, { timeout: LIVE_MS }).toBe('TRANSCRIBED');
+  }, 40_000);
+
+  it('tries again when speech-to-text is briefly unavailable, and records a refusal on the call without retrying', async () => {
+    const attemptsBefore = rc.transcriptionAttempts;
+    rc.failNextTranscription(503);
+    const retried = await recordedCallEnds('s-stt-503', '+15555550136');
+    await transcriptionJob(retried);
+    expect(rc.transcriptionAttempts - attemptsBefore).toBe(2);
+
+    rc.failNextTranscription(403); // an app without the AI permission
+    const refused = await recordedCallEnds('s-stt-403', NO_AI_CALLER);
+    await expect.poll(async () => (await callTranscript(NO_AI_CALLER)).transcription, { timeout: LIVE_MS }).toBe('FAILED');
+    expect((await callTranscript(NO_AI_CALLER)).transcriptionError).toBe('RingCentral could not start transcribing the recording: Application does not have the AI permission (CAI-103)');
+    expect(rc.transcriptionAttempts - attemptsBefore).toBe(3);
+    expect(rc.transcriptionJobs.some((job) => String(job.request.contentUri).includes(refused))).toBe(false);
+  });
+
+  it('records a transcription RingCentral could not do, and adds nothing to the thread', async () => {
+    const recordingId = await recordedCallEnds('s-untranscribable', UNTRANSCRIBABLE_CALLER);
+    const job = await transcriptionJob(recordingId);
+    expect((await rc.completeTranscription(job.jobId, { failure: 'Audio is too short' })).status).toBe(200);
+
+    await expect.poll(async () => (await callTranscript(UNTRANSCRIBABLE_CALLER)).transcription, { timeout: LIVE_MS }).toBe('FAILED');
+    expect((await callTranscript(UNTRANSCRIBABLE_CALLER)).transcriptionError).toBe('RingCentral could not transcribe the recording (Fail): Audio is too short');
+    expect(await phoneThread(UNTRANSCRIBABLE_CALLER)).toBeNull();
+  });
+
+  it('takes a long call’s result over 1 MB, keeps the whole transcript on the call and cuts the thread message to the message length', async () => {
+    const recordingId = await recordedCallEnds('s-long-call', LONG_CALL_CALLER);
+    const job = await transcriptionJob(recordingId);
+    const sentence = 'We would like the filet mignon and shrimp combo for everyone please. ';
+    const turns = Array.from({ length: 40 }, (_, turn) => ({ speakerId: String(turn % 2), text: sentence.repeat(20).trim() }));
+
+    expect((await rc.completeTranscription(job.jobId, { utterances: turns })).status).toBe(200);
+    await expect.poll(async () => (await callTranscript(LONG_CALL_CALLER)).transcription, { timeout: LIVE_MS }).toBe('TRANSCRIBED');
+    expect((await callTranscript(LONG_CALL_CALLER)).transcript.split('\n')).toHaveLength(40);
+    const message = (await phoneThread(LONG_CALL_CALLER))!.messages[0];
+    expect([...message.text]).toHaveLength(2000);
+    expect(message.text.endsWith('…')).toBe(true);
+  });
+
+  it('refuses a result without its call’s token, or with another call’s, and stores nothing', async () => {
+    const recordingId = await recordedCallEnds('s-forged', '+15555550137');
+    const job = await transcriptionJob(recordingId);
+    const otherCall = new URL((await transcriptionJob(await recordedCallEnds('s-forged-other', '+15555550138'))).webhook).searchParams.get('call')!;
+    const address = (change: (url: URL) => void) => {
+      const url = new URL(job.webhook);
+      change(url);
+      return url.toString();
+    };
+    const utterances = [{ speakerId: '0', text: 'Forged transcript' }];
+
+    const unsigned = await rc.completeTranscription(job.jobId, { utterances }, { webhook: address((url) => url.searchParams.delete('token')) });
+    expect(unsigned.status).toBe(401);
+    const tampered = await rc.completeTranscription(job.jobId, { utterances }, { webhook: address((url) => url.searchParams.set('token', 'A'.repeat(43))) });
+    expect(tampered.status).toBe(403);
+    const forOtherCall = await rc.completeTranscription(job.jobId, { utterances }, { webhook: address((url) => url.searchParams.set('call', otherCall)) });
+    expect(forOtherCall.status).toBe(403);
+    expect(await eventStatus(`speech-to-text:${job.jobId}`)).toBeUndefined();
+  });
 });
 
 describe('transferCall', () => {

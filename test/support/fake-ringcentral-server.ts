@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
  * format for the real `@ringcentral/sdk` to run its whole code path against it: JWT login and
  * token refresh, SMS send and message-store reads, WebHook subscriptions (including the
  * Validation-Token handshake against our server), Call Control (forward, transfer, party status),
- * and voicemails in the message store with their transcripts. It also plays the other direction:
+ * voicemails in the message store with their transcripts, call recordings, and the AI
+ * speech-to-text service that transcribes them. It also plays the other direction:
  * `deliver()` POSTs notification envelopes to the subscribed webhook address, and the `...Body`
  * builders make the bodies RingCentral sends (inbound SMS, telephony session, voicemail).
  *
@@ -54,7 +55,27 @@ export interface FakeParty {
   reason?: string;
   /** The caller; default '+15555550199'. */
   from?: string;
+  /** The call's recording (see addRecording): listed in the party's `recordings` while it lasts. */
+  recordingId?: string;
 }
+
+export interface FakeRecording {
+  id: string;
+  /** A recording is listed a little after the call ends; until then GET .../recording/{id} is 404. */
+  available: boolean;
+}
+
+/** A speech-to-text job as the app asked for it. */
+export interface FakeTranscriptionJob {
+  jobId: string;
+  /** The `webhook` query parameter: where the result goes. */
+  webhook: string;
+  /** The request body (contentUri, encoding, enableSpeakerDiarization, ...). */
+  request: Record<string, unknown>;
+}
+
+/** What a finished job reports: speaker turns, or a failure (status 'Fail'). */
+export type TranscriptionOutcome = { utterances: Array<{ speakerId: string; text: string }> } | { failure: string };
 
 export type TranscriptionStatus = 'NotAvailable' | 'InProgress' | 'TimedOut' | 'Completed' | 'CompletedPartially' | 'Failed' | 'Unknown';
 
@@ -108,7 +129,7 @@ export interface FakeRingCentral {
   inboundSmsBody(params: { from: string; text: string; id?: string }): unknown;
   /** Keyed `${telephonySessionId}/${partyId}`. */
   parties: Map<string, FakeParty>;
-  setParty(telephonySessionId: string, partyId: string, status: string, options?: { from?: string }): void;
+  setParty(telephonySessionId: string, partyId: string, status: string, options?: { from?: string; recordingId?: string }): void;
   transfers: Array<{ telephonySessionId: string; partyId: string; body: unknown }>;
   /** Every accepted POST .../parties/{partyId}/forward, in order. */
   forwards: Array<{ telephonySessionId: string; partyId: string; body: unknown }>;
@@ -129,6 +150,25 @@ export interface FakeRingCentral {
   voicemailBody(id: string): unknown;
   /** Body of a message-store event (MESSAGE_STORE_EVENT) announcing new voicemails. */
   messageStoreVoicemailBody(ids: string[]): unknown;
+  recordings: Map<string, FakeRecording>;
+  /** A call recording (not yet available unless said); returns its id. Give it to setParty's `recordingId`. */
+  addRecording(options?: { available?: boolean }): string;
+  setRecordingAvailable(id: string): void;
+  /** Authenticated GETs of a recording's metadata (available or not). */
+  recordingLookups: number;
+  /** Every accepted POST /ai/audio/v1/async/speech-to-text, in order. */
+  transcriptionJobs: FakeTranscriptionJob[];
+  /** Every authenticated speech-to-text request, including refused ones. */
+  transcriptionAttempts: number;
+  /** The next N speech-to-text requests answer these statuses instead (e.g. 503, or 403 for an app without the AI scope). */
+  failNextTranscription(...statuses: number[]): void;
+  /**
+   * Finishes a job as RingCentral AI does: fetches the job's contentUri (which must carry a
+   * valid access_token, as the real service cannot send headers), then POSTs the result to the
+   * job's webhook: the transcript with its utterances and per-word timings, or, when the media
+   * could not be fetched or `failure` is given, status 'Fail'. Returns our server's answer.
+   */
+  completeTranscription(jobId: string, outcome: TranscriptionOutcome, options?: { webhook?: string }): Promise<{ status: number; text: string }>;
   /** Forgets every issued access token, so the next API call gets a 401 and the SDK refreshes. */
   expireAccessTokens(): void;
   close(): Promise<void>;
@@ -165,6 +205,12 @@ class FakeRingCentralServer implements FakeRingCentral {
   forwardAttempts = 0;
   private readonly forwardOutcomes: Array<{ status: number; retryAfterSeconds?: number }> = [];
   readonly voicemails: FakeVoicemail[] = [];
+  readonly recordings = new Map<string, FakeRecording>();
+  readonly transcriptionJobs: FakeTranscriptionJob[] = [];
+  transcriptionAttempts = 0;
+  recordingLookups = 0;
+  private readonly transcriptionOutcomes: number[] = [];
+  private nextRecordingId = 2812345001;
 
   private readonly accessTokens = new Set<string>();
   private readonly refreshTokens = new Set<string>();
@@ -205,9 +251,41 @@ class FakeRingCentralServer implements FakeRingCentral {
     this.forwardOutcomes.push(...outcomes);
   }
 
-  setParty(telephonySessionId: string, partyId: string, status: string, options: { from?: string } = {}): void {
-    const from = options.from ?? this.parties.get(`${telephonySessionId}/${partyId}`)?.from;
-    this.parties.set(`${telephonySessionId}/${partyId}`, { telephonySessionId, partyId, status, from });
+  setParty(telephonySessionId: string, partyId: string, status: string, options: { from?: string; recordingId?: string } = {}): void {
+    const before = this.parties.get(`${telephonySessionId}/${partyId}`);
+    const from = options.from ?? before?.from;
+    const recordingId = options.recordingId ?? before?.recordingId;
+    this.parties.set(`${telephonySessionId}/${partyId}`, { telephonySessionId, partyId, status, from, recordingId });
+  }
+
+  addRecording(options: { available?: boolean } = {}): string {
+    const id = String(this.nextRecordingId++);
+    this.recordings.set(id, { id, available: options.available ?? false });
+    return id;
+  }
+
+  setRecordingAvailable(id: string): void {
+    const recording = this.recordings.get(id);
+    if (!recording) throw new Error(`fake RingCentral: no recording ${id}`);
+    recording.available = true;
+  }
+
+  failNextTranscription(...statuses: number[]): void {
+    this.transcriptionOutcomes.push(...statuses);
+  }
+
+  async completeTranscription(jobId: string, outcome: TranscriptionOutcome, options: { webhook?: string } = {}): Promise<{ status: number; text: string }> {
+    const job = this.transcriptionJobs.find((j) => j.jobId === jobId);
+    if (!job) throw new Error(`fake RingCentral: no transcription job ${jobId}`);
+    const media = await get(String(job.request.contentUri));
+    const failure = 'failure' in outcome ? outcome.failure : media.status === 200 ? null : `Unable to download media (HTTP ${media.status})`;
+    const times = { creationTime: new Date(Date.now() - 60_000).toISOString(), completionTime: new Date().toISOString(), expirationTime: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+    const body =
+      failure !== null
+        ? { jobId, api: '/ai/audio/v1/async/speech-to-text', ...times, status: 'Fail', response: { errors: [{ errorCode: 'CAI-105', message: failure }] } }
+        : { jobId, api: '/ai/audio/v1/async/speech-to-text', ...times, status: 'Success', response: speechToTextResponse((outcome as { utterances: Array<{ speakerId: string; text: string }> }).utterances) };
+    const reply = await post(options.webhook ?? job.webhook, JSON.stringify(body), { 'content-type': 'application/json' }, DELIVERY_TIMEOUT_MS);
+    return { status: reply.status, text: reply.text };
   }
 
   telephonySessionBody(params: { telephonySessionId: string; partyId: string; sequence: number; status?: string; direction?: 'Inbound' | 'Outbound' }): unknown {
@@ -230,6 +308,7 @@ class FakeRingCentralServer implements FakeRingCentral {
           to: { phoneNumber: this.businessNumber, name: 'Hibachi Catering', extensionId: EXTENSION_ID },
           from: { phoneNumber: party?.from ?? CALLER_NUMBER },
           status: { code: status, rcc: false, ...(party?.reason ? { reason: party.reason } : {}) },
+          ...(party?.recordingId ? { recordings: [{ id: party.recordingId, active: status !== 'Disconnected' && status !== 'Gone' }] } : {}),
           missedCall: false,
           standAlone: false,
           muted: false,
@@ -345,9 +424,11 @@ class FakeRingCentralServer implements FakeRingCentral {
       if (method === 'POST' && path === '/restapi/oauth/revoke') return this.revoke(req, res, new URLSearchParams(raw));
       return notFound(res, method, path);
     }
-    if (!path.startsWith('/restapi/v1.0/')) return notFound(res, method, path);
+    if (!path.startsWith('/restapi/v1.0/') && !path.startsWith('/ai/')) return notFound(res, method, path);
 
-    const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    // Media (a recording's content) also takes the token as a query parameter.
+    const isMedia = /\/recording\/\d+\/content$/.test(path);
+    const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? (isMedia ? (url.searchParams.get('access_token') ?? undefined) : undefined);
     if (!bearer || !this.accessTokens.has(bearer)) {
       return sendJson(res, 401, { errorCode: 'OAU-129', message: 'Access token corrupted', errors: [{ errorCode: 'OAU-129', message: 'Access token corrupted' }] });
     }
@@ -356,6 +437,22 @@ class FakeRingCentralServer implements FakeRingCentral {
     const sessions = '/restapi/v1\\.0/account/(?:~|\\d+)/telephony/sessions/([^/]+)';
     let m: RegExpExecArray | null;
 
+    if (method === 'POST' && path === '/ai/audio/v1/async/speech-to-text') return this.startTranscription(res, url.searchParams, body);
+    if (method === 'GET' && (m = /^\/restapi\/v1\.0\/account\/(?:~|\d+)\/recording\/(\d+)(\/content)?$/.exec(path))) {
+      const recording = this.recordings.get(m[1]);
+      if (!m[2]) this.recordingLookups++;
+      if (!recording?.available) return notFoundParam(res, 'recordingId');
+      if (m[2]) {
+        res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 4 }).end(Buffer.from([0xff, 0xfb, 0x90, 0x00]));
+        return;
+      }
+      return sendJson(res, 200, {
+        id: recording.id,
+        contentUri: `${this.url}/restapi/v1.0/account/${ACCOUNT_ID}/recording/${recording.id}/content`,
+        contentType: 'audio/mpeg',
+        duration: 95,
+      });
+    }
     if (method === 'POST' && new RegExp(`^${ext}/sms$`).test(path)) return this.sendSms(req, res, body);
     if (method === 'GET' && new RegExp(`^${ext}/message-store$`).test(path)) return this.listMessages(res, url.searchParams);
     if (method === 'GET' && (m = new RegExp(`^${ext}/message-store/(\\d+)$`).exec(path))) {
@@ -435,7 +532,7 @@ class FakeRingCentralServer implements FakeRingCentral {
       expires_in: 3600,
       refresh_token: refreshToken,
       refresh_token_expires_in: 604800,
-      scope: 'SMS ReadMessages CallControl WebhookSubscriptions',
+      scope: 'SMS ReadMessages CallControl ReadCallRecording AI WebhookSubscriptions',
       owner_id: EXTENSION_ID,
       endpoint_id: 'e1',
     });
@@ -559,6 +656,26 @@ class FakeRingCentralServer implements FakeRingCentral {
     party.status = 'Gone';
     party.reason = 'BlindTransfer';
     sendJson(res, 200, this.callParty(party));
+  }
+
+  /** RingCentral AI takes the job (202 with its id) and answers later at the webhook; see completeTranscription. */
+  private startTranscription(res: http.ServerResponse, query: URLSearchParams, body: any): void {
+    this.transcriptionAttempts++;
+    const outcome = this.transcriptionOutcomes.shift();
+    if (outcome !== undefined) {
+      const [errorCode, message] = outcome === 403 ? ['CAI-103', 'Application does not have the AI permission'] : ['CAI-500', 'Internal Server Error'];
+      return sendJson(res, outcome, { errors: [{ errorCode, message }] });
+    }
+    const webhook = query.get('webhook');
+    if (!webhook || !/^https?:\/\//.test(webhook)) {
+      return sendJson(res, 400, { errors: [{ errorCode: 'CAI-101', message: 'Invalid webhook URI', parameterName: 'webhook' }] });
+    }
+    if (typeof body?.contentUri !== 'string' || body.contentUri === '') {
+      return sendJson(res, 400, { errors: [{ errorCode: 'CAI-101', message: 'contentUri is required', parameterName: 'contentUri' }] });
+    }
+    const jobId = randomUUID();
+    this.transcriptionJobs.push({ jobId, webhook, request: body });
+    sendJson(res, 202, { jobId });
   }
 
   /** Pre-call control: only a ringing party (Setup, Proceeding) can be forwarded. */
@@ -735,6 +852,33 @@ function post(address: string, body: string, headers: Record<string, string>, ti
     });
     req.end(body);
   });
+}
+
+/** A plain-http GET (the AI service fetching media): status only. */
+function get(address: string): Promise<{ status: number }> {
+  return new Promise((resolve) => {
+    const req = http.get(address, { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', () => resolve({ status: 0 }));
+  });
+}
+
+/** RingCentral AI's `response`: the transcript, its utterances with word timings, and every word. */
+function speechToTextResponse(turns: Array<{ speakerId: string; text: string }>): unknown {
+  let clock = 0.16;
+  const utterances = turns.map((turn) => {
+    const start = clock;
+    const wordTimings = turn.text.split(/\s+/).filter(Boolean).map((word) => {
+      const timing = { confidence: 0.87, end: Number((clock + 0.3).toFixed(2)), speakerId: turn.speakerId, start: Number(clock.toFixed(2)), word: word.toLowerCase().replace(/[^\w']/g, '') };
+      clock += 0.4;
+      return timing;
+    });
+    return { confidence: 0.87, end: Number(clock.toFixed(2)), speakerId: turn.speakerId, start: Number(start.toFixed(2)), text: turn.text, wordTimings };
+  });
+  const words = utterances.flatMap((u) => u.wordTimings.map(({ speakerId: _speaker, ...word }) => word));
+  return { confidence: 0.9, transcript: turns.map((turn) => turn.text).join(' '), utterances, words };
 }
 
 function smsFailure(res: http.ServerResponse, outcome: { status: number; retryAfterSeconds?: number }): void {

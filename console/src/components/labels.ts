@@ -67,6 +67,7 @@ export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
 
 export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
   RINGCENTRAL: 'RingCentral',
+  RINGCENTRAL_AI: 'RingCentral AI (call transcripts)',
   META: 'Meta',
 };
 

@@ -19,9 +19,10 @@ import { RingCentralSubscriptions } from '../providers/ringcentral/ringcentral.s
 import { ChannelConnectionsService } from '../modules/channels/channel-connections.service';
 import { ChannelsResolver } from '../modules/channels/channels.resolver';
 import { RingCentralWebhookSource } from '../modules/channels/ringcentral.source';
+import { RingCentralTranscriptSource, transcriptCallbackUrl } from '../modules/channels/ringcentral-transcripts.source';
 import { TelephonyResolver } from '../modules/telephony/telephony.resolver';
 import { TelephonyService } from '../modules/telephony/telephony.service';
-import { RingCentralCallControl, RingCentralVoicemails } from '../providers/ringcentral/ringcentral.telephony';
+import { RingCentralCallControl, RingCentralCallTranscriber, RingCentralVoicemails } from '../providers/ringcentral/ringcentral.telephony';
 import { OutboundDelivery, type OutboundSenders } from '../modules/channels/outbound-delivery.service';
 import { MetaWebhookSource } from '../modules/channels/meta.source';
 import { SocialResolver } from '../modules/social/social.resolver';
@@ -124,10 +125,14 @@ export function createServices(params: {
   const telephony = new TelephonyService({
     dataSource,
     logger,
+    jobs,
     businessTimeZone: config.businessTimeZone,
     maxPageSize: config.graphqlMaxPageSize,
     callControl: ringCentralClient ? new RingCentralCallControl(ringCentralClient) : undefined,
     voicemails: ringCentralClient ? new RingCentralVoicemails(ringCentralClient) : undefined,
+    transcriber: ringCentralClient ? new RingCentralCallTranscriber(ringCentralClient) : undefined,
+    // The callback secret derives from the webhook token: one less secret to configure.
+    transcriptCallbackUrl: (phoneCallId) => transcriptCallbackUrl(params.webhookBaseUrl(), config.ringCentral?.webhookToken ?? '', phoneCallId),
     receiveMessage: (message) => conversations.receive(message),
     announce: (caller, text) => conversations.announce({ channel: Channel.PHONE, address: caller, identity: { kind: IdentityKind.PHONE, value: caller }, text }),
   });
@@ -140,6 +145,7 @@ export function createServices(params: {
         voicemail: (providerMessageId) => telephony.voicemailReceived(providerMessageId),
       }),
     );
+    webhooks.register(new RingCentralTranscriptSource(config.ringCentral.webhookToken, (phoneCallId, result) => telephony.callTranscribed(phoneCallId, result)));
   }
   const social = new SocialService({ dataSource, analyzer, timeZone: config.businessTimeZone, maxPageSize: config.graphqlMaxPageSize });
   if (config.meta) {

@@ -26,11 +26,12 @@ import { JobQueue } from '../shared/jobs/job-queue';
 
 const RENEW_SUBSCRIPTIONS = 'channels.renew-subscriptions';
 
-/** The queues this instance works: webhook events, outbound messages, and the hourly subscription renewal. */
+/** The queues this instance works: webhook events, outbound messages, call transcriptions, and the hourly subscription renewal. */
 async function defineJobs(services: Services, config: Config): Promise<void> {
   const retries = { retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds };
   await services.webhooks.defineJobs(retries);
   await services.outbound.defineJobs(retries);
+  await services.telephony.defineJobs(retries);
   await services.jobs.define({
     name: RENEW_SUBSCRIPTIONS,
     ...retries,

@@ -60,7 +60,7 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
   // Provider names come from the URL; only known ones become label values.
-  const providerLabel = (provider: string) => (['ringcentral', 'meta'].includes(provider) ? provider : 'other');
+  const providerLabel = (provider: string) => (['ringcentral', 'ringcentral-ai', 'meta'].includes(provider) ? provider : 'other');
 
   const countGraphqlOperation: Metrics['countGraphqlOperation'] = ({ name, type, outcome, seconds }) => {
     graphqlOperations.inc({ operation: name, type, outcome });

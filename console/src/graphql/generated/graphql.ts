@@ -111,7 +111,8 @@ export type WebhookEventStatus =
 
 export type WebhookProvider =
   | 'META'
-  | 'RINGCENTRAL';
+  | 'RINGCENTRAL'
+  | 'RINGCENTRAL_AI';
 
 export type Weekday =
   | 'FRIDAY'

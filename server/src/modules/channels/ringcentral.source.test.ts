@@ -18,7 +18,15 @@ describe('RingCentral notifications about calls and voicemail', () => {
       sequence: 7,
       telephonySessionId: 's-1',
       parties: [
-        { id: 'p-1', extensionId: '1001', direction: 'Inbound', status: { code: 'Proceeding' }, from: { phoneNumber: '+15555550100' }, to: { phoneNumber: '+15555550101' } },
+        {
+          id: 'p-1',
+          extensionId: '1001',
+          direction: 'Inbound',
+          status: { code: 'Proceeding' },
+          from: { phoneNumber: '+15555550100' },
+          to: { phoneNumber: '+15555550101' },
+          recordings: [{ id: 8812345, active: true }],
+        },
         { id: 'p-2', direction: 'Outbound' }, // no status: nothing to record
       ],
     });
@@ -27,7 +35,7 @@ describe('RingCentral notifications about calls and voicemail', () => {
     expect(event).toMatchObject({ eventId: notification.uuid, kind: 'call-status' });
     await source.apply(event.kind, JSON.parse(JSON.stringify(event.payload)));
     expect(calls).toEqual([
-      { telephonySessionId: 's-1', partyId: 'p-1', sequence: 7, status: 'Proceeding', direction: 'Inbound', callerNumber: '+15555550100', providerExtensionId: '1001' },
+      { telephonySessionId: 's-1', partyId: 'p-1', sequence: 7, status: 'Proceeding', direction: 'Inbound', callerNumber: '+15555550100', providerExtensionId: '1001', recordingId: '8812345' },
     ]);
   });
 

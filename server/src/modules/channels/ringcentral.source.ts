@@ -27,6 +27,8 @@ interface Envelope {
       status?: { code?: string; reason?: string };
       from?: { phoneNumber?: string };
       to?: { phoneNumber?: string; extensionId?: string };
+      /** The party's call recordings, when the call is recorded. */
+      recordings?: Array<{ id?: string | number; active?: boolean }>;
     }>;
   };
 }
@@ -57,6 +59,8 @@ export interface CallStatusEvent {
   callerNumber: string | null;
   /** The business's RingCentral extension on the call: its mailbox takes voicemail. */
   providerExtensionId: string | null;
+  /** The call's recording, when it is recorded. */
+  recordingId: string | null;
 }
 
 /** Our services as RingCentral events need them. */
@@ -173,5 +177,11 @@ function callStatusEvents(envelope: Envelope): CallStatusEvent[] {
       direction: party.direction ?? '', // unknown: not routed
       callerNumber: party.from?.phoneNumber || null,
       providerExtensionId: party.extensionId ?? party.to?.extensionId ?? envelope.ownerId ?? null,
+      recordingId: recordingOf(party.recordings),
     }));
+}
+
+function recordingOf(recordings: Array<{ id?: string | number }> | undefined): string | null {
+  const id = recordings?.find((recording) => recording.id !== undefined && recording.id !== null && recording.id !== '')?.id;
+  return id === undefined ? null : String(id);
 }

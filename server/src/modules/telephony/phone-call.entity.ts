@@ -8,6 +8,18 @@ export enum CallRoutedTo {
 }
 registerEnumType(CallRoutedTo, { name: 'CallRoutedTo' });
 
+/** Where the transcript of a recorded call stands. */
+export enum CallTranscription {
+  /** The call ended with a recording; RingCentral has not taken the transcription job yet. */
+  PENDING = 'PENDING',
+  /** RingCentral is transcribing; it calls back when done. */
+  REQUESTED = 'REQUESTED',
+  /** The transcript is in the caller's PHONE thread. */
+  TRANSCRIBED = 'TRANSCRIBED',
+  FAILED = 'FAILED',
+}
+registerEnumType(CallTranscription, { name: 'CallTranscription' });
+
 /**
  * One inbound call to the business: the caller's party of a RingCentral telephony session.
  * Created by the first status event, routed once, kept current by later events (which may
@@ -72,6 +84,26 @@ export class PhoneCall {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', name: 'transferred_at', nullable: true })
   transferredAt!: Date | null;
+
+  /** RingCentral's id of the call's recording, when the call was recorded. */
+  @Column({ type: 'varchar', length: 64, name: 'recording_id', nullable: true })
+  recordingId!: string | null;
+
+  @Field(() => CallTranscription, { nullable: true, description: 'The transcript of the call recording; null when the call was not recorded.' })
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  transcription!: CallTranscription | null;
+
+  /** RingCentral's speech-to-text job id. */
+  @Column({ type: 'varchar', length: 100, name: 'transcription_job_id', nullable: true })
+  transcriptionJobId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the recording could not be transcribed.' })
+  @Column({ type: 'text', name: 'transcription_error', nullable: true })
+  transcriptionError!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The whole transcript of the call recording ("Speaker 1: …" lines). The caller’s PHONE thread has it too, cut to the message length.' })
+  @Column({ type: 'text', nullable: true })
+  transcript!: string | null;
 
   @Field(() => Date, { description: 'When the first event for the call arrived.' })
   @CreateDateColumn({ type: 'timestamptz', name: 'started_at' })

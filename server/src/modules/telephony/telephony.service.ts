@@ -1,8 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CallControlError, type CallControl, type CallParty, type VoicemailStore } from '../../providers/telephony/telephony.port';
+import {
+  CallControlError,
+  TranscriptionError,
+  type CallControl,
+  type CallParty,
+  type CallTranscriber,
+  type CallTranscriptResult,
+  type VoicemailStore,
+} from '../../providers/telephony/telephony.port';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
+import type { JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
 import type { CallStatusEvent } from '../channels/ringcentral.source';
 import { Channel } from '../conversations/channel';
@@ -12,7 +21,7 @@ import { IdentityKind } from '../customers/customer.entity';
 import { Extension } from '../extensions/extension.entity';
 import { rotation } from '../escalations/rotation';
 import { routeInboundCall } from './call-routing';
-import { CallRoutedTo, PhoneCall } from './phone-call.entity';
+import { CallRoutedTo, CallTranscription, PhoneCall } from './phone-call.entity';
 import { telephonyErrors } from './telephony.errors';
 
 /** A call still ringing can be forwarded; an answered or held one transferred (RingCentral Call Control). */
@@ -20,14 +29,18 @@ const RINGING = new Set(['Setup', 'Proceeding']);
 const TRANSFERABLE = new Set(['Answered', 'Hold']);
 /** Inbound calls rotate over extensions on their own row, apart from chat escalations. */
 const CALL_ROTATION = 'calls';
+/** Our party has left the call: its recording, if any, is complete. */
+const ENDED = new Set(['Disconnected', 'Gone']);
 const NO_TRANSCRIPT = 'Left a voicemail that could not be transcribed.';
+const TRANSCRIBE_CALL = 'telephony.transcribe-call';
 
 /**
  * Phone calls (SPEC §1, §3): a new inbound call is routed by business hours (to the free
- * extension's phone, or to voicemail); voicemail transcripts enter the caller's PHONE thread
- * as customer messages the assistant answers; staff transfer an answered call to an extension
- * after it is announced in the thread. Provider calls go through the CallControl and
- * VoicemailStore ports; without RingCentral both are absent and a transfer says so.
+ * extension's phone, or to voicemail); voicemail transcripts, and the transcripts of recorded
+ * calls, enter the caller's PHONE thread as customer messages the assistant answers; staff
+ * transfer an answered call to an extension after it is announced in the thread. Provider
+ * calls go through the CallControl, VoicemailStore and CallTranscriber ports; without
+ * RingCentral they are absent and a transfer says so.
  */
 export class TelephonyService {
   constructor(
@@ -38,12 +51,27 @@ export class TelephonyService {
       maxPageSize: number;
       callControl?: CallControl;
       voicemails?: VoicemailStore;
+      transcriber?: CallTranscriber;
+      jobs: JobQueue;
+      /** Where the transcriber posts the transcript of this call's recording. */
+      transcriptCallbackUrl: (phoneCallId: string) => string;
       /** The one inbound path of conversations (ConversationsService.receive). */
       receiveMessage: (message: InboundMessage) => Promise<unknown>;
       /** Tells the caller, in their PHONE thread (and by text), what is happening to the call. */
       announce: (callerNumber: string, text: string) => Promise<unknown>;
     },
   ) {}
+
+  async defineJobs(options: { retryLimit: number; retryDelaySeconds: number }): Promise<void> {
+    await this.deps.jobs.define<{ phoneCallId: string }>({
+      name: TRANSCRIBE_CALL,
+      ...options,
+      expireInSeconds: 60,
+      concurrency: 2,
+      handle: (job) => this.requestTranscript(job.phoneCallId),
+      onDeadLetter: (job, lastError) => this.transcriptionFailed(job.phoneCallId, lastError),
+    });
+  }
 
   /**
    * Records a call's new status and, the first time an inbound call is seen ringing, routes it.
@@ -70,7 +98,13 @@ export class TelephonyService {
       }
       call.callerNumber ??= event.callerNumber;
       call.providerExtensionId ??= event.providerExtensionId;
+      call.recordingId ??= event.recordingId;
       if (call.routedAt === null && RINGING.has(call.status)) await this.route(manager, call);
+      if (call.recordingId && call.transcription === null && ENDED.has(call.status) && this.deps.transcriber) {
+        // The recording is complete: have it transcribed (committed with the status, or not at all).
+        call.transcription = CallTranscription.PENDING;
+        await this.deps.jobs.enqueue(manager, TRANSCRIBE_CALL, { phoneCallId: call.id });
+      }
       await manager.save(call);
     });
   }
@@ -131,6 +165,71 @@ export class TelephonyService {
       text: truncateToMessageLength(transcript),
       providerMessageId: voicemail.providerMessageId,
     });
+  }
+
+  /**
+   * Starts the transcription of an ended call's recording. RingCentral answers later, at the
+   * call's callback address (callTranscribed). A recording not there yet, or a provider that
+   * is briefly unavailable, throws so the queue tries again; a refusal is recorded on the call.
+   */
+  async requestTranscript(phoneCallId: string): Promise<void> {
+    const calls = this.deps.dataSource.getRepository(PhoneCall);
+    const call = await calls.findOneBy({ id: phoneCallId });
+    const transcriber = this.deps.transcriber;
+    if (!call?.recordingId || call.transcription !== CallTranscription.PENDING || !transcriber) return;
+    try {
+      const { jobId } = await transcriber.transcribe(call.recordingId, this.deps.transcriptCallbackUrl(call.id));
+      // Only if the transcript has not come back already.
+      await calls.update({ id: call.id, transcription: CallTranscription.PENDING }, { transcription: CallTranscription.REQUESTED, transcriptionJobId: jobId });
+      this.deps.logger.info({ phoneCallId, jobId }, 'call recording sent for transcription');
+    } catch (error) {
+      if (!(error instanceof TranscriptionError) || error.reason !== 'rejected') throw error;
+      await this.transcriptionFailed(call.id, error.message);
+    }
+  }
+
+  /**
+   * RingCentral's answer for a call recording: the transcript becomes the caller's message in
+   * their PHONE thread, which the assistant reads and answers, as it does a voicemail. Keyed by
+   * the recording, so a second answer for the same call adds nothing.
+   */
+  async callTranscribed(phoneCallId: string, result: CallTranscriptResult): Promise<void> {
+    const calls = this.deps.dataSource.getRepository(PhoneCall);
+    const call = await calls.findOneBy({ id: phoneCallId });
+    if (!call || call.transcription === CallTranscription.TRANSCRIBED) return;
+    if (result.outcome === 'FAILED') {
+      await this.transcriptionFailed(call.id, result.error);
+      return;
+    }
+    const transcript = result.text.trim();
+    if (transcript && call.callerNumber) {
+      await this.deps.receiveMessage({
+        channel: Channel.PHONE,
+        address: call.callerNumber,
+        identity: { kind: IdentityKind.PHONE, value: call.callerNumber },
+        // A long call is cut to the message length here; the call keeps the whole transcript.
+        text: truncateToMessageLength(`Call transcript:\n${transcript}`),
+        providerMessageId: `recording:${call.recordingId ?? result.jobId}`,
+      });
+    } else {
+      this.deps.logger.info({ phoneCallId, reason: transcript ? 'withheld number' : 'no speech' }, 'call transcript not threaded');
+    }
+    await calls.update(
+      { id: call.id },
+      { transcription: CallTranscription.TRANSCRIBED, transcriptionJobId: result.jobId, transcriptionError: null, transcript: transcript || null },
+    );
+  }
+
+  private async transcriptionFailed(phoneCallId: string, reason: string): Promise<void> {
+    // A transcript that arrived after all is kept.
+    await this.deps.dataSource
+      .getRepository(PhoneCall)
+      .createQueryBuilder()
+      .update()
+      .set({ transcription: CallTranscription.FAILED, transcriptionError: reason })
+      .where('id = :id AND transcription IS DISTINCT FROM :done', { id: phoneCallId, done: CallTranscription.TRANSCRIBED })
+      .execute();
+    this.deps.logger.warn({ phoneCallId, reason }, 'call recording could not be transcribed');
   }
 
   /**

@@ -5,6 +5,8 @@ import { toGlobalId } from '../../shared/graphql/global-id';
 
 export enum WebhookProvider {
   RINGCENTRAL = 'ringcentral',
+  /** RingCentral AI's answers to the speech-to-text jobs we start (call transcripts). */
+  RINGCENTRAL_AI = 'ringcentral-ai',
   META = 'meta',
 }
 registerEnumType(WebhookProvider, { name: 'WebhookProvider' });

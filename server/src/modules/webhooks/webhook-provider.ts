@@ -27,10 +27,12 @@ export interface WebhookSource {
   provider: WebhookProvider;
   /** Requests answered directly (handshakes), or null to continue. Runs before verification. */
   answerDirectly?(request: { method: string; headers: IncomingHttpHeaders; query: Record<string, unknown> }): DirectAnswer | null;
-  /** Checks the request's signature or token on the raw body. */
-  verify(rawBody: Buffer, headers: IncomingHttpHeaders): { ok: true } | { ok: false; reason: RejectionReason };
+  /** Bodies larger than this are refused unread; 1 MB when not set. */
+  maxBodyBytes?: number;
+  /** Checks the request's signature or token on the raw body (or, for callbacks we addressed, the query). */
+  verify(rawBody: Buffer, headers: IncomingHttpHeaders, query: Record<string, unknown>): { ok: true } | { ok: false; reason: RejectionReason };
   /** Splits a verified, parsed delivery into events; throws UnknownPayload if it is not one this source knows. */
-  split(body: unknown): InboundEvent[];
+  split(body: unknown, query: Record<string, unknown>): InboundEvent[];
   /** Applies one event; throws to have the queue retry it later. Must be safe to run twice. */
   apply(kind: string, payload: unknown): Promise<void>;
 }

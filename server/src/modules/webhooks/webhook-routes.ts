@@ -1,11 +1,11 @@
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../../shared/logger';
 import type { Metrics } from '../../shared/metrics';
 import type { WebhookInboxService } from './webhook-inbox.service';
 import { UnknownPayload, type RejectionReason } from './webhook-provider';
 
-/** Provider bodies are small; anything larger is refused before it is read. */
-const MAX_BODY = '1mb';
+/** Provider bodies are small; anything larger is refused before it is read (a source may allow more). */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * GET|POST /webhooks/:provider. In order: handshakes answered directly; the signature or
@@ -22,14 +22,23 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
     await inbox.recordRejection(provider, reason);
   };
 
-  router.all('/webhooks/:provider', express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
+  const rawBodyParsers = new Map<number, RequestHandler>();
+  const readRawBody: RequestHandler = (req, res, next) => {
+    const limit = inbox.source(String(req.params.provider))?.maxBodyBytes ?? MAX_BODY_BYTES;
+    let parser = rawBodyParsers.get(limit);
+    if (!parser) rawBodyParsers.set(limit, (parser = express.raw({ type: () => true, limit })));
+    parser(req, res, next);
+  };
+
+  router.all('/webhooks/:provider', readRawBody, async (req, res) => {
     const provider = String(req.params.provider);
     const source = inbox.source(provider);
+    const query = req.query as Record<string, unknown>;
     if (!source) {
       res.status(404).json({ error: `No webhook source "${provider}" is configured on this server.` });
       return;
     }
-    const direct = source.answerDirectly?.({ method: req.method, headers: req.headers, query: req.query as Record<string, unknown> });
+    const direct = source.answerDirectly?.({ method: req.method, headers: req.headers, query });
     if (direct) {
       res.status(direct.status).set(direct.headers ?? {}).send(direct.body ?? '');
       return;
@@ -41,7 +50,7 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
 
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!skipValidation) {
-      const verdict = source.verify(raw, req.headers);
+      const verdict = source.verify(raw, req.headers, query);
       if (!verdict.ok) {
         await refuse(provider, verdict.reason);
         res.status(verdict.reason === 'missing-signature' ? 401 : 403).json({ error: 'The request could not be verified.' });
@@ -51,7 +60,7 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
 
     let events;
     try {
-      events = source.split(JSON.parse(raw.toString('utf8')) as unknown);
+      events = source.split(JSON.parse(raw.toString('utf8')) as unknown, query);
     } catch (error) {
       const reason = error instanceof UnknownPayload ? 'unknown-payload' : 'malformed-body';
       await refuse(provider, reason);
@@ -70,16 +79,20 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
     }
   });
 
-  const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, next) => {
+  const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number; limit?: number }, req, res, next) => {
     if (!req.path.startsWith('/webhooks/')) return next(error);
     const provider = req.path.split('/')[2] ?? 'unknown';
     if (error.type === 'entity.too.large') {
       metrics.countWebhookRejection(provider, 'too-large');
-      res.status(413).json({ error: `The body is larger than ${MAX_BODY}.` });
+      res.status(413).json({ error: `The body is larger than ${megabytes(error.limit ?? MAX_BODY_BYTES)}.` });
       return;
     }
     res.status(error.status && error.status < 500 ? error.status : 400).json({ error: 'The body could not be read.' });
   };
   router.use(bodyErrors);
   return router;
+}
+
+function megabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 }

@@ -51,9 +51,20 @@ export class RingCentralClient {
     await this.ensureLoggedIn();
     const platform = this.sdk.platform();
     const response =
-      method === 'get' ? await platform.get(path, query) : method === 'post' ? await platform.post(path, body) : await platform.delete(path);
+      method === 'get' ? await platform.get(path, query) : method === 'post' ? await platform.post(path, body, query) : await platform.delete(path, undefined, query);
     const text = await response.text();
     return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /**
+   * The current access token, for the one place RingCentral wants it in a URL: a recording's
+   * content address handed to RingCentral's own speech-to-text service, which cannot send headers.
+   */
+  async accessToken(): Promise<string> {
+    await this.ensureLoggedIn();
+    const token = (await this.sdk.platform().auth().data()).access_token;
+    if (!token) throw new Error('RingCentral gave no access token');
+    return token;
   }
 
   /** A GET whose answer is not JSON, such as a message attachment (a voicemail transcript is text/plain). */
@@ -68,13 +79,16 @@ export class RingCentralClient {
     const failure = error as { response?: { status: number; clone?: () => { json(): Promise<unknown> }; json?: () => Promise<unknown> }; code?: string; message?: string; type?: string };
     if (failure.response) {
       let errorCode: string | null = null;
+      let detail: string | undefined;
       try {
-        const parsed = (await failure.response.json?.()) as { errorCode?: string; error?: string } | undefined;
-        errorCode = parsed?.errorCode ?? parsed?.error ?? null;
+        // The REST API puts errorCode and message at the top; the AI API only in errors[].
+        const parsed = (await failure.response.json?.()) as { errorCode?: string; error?: string; message?: string; errors?: Array<{ errorCode?: string; message?: string }> } | undefined;
+        errorCode = parsed?.errorCode ?? parsed?.errors?.[0]?.errorCode ?? parsed?.error ?? null;
+        detail = parsed?.message ? undefined : parsed?.errors?.[0]?.message;
       } catch {
         // not JSON; the status says enough
       }
-      return { status: failure.response.status, errorCode, message: failure.message ?? `HTTP ${failure.response.status}`, network: null };
+      return { status: failure.response.status, errorCode, message: detail ?? failure.message ?? `HTTP ${failure.response.status}`, network: null };
     }
     const refused = failure.code === 'ECONNREFUSED' || failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN';
     return { status: null, errorCode: null, message: failure.message ?? 'RingCentral could not be reached', network: refused ? 'refused' : 'lost' };

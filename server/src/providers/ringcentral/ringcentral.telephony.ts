@@ -1,8 +1,19 @@
-import { CallControlError, type CallControl, type CallParty, type ForwardTarget, type Voicemail, type VoicemailStore } from '../telephony/telephony.port';
+import {
+  CallControlError,
+  TranscriptionError,
+  type CallControl,
+  type CallParty,
+  type CallTranscriber,
+  type ForwardTarget,
+  type Voicemail,
+  type VoicemailStore,
+} from '../telephony/telephony.port';
 import { RingCentralClient } from './ringcentral.client';
 
 const SESSIONS = '/restapi/v1.0/account/~/telephony/sessions';
 const MESSAGE_STORE = '/restapi/v1.0/account/~/extension/~/message-store';
+const RECORDINGS = '/restapi/v1.0/account/~/recording';
+const SPEECH_TO_TEXT = '/ai/audio/v1/async/speech-to-text';
 
 interface CallPartyRecord {
   id: string;
@@ -104,6 +115,67 @@ export class RingCentralVoicemails implements VoicemailStore {
     } catch (error) {
       const failure = await RingCentralClient.describeFailure(error);
       throw new Error(`RingCentral could not read the voicemail transcript: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`);
+    }
+  }
+}
+
+interface RecordingRecord {
+  id: string | number;
+  contentUri?: string;
+  contentType?: string;
+}
+
+/**
+ * Call recordings through RingCentral's AI speech-to-text, which fetches the audio itself and
+ * POSTs the transcript to our callback. It cannot send headers, so the recording's content
+ * address carries our access token as `access_token`, as RingCentral documents; the address
+ * only ever goes to RingCentral.
+ */
+export class RingCentralCallTranscriber implements CallTranscriber {
+  constructor(private readonly client: RingCentralClient) {}
+
+  async transcribe(recordingId: string, callbackUrl: string): Promise<{ jobId: string }> {
+    const recording = await this.call('read the recording', () => this.client.request<RecordingRecord>('get', `${RECORDINGS}/${encodeURIComponent(recordingId)}`), {
+      notFound: 'not-ready', // a recording appears a little after the call ends
+    });
+    if (!recording.contentUri) throw new TranscriptionError('RingCentral gave the recording no content address', 'rejected');
+    const content = new URL(recording.contentUri);
+    content.searchParams.set('access_token', await this.client.accessToken());
+
+    const job = await this.call(
+      'start transcribing the recording',
+      () =>
+        this.client.request<{ jobId?: string }>(
+          'post',
+          SPEECH_TO_TEXT,
+          {
+            contentUri: content.toString(),
+            encoding: /mpeg|mp3/i.test(recording.contentType ?? '') ? 'Mpeg' : 'Wav',
+            languageCode: 'en-US',
+            source: 'RingCentral',
+            audioType: 'CallCenter',
+            enablePunctuation: true,
+            // Who said what: the caller and the person who answered.
+            enableSpeakerDiarization: true,
+            speakerCount: 2,
+          },
+          { webhook: callbackUrl },
+        ),
+      { notFound: 'rejected' },
+    );
+    if (!job?.jobId) throw new TranscriptionError('RingCentral accepted the transcription but gave no job id', 'unavailable');
+    return { jobId: job.jobId };
+  }
+
+  private async call<T>(action: string, request: () => Promise<T>, options: { notFound: TranscriptionError['reason'] }): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      const failure = await RingCentralClient.describeFailure(error);
+      const detail = `RingCentral could not ${action}: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`;
+      const status = failure.status;
+      const reason = status === 404 ? options.notFound : status === null || status === 429 || status === 401 || status >= 500 ? 'unavailable' : 'rejected';
+      throw new TranscriptionError(detail, reason);
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Live calls and voicemail. Implementations:
- *   - ../ringcentral/ringcentral.telephony.ts  RingCentral Call Control and message store (chosen when credentials are set).
+ * Live calls, voicemail and call recordings. Implementations:
+ *   - ../ringcentral/ringcentral.telephony.ts  RingCentral Call Control, message store and AI speech-to-text (chosen when credentials are set).
  * There is no local implementation: without a phone provider there are no calls to route or
  * transfer, and the telephony service says so. Callers never see provider objects.
  */
@@ -58,3 +58,30 @@ export interface VoicemailStore {
   /** The voicemail with this message id, or null when the message is not a voicemail or no longer exists. */
   voicemail(providerMessageId: string): Promise<Voicemail | null>;
 }
+
+/**
+ * Why a transcription could not be started:
+ *   not-ready    the recording is not available yet (it appears a little after the call ends): try again later;
+ *   unavailable  the provider was unreachable, limited us or failed: try again later;
+ *   rejected     the provider refused (no AI permission, recording gone): trying again will not help.
+ */
+export class TranscriptionError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'not-ready' | 'unavailable' | 'rejected',
+  ) {
+    super(message);
+    this.name = 'TranscriptionError';
+  }
+}
+
+export interface CallTranscriber {
+  /**
+   * Starts transcribing a call recording. The provider works asynchronously and POSTs the
+   * result to `callbackUrl`; returns its job id. Throws TranscriptionError.
+   */
+  transcribe(recordingId: string, callbackUrl: string): Promise<{ jobId: string }>;
+}
+
+/** What a transcription job's callback reports. */
+export type CallTranscriptResult = { jobId: string; outcome: 'TRANSCRIBED'; text: string } | { jobId: string; outcome: 'FAILED'; error: string };
