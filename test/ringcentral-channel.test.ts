@@ -261,3 +261,38 @@ describe('dead letters', () => {
     expect(notDead.data!.retryWebhookEvent.userErrors[0]).toMatchObject({ code: 'NOT_DEAD' });
   }, 70_000);
 });
+
+describe('consent, whoever sends', () => {
+  it('refuses a staff member’s reply to an opted-out number, and shows it as not delivered', async () => {
+    // Another customer, so the texts the other tests count stay theirs; last in the file, as the takeover alerts staff.
+    const customer = '+15555550143';
+    await rc.deliver(rc.inboundSmsBody({ from: customer, text: 'STOP' }));
+    await expect.poll(() => textsTo(customer).length, { timeout: LIVE_MS }).toBe(1); // the one confirmation
+
+    const threads = await graphql(server.url, `{ conversations(first: 50, channel: SMS) { edges { node { id customer { phone } } } } }`, {}, adminToken);
+    const thread = threads.data!.conversations.edges.map((edge: { node: any }) => edge.node).find((node: any) => node.customer?.phone === customer);
+    const taken = await graphql(server.url, `mutation($id: ID!) { takeOverConversation(conversationId: $id) { userErrors { message } } }`, { id: thread.id }, adminToken);
+    expect(taken.data!.takeOverConversation.userErrors).toEqual([]);
+    const reply = await graphql(
+      server.url,
+      `mutation($id: ID!, $text: String!) { sendStaffReply(conversationId: $id, text: $text) { message { id author } userErrors { message } } }`,
+      { id: thread.id, text: 'Hi, this is Avery from the office. Still interested in Dec 20th?' },
+      adminToken,
+    );
+    expect(reply.data!.sendStaffReply).toMatchObject({ message: { author: 'STAFF' }, userErrors: [] });
+
+    const messageStatus = async () => {
+      const found = await graphql(
+        server.url,
+        `query($id: ID!) { conversation(id: $id) { messages(first: 100) { edges { node { id deliveryStatus } } } } }`,
+        { id: thread.id },
+        adminToken,
+      );
+      return found.data!.conversation.messages.edges.find((edge: { node: { id: string } }) => edge.node.id === reply.data!.sendStaffReply.message.id)?.node.deliveryStatus;
+    };
+    await expect.poll(messageStatus, { timeout: LIVE_MS }).toBe('FAILED');
+    expect(textsTo(customer).length).toBe(1);
+    const { rows } = await db.query(`SELECT status, last_error FROM outbound_send WHERE recipient = $1 AND body LIKE 'Hi, this is Avery%'`, [customer]);
+    expect(rows).toEqual([{ status: 'REFUSED', last_error: 'The recipient has opted out of messages.' }]);
+  });
+});

@@ -277,3 +277,25 @@ describe('a database outage', () => {
     }
   }, 60_000);
 });
+
+describe('SKIP_WEBHOOK_VALIDATION outside production', () => {
+  const started: Partial<Running> = {};
+  let running: Running;
+
+  beforeAll(async () => {
+    running = await startWithRingCentral(started, { NODE_ENV: 'development', SKIP_WEBHOOK_VALIDATION: 'true' });
+  }, 120_000);
+  afterAll(() => stopAll(started));
+
+  it('accepts and applies deliveries without, or with a wrong, verification token (for local tunnels and replays)', async () => {
+    const { rc, db } = running;
+    const customer = '+15555550181';
+    const unsigned = await rc.deliver(rc.inboundSmsBody({ from: customer, text: 'Hi, do you cater in Katy?', id: '930001' }), { verificationToken: null });
+    expect(unsigned.status).toBe(200);
+    const wrong = await rc.deliver(rc.inboundSmsBody({ from: customer, text: 'For 10 people', id: '930002' }), { verificationToken: 'not-the-token' });
+    expect(wrong.status).toBe(200);
+    await expect
+      .poll(async () => (await threadOf(db, customer)).filter((m) => m.author === 'CUSTOMER').map((m) => m.text).sort(), { timeout: LIVE_MS })
+      .toEqual(['For 10 people', 'Hi, do you cater in Katy?']); // the queue may apply them in either order
+  });
+});
