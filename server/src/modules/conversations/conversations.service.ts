@@ -14,7 +14,7 @@ import type { CustomersRepository } from '../customers/customers.repository';
 import { Escalation, EscalationReason, EscalationStatus, type HandoffPacket } from '../escalations/escalation.entity';
 import { escalationErrors } from '../escalations/escalations.errors';
 import type { EscalationsService } from '../escalations/escalations.service';
-import { applyConsentKeyword, consentKeyword, hasConsentKeywords } from '../channels/consent';
+import { applyConsentKeyword, consentKeyword, hasConsentKeywords, isOptedOut } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { OutboundChannel, SendPurpose } from '../../providers/outbound.port';
 import type { MetaDirectMessage } from '../channels/meta.source';
@@ -283,6 +283,9 @@ export class ConversationsService {
       const escalation = await this.deps.escalations.findOpenForConversation(manager, conversation.id);
       if (!escalation) throw escalationErrors.alreadyResolved();
       if (conversation.heldByStaffUserId !== params.staffUserId) throw escalationErrors.notHolding();
+      // The send queue would refuse it anyway; staff hear why now rather than see "not delivered".
+      const outbound = REPLY_CHANNEL[conversation.channel];
+      if (outbound && hasConsentKeywords(outbound) && (await isOptedOut(manager, outbound, conversation.channelAddress))) throw escalationErrors.recipientOptedOut();
       return this.sendReply(manager, events, conversation, MessageAuthor.STAFF, checked.text, params.staffUserId);
     });
   }

@@ -5,6 +5,7 @@ export enum EscalationErrorCode {
   HELD_BY_SOMEONE_ELSE = 'HELD_BY_SOMEONE_ELSE',
   NOT_HOLDING = 'NOT_HOLDING',
   ALREADY_RESOLVED = 'ALREADY_RESOLVED',
+  RECIPIENT_OPTED_OUT = 'RECIPIENT_OPTED_OUT',
 }
 
 export const escalationErrors = {
@@ -17,4 +18,10 @@ export const escalationErrors = {
     userFailure(EscalationErrorCode.NOT_HOLDING, 'Take over this conversation before replying in it.', 'conversationId'),
   alreadyResolved: () =>
     userFailure(EscalationErrorCode.ALREADY_RESOLVED, 'This escalation is already resolved. Take the conversation over again to reply.', 'escalationId'),
+  recipientOptedOut: () =>
+    userFailure(
+      EscalationErrorCode.RECIPIENT_OPTED_OUT,
+      'This customer opted out of messages (they replied STOP), so nothing can be sent to them until they reply START. Call them instead.',
+      'conversationId',
+    ),
 };
