@@ -111,6 +111,14 @@ describe('escalation and live takeover', () => {
     expect(event).toMatchObject({ reason: 'HUMAN_REQUEST', status: 'ASSIGNED', assignedExtension: { number: 101 } });
     expect(event.handoff.lastCustomerMessage).toMatch(/speak to a human/);
     expect(event.handoff.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'partySize', value: '8' })]));
+    // The thread shows the extension it went to, and the console's "assigned to" filter finds it.
+    const assigned = await graphql(
+      server.url,
+      `query($id: ID!) { conversation(id: $id) { assignedExtension { number } } }`,
+      { id: event.conversation.id },
+      adminToken,
+    );
+    expect(assigned.data!.conversation.assignedExtension).toEqual({ number: 101 });
     // The alert goes out through the durable send queue, moments after the commit.
     const lastAlert = async () => (await outbox()).filter((sms) => sms.purpose === 'ESCALATION_ALERT').at(-1);
     await expect

@@ -249,7 +249,10 @@ export class ConversationsService {
       details: draftDetails(conversation.bookingDraft),
       quote,
     };
-    return this.deps.escalations.raise(manager, events, { conversation, reason, handoff });
+    const escalation = await this.deps.escalations.raise(manager, events, { conversation, reason, handoff });
+    // Routing wrote the assignment to the row; keep this copy in step, or the next save writes it back to null.
+    conversation.assignedExtensionId = escalation.assignedExtensionId;
+    return escalation;
   }
 
   async takeOver(params: { conversationId: string; staffUserId: string }): Promise<{ conversation: Conversation; escalation: Escalation }> {
