@@ -152,7 +152,12 @@ export class OutboundDelivery {
       }
     }
 
-    await this.repository().update({ idempotencyKey: key }, { status: 'SENDING', attemptStartedAt: new Date(), attempts: send.attempts + 1 });
+    // Claim the attempt: a second run of the same send that read the same row finds it taken and stops.
+    const claimed = await this.repository().update(
+      { idempotencyKey: key, status: send.status, attempts: send.attempts },
+      { status: 'SENDING', attemptStartedAt: new Date(), attempts: send.attempts + 1 },
+    );
+    if (claimed.affected === 0) return;
     try {
       const { providerMessageId } = await sender.send({ to: send.recipient, body: send.body, purpose: send.purpose });
       await this.finish(send, 'SENT', { providerMessageId });

@@ -257,12 +257,15 @@ export class TelephonyService {
       throw failure;
     }
 
-    call.transferredToExtensionId = extension.id;
-    call.transferredAt = new Date();
-    if (after.status) call.status = after.status; // later notifications carry higher sequence numbers and still apply
-    const saved = await this.deps.dataSource.getRepository(PhoneCall).save(call);
+    // Only these columns: notifications may have changed the row (an ended call's transcription) since it was read.
+    const calls = this.deps.dataSource.getRepository(PhoneCall);
+    await calls.update(
+      { id: call.id },
+      // Later notifications carry higher sequence numbers and still apply over this status.
+      { transferredToExtensionId: extension.id, transferredAt: new Date(), ...(after.status ? { status: after.status } : {}) },
+    );
     this.deps.logger.info({ phoneCallId: call.id, extensionId: extension.id }, 'call transferred');
-    return saved;
+    return calls.findOneByOrFail({ id: call.id });
   }
 
   private async findTransferParties(params: { callId: string; extensionId: string }): Promise<{ call: PhoneCall; extension: Extension }> {

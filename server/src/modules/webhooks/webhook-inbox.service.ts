@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { paginate, type ConnectionArgs, type Connection } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure } from '../../shared/graphql/user-errors';
@@ -99,7 +99,11 @@ export class WebhookInboxService {
   private async markDead(webhookEventId: string, lastError: string): Promise<void> {
     await this.deps.dataSource
       .getRepository(WebhookEvent)
-      .update({ id: webhookEventId, status: WebhookEventStatus.RETRYING }, { status: WebhookEventStatus.DEAD, lastError: lastError.slice(0, 2000) });
+      .update(
+        // PENDING too: an attempt that crashed or timed out never reached apply's own error handling.
+        { id: webhookEventId, status: In([WebhookEventStatus.PENDING, WebhookEventStatus.RETRYING]) },
+        { status: WebhookEventStatus.DEAD, lastError: lastError.slice(0, 2000) },
+      );
     this.deps.logger.error({ webhookEventId }, 'webhook event is dead after its retries; an admin can retry it');
   }
 
