@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../shared/auth/principal';
-import { countFailure, msUntilAllowed } from '../shared/auth/rate-limits';
+import { countFailure, msUntilAllowed, type RateLimits } from '../shared/auth/rate-limits';
 import { parseBearer } from '../shared/auth/tokens';
-import type { Services } from './container';
+import type { StaffService } from '../modules/staff/staff.service';
 
 /**
  * Resolves the caller of an HTTP request or a graphql-ws connection from its
@@ -12,17 +12,18 @@ import type { Services } from './container';
  * cannot lock staff out.
  */
 export async function authenticateBearer(params: {
-  services: Services;
+  staff: StaffService;
+  rateLimits: RateLimits;
   authorization: string | undefined;
   ip: string;
 }): Promise<Principal | undefined> {
-  const { services, authorization, ip } = params;
+  const { staff, authorization, ip } = params;
   if (!authorization) return undefined;
   const token = parseBearer(authorization);
-  const principal = token ? await services.staff.authenticate(token) : undefined;
+  const principal = token ? await staff.authenticate(token) : undefined;
   if (principal) return principal;
 
-  const { badTokensByIp } = services.rateLimits;
+  const { badTokensByIp } = params.rateLimits;
   if ((await msUntilAllowed(badTokensByIp, ip)) > 0 || (await countFailure(badTokensByIp, ip)) > 0) throw rateLimited();
   throw new GraphQLError(
     token

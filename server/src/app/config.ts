@@ -115,6 +115,7 @@ const envSchema = z
     ESCALATION_SWEEP_SECONDS: intInRange(1, 3600).default(10),
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE: intInRange(1, 1000).default(20),
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: intInRange(1, 100_000).default(120),
+    WEB_CHAT_SESSION_DAYS: intInRange(1, 365).default(30),
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
@@ -201,7 +202,7 @@ export interface Config {
     openai?: { apiKey: string; model: string; baseURL?: string };
   };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
-  webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number };
+  webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
   helpContact: string;
   webhooks: { skipValidation: boolean };
   jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number };
@@ -306,6 +307,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     webChat: {
       maxMessagesPerMinute: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE,
       maxMessagesPerMinutePerIp: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP,
+      sessionDays: env.WEB_CHAT_SESSION_DAYS,
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
     webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION },

@@ -3,12 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtensionStatus } from '../modules/extensions/extension.entity';
 import { Weekday } from '../modules/extensions/working-hours';
-import { StaffRole } from '../modules/staff/staff-user.entity';
+import { StaffRole } from '../shared/auth/roles';
 import type { DataSource } from 'typeorm';
 import { AdvisoryLock, withAdvisoryLock } from '../shared/db/advisory-lock';
 import type { Logger } from '../shared/logger';
 import { ConfigError, type Config } from './config';
-import type { Services } from './container';
+import type { ModuleServices } from './module';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.hibachi.test';
 
@@ -23,12 +23,12 @@ export interface DemoLogin {
  * embedded default without them, a demo admin (password printed once, and kept in DATA_DIR so
  * a restart does not lock the newcomer out) and two fictional extensions.
  */
-export function ensureFirstAdmin(params: { config: Config; services: Services; dataSource: DataSource; logger: Logger }): Promise<DemoLogin | undefined> {
+export function ensureFirstAdmin(params: { config: Config; services: ModuleServices; dataSource: DataSource; logger: Logger }): Promise<DemoLogin | undefined> {
   // Instances starting together against a fresh database must not both create one.
   return withAdvisoryLock(params.dataSource, AdvisoryLock.FIRST_ADMIN, () => createFirstAdminIfNone(params));
 }
 
-async function createFirstAdminIfNone(params: { config: Config; services: Services; logger: Logger }): Promise<DemoLogin | undefined> {
+async function createFirstAdminIfNone(params: { config: Config; services: ModuleServices; logger: Logger }): Promise<DemoLogin | undefined> {
   const { config, services, logger } = params;
   if (await services.staff.hasAnyStaff()) return undefined;
 

@@ -10,7 +10,8 @@ import { webhookRouter } from '../modules/webhooks/webhook-routes';
 import type { EventBus } from '../shared/pubsub/event-bus';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
-import type { Services } from './container';
+import type { Loaders, ModuleServices } from './module';
+import type { RateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
 import { randomUUID } from 'node:crypto';
 
@@ -21,13 +22,15 @@ import { randomUUID } from 'node:crypto';
 export function createHttpApp(params: {
   config: Config;
   apollo: ApolloServer<RequestContext>;
-  services: Services;
+  services: ModuleServices;
+  rateLimits: RateLimits;
+  loaders(options: { cache: boolean }): Loaders;
   dataSource: DataSource;
   eventBus: EventBus;
   metrics: Metrics;
   logger: Logger;
 }): Express {
-  const { config, apollo, services, dataSource, eventBus, metrics } = params;
+  const { config, apollo, services, loaders, dataSource, eventBus, metrics } = params;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -64,8 +67,8 @@ export function createHttpApp(params: {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
         const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        const principal = await authenticateBearer({ services, authorization: req.headers.authorization, ip });
-        return { requestId, ip, userAgent: req.get('user-agent'), principal };
+        const principal = await authenticateBearer({ staff: services.staff, rateLimits: params.rateLimits, authorization: req.headers.authorization, ip });
+        return { requestId, ip, userAgent: req.get('user-agent'), principal, loaders: loaders({ cache: true }) };
       },
     }),
   );

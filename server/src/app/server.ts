@@ -16,7 +16,10 @@ import type { Logger } from '../shared/logger';
 import { createMetrics } from '../shared/metrics';
 import { createEventBus, type EventBus } from '../shared/pubsub/event-bus';
 import type { Config } from './config';
-import { createResolverContainer, createServices, type Services } from './container';
+import { createLoaders, createModules, entities, resolverContainer, type CreatedModules } from './modules';
+import type { ModuleServices } from './module';
+import { UnitOfWork } from '../shared/db/unit-of-work';
+import { createRateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
 import { ensureFirstAdmin, type DemoLogin } from './first-admin';
 import { createHttpApp } from './http';
@@ -24,30 +27,18 @@ import { buildAppSchema } from './schema';
 import { attachWebSocketServer } from './ws';
 import { JobQueue } from '../shared/jobs/job-queue';
 
-const RENEW_SUBSCRIPTIONS = 'channels.renew-subscriptions';
-
-/** The queues this instance works: webhook events, outbound messages, call transcriptions, and the hourly subscription renewal. */
-async function defineJobs(services: Services, config: Config): Promise<void> {
-  const retries = { retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds };
-  await services.webhooks.defineJobs(retries);
-  await services.outbound.defineJobs(retries);
-  await services.telephony.defineJobs(retries);
-  await services.jobs.define({
-    name: RENEW_SUBSCRIPTIONS,
-    ...retries,
-    expireInSeconds: 60,
-    concurrency: 1,
-    handle: async () => {
-      await services.channels.ensureRingCentralSubscription();
-    },
-  });
-  await services.jobs.schedule(RENEW_SUBSCRIPTIONS, '17 * * * *');
+/** Defines every module's durable jobs and schedules (one instance at a time: concurrent DDL deadlocks). */
+async function defineJobs(jobs: JobQueue, modules: CreatedModules): Promise<void> {
+  for (const { instance } of modules.instances) {
+    for (const definition of instance.jobs ?? []) await jobs.define(definition);
+    for (const { job, cron } of instance.schedules ?? []) await jobs.schedule(job, cron);
+  }
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  services: Services;
+  services: ModuleServices;
   dataSource: DataSource;
   eventBus: EventBus;
   demoLogin?: DemoLogin;
@@ -71,7 +62,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     } else {
       databaseUrl = config.database.url;
     }
-    const dataSource = await openDatabase({ url: databaseUrl, logger });
+    const dataSource = await openDatabase({ url: databaseUrl, logger, entities });
     cleanups.push(() => dataSource.destroy());
 
     const eventBus = createEventBus(config.redis, logger);
@@ -91,14 +82,27 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     cleanups.push(() => jobs.stop());
 
     let listeningUrl = '';
-    const services = createServices({ config, dataSource, eventBus, logger, jobs, redis, webhookBaseUrl: () => config.publicUrl ?? listeningUrl });
-    await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () => defineJobs(services, config));
+    const rateLimits = createRateLimits(config, redis);
+    const modules = createModules({
+      config,
+      dataSource,
+      uow: new UnitOfWork(dataSource, eventBus),
+      eventBus,
+      jobs,
+      logger,
+      redis,
+      rateLimits,
+      webhookBaseUrl: () => config.publicUrl ?? listeningUrl,
+    });
+    const services = modules.services;
+    await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () => defineJobs(jobs, modules));
     const demoLogin = await ensureFirstAdmin({ config, services, dataSource, logger });
-    const schema = await buildAppSchema({ container: createResolverContainer(services), pubSub: eventBus.forSchema });
+    const schema = await buildAppSchema({ container: resolverContainer(modules), pubSub: eventBus.forSchema });
+    const loaders = (options: { cache: boolean }) => createLoaders(modules, options);
     const metrics = createMetrics();
 
     const httpServer: Server = createServer();
-    const ws = attachWebSocketServer({ httpServer, schema, services, config, logger });
+    const ws = attachWebSocketServer({ httpServer, schema, services, rateLimits, loaders, config, logger });
     const apollo = new ApolloServer<RequestContext>({
       schema,
       csrfPrevention: true,
@@ -143,27 +147,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await apollo.start();
     cleanups.push(() => apollo.stop());
 
-    httpServer.on('request', createHttpApp({ config, apollo, services, dataSource, eventBus, metrics, logger }));
+    httpServer.on('request', createHttpApp({ config, apollo, services, rateLimits, loaders, dataSource, eventBus, metrics, logger }));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
-    // Every instance sweeps: queued escalations to newly free extensions, unanswered ones to the next.
-    // Row locks (SKIP LOCKED) keep instances from handling the same escalation twice.
-    const sweeper = setInterval(() => {
-      services.escalations.sweep().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'escalation sweep failed'));
-    }, config.escalations.sweepSeconds * 1000);
-    sweeper.unref();
-    cleanups.push(async () => clearInterval(sweeper));
-
     const port = (httpServer.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${host}:${port}`;
     listeningUrl = url;
-    // Once listening, so RingCentral's validation request reaches us; a failure is recorded and retried hourly.
-    if (services.channels.ringCentralConfigured) {
-      void services.channels.ensureRingCentralSubscription().catch(() => undefined);
-    }
+    for (const { instance } of modules.instances) void instance.afterListen?.();
     logger.info({ url, database: config.database.kind, pubsub: eventBus.kind }, 'server ready');
     return { url, port, services, dataSource, eventBus, demoLogin, stop };
   } catch (error) {

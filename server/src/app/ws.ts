@@ -1,16 +1,16 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../shared/logger';
 import type { Principal } from '../shared/auth/principal';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { maskError } from '../shared/graphql/error-masking';
-import { hashSessionToken } from '../modules/conversations/conversations.service';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
-import type { Services } from './container';
+import type { Loaders, ModuleServices } from './module';
+import type { RateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
 
 interface ConnectionState {
@@ -27,11 +27,13 @@ interface ConnectionState {
 export function attachWebSocketServer(params: {
   httpServer: HttpServer;
   schema: GraphQLSchema;
-  services: Services;
+  services: ModuleServices;
+  rateLimits: RateLimits;
+  loaders(options: { cache: boolean }): Loaders;
   config: Config;
   logger: Logger;
 }) {
-  const { httpServer, schema, services, config, logger } = params;
+  const { httpServer, schema, services, loaders, config, logger } = params;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const states = new WeakMap<object, ConnectionState>();
   // The same validation as HTTP: depth limit, and no introspection in production.
@@ -48,11 +50,12 @@ export function attachWebSocketServer(params: {
         const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
         const { authorization, webChatSession } = ctx.connectionParams ?? {};
         try {
+          const webChatTokenHash = typeof webChatSession === 'string' ? await services.webChat.liveSession(webChatSession) : null;
           const principal =
             typeof authorization === 'string'
-              ? await authenticateBearer({ services, authorization, ip })
-              : typeof webChatSession === 'string' && (await services.conversations.webChatSessionExists(webChatSession))
-                ? ({ kind: 'webChat', sessionHash: hashSessionToken(webChatSession) } as const)
+              ? await authenticateBearer({ staff: services.staff, rateLimits: params.rateLimits, authorization, ip })
+              : webChatTokenHash
+                ? ({ kind: 'webChat', tokenHash: webChatTokenHash } as const)
                 : undefined;
           if (!principal) return false;
           states.set(ctx.extra, { principal, ip });
@@ -71,7 +74,10 @@ export function attachWebSocketServer(params: {
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;
         const state = states.get(ctx.extra);
-        const context: RequestContext = { requestId: randomUUID(), ip: state?.ip ?? 'unknown', principal: state?.principal };
+        // A subscription's context lives as long as it does: its loaders batch but never cache,
+        // so one event never reads rows an earlier event loaded.
+        const subscription = getOperationAST(document, payload.operationName)?.operation === 'subscription';
+        const context: RequestContext = { requestId: randomUUID(), ip: state?.ip ?? 'unknown', principal: state?.principal, loaders: loaders({ cache: !subscription }) };
         const args: ExecutionArgs = {
           schema,
           document,

@@ -80,10 +80,10 @@ describe('decide', () => {
     [analysis({ intent: 'HUMAN_REQUEST' }), EscalationReason.HUMAN_REQUEST],
     [analysis({ sentiment: -0.8 }), EscalationReason.NEGATIVE_SENTIMENT],
     [analysis({ intent: 'CANCEL_BOOKING' }), EscalationReason.BOOKING_CHANGE],
-  ])('escalates %o', (input, reason) => {
-    const decision = decide(state(), input, settings, 'text');
+  ])('escalates %o, keeping the thread at its stage for when staff hand it back', (input, reason) => {
+    const decision = decide(state({ stage: ConversationStage.QUOTING }), input, settings, 'text');
     expect(decision.escalate?.reason).toBe(reason);
-    expect(decision.stage).toBe(ConversationStage.ESCALATED);
+    expect(decision.stage).toBe(ConversationStage.QUOTING);
     expect(decision.createBooking).toBe(false);
   });
 

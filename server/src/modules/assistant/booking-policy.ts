@@ -69,9 +69,10 @@ export function requiredFields(settings: PolicySettings): DraftField[] {
 export function decide(current: ConversationState, analysis: MessageAnalysis, settings: PolicySettings, customerText: string): Decision {
   let state = current;
   const base = { stage: current.stage, draft: current.draft, failedAttempts: current.failedAttempts, createBooking: false, quote: null };
+  // The thread keeps its stage: "escalated" is the open escalation itself, and when staff hand
+  // the thread back the assistant resumes where it was.
   const escalate = (reason: EscalationReason, explanation: string, reply: string): Decision => ({
     ...base,
-    stage: ConversationStage.ESCALATED,
     reply,
     escalate: { reason, explanation },
   });

@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../shared/db/unit-of-work';
 import type { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
+import type { BookingsRepository } from './bookings.repository';
 
 export interface NewBooking {
   customerId: string;
@@ -15,11 +16,17 @@ export interface NewBooking {
 
 /**
  * Booking use cases. The assistant creates inquiries here; pricing, terms and payments
- * extend this service in later modules. Methods take the caller's EntityManager so a booking
+ * extend this service in later modules. Methods take the caller's transaction so a booking
  * commits together with the conversation step that made it.
  */
 export class BookingsService {
-  async createInquiry(manager: EntityManager, booking: NewBooking): Promise<Booking> {
-    return manager.save(manager.create(Booking, { ...booking, status: BookingStatus.INQUIRY }));
+  constructor(private readonly repository: BookingsRepository) {}
+
+  createInquiry(tx: Tx, booking: NewBooking): Promise<Booking> {
+    return this.repository.insert(tx, { ...booking, status: BookingStatus.INQUIRY });
+  }
+
+  findByIds(ids: readonly string[]): Promise<Booking[]> {
+    return this.repository.findByIds(ids);
   }
 }

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
+import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 
 /**
  * SMS and WhatsApp consent (CTIA/TCPA): the opt-out and opt-in keywords, alone in a message
@@ -45,32 +45,52 @@ export class MessagingConsent {
   changedAt!: Date;
 }
 
-export async function isOptedOut(manager: EntityManager, channel: string, address: string): Promise<boolean> {
-  const row = await manager.findOneBy(MessagingConsent, { channel, address });
-  return row?.optedOut ?? false;
+export class ConsentRepository extends RepositoryBase {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  async isOptedOut(channel: string, address: string, tx?: Tx): Promise<boolean> {
+    const row = await this.manager(tx).findOneBy(MessagingConsent, { channel, address });
+    return row?.optedOut ?? false;
+  }
+
+  async record(tx: Tx, consent: { channel: string; address: string; optedOut: boolean; keyword: ConsentKeyword }): Promise<void> {
+    await this.manager(tx).query(
+      `INSERT INTO messaging_consent (channel, address, opted_out, keyword, changed_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (channel, address) DO UPDATE SET opted_out = EXCLUDED.opted_out, keyword = EXCLUDED.keyword, changed_at = now()`,
+      [consent.channel, consent.address, consent.optedOut, consent.keyword],
+    );
+  }
 }
 
-/**
- * Applies a keyword and returns the one reply it deserves, or null when none is due (a
- * repeated STOP gets no second confirmation).
- */
-export async function applyConsentKeyword(
-  manager: EntityManager,
-  params: { channel: string; address: string; keyword: ConsentKeyword; businessName: string; helpContact: string },
-): Promise<string | null> {
-  const { channel, address, keyword, businessName } = params;
-  const wasOptedOut = await isOptedOut(manager, channel, address);
-  if (keyword === 'HELP') {
-    return `${businessName}: hibachi catering at your home. For help, ${params.helpContact}. Msg&data rates may apply. Reply STOP to opt out.`;
+/** Who may be messaged, and the one reply each keyword deserves. */
+export class ConsentService {
+  constructor(
+    private readonly deps: { repository: ConsentRepository; businessName: string; helpContact: string },
+  ) {}
+
+  /** Whether a send to this address on this channel must be refused (only channels with consent keywords). */
+  async refusesMessages(channel: string, address: string, tx?: Tx): Promise<boolean> {
+    return hasConsentKeywords(channel) && (await this.deps.repository.isOptedOut(channel, address, tx));
   }
-  const optedOut = keyword === 'OPT_OUT';
-  await manager.query(
-    `INSERT INTO messaging_consent (channel, address, opted_out, keyword, changed_at) VALUES ($1, $2, $3, $4, now())
-     ON CONFLICT (channel, address) DO UPDATE SET opted_out = EXCLUDED.opted_out, keyword = EXCLUDED.keyword, changed_at = now()`,
-    [channel, address, optedOut, keyword],
-  );
-  if (optedOut) {
-    return wasOptedOut ? null : `You are unsubscribed from ${businessName} and will get no more messages. Reply START to resubscribe.`;
+
+  /**
+   * Applies a keyword and returns the one reply it deserves, or null when none is due (a
+   * repeated STOP gets no second confirmation).
+   */
+  async apply(tx: Tx, params: { channel: string; address: string; keyword: ConsentKeyword }): Promise<string | null> {
+    const { channel, address, keyword } = params;
+    const { businessName } = this.deps;
+    if (keyword === 'HELP') {
+      return `${businessName}: hibachi catering at your home. For help, ${this.deps.helpContact}. Msg&data rates may apply. Reply STOP to opt out.`;
+    }
+    const wasOptedOut = await this.deps.repository.isOptedOut(channel, address, tx);
+    const optedOut = keyword === 'OPT_OUT';
+    await this.deps.repository.record(tx, { channel, address, optedOut, keyword });
+    if (optedOut) {
+      return wasOptedOut ? null : `You are unsubscribed from ${businessName} and will get no more messages. Reply START to resubscribe.`;
+    }
+    return `You are resubscribed to ${businessName} messages. Reply HELP for help, STOP to opt out.`;
   }
-  return `You are resubscribed to ${businessName} messages. Reply HELP for help, STOP to opt out.`;
 }

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { entityManagerOf, type Tx } from '../../shared/db/unit-of-work';
 import { Column, Entity, Not, PrimaryColumn } from 'typeorm';
 import { SendError, type MessageSender, type OutboundChannel, type OutgoingMessage } from '../../providers/outbound.port';
 import type { SmsSender, SmsStatus } from '../../providers/sms/sms.port';
-import type { JobQueue } from '../../shared/jobs/job-queue';
+import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
 import { DeliveryStatus, Message } from '../conversations/message.entity';
-import { hasConsentKeywords, isOptedOut } from './consent';
+import type { ConsentService } from './consent';
 import { nextSendWindow, respectsQuietHours } from './quiet-hours';
 
 export const SEND_MESSAGE = 'outbound.send';
@@ -84,33 +85,35 @@ const RECONCILE_SLACK_MS = 60_000;
  * (where it can be) before anything is sent again, so a customer never gets the same text twice.
  */
 export class OutboundDelivery {
-  constructor(private readonly deps: { dataSource: DataSource; jobs: JobQueue; senders: OutboundSenders; logger: Logger; timeZone: string }) {}
+  constructor(private readonly deps: { dataSource: DataSource; jobs: JobQueue; senders: OutboundSenders; consent: ConsentService; logger: Logger; timeZone: string }) {}
 
-  async defineJobs(options: { retryLimit: number; retryDelaySeconds: number }): Promise<void> {
-    await this.deps.jobs.define<{ key: string }>({
-      name: SEND_MESSAGE,
-      retryLimit: options.retryLimit,
-      retryDelaySeconds: options.retryDelaySeconds,
-      expireInSeconds: 60,
-      concurrency: 8,
-      handle: (job) => this.deliver(job.key),
-      onDeadLetter: (job, lastError) => this.giveUp(job.key, lastError),
-    });
+  jobs(options: { retryLimit: number; retryDelaySeconds: number }): Array<JobDefinition<{ key: string }>> {
+    return [
+      {
+        name: SEND_MESSAGE,
+        retryLimit: options.retryLimit,
+        retryDelaySeconds: options.retryDelaySeconds,
+        expireInSeconds: 60,
+        concurrency: 8,
+        handle: (job) => this.deliver(job.key),
+        onDeadLetter: (job, lastError) => this.giveUp(job.key, lastError),
+      },
+    ];
   }
 
   /** Queues a message inside the caller's transaction. The same key twice is one message. */
   async queue(
-    manager: EntityManager,
+    tx: Tx,
     message: OutgoingMessage & { idempotencyKey: string; channel?: OutboundChannel; messageId?: string },
   ): Promise<void> {
-    const inserted: unknown[] = await manager.query(
+    const inserted: unknown[] = await entityManagerOf(tx).query(
       `INSERT INTO outbound_send (idempotency_key, channel, recipient, body, purpose, message_id) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
       [message.idempotencyKey, message.channel ?? 'SMS', message.to, message.body, message.purpose, message.messageId ?? null],
     );
     if (inserted.length === 0) return;
     const startAfter = respectsQuietHours(message.purpose) ? (nextSendWindow(new Date(), this.deps.timeZone) ?? undefined) : undefined;
-    await this.deps.jobs.enqueue(manager, SEND_MESSAGE, { key: message.idempotencyKey }, { startAfter });
+    await this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key: message.idempotencyKey }, { startAfter });
   }
 
   private repository() {
@@ -122,7 +125,7 @@ export class OutboundDelivery {
     if (!send || send.status === 'SENT' || send.status === 'FAILED' || send.status === 'REFUSED') return;
 
     // Consent is checked at send time, so a STOP that arrives while a message waits still stops it.
-    const recipientOptedOut = hasConsentKeywords(send.channel) && (await isOptedOut(this.deps.dataSource.manager, send.channel, send.recipient));
+    const recipientOptedOut = await this.deps.consent.refusesMessages(send.channel, send.recipient);
     if (send.purpose !== 'CONSENT_CONFIRMATION' && recipientOptedOut) {
       await this.finish(send, 'REFUSED', { error: 'The recipient has opted out of messages.' });
       return;
@@ -130,7 +133,7 @@ export class OutboundDelivery {
     // Retries can carry an unprompted message into the night: wait for the morning again.
     const window = respectsQuietHours(send.purpose) ? nextSendWindow(new Date(), this.deps.timeZone) : null;
     if (window) {
-      await this.deps.dataSource.transaction((manager) => this.deps.jobs.enqueue(manager, SEND_MESSAGE, { key }, { startAfter: window }));
+      await this.deps.dataSource.transaction((manager) => this.deps.jobs.enqueue(manager as unknown as Tx, SEND_MESSAGE, { key }, { startAfter: window }));
       return;
     }
     const sender = this.deps.senders[send.channel];

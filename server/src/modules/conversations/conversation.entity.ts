@@ -10,6 +10,7 @@ export enum ConversationStage {
   CONFIRMING = 'CONFIRMING',
   AWAITING_TERMS = 'AWAITING_TERMS',
   BOOKED = 'BOOKED',
+  /** Derived: the thread has an open escalation (staff have it, or it waits for them). Never stored. */
   ESCALATED = 'ESCALATED',
   CLOSED = 'CLOSED',
 }
@@ -57,7 +58,10 @@ export class Conversation {
   @Column({ type: 'varchar', length: 254, name: 'channel_address' })
   channelAddress!: string;
 
-  @Field(() => ConversationStage)
+  /**
+   * Where the assistant is with this thread. Never ESCALATED: that is derived from an open
+   * escalation (the GraphQL field `stage` shows it), so releasing a thread leaves this as it was.
+   */
   @Column({ type: 'varchar', length: 20, default: ConversationStage.GREETING })
   stage!: ConversationStage;
 
@@ -67,16 +71,6 @@ export class Conversation {
   @Field(() => Int, { description: 'Messages in a row the assistant could not use; it escalates at AI_BOOKING_MAX_ATTEMPTS.' })
   @Column({ type: 'integer', name: 'failed_attempts', default: 0 })
   failedAttempts!: number;
-
-  @Field(() => Boolean, { description: 'True while staff hold the thread: the assistant stays silent.' })
-  @Column({ type: 'boolean', name: 'ai_paused', default: false })
-  aiPaused!: boolean;
-
-  @Column({ type: 'uuid', name: 'assigned_extension_id', nullable: true })
-  assignedExtensionId!: string | null;
-
-  @Column({ type: 'uuid', name: 'held_by_staff_user_id', nullable: true })
-  heldByStaffUserId!: string | null;
 
   @Column({ type: 'uuid', name: 'booking_id', nullable: true })
   bookingId!: string | null;

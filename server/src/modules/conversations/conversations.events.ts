@@ -21,7 +21,21 @@ export interface ConversationMessageAddedPayload {
   message: MessageSnapshot;
 }
 
-/** A reply for a web-chat customer; the channel id is a hash of their session token. */
+/** A reply for a web-chat customer: the web chat's delivery. Scoped by the session's token hash. */
 export interface WebChatReplyPayload {
   message: MessageSnapshot;
+}
+
+export const ConversationTopic = {
+  /** Scoped: published as CONVERSATION_MESSAGE_ADDED:<conversation id>. */
+  MESSAGE_ADDED: 'CONVERSATION_MESSAGE_ADDED',
+  /** Scoped: published as WEB_CHAT_REPLY:<hash of the session token>. */
+  WEB_CHAT_REPLY: 'WEB_CHAT_REPLY',
+} as const;
+
+declare module '../../shared/pubsub/topics' {
+  interface TopicPayloads {
+    CONVERSATION_MESSAGE_ADDED: ConversationMessageAddedPayload;
+    WEB_CHAT_REPLY: WebChatReplyPayload;
+  }
 }

@@ -1,36 +1,26 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { Connection } from '../../shared/graphql/connection';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { StaffOnly } from '../../shared/auth/access';
-import { ConnectionArgs, type Connection } from '../../shared/graphql/connection';
+import { ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
-import { Topic } from '../../shared/pubsub/topics';
+import { preloadedOr } from '../../shared/graphql/preloaded';
 import { Booking } from '../bookings/booking.entity';
 import { Customer } from '../customers/customer.entity';
-import { Escalation } from '../escalations/escalation.entity';
-import { Extension } from '../extensions/extension.entity';
-import { StaffRole, StaffUser } from '../staff/staff-user.entity';
 import { Conversation, DraftDetail } from './conversation.entity';
-import type { ConversationMessageAddedPayload, MessageSnapshot } from './conversations.events';
-import { draftDetails, type ConversationsService } from './conversations.service';
-import {
-  ConversationConnection,
-  ConversationMessageAddedEvent,
-  ConversationsArgs,
-  MessageConnection,
-  ReleaseConversationPayload,
-  StaffReplyPayload,
-  TakeOverPayload,
-} from './conversations.types';
+import { ConversationTopic, type ConversationMessageAddedPayload } from './conversations.events';
+import { draftDetails, messageFromSnapshot, type ConversationsService } from './conversations.service';
+import { ConversationConnection, ConversationMessageAddedEvent, ConversationsArgs, MessageConnection } from './conversations.types';
 import { Message } from './message.entity';
 
-/** Staff's side of conversations: read threads, take them over, reply, hand them back. */
+/**
+ * Staff's reading of threads. Every relation goes through the request's loaders, so a page of
+ * threads costs the same few statements whatever its size. The handoff fields of a thread
+ * (stage, held by, assigned to) belong to the escalations module's resolver.
+ */
 @Resolver(() => Conversation)
 export class ConversationsResolver {
-  constructor(
-    private readonly service: ConversationsService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly service: ConversationsService) {}
 
   @Query(() => ConversationConnection, { description: 'Threads, newest activity first.' })
   @StaffOnly()
@@ -46,13 +36,15 @@ export class ConversationsResolver {
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The whole history, oldest first.' })
-  messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<Message>> {
-    return this.service.messages(conversation.id, args);
+  messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: RequestContext): Promise<Connection<Message>> {
+    return context.loaders.messagePage.load({ conversationId: conversation.id, first: args.first, after: args.after });
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() conversation: Conversation): Promise<Customer> {
-    return this.dataSource.getRepository(Customer).findOneByOrFail({ id: conversation.customerId });
+  async customer(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Customer> {
+    const customer = await preloadedOr(conversation, 'customer', () => context.loaders.customerById.load(conversation.customerId));
+    if (!customer) throw new Error(`customer ${conversation.customerId} of conversation ${conversation.id} does not exist`);
+    return customer;
   }
 
   @FieldResolver(() => [DraftDetail], { description: 'Booking details gathered so far, with the assistant’s confidence.' })
@@ -60,50 +52,13 @@ export class ConversationsResolver {
     return draftDetails(conversation.bookingDraft);
   }
 
-  @FieldResolver(() => Extension, { nullable: true })
-  assignedExtension(@Root() conversation: Conversation): Promise<Extension | null> | null {
-    return conversation.assignedExtensionId ? this.dataSource.getRepository(Extension).findOneBy({ id: conversation.assignedExtensionId }) : null;
-  }
-
-  @FieldResolver(() => StaffUser, { nullable: true, description: 'The staff member holding the thread; only they may reply.' })
-  heldBy(@Root() conversation: Conversation): Promise<StaffUser | null> | null {
-    return conversation.heldByStaffUserId ? this.dataSource.getRepository(StaffUser).findOneBy({ id: conversation.heldByStaffUserId }) : null;
-  }
-
-  @FieldResolver(() => Escalation, { nullable: true })
-  openEscalation(@Root() conversation: Conversation): Promise<Escalation | null> {
-    return this.service.openEscalation(this.dataSource.manager, conversation.id);
-  }
-
   @FieldResolver(() => Booking, { nullable: true })
-  booking(@Root() conversation: Conversation): Promise<Booking | null> | null {
-    return conversation.bookingId ? this.dataSource.getRepository(Booking).findOneBy({ id: conversation.bookingId }) : null;
-  }
-
-  @Mutation(() => TakeOverPayload, { description: 'Hold the thread: the assistant goes silent and only you may reply.' })
-  @StaffOnly()
-  async takeOverConversation(@Arg('conversationId', () => ID) conversationId: string, @Ctx() context: RequestContext): Promise<TakeOverPayload> {
-    return { ...(await this.service.takeOver({ conversationId, staffUserId: staffId(context) })), userErrors: [] };
-  }
-
-  @Mutation(() => StaffReplyPayload, { description: 'Reply in a thread you hold; it is delivered through the thread’s channel.' })
-  @StaffOnly()
-  async sendStaffReply(
-    @Arg('conversationId', () => ID) conversationId: string,
-    @Arg('text', () => String) text: string,
-    @Ctx() context: RequestContext,
-  ): Promise<StaffReplyPayload> {
-    return { message: await this.service.sendStaffReply({ conversationId, text, staffUserId: staffId(context) }), userErrors: [] };
-  }
-
-  @Mutation(() => ReleaseConversationPayload, { description: 'Hand the thread back to the assistant; its escalation is resolved.' })
-  @StaffOnly()
-  async releaseConversation(@Arg('conversationId', () => ID) conversationId: string, @Ctx() context: RequestContext): Promise<ReleaseConversationPayload> {
-    return { conversation: await this.service.release({ conversationId, staffUserId: staffId(context), isAdmin: isAdmin(context) }), userErrors: [] };
+  booking(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Booking | null> | null {
+    return conversation.bookingId ? context.loaders.bookingById.load(conversation.bookingId) : null;
   }
 
   @Subscription(() => ConversationMessageAddedEvent, {
-    topics: Topic.CONVERSATION_MESSAGE_ADDED,
+    topics: ConversationTopic.MESSAGE_ADDED,
     topicId: ({ args }) => fromGlobalId('Conversation', String(args.conversationId)) ?? 'none',
     description: 'Every message of one thread as it is stored: customer, assistant and staff.',
   })
@@ -114,19 +69,4 @@ export class ConversationsResolver {
   ): ConversationMessageAddedEvent {
     return { conversationId, message: messageFromSnapshot(payload.message) };
   }
-}
-
-export function messageFromSnapshot(snapshot: MessageSnapshot): Message {
-  return Object.assign(new Message(), { ...snapshot, createdAt: new Date(snapshot.createdAt) });
-}
-
-/** Takeover and replies are personal: an API key cannot hold a thread. */
-export function staffId(context: RequestContext): string {
-  const principal = context.principal;
-  if (principal?.kind !== 'staff') throw new Error('unreachable: @StaffOnly() without a scope admits staff only');
-  return principal.staffUserId;
-}
-
-export function isAdmin(context: RequestContext): boolean {
-  return context.principal?.kind === 'staff' && context.principal.role === StaffRole.ADMIN;
 }

@@ -1,13 +1,27 @@
-import type { EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { Customer, CustomerIdentity, IdentityKind } from './customer.entity';
 
 /**
  * One customer identity across channels: a phone, email or channel id already known links
  * to the existing customer. The only code that knows how identities are stored.
  */
-export class CustomersRepository {
+export class CustomersRepository extends RepositoryBase {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Customer[]> {
+    return ids.length === 0 ? [] : this.manager().findBy(Customer, { id: In([...ids]) });
+  }
+
+  findById(id: string, tx?: Tx): Promise<Customer | null> {
+    return this.manager(tx).findOneBy(Customer, { id });
+  }
+
   /** The customer behind a handle, creating both when the handle is new. */
-  async findOrCreateByIdentity(manager: EntityManager, kind: IdentityKind, value: string): Promise<Customer> {
+  async findOrCreateByIdentity(tx: Tx, kind: IdentityKind, value: string): Promise<Customer> {
+    const manager = this.manager(tx);
     const normalised = normaliseIdentity(kind, value);
     const existing = await manager.findOneBy(CustomerIdentity, { kind, value: normalised });
     if (existing) return manager.findOneByOrFail(Customer, { id: existing.customerId });
@@ -21,7 +35,8 @@ export class CustomersRepository {
    * belongs to another customer means this is that customer writing from a new channel: the
    * identities are linked to the known customer, whose id is returned.
    */
-  async learn(manager: EntityManager, customerId: string, details: { name?: string; phone?: string; email?: string }): Promise<string> {
+  async learn(tx: Tx, customerId: string, details: { name?: string; phone?: string; email?: string }): Promise<string> {
+    const manager = this.manager(tx);
     let currentId = customerId;
     for (const [kind, value] of [
       [IdentityKind.PHONE, details.phone],

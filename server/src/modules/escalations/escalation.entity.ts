@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../../shared/graphql/global-id';
 
@@ -12,6 +12,16 @@ export enum EscalationStatus {
   RESOLVED = 'RESOLVED',
 }
 registerEnumType(EscalationStatus, { name: 'EscalationStatus' });
+
+/** How an escalation closed: handed back to the assistant, or marked handled (the thread closes). */
+export enum EscalationResolution {
+  RELEASED = 'RELEASED',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(EscalationResolution, { name: 'EscalationResolution' });
+
+/** Escalations that are not over: the thread's handoff state while one exists. */
+export const OPEN_ESCALATION_STATUSES: readonly EscalationStatus[] = [EscalationStatus.QUEUED, EscalationStatus.ASSIGNED, EscalationStatus.TAKEN_OVER];
 
 export enum EscalationReason {
   HUMAN_REQUEST = 'HUMAN_REQUEST',
@@ -70,9 +80,26 @@ export class Escalation {
   @Column({ type: 'uuid', name: 'taken_over_by_id', nullable: true })
   takenOverById!: string | null;
 
-  /** Extensions alerted that did not answer in time; skipped when routing again. */
+  /**
+   * Extensions alerted in this round that did not answer in time; skipped when routing again.
+   * When nobody else can take it, a new round starts (see routing.ts), so this never locks an
+   * escalation out for good.
+   */
   @Column({ type: 'uuid', array: true, name: 'declined_extension_ids', default: () => "'{}'" })
   declinedExtensionIds!: string[];
+
+  @Field(() => EscalationResolution, { nullable: true, description: 'Set once it is RESOLVED: handed back to the assistant, or marked handled.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  resolution!: EscalationResolution | null;
+
+  /** Counts the escalation's changes; every event carries it, so a console keeps the newest state whatever order events arrive in. */
+  @Field(() => Int, { description: 'Increases with every change; a live event with a lower version than the one shown is stale.' })
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'clock_timestamp()' })
+  updatedAt!: Date;
 
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })

@@ -4,18 +4,19 @@ export enum EscalationErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   HELD_BY_SOMEONE_ELSE = 'HELD_BY_SOMEONE_ELSE',
   NOT_HOLDING = 'NOT_HOLDING',
+  NOT_WITH_STAFF = 'NOT_WITH_STAFF',
   ALREADY_RESOLVED = 'ALREADY_RESOLVED',
   RECIPIENT_OPTED_OUT = 'RECIPIENT_OPTED_OUT',
 }
 
 export const escalationErrors = {
-  conversationNotFound: () =>
-    userFailure(EscalationErrorCode.NOT_FOUND, 'No conversation has this id; reload the list.', 'conversationId'),
   escalationNotFound: () => userFailure(EscalationErrorCode.NOT_FOUND, 'No escalation has this id; reload the queue.', 'escalationId'),
   heldBySomeoneElse: (holder: string) =>
     userFailure(EscalationErrorCode.HELD_BY_SOMEONE_ELSE, `${holder} is handling this conversation. Ask them to release it first.`, 'conversationId'),
   notHolding: () =>
     userFailure(EscalationErrorCode.NOT_HOLDING, 'Take over this conversation before replying in it.', 'conversationId'),
+  notWithStaff: () =>
+    userFailure(EscalationErrorCode.NOT_WITH_STAFF, 'The assistant is already answering this conversation; there is nothing to hand back.', 'conversationId'),
   alreadyResolved: () =>
     userFailure(EscalationErrorCode.ALREADY_RESOLVED, 'This escalation is already resolved. Take the conversation over again to reply.', 'escalationId'),
   recipientOptedOut: () =>

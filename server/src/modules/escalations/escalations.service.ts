@@ -1,169 +1,327 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
-import { inTransaction, type PendingEvents } from '../../shared/db/unit-of-work';
+import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
+import { fromGlobalId } from '../../shared/graphql/global-id';
+import type { JobDefinition } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
-import type { EventBus } from '../../shared/pubsub/event-bus';
-import { Topic } from '../../shared/pubsub/topics';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
-import type { Conversation } from '../conversations/conversation.entity';
-import { Extension } from '../extensions/extension.entity';
-import { Escalation, EscalationStatus, RoutingDecision, type EscalationReason, type HandoffPacket } from './escalation.entity';
-import { rotation } from './rotation';
-import { chooseExtension } from './routing';
+import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
+import { draftDetails, type ConversationsService } from '../conversations/conversations.service';
+import { checkInboundText } from '../conversations/inbound-text';
+import { MessageAuthor, type Message } from '../conversations/message.entity';
+import type { CustomersRepository } from '../customers/customers.repository';
+import type { ExtensionsService } from '../extensions/extensions.service';
+import type { StaffService } from '../staff/staff.service';
+import { Escalation, EscalationReason, EscalationResolution, EscalationStatus, type HandoffPacket, type RoutingDecision } from './escalation.entity';
+import { escalationErrors } from './escalations.errors';
+import { EscalationTopic, toEventPayload, type EscalationTransition } from './escalations.events';
+import type { EscalationsRepository, RotationRepository } from './escalations.repository';
+import { chooseInRounds } from './routing';
 
-/** The shared round-robin position: one row, read and written under the routing lock. */
+/** The shared round-robin position of chat escalations (calls have their own). */
 const ROTATION = 'escalations';
+export const SWEEP_ESCALATIONS = 'escalations.sweep';
 
 /**
- * Raising and routing escalations (SPEC §1). Routing runs under a transaction-scoped advisory
- * lock, so two instances never assign the same escalation twice nor advance the rotation
- * twice; the rotation lives in PostgreSQL, so it survives restarts. Alerts go out by SMS after
- * commit.
+ * The handoff between the assistant and staff (SPEC §1, §2), owned here and nowhere else:
+ * raise, route, the queue, takeover, staff replies in a held thread, hand back (release),
+ * resolve, and the handoff packet. The state is the escalation row; a thread's "escalated",
+ * "held by" and "assigned to" are derived from its open escalation.
+ *
+ * Lock order, everywhere: the thread's row, then the escalation's row, then the rotation's
+ * advisory lock. The sweep takes only the last two (it never touches threads), so a takeover
+ * and a reassignment can no longer wait on each other. Each transition publishes one event
+ * after commit, carrying what the console shows.
  */
 export class EscalationsService {
   constructor(
     private readonly deps: {
-      dataSource: DataSource;
-      eventBus: EventBus;
-      sms: OutboundDelivery;
+      uow: UnitOfWork;
+      repository: EscalationsRepository;
+      rotation: RotationRepository;
+      conversations: ConversationsService;
+      customers: CustomersRepository;
+      extensions: ExtensionsService;
+      staff: StaffService;
+      outbound: OutboundDelivery;
       logger: Logger;
       businessTimeZone: string;
       ackTimeoutSeconds: number;
+      sweepSeconds: number;
+      retries: { retryLimit: number; retryDelaySeconds: number };
     },
   ) {}
 
-  /** Opens an escalation for the conversation (or returns the open one) and routes it. Runs in the caller's transaction. */
+  /**
+   * The sweep, on the durable queue: queued escalations to newly free extensions, unanswered
+   * ones to the next. It runs on one instance at a time; each run schedules the next, and the
+   * minute schedule restarts the chain if an instance died holding it.
+   */
+  jobs(): Array<JobDefinition<object>> {
+    return [
+      {
+        name: SWEEP_ESCALATIONS,
+        ...this.deps.retries,
+        expireInSeconds: 60,
+        concurrency: 1,
+        everySeconds: this.deps.sweepSeconds,
+        handle: async () => {
+          await this.sweep();
+        },
+      },
+    ];
+  }
+
+  /** Whether staff have the thread (or it waits for them): the assistant then stays silent. */
+  async isWithStaff(conversationId: string, tx?: Tx): Promise<boolean> {
+    return (await this.deps.repository.findOpenForConversation(tx, conversationId, { lock: false })) !== null;
+  }
+
+  /**
+   * Opens an escalation for a thread the caller holds locked (or returns the open one), routes
+   * it and alerts the chosen extension. Runs in the caller's transaction.
+   */
   async raise(
-    manager: EntityManager,
+    tx: Tx,
     events: PendingEvents,
-    params: { conversation: Conversation; reason: EscalationReason; handoff: HandoffPacket },
+    params: { conversation: Conversation; reason: EscalationReason; reasonText: string; lastCustomerMessage: string; quote: string | null },
   ): Promise<Escalation> {
-    const open = await manager.findOne(Escalation, {
-      where: { conversationId: params.conversation.id, status: In([EscalationStatus.QUEUED, EscalationStatus.ASSIGNED, EscalationStatus.TAKEN_OVER]) },
-    });
+    const open = await this.deps.repository.findOpenForConversation(tx, params.conversation.id, { lock: true });
     if (open) return open;
-    const escalation = await manager.save(
-      manager.create(Escalation, {
-        conversationId: params.conversation.id,
-        reason: params.reason,
-        handoff: params.handoff,
-        status: EscalationStatus.QUEUED,
-        assignedExtensionId: null,
-        assignedAt: null,
-        takenOverById: null,
-        declinedExtensionIds: [],
-        resolvedAt: null,
-      }),
-    );
-    await this.route(manager, escalation);
-    this.record(events, Topic.ESCALATION_RAISED, escalation);
+    const escalation = await this.deps.repository.insert(tx, {
+      conversationId: params.conversation.id,
+      reason: params.reason,
+      handoff: await this.handoffPacket(tx, params),
+      status: EscalationStatus.QUEUED,
+      assignedExtensionId: null,
+      assignedAt: null,
+      takenOverById: null,
+    });
+    await this.route(tx, escalation, new Date());
+    await this.deps.repository.saveChange(tx, escalation);
+    await this.record(tx, events, 'RAISED', escalation, params.conversation);
     return escalation;
   }
 
+  /** A staff member holds the thread: the assistant goes silent and only they may reply. */
+  takeOver(params: { conversationId: string; staffUserId: string }): Promise<{ conversation: Conversation; escalation: Escalation }> {
+    return this.deps.uow.run(async (tx, events) => {
+      const conversation = await this.deps.conversations.lockThread(tx, params.conversationId);
+      const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: true });
+      if (open?.takenOverById && open.takenOverById !== params.staffUserId) throw escalationErrors.heldBySomeoneElse(await this.staffName(open.takenOverById));
+      if (open?.takenOverById === params.staffUserId) return { conversation, escalation: open };
+      if (!open) {
+        // Staff stepping in on their own: the escalation starts taken over, so nobody else is alerted.
+        const escalation = await this.deps.repository.insert(tx, {
+          conversationId: conversation.id,
+          reason: EscalationReason.STAFF_TAKEOVER,
+          handoff: await this.handoffPacket(tx, {
+            conversation,
+            reasonText: 'A staff member stepped in.',
+            lastCustomerMessage: (await this.deps.conversations.lastCustomerText(tx, conversation.id)) ?? '',
+            quote: null,
+          }),
+          status: EscalationStatus.TAKEN_OVER,
+          assignedExtensionId: null,
+          assignedAt: null,
+          takenOverById: params.staffUserId,
+        });
+        await this.record(tx, events, 'RAISED', escalation, conversation);
+        return { conversation, escalation };
+      }
+      open.status = EscalationStatus.TAKEN_OVER;
+      open.takenOverById = params.staffUserId;
+      await this.deps.repository.saveChange(tx, open);
+      await this.record(tx, events, 'TAKEN_OVER', open, conversation);
+      return { conversation, escalation: open };
+    });
+  }
+
+  /** A reply in a thread the staff member holds, delivered through the thread's channel. */
+  async sendStaffReply(params: { conversationId: string; staffUserId: string; text: string }): Promise<Message> {
+    const checked = checkInboundText(params.text);
+    if ('failure' in checked) throw checked.failure;
+    return this.deps.uow.run(async (tx, events) => {
+      const conversation = await this.deps.conversations.lockThread(tx, params.conversationId);
+      const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: false });
+      if (!open) throw escalationErrors.alreadyResolved();
+      if (open.takenOverById !== params.staffUserId) throw escalationErrors.notHolding();
+      // The send queue would refuse it anyway; staff hear why now rather than see "not delivered".
+      if (await this.deps.conversations.replyRefusedByConsent(tx, conversation)) throw escalationErrors.recipientOptedOut();
+      return this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.STAFF, text: checked.text, staffUserId: params.staffUserId });
+    });
+  }
+
+  /** Hands the thread back to the assistant, which resumes where it was; the escalation is over. */
+  release(params: { conversationId: string; staffUserId: string; isAdmin: boolean }): Promise<Conversation> {
+    return this.deps.uow.run(async (tx, events) => {
+      const conversation = await this.deps.conversations.lockThread(tx, params.conversationId);
+      const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: true });
+      if (!open) throw escalationErrors.notWithStaff();
+      if (open.takenOverById && open.takenOverById !== params.staffUserId && !params.isAdmin) throw escalationErrors.notHolding();
+      await this.close(tx, events, open, EscalationResolution.RELEASED, conversation);
+      conversation.failedAttempts = 0;
+      await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.SYSTEM, text: "I'm back to help with anything else about your booking." });
+      return conversation;
+    });
+  }
+
+  /** Marks the escalation handled; the thread closes (or stays booked), and a new customer message reopens it with the assistant. */
+  resolve(params: { escalationId: string; staffUserId: string; isAdmin: boolean }): Promise<Escalation> {
+    return this.deps.uow.run(async (tx, events) => {
+      const id = fromGlobalId('Escalation', params.escalationId);
+      const [found] = id ? await this.deps.repository.findByIds([id]) : [];
+      if (!found) throw escalationErrors.escalationNotFound();
+      // Lock order: the thread first, then the escalation, read again under its lock.
+      const conversation = await this.deps.conversations.lockThreadById(tx, found.conversationId);
+      const escalation = await this.deps.repository.lockById(tx, found.id);
+      if (!escalation || escalation.status === EscalationStatus.RESOLVED) throw escalationErrors.alreadyResolved();
+      if (escalation.takenOverById && escalation.takenOverById !== params.staffUserId && !params.isAdmin) {
+        throw escalationErrors.heldBySomeoneElse(await this.staffName(escalation.takenOverById));
+      }
+      conversation.stage = conversation.bookingId ? ConversationStage.BOOKED : ConversationStage.CLOSED;
+      await this.deps.conversations.save(tx, conversation);
+      await this.close(tx, events, escalation, EscalationResolution.RESOLVED, conversation);
+      return escalation;
+    });
+  }
+
+  /** Runs both halves of the sweep: unanswered escalations to the next extension, then the queue. */
+  async sweep(now = new Date()): Promise<void> {
+    await this.reassignUnanswered(now);
+    await this.dispatchQueued(now);
+  }
+
   /** Hands waiting escalations, oldest first, to extensions that can take them now. */
-  dispatchQueued(): Promise<number> {
-    return this.write(async (manager, events) => {
-      const waiting = await manager
-        .createQueryBuilder(Escalation, 'escalation')
-        .where('escalation.status = :status', { status: EscalationStatus.QUEUED })
-        .orderBy('escalation.created_at', 'ASC')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+  private dispatchQueued(now: Date): Promise<number> {
+    return this.deps.uow.run(async (tx, events) => {
       let assigned = 0;
-      for (const escalation of waiting) {
-        if (!(await this.route(manager, escalation))) break; // nobody free: the rest keep waiting in order
-        this.record(events, Topic.ESCALATION_UPDATED, escalation);
-        assigned++;
+      for (const escalation of await this.deps.repository.lockQueued(tx)) {
+        const before = escalation.declinedExtensionIds.join();
+        const chosen = await this.route(tx, escalation, now);
+        // Waiting on: nothing changed, nothing to tell anyone.
+        if (!chosen && escalation.declinedExtensionIds.join() === before) continue;
+        await this.deps.repository.saveChange(tx, escalation);
+        if (chosen) {
+          await this.record(tx, events, 'ASSIGNED', escalation);
+          assigned++;
+        }
       }
       return assigned;
     });
   }
 
   /** Escalations alerted to an extension that nobody took over in time go to the next one. */
-  reassignUnanswered(now = new Date()): Promise<number> {
-    return this.write(async (manager, events) => {
+  private reassignUnanswered(now: Date): Promise<number> {
+    return this.deps.uow.run(async (tx, events) => {
       const cutoff = new Date(now.getTime() - this.deps.ackTimeoutSeconds * 1000);
-      const stale = await manager
-        .createQueryBuilder(Escalation, 'escalation')
-        .where('escalation.status = :status AND escalation.assigned_at < :cutoff', { status: EscalationStatus.ASSIGNED, cutoff })
-        .orderBy('escalation.created_at', 'ASC')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const stale = await this.deps.repository.lockUnansweredSince(tx, cutoff);
       for (const escalation of stale) {
         if (escalation.assignedExtensionId) escalation.declinedExtensionIds = [...escalation.declinedExtensionIds, escalation.assignedExtensionId];
-        await this.route(manager, escalation, now);
-        this.record(events, Topic.ESCALATION_UPDATED, escalation);
+        const chosen = await this.route(tx, escalation, now);
+        await this.deps.repository.saveChange(tx, escalation);
+        await this.record(tx, events, chosen ? 'ASSIGNED' : 'QUEUED', escalation);
       }
       return stale.length;
     });
   }
 
   /**
-   * Chooses an extension for the escalation, saves the choice and its reason, and queues the
-   * SMS alert. Returns whether it was assigned.
+   * Chooses an extension for the escalation (in rounds, see routing.ts), records the choice and
+   * its reason when it says something new, and queues the SMS alert. The caller saves the
+   * escalation. Returns whether it was assigned.
    */
-  private async route(manager: EntityManager, escalation: Escalation, now = new Date()): Promise<boolean> {
-    await rotation.lock(manager, ROTATION);
-    const extensions = await manager.find(Extension, { order: { number: 'ASC' } });
-    const choice = chooseExtension({
+  private async route(tx: Tx, escalation: Escalation, now: Date): Promise<boolean> {
+    const { rotation, repository } = this.deps;
+    await rotation.lock(tx, ROTATION);
+    const extensions = await this.deps.extensions.allForRouting(tx);
+    const { choice, declined } = chooseInRounds({
       extensions,
-      lastRotationNumber: await rotation.last(manager, ROTATION),
-      exclude: escalation.declinedExtensionIds,
+      lastRotationNumber: await rotation.last(tx, ROTATION),
+      declined: escalation.declinedExtensionIds,
       now,
       timeZone: this.deps.businessTimeZone,
     });
-    await manager.insert(RoutingDecision, { escalationId: escalation.id, extensionId: choice.extension?.id ?? null, explanation: choice.explanation });
-    this.deps.logger.info({ escalationId: escalation.id, extensionId: choice.extension?.id ?? null, explanation: choice.explanation }, 'escalation routed');
-
-    if (choice.nextRotationNumber !== null) await rotation.advance(manager, ROTATION, choice.nextRotationNumber);
-    const chosen = choice.extension ? extensions.find((e) => e.id === choice.extension!.id)! : null;
+    escalation.declinedExtensionIds = declined;
+    const chosen = extensions.find((extension) => extension.id === choice.extension?.id) ?? null;
+    // A queued escalation is routed again on every sweep; its log keeps only what changed.
+    if (chosen || (await repository.lastDecision(tx, escalation.id))?.explanation !== choice.explanation) {
+      await repository.recordDecision(tx, { escalationId: escalation.id, extensionId: chosen?.id ?? null, explanation: choice.explanation });
+      this.deps.logger.info({ escalationId: escalation.id, extensionId: chosen?.id ?? null, explanation: choice.explanation }, 'escalation routed');
+    }
+    if (choice.nextRotationNumber !== null) await rotation.advance(tx, ROTATION, choice.nextRotationNumber);
     escalation.status = chosen ? EscalationStatus.ASSIGNED : EscalationStatus.QUEUED;
     escalation.assignedExtensionId = chosen?.id ?? null;
     escalation.assignedAt = chosen ? now : null;
-    await manager.save(escalation);
-    await manager.update('conversation', { id: escalation.conversationId }, { assignedExtensionId: chosen?.id ?? null });
     if (chosen) {
       const { customerName, reasonText } = escalation.handoff;
-      const body = `Incoming escalated chat from ${customerName ?? 'a customer'}: ${reasonText}`;
       // One alert per assignment: a reassignment alerts the next extension, a retried job never twice.
-      await this.deps.sms.queue(manager, { idempotencyKey: `escalation:${escalation.id}:${chosen.id}:${now.getTime()}`, to: chosen.phone, body, purpose: 'ESCALATION_ALERT' });
+      await this.deps.outbound.queue(tx, {
+        idempotencyKey: `escalation:${escalation.id}:${chosen.id}:${now.getTime()}`,
+        to: chosen.phone,
+        body: `Incoming escalated chat from ${customerName ?? 'a customer'}: ${reasonText}`,
+        purpose: 'ESCALATION_ALERT',
+      });
     }
     return chosen !== null;
   }
 
-  record(events: PendingEvents, topic: typeof Topic.ESCALATION_RAISED | typeof Topic.ESCALATION_UPDATED, escalation: Escalation): void {
-    events.add(topic, {
-      escalationId: escalation.id,
-      conversationId: escalation.conversationId,
-      reason: escalation.reason,
-      status: escalation.status,
-      assignedExtensionId: escalation.assignedExtensionId,
-      takenOverById: escalation.takenOverById,
-      occurredAt: new Date().toISOString(),
-    });
+  private async close(tx: Tx, events: PendingEvents, escalation: Escalation, resolution: EscalationResolution, conversation: Conversation): Promise<void> {
+    escalation.status = EscalationStatus.RESOLVED;
+    escalation.resolution = resolution;
+    escalation.resolvedAt = new Date();
+    await this.deps.repository.saveChange(tx, escalation);
+    await this.record(tx, events, resolution === EscalationResolution.RELEASED ? 'RELEASED' : 'RESOLVED', escalation, conversation);
   }
 
-  findOpenForConversation(manager: EntityManager, conversationId: string): Promise<Escalation | null> {
-    return manager.findOne(Escalation, {
-      where: { conversationId, status: In([EscalationStatus.QUEUED, EscalationStatus.ASSIGNED, EscalationStatus.TAKEN_OVER]) },
-      order: { createdAt: 'DESC' },
-    });
+  /** What staff need so they never ask the customer again, taken when the escalation opens. */
+  private async handoffPacket(
+    tx: Tx,
+    params: { conversation: Conversation; reasonText: string; lastCustomerMessage: string; quote: string | null },
+  ): Promise<HandoffPacket> {
+    const { conversation } = params;
+    const customer = await this.deps.customers.findById(conversation.customerId, tx);
+    const draftName = conversation.bookingDraft.name ? String(conversation.bookingDraft.name.value) : null;
+    return {
+      customerName: customer?.name ?? draftName,
+      channel: conversation.channel,
+      reasonText: params.reasonText,
+      lastCustomerMessage: params.lastCustomerMessage,
+      details: draftDetails(conversation.bookingDraft),
+      quote: params.quote,
+    };
   }
 
-  routingLog(escalationId: string): Promise<RoutingDecision[]> {
-    return this.deps.dataSource.getRepository(RoutingDecision).find({ where: { escalationId }, order: { createdAt: 'ASC' } });
+  /** Records the transition's event with everything the console shows, read in this transaction. */
+  private async record(tx: Tx, events: PendingEvents, transition: EscalationTransition, escalation: Escalation, known?: Conversation): Promise<void> {
+    const conversation = known ?? (await this.deps.conversations.findById(escalation.conversationId, tx));
+    if (!conversation) return;
+    // One after another: they share the transaction's connection.
+    const customer = await this.deps.customers.findById(conversation.customerId, tx);
+    const assignedExtension = escalation.assignedExtensionId ? await this.deps.extensions.findById(escalation.assignedExtensionId, tx) : null;
+    const takenOverBy = escalation.takenOverById ? await this.deps.staff.findUser(escalation.takenOverById, tx) : null;
+    const routingLog = await this.deps.repository.routingLogs([escalation.id], tx);
+    if (!customer) return;
+    const payload = toEventPayload({ transition, escalation, conversation, customer, assignedExtension, takenOverBy, routingLog });
+    events.add(transition === 'RAISED' ? EscalationTopic.RAISED : EscalationTopic.UPDATED, payload);
   }
 
-  /** Runs both sweeps; called on an interval by every instance (row locks keep them from colliding). */
-  async sweep(): Promise<void> {
-    await this.reassignUnanswered();
-    await this.dispatchQueued();
+  private async staffName(staffUserId: string): Promise<string> {
+    return (await this.deps.staff.findUser(staffUserId))?.displayName ?? 'Another staff member';
   }
 
-  private write<T>(work: (manager: EntityManager, events: PendingEvents) => Promise<T>): Promise<T> {
-    return inTransaction(this.deps.dataSource, this.deps.eventBus, work);
+  findByIds(ids: readonly string[]): Promise<Escalation[]> {
+    return this.deps.repository.findByIds(ids);
+  }
+
+  listOpen(args: ConnectionArgs): Promise<Connection<Escalation>> {
+    return this.deps.repository.listOpen(args);
+  }
+
+  openForConversations(conversationIds: readonly string[]): Promise<Escalation[]> {
+    return this.deps.repository.findOpenForConversations(conversationIds);
+  }
+
+  routingLogs(escalationIds: readonly string[]): Promise<RoutingDecision[]> {
+    return this.deps.repository.routingLogs(escalationIds);
   }
 }
-

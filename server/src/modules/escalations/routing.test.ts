@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExtensionStatus } from '../extensions/extension.entity';
 import { Weekday } from '../extensions/working-hours';
-import { chooseExtension, type RoutableExtension } from './routing';
+import { chooseExtension, chooseInRounds, type RoutableExtension } from './routing';
 
 const allWeek = Object.values(Weekday).map((day) => ({ day, start: '09:00', end: '21:00' }));
 const ext = (number: number, overrides: Partial<RoutableExtension> = {}): RoutableExtension => ({
@@ -51,5 +51,35 @@ describe('chooseExtension', () => {
     const choice = route([ext(101, { isPrimaryEscalation: true }), ext(102)], null, [], afterHours);
     expect(choice.extension).toBeNull();
     expect(choice.explanation).toBe('Primary extension 101 (E101) is outside its working hours, and no other extension is available within its hours: queued.');
+  });
+});
+
+describe('chooseInRounds', () => {
+  const rounds = (extensions: RoutableExtension[], declined: string[], lastRotationNumber: number | null = null) =>
+    chooseInRounds({ extensions, lastRotationNumber, declined, now: inHours, timeZone: 'America/New_York' });
+  const primary = ext(101, { isPrimaryEscalation: true });
+
+  it.each([
+    { case: 'no declines: the primary', extensions: [primary, ext(102)], declined: [], chosen: 101, left: [] },
+    { case: 'the primary declined: the next one, declines kept', extensions: [primary, ext(102)], declined: ['id-101'], chosen: 102, left: ['id-101'] },
+    { case: 'both declined, 102 last: a new round skips only 102', extensions: [primary, ext(102)], declined: ['id-101', 'id-102'], chosen: 101, left: ['id-102'] },
+    { case: 'both declined, 101 last: a new round skips only 101', extensions: [primary, ext(102)], declined: ['id-102', 'id-101'], chosen: 102, left: ['id-101'] },
+    { case: 'the only extension declined: it is asked again', extensions: [primary], declined: ['id-101'], chosen: 101, left: [] },
+    { case: 'three declined: the two not last are asked again', extensions: [primary, ext(102), ext(103)], declined: ['id-101', 'id-102', 'id-103'], chosen: 101, left: ['id-103'] },
+    { case: 'a decliner that went offline: the one still here is asked again', extensions: [primary, ext(102, { status: ExtensionStatus.OFFLINE })], declined: ['id-101', 'id-102'], chosen: 101, left: ['id-102'] },
+  ])('$case', ({ extensions, declined, chosen, left }) => {
+    const round = rounds(extensions, declined);
+    expect(round.choice.extension?.number).toBe(chosen);
+    expect(round.declined).toEqual(left);
+  });
+
+  it('says when a new round starts', () => {
+    expect(rounds([primary, ext(102)], ['id-101', 'id-102']).choice.explanation).toMatch(/^Every available extension has let it wait, so a new round starts\. Primary extension 101/);
+  });
+
+  it('queues when nobody is available, and forgets the declines so the next round starts fresh', () => {
+    const round = rounds([ext(101, { isPrimaryEscalation: true, status: ExtensionStatus.OFFLINE })], ['id-101']);
+    expect(round.choice.extension).toBeNull();
+    expect(round.declined).toEqual([]);
   });
 });

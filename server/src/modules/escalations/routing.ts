@@ -53,3 +53,39 @@ export function chooseExtension(params: {
     nextRotationNumber: next.number,
   };
 }
+
+export interface RoutingRound {
+  choice: RoutingChoice;
+  /** The extensions that stay excluded for this escalation after the choice. */
+  declined: string[];
+}
+
+/**
+ * Routing with rounds: extensions that let the escalation time out are skipped, but only for
+ * the current round. When nobody else can take it, a new round starts, skipping only the one
+ * that timed out last (so two extensions take turns), and if it is the only one left, it is
+ * asked again. Declines therefore never grow into a list that locks an escalation out.
+ */
+export function chooseInRounds(params: {
+  extensions: RoutableExtension[];
+  lastRotationNumber: number | null;
+  declined: string[];
+  now: Date;
+  timeZone: string;
+}): RoutingRound {
+  const { declined } = params;
+  const route = (exclude: string[]) => chooseExtension({ ...params, exclude });
+  const first = route(declined);
+  if (first.extension || declined.length === 0) return { choice: first, declined: first.extension ? declined : [] };
+
+  const lastDecliner = declined.slice(-1);
+  for (const exclude of [lastDecliner, []]) {
+    if (exclude.length === declined.length) continue; // the same round again would choose the same
+    const retry = route(exclude);
+    if (retry.extension) {
+      return { choice: { ...retry, explanation: `Every available extension has let it wait, so a new round starts. ${retry.explanation}` }, declined: exclude };
+    }
+  }
+  // Nobody can take it at all: it waits, and the next round starts fresh.
+  return { choice: route([]), declined: [] };
+}

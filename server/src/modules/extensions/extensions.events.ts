@@ -25,3 +25,13 @@ export interface ExtensionUpdatedPayload {
   extension: ExtensionSnapshot;
   occurredAt: string;
 }
+
+export const ExtensionTopic = {
+  UPDATED: 'EXTENSION_UPDATED',
+} as const;
+
+declare module '../../shared/pubsub/topics' {
+  interface TopicPayloads {
+    EXTENSION_UPDATED: ExtensionUpdatedPayload;
+  }
+}

@@ -4,7 +4,7 @@ import { AdminOnly, StaffOnly } from '../../shared/auth/access';
 import { ApiScope } from '../../shared/auth/scopes';
 import type { Connection } from '../../shared/graphql/connection';
 import { toGlobalId } from '../../shared/graphql/global-id';
-import { Topic } from '../../shared/pubsub/topics';
+import { ExtensionTopic } from './extensions.events';
 import { Extension, ExtensionStatus } from './extension.entity';
 import type { ExtensionUpdatedPayload } from './extensions.events';
 import { CreateExtensionInput, ExtensionsArgs, UpdateExtensionInput } from './extensions.inputs';
@@ -65,7 +65,7 @@ export class ExtensionsResolver {
     return { extension: await this.service.setPrimary(id), userErrors: [] };
   }
 
-  @Subscription(() => ExtensionUpdatedEvent, { topics: Topic.EXTENSION_UPDATED })
+  @Subscription(() => ExtensionUpdatedEvent, { topics: ExtensionTopic.UPDATED })
   @StaffOnly(ApiScope.EXTENSIONS_READ)
   extensionUpdated(@Root() event: ExtensionUpdatedPayload): ExtensionUpdatedEvent {
     return { change: event.change, extension: fromSnapshot(event.extension), occurredAt: new Date(event.occurredAt) };

@@ -1,21 +1,17 @@
-import { isAvailableAt } from './availability';
 import { GraphQLError } from 'graphql';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../shared/auth/principal';
-import { inTransaction, type PendingEvents } from '../../shared/db/unit-of-work';
-import { paginate, type Connection } from '../../shared/graphql/connection';
+import { StaffRole } from '../../shared/auth/roles';
+import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { Connection } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
-import type { EventBus } from '../../shared/pubsub/event-bus';
-import { Topic } from '../../shared/pubsub/topics';
-import { StaffRole, StaffUser } from '../staff/staff-user.entity';
+import { isAvailableAt } from './availability';
 import { Extension, ExtensionStatus } from './extension.entity';
 import { extensionErrors, ExtensionErrorCode } from './extensions.errors';
-import type { ExtensionChangeKind, ExtensionSnapshot } from './extensions.events';
+import { ExtensionTopic, type ExtensionChangeKind, type ExtensionSnapshot } from './extensions.events';
 import type { CreateExtensionInput, ExtensionsArgs, UpdateExtensionInput } from './extensions.inputs';
+import { isUniqueViolation, type ExtensionsRepository } from './extensions.repository';
 import { validateWorkingHours, type WorkingHoursRangeValue } from './working-hours';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Extension use cases. Each write runs in one transaction, serialised per business by an
@@ -23,14 +19,23 @@ const UNIQUE_VIOLATION = '23505';
  * `extensionUpdated` after commit.
  */
 export class ExtensionsService {
-  constructor(
-    private readonly deps: { dataSource: DataSource; eventBus: EventBus; businessTimeZone: string; maxPageSize: number },
-  ) {}
+  constructor(private readonly deps: { uow: UnitOfWork; repository: ExtensionsRepository; businessTimeZone: string }) {}
 
   list(args: ExtensionsArgs): Promise<Connection<Extension>> {
-    const query = this.deps.dataSource.getRepository(Extension).createQueryBuilder('extension');
-    if (args.status) query.where('extension.status = :status', { status: args.status });
-    return paginate({ query, alias: 'extension', sortKey: 'number', sortColumn: 'number', direction: 'ASC', args, maxPageSize: this.deps.maxPageSize });
+    return this.deps.repository.list({ status: args.status }, args);
+  }
+
+  findByIds(ids: readonly string[]): Promise<Extension[]> {
+    return this.deps.repository.findByIds(ids);
+  }
+
+  findById(id: string, tx?: Tx): Promise<Extension | null> {
+    return this.deps.repository.findById(id, tx);
+  }
+
+  /** Every extension by number, read in the caller's transaction: what routing chooses from. */
+  allForRouting(tx: Tx): Promise<Extension[]> {
+    return this.deps.repository.allByNumber(tx);
   }
 
   isAvailableNow(extension: Extension, at = new Date()): boolean {
@@ -38,12 +43,13 @@ export class ExtensionsService {
   }
 
   create(input: CreateExtensionInput): Promise<Extension> {
-    return this.write(async (manager, events) => {
+    return this.write(async (tx, events) => {
+      const { repository } = this.deps;
       assertValidHours(input.workingHours ?? []);
-      await assertNumberFree(manager, input.number);
-      const primary = await findPrimary(manager);
+      await this.assertNumberFree(tx, input.number);
+      const primary = await repository.findPrimary(tx);
       if (input.isPrimaryEscalation && primary) throw extensionErrors.primaryAlreadySet(primary);
-      const extension = manager.create(Extension, {
+      const extension = repository.create({
         number: input.number,
         employeeName: input.employeeName.trim(),
         role: input.role.trim(),
@@ -52,30 +58,30 @@ export class ExtensionsService {
         workingHours: normaliseHours(input.workingHours ?? []),
         // The first extension becomes primary, so there is always exactly one once any exist.
         isPrimaryEscalation: primary === null,
-        staffUserId: await resolveStaffUserId(manager, input.staffUserId),
+        staffUserId: await this.resolveStaffUserId(tx, input.staffUserId),
       });
-      const saved = await manager.save(extension);
+      const saved = await repository.save(tx, extension);
       recordChange(events, 'CREATED', toSnapshot(saved));
       return saved;
     });
   }
 
   update(input: UpdateExtensionInput): Promise<Extension> {
-    return this.write(async (manager, events) => {
-      const extension = await findOrFail(manager, input.id);
+    return this.write(async (tx, events) => {
+      const extension = await this.findOrFail(tx, input.id);
       if (input.workingHours) {
         assertValidHours(input.workingHours);
         extension.workingHours = normaliseHours(input.workingHours);
       }
       if (input.number !== undefined && input.number !== extension.number) {
-        await assertNumberFree(manager, input.number);
+        await this.assertNumberFree(tx, input.number);
         extension.number = input.number;
       }
       if (input.isPrimaryEscalation === false && extension.isPrimaryEscalation) {
         throw extensionErrors.primaryRequired('isPrimaryEscalation', 'unset');
       }
       if (input.isPrimaryEscalation === true && !extension.isPrimaryEscalation) {
-        const primary = await findPrimary(manager);
+        const primary = await this.deps.repository.findPrimary(tx);
         if (primary) throw extensionErrors.primaryAlreadySet(primary);
         extension.isPrimaryEscalation = true;
       }
@@ -83,21 +89,21 @@ export class ExtensionsService {
       if (input.role !== undefined) extension.role = input.role.trim();
       if (input.phone !== undefined) extension.phone = input.phone;
       if (input.status) extension.status = input.status;
-      if (input.staffUserId !== undefined) extension.staffUserId = await resolveStaffUserId(manager, input.staffUserId);
-      const saved = await manager.save(extension);
+      if (input.staffUserId !== undefined) extension.staffUserId = await this.resolveStaffUserId(tx, input.staffUserId);
+      const saved = await this.deps.repository.save(tx, extension);
       recordChange(events, 'UPDATED', toSnapshot(saved));
       return saved;
     });
   }
 
   delete(globalId: string): Promise<string> {
-    return this.write(async (manager, events) => {
-      const extension = await findOrFail(manager, globalId);
-      if (extension.isPrimaryEscalation && (await manager.count(Extension)) > 1) {
+    return this.write(async (tx, events) => {
+      const extension = await this.findOrFail(tx, globalId);
+      if (extension.isPrimaryEscalation && (await this.deps.repository.count(tx)) > 1) {
         throw extensionErrors.primaryRequired('id', 'deleted');
       }
       const lastState = toSnapshot(extension); // taken first: remove() clears the entity's id
-      await manager.remove(extension);
+      await this.deps.repository.remove(tx, extension);
       recordChange(events, 'DELETED', lastState);
       return globalId;
     });
@@ -106,14 +112,14 @@ export class ExtensionsService {
   /** Admins and integrators set any extension's status; a staff member only their own. */
   setStatus(params: { id: string; status: ExtensionStatus; principal: Principal }): Promise<Extension> {
     const { id, status, principal } = params;
-    return this.write(async (manager, events) => {
-      const extension = await findOrFail(manager, id);
+    return this.write(async (tx, events) => {
+      const extension = await this.findOrFail(tx, id);
       if (principal.kind === 'staff' && principal.role !== StaffRole.ADMIN && extension.staffUserId !== principal.staffUserId) {
         throw new GraphQLError('You may only change the status of your own extension.', { extensions: { code: 'FORBIDDEN' } });
       }
       if (extension.status === status) return extension;
       extension.status = status;
-      const saved = await manager.save(extension);
+      const saved = await this.deps.repository.save(tx, extension);
       recordChange(events, 'UPDATED', toSnapshot(saved));
       return saved;
     });
@@ -121,34 +127,49 @@ export class ExtensionsService {
 
   /** Moves the primary flag in one step, so there is never a moment with none or two. */
   setPrimary(globalId: string): Promise<Extension> {
-    return this.write(async (manager, events) => {
-      const extension = await findOrFail(manager, globalId);
+    return this.write(async (tx, events) => {
+      const extension = await this.findOrFail(tx, globalId);
       if (extension.isPrimaryEscalation) return extension;
-      const previous = await findPrimary(manager);
+      const previous = await this.deps.repository.findPrimary(tx);
       if (previous) {
         previous.isPrimaryEscalation = false;
-        recordChange(events, 'UPDATED', toSnapshot(await manager.save(previous)));
+        recordChange(events, 'UPDATED', toSnapshot(await this.deps.repository.save(tx, previous)));
       }
       extension.isPrimaryEscalation = true;
-      const saved = await manager.save(extension);
+      const saved = await this.deps.repository.save(tx, extension);
       recordChange(events, 'UPDATED', toSnapshot(saved));
       return saved;
     });
   }
 
-  private write<T>(work: (manager: EntityManager, events: PendingEvents) => Promise<T>): Promise<T> {
-    return inTransaction(this.deps.dataSource, this.deps.eventBus, async (manager, events) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('extensions'))`);
+  private write<T>(work: (tx: Tx, events: PendingEvents) => Promise<T>): Promise<T> {
+    return this.deps.uow.run(async (tx, events) => {
+      await this.deps.repository.lockForWrite(tx);
       try {
-        return await work(manager, events);
+        return await work(tx, events);
       } catch (error) {
-        // The advisory lock makes this rare; the unique index makes it impossible to miss.
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw extensionErrors.duplicateNumber();
-        }
+        if (isUniqueViolation(error)) throw extensionErrors.duplicateNumber();
         throw error;
       }
     });
+  }
+
+  private async findOrFail(tx: Tx, globalId: string): Promise<Extension> {
+    const id = fromGlobalId('Extension', globalId);
+    const extension = id ? await this.deps.repository.findById(id, tx) : null;
+    if (!extension) throw extensionErrors.notFound();
+    return extension;
+  }
+
+  private async assertNumberFree(tx: Tx, number: number): Promise<void> {
+    if (await this.deps.repository.numberTaken(tx, number)) throw extensionErrors.duplicateNumber(number);
+  }
+
+  private async resolveStaffUserId(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+    if (globalId === null || globalId === undefined) return null;
+    const id = fromGlobalId('StaffUser', globalId);
+    if (!id || !(await this.deps.repository.staffUserExists(tx, id))) throw extensionErrors.unknownStaffUser();
+    return id;
   }
 }
 
@@ -177,22 +198,7 @@ export function fromSnapshot(snapshot: ExtensionSnapshot): Extension {
 }
 
 function recordChange(events: PendingEvents, change: ExtensionChangeKind, extension: ExtensionSnapshot): void {
-  events.add(Topic.EXTENSION_UPDATED, { change, extension, occurredAt: new Date().toISOString() });
-}
-
-async function findOrFail(manager: EntityManager, globalId: string): Promise<Extension> {
-  const id = fromGlobalId('Extension', globalId);
-  const extension = id ? await manager.findOneBy(Extension, { id }) : null;
-  if (!extension) throw extensionErrors.notFound();
-  return extension;
-}
-
-function findPrimary(manager: EntityManager): Promise<Extension | null> {
-  return manager.findOneBy(Extension, { isPrimaryEscalation: true });
-}
-
-async function assertNumberFree(manager: EntityManager, number: number): Promise<void> {
-  if (await manager.existsBy(Extension, { number })) throw extensionErrors.duplicateNumber(number);
+  events.add(ExtensionTopic.UPDATED, { change, extension, occurredAt: new Date().toISOString() });
 }
 
 function assertValidHours(ranges: WorkingHoursRangeValue[]): void {
@@ -209,9 +215,3 @@ function normaliseHours(ranges: WorkingHoursRangeValue[]): WorkingHoursRangeValu
     .sort((a, b) => order.indexOf(a.day) - order.indexOf(b.day) || a.start.localeCompare(b.start));
 }
 
-async function resolveStaffUserId(manager: EntityManager, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId === null || globalId === undefined) return null;
-  const id = fromGlobalId('StaffUser', globalId);
-  if (!id || !(await manager.existsBy(StaffUser, { id }))) throw extensionErrors.unknownStaffUser();
-  return id;
-}

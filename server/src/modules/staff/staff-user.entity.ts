@@ -1,12 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { StaffRole } from '../../shared/auth/roles';
 import { toGlobalId } from '../../shared/graphql/global-id';
-
-export enum StaffRole {
-  ADMIN = 'ADMIN',
-  STAFF = 'STAFF',
-}
-registerEnumType(StaffRole, { name: 'StaffRole', description: 'ADMIN manages everything; STAFF works conversations and their own extension.' });
 
 @Entity({ name: 'staff_user' })
 @ObjectType({ description: 'A person who signs in to the console.' })

@@ -1,7 +1,7 @@
 import { ArrayMinSize, ArrayUnique, IsEmail, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ApiScope } from '../../shared/auth/scopes';
-import { StaffRole } from './staff-user.entity';
+import { StaffRole } from '../../shared/auth/roles';
 
 @InputType()
 export class LoginInput {

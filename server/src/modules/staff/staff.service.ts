@@ -1,13 +1,14 @@
 import argon2 from 'argon2';
-import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { Principal } from '../../shared/auth/principal';
 import { countFailure, msUntilAllowed, type RateLimits } from '../../shared/auth/rate-limits';
 import { API_KEY_PREFIX, generateToken, hashToken, SESSION_TOKEN_PREFIX } from '../../shared/auth/tokens';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { CreateApiKeyInput } from './staff.inputs';
-import { ApiKey } from './api-key.entity';
-import { StaffSession } from './staff-session.entity';
-import { StaffRole, StaffUser } from './staff-user.entity';
+import type { Tx } from '../../shared/db/unit-of-work';
+import type { ApiKey } from './api-key.entity';
+import type { StaffRepository } from './staff.repository';
+import { StaffRole } from '../../shared/auth/roles';
+import type { StaffUser } from './staff-user.entity';
 
 export enum StaffErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -22,7 +23,7 @@ export class StaffService {
   /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
   private readonly decoyHash: Promise<string>;
 
-  constructor(private readonly deps: { dataSource: DataSource; rateLimits: RateLimits; sessionTtlHours: number }) {
+  constructor(private readonly deps: { repository: StaffRepository; rateLimits: RateLimits; sessionTtlHours: number }) {
     this.decoyHash = argon2.hash('decoy password that matches nothing');
   }
 
@@ -36,7 +37,7 @@ export class StaffService {
     );
     if (waitMs > 0) throw tooManyAttempts(waitMs);
 
-    const user = await this.deps.dataSource.getRepository(StaffUser).findOneBy({ email });
+    const user = await this.deps.repository.findUserByEmail(email);
     const passwordMatches = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), params.password);
     if (!user || !passwordMatches) {
       const blockedMs = Math.max(
@@ -50,49 +51,48 @@ export class StaffService {
 
     const { token, hash } = generateToken(SESSION_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + this.deps.sessionTtlHours * 3600_000);
-    await this.deps.dataSource.getRepository(StaffSession).insert({ tokenHash: hash, staffUserId: user.id, expiresAt });
+    await this.deps.repository.insertSession({ tokenHash: hash, staffUserId: user.id, expiresAt });
     return { token, expiresAt, staffUser: user };
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.kind === 'staff') await this.deps.dataSource.getRepository(StaffSession).delete({ id: principal.sessionId });
+    if (principal.kind === 'staff') await this.deps.repository.deleteSession(principal.sessionId);
   }
 
   /** The caller behind a bearer token, or undefined when it names no live session or key. */
   async authenticate(token: string): Promise<Principal | undefined> {
     const hash = hashToken(token);
     if (token.startsWith(SESSION_TOKEN_PREFIX)) {
-      const session = await this.deps.dataSource.getRepository(StaffSession).findOne({
-        where: { tokenHash: hash, expiresAt: MoreThan(new Date()) },
-        relations: { staffUser: true },
-      });
+      const session = await this.deps.repository.findLiveSession(hash);
       if (!session?.staffUser) return undefined;
       return { kind: 'staff', staffUserId: session.staffUserId, role: session.staffUser.role, sessionId: session.id };
     }
     if (token.startsWith(API_KEY_PREFIX)) {
-      const keys = this.deps.dataSource.getRepository(ApiKey);
-      const key = await keys.findOneBy({ secretHash: hash, revokedAt: IsNull() });
+      const key = await this.deps.repository.findActiveApiKey(hash);
       if (!key) return undefined;
       if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
-        await keys.update({ id: key.id }, { lastUsedAt: new Date() });
+        await this.deps.repository.touchApiKey(key.id, new Date());
       }
       return { kind: 'apiKey', apiKeyId: key.id, scopes: key.scopes };
     }
     return undefined;
   }
 
-  findUser(id: string): Promise<StaffUser | null> {
-    return this.deps.dataSource.getRepository(StaffUser).findOneBy({ id });
+  findUser(id: string, tx?: Tx): Promise<StaffUser | null> {
+    return this.deps.repository.findUser(id, tx);
+  }
+
+  findUsers(ids: readonly string[]): Promise<StaffUser[]> {
+    return this.deps.repository.findUsers(ids);
   }
 
   findApiKey(id: string): Promise<ApiKey | null> {
-    return this.deps.dataSource.getRepository(ApiKey).findOneBy({ id });
+    return this.deps.repository.findApiKey(id);
   }
 
   async createApiKey(params: { input: CreateApiKeyInput; createdById: string | null }) {
     const { token, hash } = generateToken(API_KEY_PREFIX);
-    const keys = this.deps.dataSource.getRepository(ApiKey);
-    const apiKey = await keys.save(keys.create({
+    const apiKey = await this.deps.repository.saveApiKey({
       name: params.input.name.trim(),
       prefix: token.slice(0, 12),
       secretHash: hash,
@@ -100,27 +100,20 @@ export class StaffService {
       createdById: params.createdById,
       lastUsedAt: null,
       revokedAt: null,
-    }));
+    });
     return { apiKey, secret: token };
   }
 
   async hasAnyStaff(): Promise<boolean> {
-    return (await this.deps.dataSource.getRepository(StaffUser).count()) > 0;
+    return this.deps.repository.hasAnyUser();
   }
 
   async createStaffUser(params: { email: string; password: string; role: StaffRole; displayName: string }): Promise<StaffUser> {
-    const users = this.deps.dataSource.getRepository(StaffUser);
-    if (await users.existsBy({ email: params.email.trim().toLowerCase() })) {
+    const email = params.email.trim().toLowerCase();
+    if (await this.deps.repository.emailTaken(email)) {
       throw userFailure(StaffErrorCode.DUPLICATE_EMAIL, 'A staff user with this email already exists.', 'email');
     }
-    return users.save(
-      users.create({
-        email: params.email.trim().toLowerCase(),
-        displayName: params.displayName,
-        passwordHash: await argon2.hash(params.password),
-        role: params.role,
-      }),
-    );
+    return this.deps.repository.saveUser({ email, displayName: params.displayName, passwordHash: await argon2.hash(params.password), role: params.role });
   }
 }
 

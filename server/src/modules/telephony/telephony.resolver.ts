@@ -1,4 +1,5 @@
-import { Arg, Args, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
 import { StaffOnly } from '../../shared/auth/access';
 import { ConnectionArgs, connectionType, type Connection } from '../../shared/graphql/connection';
 import { MutationPayload } from '../../shared/graphql/user-errors';
@@ -26,13 +27,13 @@ export class TelephonyResolver {
   }
 
   @FieldResolver(() => Extension, { nullable: true, description: 'The extension the call was forwarded to when it came in.' })
-  routedExtension(@Root() call: PhoneCall): Promise<Extension | null> {
-    return this.telephony.extension(call.routedExtensionId);
+  routedExtension(@Root() call: PhoneCall, @Ctx() context: RequestContext): Promise<Extension | null> | null {
+    return call.routedExtensionId ? context.loaders.extensionById.load(call.routedExtensionId) : null;
   }
 
   @FieldResolver(() => Extension, { nullable: true, description: 'The extension staff transferred the call to.' })
-  transferredToExtension(@Root() call: PhoneCall): Promise<Extension | null> {
-    return this.telephony.extension(call.transferredToExtensionId);
+  transferredToExtension(@Root() call: PhoneCall, @Ctx() context: RequestContext): Promise<Extension | null> | null {
+    return call.transferredToExtensionId ? context.loaders.extensionById.load(call.transferredToExtensionId) : null;
   }
 
   @Mutation(() => TransferCallPayload, {

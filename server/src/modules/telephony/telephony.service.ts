@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Tx } from '../../shared/db/unit-of-work';
 import {
   CallControlError,
   TranscriptionError,
@@ -11,11 +12,11 @@ import {
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
-import type { JobQueue } from '../../shared/jobs/job-queue';
+import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
 import type { CallStatusEvent } from '../channels/ringcentral.source';
 import { Channel } from '../conversations/channel';
-import type { InboundMessage } from '../conversations/conversations.service';
+import type { InboundMessage } from '../inbound/inbound-message';
 import { truncateToMessageLength } from '../conversations/inbound-text';
 import { IdentityKind } from '../customers/customer.entity';
 import { Extension } from '../extensions/extension.entity';
@@ -62,15 +63,17 @@ export class TelephonyService {
     },
   ) {}
 
-  async defineJobs(options: { retryLimit: number; retryDelaySeconds: number }): Promise<void> {
-    await this.deps.jobs.define<{ phoneCallId: string }>({
-      name: TRANSCRIBE_CALL,
-      ...options,
-      expireInSeconds: 60,
-      concurrency: 2,
-      handle: (job) => this.requestTranscript(job.phoneCallId),
-      onDeadLetter: (job, lastError) => this.transcriptionFailed(job.phoneCallId, lastError),
-    });
+  jobs(options: { retryLimit: number; retryDelaySeconds: number }): Array<JobDefinition<{ phoneCallId: string }>> {
+    return [
+      {
+        name: TRANSCRIBE_CALL,
+        ...options,
+        expireInSeconds: 60,
+        concurrency: 2,
+        handle: (job) => this.requestTranscript(job.phoneCallId),
+        onDeadLetter: (job, lastError) => this.transcriptionFailed(job.phoneCallId, lastError),
+      },
+    ];
   }
 
   /**
@@ -103,7 +106,7 @@ export class TelephonyService {
       if (call.recordingId && call.transcription === null && ENDED.has(call.status) && this.deps.transcriber) {
         // The recording is complete: have it transcribed (committed with the status, or not at all).
         call.transcription = CallTranscription.PENDING;
-        await this.deps.jobs.enqueue(manager, TRANSCRIBE_CALL, { phoneCallId: call.id });
+        await this.deps.jobs.enqueue(manager as unknown as Tx, TRANSCRIBE_CALL, { phoneCallId: call.id });
       }
       await manager.save(call);
     });
@@ -288,9 +291,6 @@ export class TelephonyService {
     return paginate({ query, alias: 'call', sortKey: 'startedAt', sortColumn: 'started_at', direction: 'DESC', args, maxPageSize: this.deps.maxPageSize });
   }
 
-  extension(id: string | null): Promise<Extension | null> {
-    return id ? this.deps.dataSource.getRepository(Extension).findOneBy({ id }) : Promise.resolve(null);
-  }
 }
 
 function partyOf(call: PhoneCall): CallParty {

@@ -1,8 +1,9 @@
 import { In, type DataSource } from 'typeorm';
+import type { Tx } from '../../shared/db/unit-of-work';
 import { paginate, type ConnectionArgs, type Connection } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure } from '../../shared/graphql/user-errors';
-import type { JobQueue } from '../../shared/jobs/job-queue';
+import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
 import { WebhookEvent, WebhookEventStatus, WebhookRejection, type WebhookProvider } from './webhook-event.entity';
 import type { InboundEvent, RejectionReason, WebhookSource } from './webhook-provider';
@@ -32,16 +33,18 @@ export class WebhookInboxService {
     return this.sources.get(provider as WebhookProvider);
   }
 
-  async defineJobs(options: { retryLimit: number; retryDelaySeconds: number }): Promise<void> {
-    await this.deps.jobs.define<ApplyJob>({
-      name: APPLY_WEBHOOK_EVENT,
-      retryLimit: options.retryLimit,
-      retryDelaySeconds: options.retryDelaySeconds,
-      expireInSeconds: 120,
-      concurrency: 8,
-      handle: (job) => this.apply(job.webhookEventId),
-      onDeadLetter: (job, lastError) => this.markDead(job.webhookEventId, lastError),
-    });
+  jobs(options: { retryLimit: number; retryDelaySeconds: number }): Array<JobDefinition<ApplyJob>> {
+    return [
+      {
+        name: APPLY_WEBHOOK_EVENT,
+        retryLimit: options.retryLimit,
+        retryDelaySeconds: options.retryDelaySeconds,
+        expireInSeconds: 120,
+        concurrency: 8,
+        handle: (job) => this.apply(job.webhookEventId),
+        onDeadLetter: (job, lastError) => this.markDead(job.webhookEventId, lastError),
+      },
+    ];
   }
 
   /** Stores the events of one delivery; returns how many were new. Throws if the database is unreachable. */
@@ -55,7 +58,7 @@ export class WebhookInboxService {
           [provider, event.eventId.slice(0, 200), event.kind, JSON.stringify(event.payload)],
         );
         if (inserted.length === 0) continue; // a redelivery: already stored, applied or on its way
-        await this.deps.jobs.enqueue<ApplyJob>(manager, APPLY_WEBHOOK_EVENT, { webhookEventId: inserted[0].id });
+        await this.deps.jobs.enqueue<ApplyJob>(manager as unknown as Tx, APPLY_WEBHOOK_EVENT, { webhookEventId: inserted[0].id });
         stored += 1;
       }
     });
@@ -118,7 +121,7 @@ export class WebhookInboxService {
       }
       event.status = WebhookEventStatus.PENDING;
       await manager.save(event);
-      await this.deps.jobs.enqueue<ApplyJob>(manager, APPLY_WEBHOOK_EVENT, { webhookEventId: event.id });
+      await this.deps.jobs.enqueue<ApplyJob>(manager as unknown as Tx, APPLY_WEBHOOK_EVENT, { webhookEventId: event.id });
       return event;
     });
   }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Authorized, type AuthChecker } from 'type-graphql';
-import { StaffRole } from '../../modules/staff/staff-user.entity';
+import { StaffRole } from './roles';
 import type { RequestContext } from '../../app/context';
 import type { ApiScope } from './scopes';
 
@@ -49,3 +49,14 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, ru
   }
   return true;
 };
+
+/** The signed-in staff member of a field that is @StaffOnly() without a scope (takeover and replies are personal: an API key cannot hold a thread). */
+export function staffIdOf(context: RequestContext): string {
+  const principal = context.principal;
+  if (principal?.kind !== 'staff') throw new Error('unreachable: @StaffOnly() without a scope admits staff only');
+  return principal.staffUserId;
+}
+
+export function isAdmin(context: RequestContext): boolean {
+  return context.principal?.kind === 'staff' && context.principal.role === StaffRole.ADMIN;
+}

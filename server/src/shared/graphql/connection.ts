@@ -53,9 +53,9 @@ export function connectionType<T extends object>(Item: ClassType<T>, name: strin
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-const encodeCursor = (values: Array<string | number>) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+export const encodeCursor = (values: Array<string | number>) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): [string | number, string] {
+export function decodeCursor(cursor: string): [string | number, string] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     if (Array.isArray(values) && values.length === 2 && ['string', 'number'].includes(typeof values[0]) && typeof values[1] === 'string') {
@@ -67,6 +67,17 @@ function decodeCursor(cursor: string): [string | number, string] {
   throw new GraphQLError('after is not a cursor this API returned; pass a pageInfo.endCursor.', {
     extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
   });
+}
+
+/** How many items a page holds: `first`, checked against the limit, or the default. */
+export function pageSize(first: number | undefined, maxPageSize: number): number {
+  const size = first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
+    throw new GraphQLError(`first must be between 1 and ${maxPageSize}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+    });
+  }
+  return size;
 }
 
 /**
@@ -84,12 +95,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(params:
   maxPageSize: number;
 }): Promise<Connection<T>> {
   const { query, alias, sortKey, sortColumn, direction, args, maxPageSize } = params;
-  const first = args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
-  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
-    throw new GraphQLError(`first must be between 1 and ${maxPageSize}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
-    });
-  }
+  const first = pageSize(args.first, maxPageSize);
   const totalCount = await query.clone().getCount();
   const page = query.clone().orderBy(`${alias}.${sortColumn}`, direction).addOrderBy(`${alias}.id`, direction).take(first + 1);
   if (args.after) {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
+import { entityManagerOf, type Tx } from '../db/unit-of-work';
 import type { Logger } from '../logger';
 
 /**
@@ -22,16 +22,22 @@ export interface JobDefinition<T extends object> {
   handle(data: T): Promise<void>;
   /** Called once the retries are used up, with the last error's message. */
   onDeadLetter?(data: T, lastError: string): Promise<void>;
+  /**
+   * A recurring job: it runs again this many seconds after each run, on one instance at a time
+   * across all of them (a queue that holds at most one waiting and one running job). A minute
+   * schedule restarts the chain if an instance died in the middle of a run.
+   */
+  everySeconds?: number;
 }
 
 const deadLetterName = (name: string) => `${name}.dead`;
 
 /** pg-boss's executor over a TypeORM transaction, so an enqueue commits or rolls back with it. */
-function transactionExecutor(manager: EntityManager): PgBoss.Db {
+function transactionExecutor(tx: Tx): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[]) {
-      const runner = manager.queryRunner;
-      if (!runner) throw new Error('enqueue needs a transaction: pass the EntityManager of inTransaction()');
+      const runner = entityManagerOf(tx).queryRunner;
+      if (!runner) throw new Error('enqueue needs a transaction: pass the Tx of UnitOfWork.run()');
       const result = await runner.query(text, values, true);
       return { rows: (result.records ?? []) as unknown[] };
     },
@@ -72,8 +78,10 @@ export class JobQueue {
       expireInSeconds: definition.expireInSeconds,
       deadLetter,
     };
-    await this.boss.createQueue(name, { name, ...options });
-    await this.boss.updateQueue(name, { name, ...options }); // a changed definition applies to an existing queue
+    const policy = definition.everySeconds ? ('stately' as const) : undefined;
+    await this.boss.createQueue(name, { name, ...options, policy });
+    await this.boss.updateQueue(name, { name, ...options, policy }); // a changed definition applies to an existing queue
+    const handle = definition.everySeconds ? this.recurring(name, definition.everySeconds, definition.handle) : definition.handle;
 
     // The handler can run before work() returns the worker's id.
     const worker: { id?: string } = {};
@@ -88,7 +96,7 @@ export class JobQueue {
         await Promise.all(
           jobs.map(async (job) => {
             try {
-              await definition.handle(job.data);
+              await handle(job.data);
             } catch (error) {
               this.logger.warn({ job: name, attempt: job.retryCount + 1, err: (error as Error).message }, 'job failed');
               await this.boss.fail(name, job.id, { message: (error as Error).message });
@@ -97,6 +105,10 @@ export class JobQueue {
         );
       },
     );
+    if (definition.everySeconds) {
+      await this.boss.send(name, {}); // the first run, unless one is already waiting
+      await this.boss.schedule(name, '* * * * *', {}, { tz: 'UTC' });
+    }
     if (definition.onDeadLetter) {
       const onDeadLetter = definition.onDeadLetter;
       await this.boss.work<T>(deadLetter, { pollingIntervalSeconds: this.pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
@@ -105,9 +117,17 @@ export class JobQueue {
     }
   }
 
+  /** Runs the handler, then queues the next run; the queue's policy refuses a second waiting one. */
+  private recurring<T extends object>(name: string, everySeconds: number, handle: (data: T) => Promise<void>): (data: T) => Promise<void> {
+    return async (data) => {
+      await handle(data);
+      await this.boss.send(name, {}, { startAfter: everySeconds });
+    };
+  }
+
   /** Enqueues inside the caller's transaction. `id` (a UUID) makes a repeated enqueue a no-op while the first is kept. */
-  async enqueue<T extends object>(manager: EntityManager, name: string, data: T, options: { startAfter?: Date; id?: string } = {}): Promise<void> {
-    const jobId = await this.boss.send(name, data, { ...options, db: transactionExecutor(manager) });
+  async enqueue<T extends object>(tx: Tx, name: string, data: T, options: { startAfter?: Date; id?: string } = {}): Promise<void> {
+    const jobId = await this.boss.send(name, data, { ...options, db: transactionExecutor(tx) });
     if (jobId === null && !options.id) throw new Error(`could not enqueue ${name}: the queue does not exist`);
   }
 

@@ -1,13 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Public } from '../../shared/auth/access';
-import { Topic } from '../../shared/pubsub/topics';
-import { hashSessionToken } from './conversations.service';
-import type { WebChatReplyPayload } from './conversations.events';
-import { messageFromSnapshot } from './conversations.resolver';
-import { SendWebChatMessagePayload, StartWebChatPayload } from './conversations.types';
-import { Message } from './message.entity';
+import { hashToken } from '../../shared/auth/tokens';
+import { ConversationTopic, type WebChatReplyPayload } from '../conversations/conversations.events';
+import { messageFromSnapshot } from '../conversations/conversations.service';
+import { Message } from '../conversations/message.entity';
 import type { WebChatService } from './web-chat.service';
+import { SendWebChatMessagePayload, StartWebChatPayload } from './web-chat.types';
 
 /** The customer's side of the web chat: no login, a session token instead. */
 @Resolver()
@@ -27,17 +26,16 @@ export class WebChatResolver {
     @Arg('text', () => String) text: string,
     @Ctx() context: RequestContext,
   ): Promise<SendWebChatMessagePayload> {
-    const { message, reply } = await this.webChat.send({ sessionToken, text, ip: context.ip });
-    return { message, reply, userErrors: [] };
+    return { ...(await this.webChat.send({ sessionToken, text, ip: context.ip })), userErrors: [] };
   }
 
   @Subscription(() => Message, {
-    topics: Topic.WEB_CHAT_REPLY,
-    topicId: ({ args }) => hashSessionToken(String(args.sessionToken)),
+    topics: ConversationTopic.WEB_CHAT_REPLY,
+    topicId: ({ args }) => hashToken(String(args.sessionToken)),
     // Only the connection opened with this session (connectionParams.webChatSession) hears it.
     filter: ({ args, context }) => {
       const principal = (context as RequestContext).principal;
-      return principal?.kind === 'webChat' && principal.sessionHash === hashSessionToken(String(args.sessionToken));
+      return principal?.kind === 'webChat' && principal.tokenHash === hashToken(String(args.sessionToken));
     },
     description: 'Replies to a web-chat customer: the assistant’s and staff’s.',
   })

@@ -1,0 +1,156 @@
+import { In, type DataSource } from 'typeorm';
+import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import { decodeCursor, encodeCursor, pageSize, paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
+import { Channel } from './channel';
+import { Conversation, ConversationStage } from './conversation.entity';
+import { Message, MessageAuthor, MessageDirection } from './message.entity';
+
+export interface ConversationFilter {
+  /** ESCALATED means "has an open escalation"; any other stage, the assistant's stage of a thread without one. */
+  stage?: ConversationStage;
+  channel?: Channel;
+  escalated?: boolean;
+  /** Threads whose open escalation is assigned to this extension (a database id). */
+  assignedExtensionId?: string;
+}
+
+export type NewConversation = Pick<Conversation, 'customerId' | 'channel' | 'channelAddress'>;
+export type NewMessage = Pick<Message, 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId'>;
+
+/** A thread "has an open escalation": the one place this condition is written in SQL for reads. */
+const OPEN_ESCALATION_EXISTS = `EXISTS (SELECT 1 FROM escalation e WHERE e.conversation_id = conversation.id AND e.status <> 'RESOLVED')`;
+
+/** Threads and their messages: the only code that knows how they are stored. */
+export class ConversationsRepository extends RepositoryBase {
+  constructor(
+    dataSource: DataSource,
+    private readonly maxPageSize: number,
+  ) {
+    super(dataSource);
+  }
+
+  /**
+   * The newest thread at this channel address, row-locked until the transaction ends. A
+   * transaction-scoped advisory lock on the address comes first, so the first messages of a
+   * brand-new thread (no row to lock yet) are serialised too.
+   */
+  async lockByAddress(tx: Tx, channel: Channel, address: string): Promise<Conversation | null> {
+    const manager = this.manager(tx);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`conversation:${channel}:${address}`]);
+    return manager
+      .createQueryBuilder(Conversation, 'conversation')
+      .where('conversation.channel = :channel AND conversation.channel_address = :address', { channel, address })
+      .orderBy('conversation.created_at', 'DESC')
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  lockById(tx: Tx, id: string): Promise<Conversation | null> {
+    return this.manager(tx).createQueryBuilder(Conversation, 'conversation').where('conversation.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  findByAddress(channel: Channel, address: string): Promise<Conversation | null> {
+    return this.manager().findOne(Conversation, { where: { channel, channelAddress: address }, order: { createdAt: 'DESC' } });
+  }
+
+  findById(id: string, tx?: Tx): Promise<Conversation | null> {
+    return this.manager(tx).findOneBy(Conversation, { id });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Conversation[]> {
+    return ids.length === 0 ? [] : this.manager().findBy(Conversation, { id: In([...ids]) });
+  }
+
+  insert(tx: Tx, fields: NewConversation): Promise<Conversation> {
+    const manager = this.manager(tx);
+    return manager.save(
+      manager.create(Conversation, { ...fields, stage: ConversationStage.GREETING, bookingDraft: {}, failedAttempts: 0, bookingId: null, lastMessageAt: new Date() }),
+    );
+  }
+
+  /** Writes a thread the caller holds locked (lockByAddress/lockById), so no other writer's change is overwritten. */
+  save(tx: Tx, conversation: Conversation): Promise<Conversation> {
+    return this.manager(tx).save(conversation);
+  }
+
+  /** Points every thread of one customer at another (the same person, found on a second channel). */
+  async moveToCustomer(tx: Tx, fromCustomerId: string, toCustomerId: string): Promise<void> {
+    await this.manager(tx).update(Conversation, { customerId: fromCustomerId }, { customerId: toCustomerId });
+  }
+
+  list(filter: ConversationFilter, args: ConnectionArgs): Promise<Connection<Conversation>> {
+    const query = this.manager().createQueryBuilder(Conversation, 'conversation');
+    if (filter.stage === ConversationStage.ESCALATED) query.andWhere(OPEN_ESCALATION_EXISTS);
+    else if (filter.stage) query.andWhere(`conversation.stage = :stage AND NOT ${OPEN_ESCALATION_EXISTS}`, { stage: filter.stage });
+    if (filter.channel) query.andWhere('conversation.channel = :channel', { channel: filter.channel });
+    if (filter.escalated !== undefined) query.andWhere(filter.escalated ? OPEN_ESCALATION_EXISTS : `NOT ${OPEN_ESCALATION_EXISTS}`);
+    if (filter.assignedExtensionId !== undefined) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM escalation e WHERE e.conversation_id = conversation.id AND e.status <> 'RESOLVED' AND e.assigned_extension_id = :extensionId)`,
+        { extensionId: filter.assignedExtensionId },
+      );
+    }
+    return paginate({ query, alias: 'conversation', sortKey: 'lastMessageAt', sortColumn: 'last_message_at', direction: 'DESC', args, maxPageSize: this.maxPageSize });
+  }
+
+  async insertMessage(tx: Tx, fields: NewMessage): Promise<Message> {
+    const manager = this.manager(tx);
+    return manager.save(manager.create(Message, fields));
+  }
+
+  findInboundMessage(tx: Tx, channel: Channel, providerMessageId: string): Promise<Message | null> {
+    return this.manager(tx).findOneBy(Message, { channel, providerMessageId, direction: MessageDirection.INBOUND });
+  }
+
+  async lastCustomerText(tx: Tx, conversationId: string): Promise<string | null> {
+    const last = await this.manager(tx).findOne(Message, { where: { conversationId, author: MessageAuthor.CUSTOMER }, order: { createdAt: 'DESC' } });
+    return last?.text ?? null;
+  }
+
+  /**
+   * One page of messages (oldest first) for each of several threads, in two statements
+   * whatever their number: the rows by a window over each thread, and the counts grouped.
+   * Every request in one call shares its page arguments (the loader groups them so).
+   */
+  async messagePages(conversationIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Connection<Message>>> {
+    const first = pageSize(args.first, this.maxPageSize);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const ids = [...conversationIds];
+    const pages = new Map<string, Connection<Message>>(ids.map((id) => [id, { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } }]));
+    if (ids.length === 0) return pages;
+    const manager = this.manager();
+    const [rows, counts] = await Promise.all([
+      manager
+        .createQueryBuilder(Message, 'message')
+        .where(
+          `message.id IN (
+             SELECT ranked.id FROM (
+               SELECT m.id, ROW_NUMBER() OVER (PARTITION BY m.conversation_id ORDER BY m.created_at, m.id) AS position
+               FROM message m
+               WHERE m.conversation_id IN (:...ids) ${after ? 'AND (m.created_at, m.id) > (:afterValue, :afterId)' : ''}
+             ) ranked
+             WHERE ranked.position <= :limit)`,
+          { ids, limit: first + 1, afterValue: after?.[0], afterId: after?.[1] },
+        )
+        .orderBy('message.created_at', 'ASC')
+        .addOrderBy('message.id', 'ASC')
+        .getMany(),
+      manager
+        .createQueryBuilder(Message, 'message')
+        .select('message.conversation_id', 'conversationId')
+        .addSelect('count(*)::int', 'count')
+        .where('message.conversation_id IN (:...ids)', { ids })
+        .groupBy('message.conversation_id')
+        .getRawMany<{ conversationId: string; count: number }>(),
+    ]);
+    for (const { conversationId, count } of counts) pages.get(conversationId)!.totalCount = count;
+    const byConversation = new Map<string, Message[]>();
+    for (const message of rows) byConversation.set(message.conversationId, [...(byConversation.get(message.conversationId) ?? []), message]);
+    for (const [conversationId, messages] of byConversation) {
+      const nodes = messages.slice(0, first);
+      const edges = nodes.map((node) => ({ cursor: encodeCursor([node.createdAt.toISOString(), node.id]), node }));
+      pages.set(conversationId, { edges, totalCount: pages.get(conversationId)!.totalCount, pageInfo: { hasNextPage: messages.length > first, endCursor: edges.at(-1)?.cursor ?? null } });
+    }
+    return pages;
+  }
+}

@@ -1,0 +1,38 @@
+import type { MetaDirectMessage } from '../channels/meta.source';
+import { Channel } from '../conversations/channel';
+import { IdentityKind } from '../customers/customer.entity';
+import type { InboundMessage } from './inbound-message';
+
+/**
+ * Each channel decides what its messages mean before they take the one inbound path: who the
+ * sender is (a phone number joins the customer's texts; a Meta id is scoped to the page), and
+ * what an attachment is.
+ */
+
+/** A text to the business number; the sender's phone is both the thread's address and the customer's identity. */
+export function fromSms(sms: { from: string; text: string; providerMessageId: string; attachments?: Array<{ type: string }> }): InboundMessage {
+  return {
+    channel: Channel.SMS,
+    address: sms.from,
+    identity: { kind: IdentityKind.PHONE, value: sms.from },
+    text: sms.text,
+    // A picture's address at RingCentral needs our credentials to open, so staff see that one came.
+    attachments: sms.attachments?.map((attachment) => ({ type: attachment.type })),
+    providerMessageId: sms.providerMessageId,
+  };
+}
+
+/**
+ * A Messenger, Instagram or WhatsApp direct message. WhatsApp senders are phone numbers, so
+ * they join the same customer as their texts; Messenger and Instagram ids are Meta-scoped.
+ */
+export function fromMeta(message: MetaDirectMessage): InboundMessage {
+  return {
+    channel: Channel[message.channel],
+    address: message.from,
+    identity: { kind: message.channel === 'WHATSAPP' ? IdentityKind.PHONE : IdentityKind.META_ID, value: message.from },
+    text: message.text ?? '',
+    attachments: message.attachments,
+    providerMessageId: message.providerMessageId,
+  };
+}

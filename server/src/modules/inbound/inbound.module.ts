@@ -1,0 +1,39 @@
+import type { ModuleManifest } from '../../app/module';
+import { InboundService } from './inbound.service';
+
+declare module '../../app/module' {
+  interface ModuleServices {
+    inbound: InboundService;
+  }
+}
+
+/** The one path a customer's message takes, from any channel, to its thread and an answer. */
+export const inboundModule: ModuleManifest = {
+  name: 'inbound',
+  entities: [],
+  resolvers: [],
+  topics: [],
+  create(core, { conversations, escalations, bookings, consent, analyzer }) {
+    const { config } = core;
+    const inbound = new InboundService({
+      uow: core.uow,
+      conversations,
+      escalations,
+      bookings,
+      consent,
+      analyzer,
+      logger: core.logger,
+      assistantEnabled: config.assistant.enabled,
+      policy: {
+        businessName: config.business.name,
+        confidenceThreshold: config.assistant.confidenceThreshold,
+        maxAttempts: config.assistant.maxAttempts,
+        pricePerGuestCents: config.business.pricePerGuestCents,
+        minimumSpendCents: config.business.minimumSpendCents,
+        faqAnswers: config.business.faq,
+      },
+      businessTimeZone: config.businessTimeZone,
+    });
+    return { services: { inbound } };
+  },
+};

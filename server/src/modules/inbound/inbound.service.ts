@@ -1,0 +1,154 @@
+import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { Logger } from '../../shared/logger';
+import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.port';
+import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
+import type { BookingsService } from '../bookings/bookings.service';
+import { consentKeyword, hasConsentKeywords, type ConsentService } from '../channels/consent';
+import { Channel } from '../conversations/channel';
+import type { Conversation } from '../conversations/conversation.entity';
+import type { ConversationsService, ThreadAddress } from '../conversations/conversations.service';
+import { DeliveryStatus, MessageAuthor, MessageDirection, type Message } from '../conversations/message.entity';
+import { EscalationReason } from '../escalations/escalation.entity';
+import type { EscalationsService } from '../escalations/escalations.service';
+import { describeInbound, type InboundMessage } from './inbound-message';
+
+/**
+ * What became of a customer message. Expected outcomes are values, never exceptions: a queue
+ * retries what throws, and none of these would come out differently the second time.
+ */
+export type ReceiveResult =
+  | { outcome: 'received'; conversation: Conversation; message: Message; reply: Message | null }
+  /** A provider delivered it again (its first application committed): nothing changed. */
+  | { outcome: 'duplicate'; conversation: Conversation; message: Message }
+  /** Nothing in it to keep: no words and no attachments. */
+  | { outcome: 'ignored'; reason: string };
+
+const ATTACHMENTS_ONLY_REPLY = "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.";
+const STAFF_WILL_REPLY = 'Thanks for your message! A member of our team will reply here shortly.';
+
+/**
+ * The one inbound path every channel uses (SPEC §2): the message is stored in its thread;
+ * STOP/START/HELP are answered by the rules; a thread that is with staff gets no assistant
+ * answer; otherwise the assistant reads it and answers, books or escalates. Each message runs
+ * in one transaction holding the thread's row lock, so two messages of a thread are handled
+ * in order even across instances.
+ */
+export class InboundService {
+  constructor(
+    private readonly deps: {
+      uow: UnitOfWork;
+      conversations: ConversationsService;
+      escalations: EscalationsService;
+      bookings: BookingsService;
+      consent: ConsentService;
+      analyzer: MessageAnalyzer;
+      logger: Logger;
+      assistantEnabled: boolean;
+      policy: Omit<PolicySettings, 'askForPhone'>;
+      businessTimeZone: string;
+    },
+  ) {}
+
+  async receive(inbound: InboundMessage): Promise<ReceiveResult> {
+    const { text, attachmentsOnly } = describeInbound(inbound);
+    if (text === '') {
+      this.deps.logger.info({ channel: inbound.channel }, 'inbound message with no text and no attachments: ignored');
+      return { outcome: 'ignored', reason: 'The message had no text and no attachments.' };
+    }
+    const keyword = hasConsentKeywords(inbound.channel) && !attachmentsOnly ? consentKeyword(text) : null;
+    // The model call happens before the transaction, so no row lock is held while it thinks.
+    const analysis = this.deps.assistantEnabled && !keyword && !attachmentsOnly && !(await this.withStaff(inbound)) ? await this.analyze(text) : null;
+
+    return this.deps.uow.run(async (tx, events): Promise<ReceiveResult> => {
+      const { conversations } = this.deps;
+      const conversation = await conversations.openThread(tx, inbound);
+      // A provider event applied a second time (its first run committed, then the worker died) changes nothing.
+      const stored = inbound.providerMessageId ? await conversations.findInboundMessage(tx, inbound.channel, inbound.providerMessageId) : null;
+      if (stored) return { outcome: 'duplicate', conversation, message: stored };
+      const previousCustomerText = await conversations.lastCustomerText(tx, conversation.id);
+      const message = await conversations.addMessage(tx, events, conversation, {
+        direction: MessageDirection.INBOUND,
+        author: MessageAuthor.CUSTOMER,
+        text,
+        providerMessageId: inbound.providerMessageId ?? null,
+        deliveryStatus: DeliveryStatus.RECEIVED,
+      });
+      const answer = async (): Promise<Message | null> => {
+        if (keyword) {
+          // STOP, START and HELP are answered by the rules, never by the assistant; at most one confirmation.
+          const confirmation = await this.deps.consent.apply(tx, { channel: inbound.channel, address: inbound.address, keyword });
+          return confirmation ? this.reply(tx, events, conversation, MessageAuthor.SYSTEM, confirmation, 'CONSENT_CONFIRMATION') : null;
+        }
+        if (await this.deps.escalations.isWithStaff(conversation.id, tx)) return null;
+        if (!this.deps.assistantEnabled) {
+          await this.deps.escalations.raise(tx, events, {
+            conversation,
+            reason: EscalationReason.AI_DISABLED,
+            reasonText: 'The assistant is off: every message goes to staff.',
+            lastCustomerMessage: text,
+            quote: null,
+          });
+          return this.reply(tx, events, conversation, MessageAuthor.SYSTEM, STAFF_WILL_REPLY);
+        }
+        if (attachmentsOnly) return this.reply(tx, events, conversation, MessageAuthor.AI, ATTACHMENTS_ONLY_REPLY);
+        // Staff held the thread when the message arrived and let go since: it is theirs to answer, as it was.
+        if (!analysis) return null;
+        const decision = decide(
+          { stage: conversation.stage, draft: conversation.bookingDraft, failedAttempts: conversation.failedAttempts, previousCustomerText },
+          analysis,
+          { ...this.deps.policy, askForPhone: conversation.channel === Channel.WEB_CHAT },
+          text,
+        );
+        await this.apply(tx, events, conversation, decision, text);
+        return this.reply(tx, events, conversation, MessageAuthor.AI, decision.reply);
+      };
+      const reply = await answer();
+      if (!reply) await conversations.save(tx, conversation);
+      return { outcome: 'received', conversation, message, reply };
+    });
+  }
+
+  private async withStaff(where: ThreadAddress): Promise<boolean> {
+    const known = await this.deps.conversations.findByAddress(where.channel, where.address);
+    return known !== null && (await this.deps.escalations.isWithStaff(known.id));
+  }
+
+  private analyze(text: string): Promise<MessageAnalysis> {
+    return this.deps.analyzer.analyze(text, { now: new Date(), timeZone: this.deps.businessTimeZone });
+  }
+
+  private reply(tx: Tx, events: PendingEvents, conversation: Conversation, author: MessageAuthor, text: string, purpose?: 'CONSENT_CONFIRMATION'): Promise<Message> {
+    return this.deps.conversations.sendReply(tx, events, conversation, { author, text, purpose });
+  }
+
+  /** Applies the assistant's decision to the thread: the draft, the stage, the customer, a booking, an escalation. */
+  private async apply(tx: Tx, events: PendingEvents, conversation: Conversation, decision: Decision, text: string): Promise<void> {
+    conversation.bookingDraft = decision.draft;
+    conversation.failedAttempts = decision.failedAttempts;
+    conversation.stage = decision.stage;
+    await this.deps.conversations.linkCustomer(tx, conversation, decision.draft);
+    if (decision.createBooking) {
+      const draft = decision.draft;
+      const booking = await this.deps.bookings.createInquiry(tx, {
+        customerId: conversation.customerId,
+        conversationId: conversation.id,
+        eventDate: String(draft.eventDate!.value),
+        startTime: String(draft.startTime!.value),
+        address: String(draft.address!.value),
+        partySize: Number(draft.partySize!.value),
+        dietaryNotes: draft.dietaryNotes ? String(draft.dietaryNotes.value) : null,
+        sourceChannel: conversation.channel,
+      });
+      conversation.bookingId = booking.id;
+    }
+    if (decision.escalate) {
+      await this.deps.escalations.raise(tx, events, {
+        conversation,
+        reason: decision.escalate.reason,
+        reasonText: decision.escalate.explanation,
+        lastCustomerMessage: text,
+        quote: decision.quote,
+      });
+    }
+  }
+}

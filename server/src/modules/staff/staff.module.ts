@@ -1,0 +1,34 @@
+import type DataLoader from 'dataloader';
+import type { ModuleManifest } from '../../app/module';
+import { byId } from '../../shared/graphql/loaders';
+import { ApiKey } from './api-key.entity';
+import { StaffSession } from './staff-session.entity';
+import { StaffUser } from './staff-user.entity';
+import { StaffRepository } from './staff.repository';
+import { StaffResolver } from './staff.resolver';
+import { StaffService } from './staff.service';
+
+declare module '../../app/module' {
+  interface ModuleServices {
+    staff: StaffService;
+  }
+  interface Loaders {
+    staffUserById: DataLoader<string, StaffUser | null>;
+  }
+}
+
+/** Sign-in, sessions, API keys and the people who use the console. */
+export const staffModule: ModuleManifest = {
+  name: 'staff',
+  entities: [StaffUser, StaffSession, ApiKey],
+  resolvers: [StaffResolver],
+  topics: [],
+  create(core) {
+    const staff = new StaffService({ repository: new StaffRepository(core.dataSource), rateLimits: core.rateLimits, sessionTtlHours: core.config.sessionTtlHours });
+    return {
+      services: { staff },
+      resolvers: [new StaffResolver(staff)],
+      loaders: (options) => ({ staffUserById: byId((ids) => staff.findUsers(ids), options) }),
+    };
+  },
+};

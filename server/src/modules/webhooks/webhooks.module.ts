@@ -1,0 +1,57 @@
+import type { ModuleManifest } from '../../app/module';
+import { MetaWebhookSource } from '../channels/meta.source';
+import { fromMeta, fromSms } from '../inbound/inbound-channels';
+import { RingCentralWebhookSource } from '../channels/ringcentral.source';
+import { RingCentralTranscriptSource } from '../channels/ringcentral-transcripts.source';
+import { WebhookEvent, WebhookRejection } from './webhook-event.entity';
+import { WebhookInboxService } from './webhook-inbox.service';
+import type { WebhookSource } from './webhook-provider';
+import { WebhooksResolver } from './webhooks.resolver';
+
+declare module '../../app/module' {
+  interface ModuleServices {
+    webhooks: WebhookInboxService;
+  }
+}
+
+/**
+ * The durable webhook inbox, and the provider deliveries it verifies and applies: each source
+ * hands its events to the services they concern, through the same paths the console uses.
+ */
+export const webhooksModule: ModuleManifest = {
+  name: 'webhooks',
+  entities: [WebhookEvent, WebhookRejection],
+  resolvers: [WebhooksResolver],
+  topics: [],
+  create(core, { inbound, outbound, telephony, social }) {
+    const { config } = core;
+    const webhooks = new WebhookInboxService({ dataSource: core.dataSource, jobs: core.jobs, logger: core.logger, maxPageSize: config.graphqlMaxPageSize });
+    const sources: WebhookSource[] = [];
+    if (config.ringCentral) {
+      sources.push(
+        new RingCentralWebhookSource(config.ringCentral.webhookToken, {
+          inboundSms: (sms) => inbound.receive(fromSms(sms)),
+          messageStoreChanged: () => outbound.refreshStatuses(),
+          callStatus: (event) => telephony.callStatusChanged(event),
+          voicemail: (providerMessageId) => telephony.voicemailReceived(providerMessageId),
+        }),
+        new RingCentralTranscriptSource(config.ringCentral.webhookToken, (phoneCallId, result) => telephony.callTranscribed(phoneCallId, result)),
+      );
+    }
+    if (config.meta) {
+      sources.push(
+        new MetaWebhookSource(config.meta, {
+          directMessage: (message) => inbound.receive(fromMeta(message)),
+          deliveryStatus: (report) => outbound.recordProviderStatus('WHATSAPP', report),
+          comment: (comment) => social.recordComment(comment),
+        }),
+      );
+    }
+    for (const source of sources) webhooks.register(source);
+    return {
+      services: { webhooks },
+      resolvers: [new WebhooksResolver(webhooks)],
+      jobs: webhooks.jobs({ retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds }),
+    };
+  },
+};
