@@ -14,6 +14,7 @@ import type { Loaders, ModuleServices } from './module';
 import type { RateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
 import { randomUUID } from 'node:crypto';
+import { statementCount } from '../shared/db/statement-count';
 
 /**
  * The HTTP surface: /graphql, health and readiness probes, Prometheus metrics, and the
@@ -62,6 +63,8 @@ export function createHttpApp(params: {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // Everything this request sends to the database is counted (graphql_operation_db_statements).
+    (_req, _res, next) => statementCount.run(next),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const requestId = randomUUID();

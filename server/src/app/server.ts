@@ -63,6 +63,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       databaseUrl = config.database.url;
     }
     const dataSource = await openDatabase({ url: databaseUrl, logger, entities });
+    const metrics = createMetrics();
     cleanups.push(() => dataSource.destroy());
 
     const eventBus = createEventBus(config.redis, logger);
@@ -99,10 +100,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const demoLogin = await ensureFirstAdmin({ config, services, dataSource, logger });
     const schema = await buildAppSchema({ container: resolverContainer(modules), pubSub: eventBus.forSchema });
     const loaders = (options: { cache: boolean }) => createLoaders(modules, options);
-    const metrics = createMetrics();
 
     const httpServer: Server = createServer();
-    const ws = attachWebSocketServer({ httpServer, schema, services, rateLimits, loaders, config, logger });
+    const ws = attachWebSocketServer({ httpServer, schema, services, rateLimits, loaders, metrics, config, logger });
     const apollo = new ApolloServer<RequestContext>({
       schema,
       csrfPrevention: true,

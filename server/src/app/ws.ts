@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, subscribe, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../shared/logger';
+import type { Metrics } from '../shared/metrics';
+import { statementCount } from '../shared/db/statement-count';
 import type { Principal } from '../shared/auth/principal';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { maskError } from '../shared/graphql/error-masking';
@@ -30,10 +32,11 @@ export function attachWebSocketServer(params: {
   services: ModuleServices;
   rateLimits: RateLimits;
   loaders(options: { cache: boolean }): Loaders;
+  metrics: Metrics;
   config: Config;
   logger: Logger;
 }) {
-  const { httpServer, schema, services, loaders, config, logger } = params;
+  const { httpServer, schema, services, loaders, config, logger, metrics } = params;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const states = new WeakMap<object, ConnectionState>();
   // The same validation as HTTP: depth limit, and no introspection in production.
@@ -87,6 +90,7 @@ export function attachWebSocketServer(params: {
         };
         return args;
       },
+      subscribe: async (args) => countEventStatements(await subscribe(args), args, metrics),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const requestId = (args.contextValue as RequestContext).requestId;
@@ -105,4 +109,33 @@ export function attachWebSocketServer(params: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Counts the SQL statements each event of a subscription costs to render for this subscriber
+ * (graphql_subscription_event_db_statements): events that carry what they show cost none.
+ */
+function countEventStatements(
+  result: AsyncGenerator<ExecutionResult> | ExecutionResult,
+  args: ExecutionArgs,
+  metrics: Metrics,
+): AsyncGenerator<ExecutionResult> | ExecutionResult {
+  if (!(Symbol.asyncIterator in result)) return result;
+  const field = getOperationAST(args.document, args.operationName)?.selectionSet.selections.find((selection) => selection.kind === 'Field');
+  const name = field?.kind === 'Field' ? field.name.value : 'unknown';
+  const events = result;
+  return {
+    ...events,
+    next: () =>
+      statementCount.run(async () => {
+        const next = await events.next();
+        if (!next.done) metrics.countSubscriptionEventStatements(name, statementCount.current() ?? 0);
+        return next;
+      }),
+    return: (value) => events.return(value),
+    throw: (error) => events.throw(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  } as AsyncGenerator<ExecutionResult>;
 }

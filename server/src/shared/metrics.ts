@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { statementCount } from './db/statement-count';
 
 /**
  * Prometheus metrics at GET /metrics: process and event-loop delay (prom-client defaults),
@@ -14,6 +15,8 @@ export interface Metrics {
   /** A webhook request refused: bad signature or token, malformed or oversized body. */
   countWebhookRejection(provider: string, reason: string): void;
   countWebhookEvents(provider: string, outcome: 'stored' | 'duplicate', count: number): void;
+  /** SQL statements one subscription event cost to render for one subscriber. */
+  countSubscriptionEventStatements(subscription: string, statements: number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -59,6 +62,23 @@ export function createMetrics(): Metrics {
     labelNames: ['provider', 'outcome'] as const,
     registers: [registry],
   });
+  // What reads cost: a fixed number of statements per request, whatever the page size (DataLoaders).
+  const statementBuckets = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233];
+  const graphqlStatements = new Histogram({
+    name: 'graphql_operation_db_statements',
+    help: 'SQL statements one GraphQL operation sent, by operation name and type.',
+    labelNames: ['operation', 'type'] as const,
+    buckets: statementBuckets,
+    registers: [registry],
+  });
+  const subscriptionEventStatements = new Histogram({
+    name: 'graphql_subscription_event_db_statements',
+    help: 'SQL statements one live event cost to render for one subscriber, by subscription field (0 when the event carries what it shows).',
+    labelNames: ['subscription'] as const,
+    buckets: statementBuckets,
+    registers: [registry],
+  });
+
   // Provider names come from the URL; only known ones become label values.
   const providerLabel = (provider: string) => (['ringcentral', 'ringcentral-ai', 'meta'].includes(provider) ? provider : 'other');
 
@@ -93,6 +113,8 @@ export function createMetrics(): Metrics {
             outcome: failed ? 'error' : 'success',
             seconds: Number(process.hrtime.bigint() - started) / 1e9,
           });
+          const statements = statementCount.current();
+          if (statements !== undefined) graphqlStatements.observe({ operation: operationName ?? 'anonymous', type: operation?.operation ?? 'invalid' }, statements);
         },
       };
     },
@@ -104,6 +126,7 @@ export function createMetrics(): Metrics {
     graphqlPlugin,
     countGraphqlOperation,
     countWebhookRejection: (provider, reason) => webhookRejections.inc({ provider: providerLabel(provider), reason }),
+    countSubscriptionEventStatements: (subscription, statements) => subscriptionEventStatements.observe({ subscription }, statements),
     countWebhookEvents: (provider, outcome, count) => {
       if (count > 0) webhookEvents.inc({ provider: providerLabel(provider), outcome }, count);
     },

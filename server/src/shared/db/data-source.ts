@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../../../migrations';
 import type { Logger } from '../logger';
 import { AdvisoryLock, withAdvisoryLock } from './advisory-lock';
+import { statementCountingLogger } from './statement-count';
 
 /**
  * Connects to PostgreSQL and applies pending migrations from migrations/. The schema is only
@@ -15,7 +16,7 @@ export async function openDatabase(params: { url: string; logger: Logger; entiti
     migrations,
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logger: statementCountingLogger,
     applicationName: params.applicationName ?? 'hibachi-server',
     extra: { max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
   });
