@@ -17,7 +17,7 @@ import type { EscalationsService } from '../escalations/escalations.service';
 import { applyConsentKeyword, consentKeyword, hasConsentKeywords, isOptedOut } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { OutboundChannel, SendPurpose } from '../../providers/outbound.port';
-import type { MetaDirectMessage } from '../channels/meta.source';
+import type { MetaDirectMessage } from '../../providers/meta/meta.webhook-source';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Channel } from './channel';
 import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from './conversation.entity';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import type { Intent, MessageAnalyzer } from '../assistant/assistant.port';
-import type { MetaComment } from '../channels/meta.source';
+import type { MetaComment } from '../../providers/meta/meta.webhook-source';
 import { Lead, LeadStatus, SocialComment, SocialSource } from './social-comment.entity';
 
 /** Intents that mean "I'd like to book you" or "what would it cost": worth a follow-up. */

@@ -13,7 +13,7 @@ import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import type { JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
-import type { CallStatusEvent } from '../channels/ringcentral.source';
+import type { CallStatusEvent } from '../../providers/ringcentral/ringcentral.webhook-source';
 import { Channel } from '../conversations/channel';
 import type { InboundMessage } from '../conversations/conversations.service';
 import { truncateToMessageLength } from '../conversations/inbound-text';

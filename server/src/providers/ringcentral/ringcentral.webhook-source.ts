@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { WebhookProvider } from '../webhooks/webhook-event.entity';
-import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
+import { WebhookProvider } from '../../modules/webhooks/webhook-event.entity';
+import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../../modules/webhooks/webhook-provider';
 
 /** RingCentral's notification envelope (the fields we use). */
 interface Envelope {

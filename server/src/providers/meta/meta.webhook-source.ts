@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { DeliveryStatus } from '../conversations/message.entity';
-import { WebhookProvider } from '../webhooks/webhook-event.entity';
-import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
+import { DeliveryStatus } from '../../modules/conversations/message.entity';
+import { WebhookProvider } from '../../modules/webhooks/webhook-event.entity';
+import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../../modules/webhooks/webhook-provider';
 
 /** A direct message from Messenger, Instagram or WhatsApp, as our services need it. */
 export interface MetaDirectMessage {

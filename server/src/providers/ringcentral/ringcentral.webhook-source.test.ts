@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RingCentralWebhookSource, type CallStatusEvent } from './ringcentral.source';
+import { RingCentralWebhookSource, type CallStatusEvent } from './ringcentral.webhook-source';
 
 const calls: CallStatusEvent[] = [];
 const voicemails: string[] = [];

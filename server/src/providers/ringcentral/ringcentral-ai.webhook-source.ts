@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { CallTranscriptResult } from '../../providers/telephony/telephony.port';
-import { WebhookProvider } from '../webhooks/webhook-event.entity';
-import { sameSecret, UnknownPayload, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
+import type { CallTranscriptResult } from '../telephony/telephony.port';
+import { WebhookProvider } from '../../modules/webhooks/webhook-event.entity';
+import { sameSecret, UnknownPayload, type InboundEvent, type WebhookSource } from '../../modules/webhooks/webhook-provider';
 
 /** RingCentral AI's POST when a speech-to-text job ends (the fields we use). */
 interface SpeechToTextCallback {
