@@ -17,7 +17,7 @@ import type { EscalationsService } from '../escalations/escalations.service';
 import { applyConsentKeyword, consentKeyword, hasConsentKeywords, isOptedOut } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { OutboundChannel, SendPurpose } from '../../providers/outbound.port';
-import type { MetaDirectMessage } from '../../providers/meta/meta.webhook-source';
+import type { InboundDirectMessage, InboundSms } from '../channels/inbound-events';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Channel } from './channel';
 import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from './conversation.entity';
@@ -93,7 +93,7 @@ export class ConversationsService {
   }
 
   /** A text to the business number; the sender's phone is both the thread's address and the customer's identity. */
-  async receiveSms(sms: { from: string; text: string; providerMessageId: string }) {
+  async receiveSms(sms: InboundSms) {
     return this.receive({
       channel: Channel.SMS,
       address: sms.from,
@@ -107,7 +107,7 @@ export class ConversationsService {
    * A Messenger, Instagram or WhatsApp direct message. WhatsApp senders are phone numbers, so
    * they join the same customer as their texts; Messenger and Instagram ids are Meta-scoped.
    */
-  async receiveMetaMessage(message: MetaDirectMessage) {
+  async receiveMetaMessage(message: InboundDirectMessage) {
     const described = message.attachments.map((attachment) => `[${attachment.type}${attachment.url ? `: ${attachment.url}` : ''}]`);
     const text = [message.text, ...described].filter(Boolean).join('\n');
     return this.receive({
