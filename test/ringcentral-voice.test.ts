@@ -39,6 +39,8 @@ const SLOW_RECORDING_CALLER = '+15555550132';
 const UNTRANSCRIBABLE_CALLER = '+15555550133';
 const LONG_CALL_CALLER = '+15555550134';
 const NO_AI_CALLER = '+15555550135';
+const IN_VOICEMAIL_CALLER = '+15555550146';
+const ENDED_CALLER = '+15555550147';
 
 const WEEK = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 const everyDay = WEEK.map((day) => ({ day, start: '00:00', end: '24:00' }));
@@ -186,7 +188,7 @@ describe('inbound calls routed by business hours', () => {
 
     expect(rc.forwards).toEqual([{ telephonySessionId: 's-in-hours', partyId: 'p-in-hours', body: { phoneNumber: AVERY_PHONE } }]);
     const call = await phoneCall(IN_HOURS_CALLER);
-    expect(call).toMatchObject({ status: 'Setup', routedTo: 'EXTENSION', routedExtension: { number: 101 }, routingError: null });
+    expect(call).toMatchObject({ status: 'RINGING', routedTo: 'EXTENSION', routedExtension: { number: 101 }, routingError: null });
     expect(call.routingReason).toMatch(/^Open at \w+ \d\d:\d\d \(UTC\)\. Primary extension 101 \(Avery\) is available and within its hours\.$/);
   });
 
@@ -200,8 +202,9 @@ describe('inbound calls routed by business hours', () => {
     await notifyCall('s-dup', 'p-dup', { status: 'Proceeding' });
 
     expect(rc.forwardAttempts).toBe(before + 1); // routed once: no second forward is even tried
-    const { rows } = await db.query(`SELECT status, last_sequence, routing_error FROM phone_call WHERE telephony_session_id = 's-dup'`);
-    expect(rows).toEqual([{ status: 'Proceeding', last_sequence: String(sequence), routing_error: null }]);
+    // Still ringing to us; RingCentral's own word is kept beside it for debugging.
+    const { rows } = await db.query(`SELECT status, provider_status, last_sequence, routing_error FROM phone_call WHERE telephony_session_id = 's-dup'`);
+    expect(rows).toEqual([{ status: 'RINGING', provider_status: 'Proceeding', last_sequence: String(sequence), routing_error: null }]);
   });
 
   it('keeps the newest status when call events arrive out of order', async () => {
@@ -213,9 +216,9 @@ describe('inbound calls routed by business hours', () => {
     await rc.deliver(ringing, { event: TELEPHONY_SESSIONS_EVENT, uuid: 'uuid-order-1' });
     await expect.poll(async () => (await eventStatus('uuid-order-1'))?.status, { timeout: LIVE_MS }).toBe('APPLIED');
 
-    // The caller hung up before we saw it ring: nothing to route, and it stays Disconnected.
+    // The caller hung up before we saw it ring: nothing to route, and it stays ended.
     const call = await phoneCall('+15555550128');
-    expect(call).toMatchObject({ status: 'Disconnected', routedTo: null, routedAt: null });
+    expect(call).toMatchObject({ status: 'ENDED', routedTo: null, routedAt: null });
     expect(rc.forwards.some((f) => f.telephonySessionId === 's-order')).toBe(false);
   });
 
@@ -411,7 +414,7 @@ describe('transferCall', () => {
     rc.setParty('s-transfer', 'p-transfer', 'Answered');
     await notifyCall('s-transfer', 'p-transfer');
     const call = await phoneCall(VOICEMAIL_CALLER);
-    expect(call.status).toBe('Answered');
+    expect(call.status).toBe('ANSWERED');
 
     const thread = (await phoneThread(VOICEMAIL_CALLER))!;
     const staffConsole = wsClient(server.url, `Bearer ${adminToken}`);
@@ -452,13 +455,31 @@ describe('transferCall', () => {
         {
           field: 'callId',
           code: 'CALL_NOT_TRANSFERABLE',
-          message: "The call can't be transferred now: it is Proceeding; only answered or held calls can be transferred.",
+          message: "The call can't be transferred now: it is still ringing; only answered or held calls can be transferred.",
         },
       ],
     });
     expect(rc.transfers.length).toBe(transfersBefore);
     expect(await phoneThread(PROCEEDING_CALLER)).toBeNull(); // no announcement
     expect((await phoneCall(PROCEEDING_CALLER)).transferredAt).toBeNull();
+  });
+
+  it('refuses a call that went to voicemail or has ended, in words staff know', async () => {
+    await ring('s-in-voicemail', 'p-in-voicemail', IN_VOICEMAIL_CALLER);
+    rc.setParty('s-in-voicemail', 'p-in-voicemail', 'VoiceMail');
+    await ring('s-ended', 'p-ended', ENDED_CALLER);
+    rc.setParty('s-ended', 'p-ended', 'Disconnected');
+    const transfersBefore = rc.transfers.length;
+
+    const inVoicemail = await graphql(server.url, TRANSFER, { extensionId: blake.id, callId: (await phoneCall(IN_VOICEMAIL_CALLER)).id }, adminToken);
+    expect(inVoicemail.data!.transferCall.userErrors).toEqual([
+      { field: 'callId', code: 'CALL_NOT_TRANSFERABLE', message: "The call can't be transferred now: it went to voicemail; only answered or held calls can be transferred." },
+    ]);
+    const ended = await graphql(server.url, TRANSFER, { extensionId: blake.id, callId: (await phoneCall(ENDED_CALLER)).id }, adminToken);
+    expect(ended.data!.transferCall.userErrors).toEqual([{ field: 'callId', code: 'CALL_ENDED', message: "The call has ended, so it can't be transferred." }]);
+    expect(rc.transfers.length).toBe(transfersBefore);
+    expect(await phoneThread(IN_VOICEMAIL_CALLER)).toBeNull();
+    expect(await phoneThread(ENDED_CALLER)).toBeNull();
   });
 
   it('names the field at fault for an unknown call or extension', async () => {

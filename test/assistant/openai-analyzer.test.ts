@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysisContext, MessageAnalysis, MessageAnalyzer } from '../../server/src/modules/assistant/assistant.port';
-import { OpenAiMessageAnalyzer } from '../../server/src/modules/assistant/openai.analyzer';
+import { OpenAiMessageAnalyzer } from '../../server/src/providers/openai/openai.analyzer';
 import { FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server';
 
 /**

@@ -1,12 +1,12 @@
 /**
  * The assistant's understanding of one customer message, behind one interface with two
  * implementations:
- *   - local.analyzer.ts   rule-based, offline, the default;
- *   - openai.analyzer.ts  OpenAI structured output, chosen when OPENAI_API_KEY is set.
+ *   - local.analyzer.ts                             rule-based, offline, the default;
+ *   - ../../providers/openai/openai.analyzer.ts     OpenAI structured output, chosen when OPENAI_API_KEY is set.
  * Both return the same shape and are tested on the same cases. To add another (say a
  * different model vendor), implement `MessageAnalyzer`, validate whatever the vendor returns
  * before trusting it, fall back to the local analyzer on any failure, and choose it in
- * app/container.ts from configuration.
+ * analyzer.factory.ts from configuration.
  *
  * The analyzer only reads; what to reply and whether to book or escalate is decided by the
  * conversation service from this analysis.

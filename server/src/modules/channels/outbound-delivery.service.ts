@@ -7,6 +7,7 @@ import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
 import { DeliveryStatus, Message } from '../conversations/message.entity';
 import type { ConsentService } from './consent';
+import type { DeliveryReport } from './inbound-events';
 import { nextSendWindow, respectsQuietHours } from './quiet-hours';
 
 export const SEND_MESSAGE = 'outbound.send';
@@ -211,7 +212,7 @@ export class OutboundDelivery {
    * report can overtake the send's own answer: for a recent one no send of ours knows yet,
    * it throws so the queue tries again shortly; an old unknown one (not ours) is dropped.
    */
-  async recordProviderStatus(channel: OutboundChannel, report: { providerMessageId: string; status: DeliveryStatus; reportedAt: Date }): Promise<void> {
+  async recordProviderStatus(channel: OutboundChannel, report: DeliveryReport): Promise<void> {
     const send = await this.repository().findOneBy({ channel, providerMessageId: report.providerMessageId });
     if (send?.messageId) {
       await this.advanceMessage(send.messageId, report.status);

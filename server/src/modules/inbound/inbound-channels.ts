@@ -1,4 +1,4 @@
-import type { MetaDirectMessage } from '../channels/meta.source';
+import type { InboundDirectMessage, InboundSms } from '../channels/inbound-events';
 import { Channel } from '../conversations/channel';
 import { IdentityKind } from '../customers/customer.entity';
 import type { InboundMessage } from './inbound-message';
@@ -10,14 +10,12 @@ import type { InboundMessage } from './inbound-message';
  */
 
 /** A text to the business number; the sender's phone is both the thread's address and the customer's identity. */
-export function fromSms(sms: { from: string; text: string; providerMessageId: string; attachments?: Array<{ type: string }> }): InboundMessage {
+export function fromSms(sms: InboundSms): InboundMessage {
   return {
     channel: Channel.SMS,
     address: sms.from,
     identity: { kind: IdentityKind.PHONE, value: sms.from },
     text: sms.text,
-    // A picture's address at RingCentral needs our credentials to open, so staff see that one came.
-    attachments: sms.attachments?.map((attachment) => ({ type: attachment.type })),
     providerMessageId: sms.providerMessageId,
   };
 }
@@ -26,7 +24,7 @@ export function fromSms(sms: { from: string; text: string; providerMessageId: st
  * A Messenger, Instagram or WhatsApp direct message. WhatsApp senders are phone numbers, so
  * they join the same customer as their texts; Messenger and Instagram ids are Meta-scoped.
  */
-export function fromMeta(message: MetaDirectMessage): InboundMessage {
+export function fromMeta(message: InboundDirectMessage): InboundMessage {
   return {
     channel: Channel[message.channel],
     address: message.from,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import type { Intent, MessageAnalyzer } from '../assistant/assistant.port';
-import type { MetaComment } from '../channels/meta.source';
+import type { InboundComment } from '../channels/inbound-events';
 import { Lead, LeadStatus, SocialComment, SocialSource } from './social-comment.entity';
 
 /** Intents that mean "I'd like to book you" or "what would it cost": worth a follow-up. */
@@ -14,7 +14,7 @@ const BOOKING_INTENTS: ReadonlySet<Intent> = new Set(['NEW_BOOKING', 'PRICING'])
 export class SocialService {
   constructor(private readonly deps: { dataSource: DataSource; analyzer: MessageAnalyzer; timeZone: string; maxPageSize: number }) {}
 
-  async recordComment(comment: MetaComment): Promise<void> {
+  async recordComment(comment: InboundComment): Promise<void> {
     const analysis = await this.deps.analyzer.analyze(comment.text, { now: new Date(comment.at), timeZone: this.deps.timeZone });
     const asksAboutBooking = BOOKING_INTENTS.has(analysis.intent) || analysis.details.partySize !== undefined || analysis.details.eventDate !== undefined;
     const source = SocialSource[comment.source];

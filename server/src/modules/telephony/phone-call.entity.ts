@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { toGlobalId } from '../../shared/graphql/global-id';
+import { CallStatus } from './call-status';
 
 export enum CallRoutedTo {
   EXTENSION = 'EXTENSION',
@@ -51,9 +52,13 @@ export class PhoneCall {
   @Column({ type: 'varchar', length: 64, name: 'caller_number', nullable: true })
   callerNumber!: string | null;
 
-  @Field(() => String, { description: "RingCentral's latest status of the call: Setup, Proceeding, Answered, Hold, VoiceMail, Disconnected, Gone..." })
+  @Field(() => CallStatus, { description: 'Where the call stands, as of the latest status event.' })
   @Column({ type: 'varchar', length: 24 })
-  status!: string;
+  status!: CallStatus;
+
+  /** RingCentral's own code for `status` (Setup, Proceeding, Hold…): for debugging, never shown to staff. */
+  @Column({ type: 'varchar', length: 24, name: 'provider_status' })
+  providerStatus!: string;
 
   /** The sequence number of the event that set `status`. */
   @Column({ type: 'bigint', name: 'last_sequence', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })

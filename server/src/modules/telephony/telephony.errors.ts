@@ -1,4 +1,5 @@
 import { userFailure, type UserInputFailure } from '../../shared/graphql/user-errors';
+import { CallStatus } from './call-status';
 
 /** Every way a call transfer can be refused, with the message a person acts on. */
 export enum TelephonyErrorCode {
@@ -22,10 +23,11 @@ export const telephonyErrors = {
     field: 'extensionId',
     message: `Extension ${extension.number} (${extension.employeeName}) has no phone number to transfer to. Add one to the extension first.`,
   }),
-  notTransferable: (status: string): UserInputFailure =>
+  /** `status` is where the call stands; null when the provider refused because it no longer allows a transfer. */
+  notTransferable: (status: CallStatus | null): UserInputFailure =>
     userFailure(
       TelephonyErrorCode.NOT_TRANSFERABLE,
-      `The call can't be transferred now: it is ${status}; only answered or held calls can be transferred.`,
+      `The call can't be transferred now: ${whyNotTransferable(status)}; only answered or held calls can be transferred.`,
       'callId',
     ),
   callEnded: (): UserInputFailure => userFailure(TelephonyErrorCode.CALL_ENDED, "The call has ended, so it can't be transferred.", 'callId'),
@@ -34,3 +36,16 @@ export const telephonyErrors = {
   transferRefused: (): UserInputFailure =>
     userFailure(TelephonyErrorCode.TRANSFER_REFUSED, "RingCentral refused the transfer. Check the extension's phone number and try again."),
 };
+
+function whyNotTransferable(status: CallStatus | null): string {
+  switch (status) {
+    case CallStatus.RINGING:
+      return 'it is still ringing';
+    case CallStatus.VOICEMAIL:
+      return 'it went to voicemail';
+    case CallStatus.ENDED:
+      return 'it has ended';
+    default:
+      return 'it is no longer answered or on hold';
+  }
+}

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../app/module';
 import { RingCentralCallControl, RingCentralCallTranscriber, RingCentralVoicemails } from '../../providers/ringcentral/ringcentral.telephony';
-import { transcriptCallbackUrl } from '../channels/ringcentral-transcripts.source';
+import { transcriptCallbackUrl } from '../../providers/ringcentral/ringcentral-ai.webhook-source';
 import { Channel } from '../conversations/channel';
 import { IdentityKind } from '../customers/customer.entity';
 import { PhoneCall } from './phone-call.entity';

@@ -14,7 +14,6 @@ import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
-import type { CallStatusEvent } from '../channels/ringcentral.source';
 import { Channel } from '../conversations/channel';
 import type { InboundMessage } from '../inbound/inbound-message';
 import { truncateToMessageLength } from '../conversations/inbound-text';
@@ -22,16 +21,14 @@ import { IdentityKind } from '../customers/customer.entity';
 import { Extension } from '../extensions/extension.entity';
 import { rotation } from '../escalations/rotation';
 import { routeInboundCall } from './call-routing';
+import { CallStatus, type CallPartyState, type CallStatusEvent } from './call-status';
 import { CallRoutedTo, CallTranscription, PhoneCall } from './phone-call.entity';
 import { telephonyErrors } from './telephony.errors';
 
-/** A call still ringing can be forwarded; an answered or held one transferred (RingCentral Call Control). */
-const RINGING = new Set(['Setup', 'Proceeding']);
-const TRANSFERABLE = new Set(['Answered', 'Hold']);
+/** A call still ringing can be forwarded; an answered or held one transferred. */
+const TRANSFERABLE: ReadonlySet<CallStatus> = new Set([CallStatus.ANSWERED, CallStatus.ON_HOLD]);
 /** Inbound calls rotate over extensions on their own row, apart from chat escalations. */
 const CALL_ROTATION = 'calls';
-/** Our party has left the call: its recording, if any, is complete. */
-const ENDED = new Set(['Disconnected', 'Gone']);
 const NO_TRANSCRIPT = 'Left a voicemail that could not be transcribed.';
 const TRANSCRIBE_CALL = 'telephony.transcribe-call';
 
@@ -83,12 +80,12 @@ export class TelephonyService {
    * rolls the decision back, so the queue's retry decides afresh.
    */
   async callStatusChanged(event: CallStatusEvent): Promise<void> {
-    if (event.direction !== 'Inbound') return; // calls the business places are not routed
+    if (event.direction !== 'INBOUND') return; // calls the business places are not routed
     await this.deps.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO phone_call (telephony_session_id, party_id, provider_extension_id, caller_number, status, last_sequence)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (telephony_session_id, party_id) DO NOTHING`,
-        [event.telephonySessionId, event.partyId, event.providerExtensionId, event.callerNumber, event.status, event.sequence],
+        `INSERT INTO phone_call (telephony_session_id, party_id, provider_extension_id, caller_number, status, provider_status, last_sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (telephony_session_id, party_id) DO NOTHING`,
+        [event.telephonySessionId, event.partyId, event.providerExtensionId, event.callerNumber, event.status, event.providerStatus, event.sequence],
       );
       const call = await manager.findOneOrFail(PhoneCall, {
         where: { telephonySessionId: event.telephonySessionId, partyId: event.partyId },
@@ -97,13 +94,14 @@ export class TelephonyService {
       // An equal sequence is the same moment (or no sequence was sent): the later delivery wins.
       if (event.sequence >= call.lastSequence) {
         call.status = event.status;
+        call.providerStatus = event.providerStatus;
         call.lastSequence = event.sequence;
       }
       call.callerNumber ??= event.callerNumber;
       call.providerExtensionId ??= event.providerExtensionId;
       call.recordingId ??= event.recordingId;
-      if (call.routedAt === null && RINGING.has(call.status)) await this.route(manager, call);
-      if (call.recordingId && call.transcription === null && ENDED.has(call.status) && this.deps.transcriber) {
+      if (call.routedAt === null && call.status === CallStatus.RINGING) await this.route(manager, call);
+      if (call.recordingId && call.transcription === null && call.status === CallStatus.ENDED && this.deps.transcriber) {
         // The recording is complete: have it transcribed (committed with the status, or not at all).
         call.transcription = CallTranscription.PENDING;
         await this.deps.jobs.enqueue(manager as unknown as Tx, TRANSCRIBE_CALL, { phoneCallId: call.id });
@@ -237,7 +235,7 @@ export class TelephonyService {
 
   /**
    * Transfers an answered or held call to the extension's phone, announcing it in the caller's
-   * thread first. RingCentral's live status is checked before anything is said, so a call that
+   * thread first. The call's live status is checked before anything is said, so a call that
    * is still ringing (or over) is refused without an announcement.
    */
   async transfer(params: { callId: string; extensionId: string }): Promise<PhoneCall> {
@@ -246,13 +244,13 @@ export class TelephonyService {
     const { call, extension } = await this.findTransferParties(params);
     const party = partyOf(call);
 
-    const status = await askRingCentral(() => callControl.partyStatus(party));
-    if (status === null) throw telephonyErrors.callEnded();
-    if (!TRANSFERABLE.has(status)) throw telephonyErrors.notTransferable(status);
+    const live = await askRingCentral(() => callControl.partyStatus(party));
+    if (live === null || live.status === CallStatus.ENDED) throw telephonyErrors.callEnded();
+    if (live.status === null || !TRANSFERABLE.has(live.status)) throw telephonyErrors.notTransferable(live.status);
 
     const who = `${extension.employeeName} (ext. ${extension.number})`;
     if (call.callerNumber) await this.deps.announce(call.callerNumber, `Transferring your call to ${who}.`);
-    let after: { status: string | null };
+    let after: CallPartyState | null;
     try {
       after = await askRingCentral(() => callControl.transfer(party, extension.phone));
     } catch (failure) {
@@ -265,7 +263,7 @@ export class TelephonyService {
     await calls.update(
       { id: call.id },
       // Later notifications carry higher sequence numbers and still apply over this status.
-      { transferredToExtensionId: extension.id, transferredAt: new Date(), ...(after.status ? { status: after.status } : {}) },
+      { transferredToExtensionId: extension.id, transferredAt: new Date(), ...(after?.status ? { status: after.status, providerStatus: after.providerStatus } : {}) },
     );
     this.deps.logger.info({ phoneCallId: call.id, extensionId: extension.id }, 'call transferred');
     return calls.findOneByOrFail({ id: call.id });
@@ -303,7 +301,7 @@ async function askRingCentral<T>(request: () => Promise<T>): Promise<T> {
     return await request();
   } catch (error) {
     if (!(error instanceof CallControlError)) throw error;
-    if (error.reason === 'wrong-state') throw telephonyErrors.notTransferable('no longer answered or on hold');
+    if (error.reason === 'wrong-state') throw telephonyErrors.notTransferable(null);
     if (error.reason === 'gone') throw telephonyErrors.callEnded();
     if (error.reason === 'unavailable') throw telephonyErrors.providerUnavailable();
     throw telephonyErrors.transferRefused();

@@ -1,8 +1,8 @@
 import type { ModuleManifest } from '../../app/module';
-import { MetaWebhookSource } from '../channels/meta.source';
+import { MetaWebhookSource } from '../../providers/meta/meta.webhook-source';
 import { fromMeta, fromSms } from '../inbound/inbound-channels';
-import { RingCentralWebhookSource } from '../channels/ringcentral.source';
-import { RingCentralTranscriptSource } from '../channels/ringcentral-transcripts.source';
+import { RingCentralTranscriptSource } from '../../providers/ringcentral/ringcentral-ai.webhook-source';
+import { RingCentralWebhookSource } from '../../providers/ringcentral/ringcentral.webhook-source';
 import { WebhookEvent, WebhookRejection } from './webhook-event.entity';
 import { WebhookInboxService } from './webhook-inbox.service';
 import type { WebhookSource } from './webhook-provider';

@@ -1,25 +1,10 @@
 import { SendError, type OutgoingMessage } from '../outbound.port';
 import type { SmsSender, SmsStatus } from '../sms/sms.port';
 import { RingCentralClient } from './ringcentral.client';
+import { smsStatusOf, type MessageRecord } from './ringcentral.mapper';
 
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
 const MESSAGE_STORE = '/restapi/v1.0/account/~/extension/~/message-store';
-
-interface MessageRecord {
-  id: number | string;
-  subject?: string;
-  messageStatus: 'Queued' | 'Sent' | 'Delivered' | 'DeliveryFailed' | 'SendingFailed' | 'Received';
-  to?: Array<{ phoneNumber?: string }>;
-}
-
-const STATUS: Record<MessageRecord['messageStatus'], SmsStatus> = {
-  Queued: 'QUEUED',
-  Sent: 'SENT',
-  Delivered: 'DELIVERED',
-  DeliveryFailed: 'FAILED',
-  SendingFailed: 'FAILED',
-  Received: 'DELIVERED',
-};
 
 /** Texts from the business number through RingCentral's REST API. */
 export class RingCentralSmsSender implements SmsSender {
@@ -59,7 +44,7 @@ export class RingCentralSmsSender implements SmsSender {
   async status(providerMessageId: string): Promise<SmsStatus | null> {
     try {
       const record = await this.client.request<MessageRecord>('get', `${MESSAGE_STORE}/${encodeURIComponent(providerMessageId)}`);
-      return STATUS[record.messageStatus] ?? null;
+      return smsStatusOf(record.messageStatus);
     } catch {
       return null; // unknown or unreachable: asked again on the next status change
     }

@@ -8,25 +8,14 @@ import {
   type Voicemail,
   type VoicemailStore,
 } from '../telephony/telephony.port';
+import type { CallPartyState } from '../../modules/telephony/call-status';
 import { RingCentralClient } from './ringcentral.client';
+import { callPartyStateOf, transcriptUriOf, voicemailOf, type CallPartyRecord, type MessageRecord } from './ringcentral.mapper';
 
 const SESSIONS = '/restapi/v1.0/account/~/telephony/sessions';
 const MESSAGE_STORE = '/restapi/v1.0/account/~/extension/~/message-store';
 const RECORDINGS = '/restapi/v1.0/account/~/recording';
 const SPEECH_TO_TEXT = '/ai/audio/v1/async/speech-to-text';
-
-interface CallPartyRecord {
-  id: string;
-  status?: { code?: string; reason?: string };
-}
-
-interface MessageRecord {
-  id: number | string;
-  type?: string;
-  from?: { phoneNumber?: string };
-  vmTranscriptionStatus?: 'NotAvailable' | 'InProgress' | 'TimedOut' | 'Completed' | 'CompletedPartially' | 'Failed' | 'Unknown';
-  attachments?: Array<{ id: number | string; uri: string; type: string; contentType?: string }>;
-}
 
 function partyPath(party: CallParty): string {
   return `${SESSIONS}/${encodeURIComponent(party.telephonySessionId)}/parties/${encodeURIComponent(party.partyId)}`;
@@ -42,15 +31,15 @@ export class RingCentralCallControl implements CallControl {
     await this.call('forward', () => this.client.request('post', `${partyPath(party)}/forward`, body));
   }
 
-  async transfer(party: CallParty, phoneNumber: string): Promise<{ status: string | null }> {
+  async transfer(party: CallParty, phoneNumber: string): Promise<CallPartyState | null> {
     const after = await this.call('transfer', () => this.client.request<CallPartyRecord | null>('post', `${partyPath(party)}/transfer`, { phoneNumber }));
-    return { status: after?.status?.code ?? null };
+    return callPartyStateOf(after);
   }
 
-  async partyStatus(party: CallParty): Promise<string | null> {
+  async partyStatus(party: CallParty): Promise<CallPartyState | null> {
     try {
       const record = await this.call('read', () => this.client.request<CallPartyRecord>('get', partyPath(party)));
-      return record.status?.code ?? null;
+      return callPartyStateOf(record);
     } catch (error) {
       if (error instanceof CallControlError && error.reason === 'gone') return null;
       throw error;
@@ -76,9 +65,6 @@ function classify(status: number | null): CallControlError['reason'] {
   return 'rejected';
 }
 
-const PENDING = new Set(['InProgress']);
-const READY = new Set(['Completed', 'CompletedPartially']);
-
 /**
  * Voicemails in the business extension's message store. The transcript is the message's
  * AudioTranscription attachment (text/plain), there once vmTranscriptionStatus is Completed
@@ -96,21 +82,13 @@ export class RingCentralVoicemails implements VoicemailStore {
       if (failure.status === 404) return null; // deleted before we read it
       throw new Error(`RingCentral could not read voicemail: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`);
     }
-    if (String(record.type).toLowerCase() !== 'voicemail') return null;
-
-    const status = record.vmTranscriptionStatus ?? 'NotAvailable';
-    const voicemail: Voicemail = {
-      providerMessageId: String(record.id),
-      callerNumber: record.from?.phoneNumber || null,
-      transcription: PENDING.has(status) ? 'PENDING' : READY.has(status) ? 'READY' : 'UNAVAILABLE',
-      transcript: null,
-    };
-    if (voicemail.transcription !== 'READY') return voicemail;
-    const attachment = record.attachments?.find((a) => a.type === 'AudioTranscription');
-    if (!attachment) return { ...voicemail, transcription: 'UNAVAILABLE' };
+    const voicemail = voicemailOf(record);
+    if (!voicemail || voicemail.transcription !== 'READY') return voicemail;
+    const uri = transcriptUriOf(record);
+    if (!uri) return { ...voicemail, transcription: 'UNAVAILABLE' };
     try {
       // Only the path is followed, on the configured server, so our token never goes to another host.
-      const transcript = await this.client.getText(new URL(attachment.uri, 'http://ringcentral.invalid').pathname);
+      const transcript = await this.client.getText(new URL(uri, 'http://ringcentral.invalid').pathname);
       return { ...voicemail, transcript };
     } catch (error) {
       const failure = await RingCentralClient.describeFailure(error);

@@ -2,8 +2,11 @@
  * Live calls, voicemail and call recordings. Implementations:
  *   - ../ringcentral/ringcentral.telephony.ts  RingCentral Call Control, message store and AI speech-to-text (chosen when credentials are set).
  * There is no local implementation: without a phone provider there are no calls to route or
- * transfer, and the telephony service says so. Callers never see provider objects.
+ * transfer, and the telephony service says so. Callers never see provider objects, nor the
+ * provider's words: its call states come back as our CallStatus.
  */
+
+import type { CallPartyState } from '../../modules/telephony/call-status';
 
 /** One party of a live call, as the provider names it. */
 export interface CallParty {
@@ -32,12 +35,12 @@ export class CallControlError extends Error {
 }
 
 export interface CallControl {
-  /** Sends a call that is still ringing (Setup or Proceeding) elsewhere. */
+  /** Sends a call that is still ringing elsewhere. */
   forward(party: CallParty, target: ForwardTarget): Promise<void>;
-  /** Blind-transfers an answered or held call to a phone number (E.164); returns the party's status after it. */
-  transfer(party: CallParty, phoneNumber: string): Promise<{ status: string | null }>;
-  /** The party's status code now (Setup, Proceeding, Answered, Hold, Disconnected, Gone, ...), or null when the call is over and forgotten. */
-  partyStatus(party: CallParty): Promise<string | null>;
+  /** Blind-transfers an answered or held call to a phone number (E.164); returns the party's state after it, when the provider says. */
+  transfer(party: CallParty, phoneNumber: string): Promise<CallPartyState | null>;
+  /** The party's state now, or null when the call is over and forgotten. */
+  partyStatus(party: CallParty): Promise<CallPartyState | null>;
 }
 
 /**

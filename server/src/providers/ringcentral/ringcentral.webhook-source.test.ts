@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RingCentralWebhookSource, type CallStatusEvent } from './ringcentral.source';
+import { CallStatus, type CallStatusEvent } from '../../modules/telephony/call-status';
+import { RingCentralWebhookSource } from './ringcentral.webhook-source';
 
 const calls: CallStatusEvent[] = [];
 const voicemails: string[] = [];
@@ -28,6 +29,7 @@ describe('RingCentral notifications about calls and voicemail', () => {
           recordings: [{ id: 8812345, active: true }],
         },
         { id: 'p-2', direction: 'Outbound' }, // no status: nothing to record
+        { id: 'p-3', direction: 'Inbound', status: { code: 'Parked' } }, // nothing we act on
       ],
     });
     const [event, ...rest] = source.split(notification);
@@ -35,7 +37,17 @@ describe('RingCentral notifications about calls and voicemail', () => {
     expect(event).toMatchObject({ eventId: notification.uuid, kind: 'call-status' });
     await source.apply(event.kind, JSON.parse(JSON.stringify(event.payload)));
     expect(calls).toEqual([
-      { telephonySessionId: 's-1', partyId: 'p-1', sequence: 7, status: 'Proceeding', direction: 'Inbound', callerNumber: '+15555550100', providerExtensionId: '1001', recordingId: '8812345' },
+      {
+        telephonySessionId: 's-1',
+        partyId: 'p-1',
+        sequence: 7,
+        status: CallStatus.RINGING,
+        providerStatus: 'Proceeding',
+        direction: 'INBOUND',
+        callerNumber: '+15555550100',
+        providerExtensionId: '1001',
+        recordingId: '8812345',
+      },
     ]);
   });
 

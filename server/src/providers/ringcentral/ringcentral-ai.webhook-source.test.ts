@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CallTranscriptResult } from '../../providers/telephony/telephony.port';
-import { UnknownPayload } from '../webhooks/webhook-provider';
-import { RingCentralTranscriptSource, transcriptCallbackUrl, type CallTranscriptPayload } from './ringcentral-transcripts.source';
+import type { CallTranscriptResult } from '../telephony/telephony.port';
+import { UnknownPayload } from '../../modules/webhooks/webhook-provider';
+import { RingCentralTranscriptSource, transcriptCallbackUrl, type CallTranscriptPayload } from './ringcentral-ai.webhook-source';
 
 const SECRET = 'token-0123456789abcdef';
 const CALL = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';

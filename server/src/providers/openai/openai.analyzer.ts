@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
-import type { AnalysisContext, MessageAnalysis, MessageAnalyzer } from './assistant.port';
+import type { AnalysisContext, MessageAnalysis, MessageAnalyzer } from '../../modules/assistant/assistant.port';
 import { buildSystemPrompt, parseModelAnswer, RESPONSE_JSON_SCHEMA, RESPONSE_SCHEMA_NAME } from './openai.schema';
 
 export interface OpenAiMessageAnalyzerParams {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTENTS } from './assistant.port';
+import { INTENTS } from '../../modules/assistant/assistant.port';
 import { buildSystemPrompt, localNow, parseModelAnswer, RESPONSE_JSON_SCHEMA, toMessageAnalysis } from './openai.schema';
 
 /** A complete, valid model answer; tests override one part at a time. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FAQ_TOPICS, INTENTS } from './assistant.port';
-import type { AnalysisContext, BookingDetails, Extracted, MessageAnalysis } from './assistant.port';
+import { FAQ_TOPICS, INTENTS } from '../../modules/assistant/assistant.port';
+import type { AnalysisContext, BookingDetails, Extracted, MessageAnalysis } from '../../modules/assistant/assistant.port';
 
 /**
  * The contract between the OpenAI adapter and the model: the JSON schema the model must

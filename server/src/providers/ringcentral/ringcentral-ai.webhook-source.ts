@@ -1,20 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { CallTranscriptResult } from '../../providers/telephony/telephony.port';
-import { WebhookProvider } from '../webhooks/webhook-event.entity';
-import { sameSecret, UnknownPayload, type InboundEvent, type WebhookSource } from '../webhooks/webhook-provider';
-
-/** RingCentral AI's POST when a speech-to-text job ends (the fields we use). */
-interface SpeechToTextCallback {
-  jobId?: unknown;
-  status?: unknown;
-  response?: {
-    transcript?: string;
-    utterances?: Array<{ speakerId?: string; text?: string }>;
-    message?: string;
-    errors?: Array<{ message?: string }>;
-  } | null;
-  error?: { message?: string } | string | null;
-}
+import type { CallTranscriptResult } from '../telephony/telephony.port';
+import { WebhookProvider } from '../../modules/webhooks/webhook-event.entity';
+import { sameSecret, UnknownPayload, type InboundEvent, type WebhookSource } from '../../modules/webhooks/webhook-provider';
+import { speechToTextResultOf, type SpeechToTextCallback } from './ringcentral.mapper';
 
 export interface CallTranscriptPayload {
   phoneCallId: string;
@@ -67,7 +55,7 @@ export class RingCentralTranscriptSource implements WebhookSource {
     }
     if (typeof query.call !== 'string' || !UUID.test(query.call)) throw new UnknownPayload('The callback address names no call.');
     // Only what we use is kept: the words and their timings are most of the body.
-    const payload: CallTranscriptPayload = { phoneCallId: query.call, result: transcriptResult(callback.jobId, callback) };
+    const payload: CallTranscriptPayload = { phoneCallId: query.call, result: speechToTextResultOf(callback.jobId, callback) };
     return [{ eventId: `speech-to-text:${callback.jobId}`, kind: 'call-transcript', payload }];
   }
 
@@ -76,33 +64,4 @@ export class RingCentralTranscriptSource implements WebhookSource {
     const { phoneCallId, result } = payload as CallTranscriptPayload;
     await this.transcribed(phoneCallId, result);
   }
-}
-
-function transcriptResult(jobId: string, callback: SpeechToTextCallback): CallTranscriptResult {
-  if (callback.status !== 'Success') return { jobId, outcome: 'FAILED', error: failureMessage(callback) };
-  const response = callback.response ?? {};
-  return { jobId, outcome: 'TRANSCRIBED', text: bySpeaker(response.utterances ?? []) ?? response.transcript?.trim() ?? '' };
-}
-
-/** "Speaker 1: …" lines, one per turn, when RingCentral told the speakers apart; null otherwise. */
-function bySpeaker(utterances: Array<{ speakerId?: string; text?: string }>): string | null {
-  const spoken = utterances.filter((u) => u.text?.trim());
-  if (spoken.length === 0 || spoken.some((u) => u.speakerId === undefined)) return null;
-  const turns: Array<{ speakerId: string; text: string }> = [];
-  for (const utterance of spoken) {
-    const last = turns.at(-1);
-    if (last && last.speakerId === utterance.speakerId) last.text += ` ${utterance.text!.trim()}`;
-    else turns.push({ speakerId: utterance.speakerId!, text: utterance.text!.trim() });
-  }
-  const label = (speakerId: string) => (/^\d+$/.test(speakerId) ? `Speaker ${Number(speakerId) + 1}` : `Speaker ${speakerId}`);
-  return turns.map((turn) => `${label(turn.speakerId)}: ${turn.text}`).join('\n');
-}
-
-/** RingCentral does not document its failure body; take the first message it gives. */
-function failureMessage(callback: SpeechToTextCallback): string {
-  const message =
-    callback.response?.errors?.find((e) => e.message)?.message ??
-    callback.response?.message ??
-    (typeof callback.error === 'string' ? callback.error : callback.error?.message);
-  return `RingCentral could not transcribe the recording (${String(callback.status)})${message ? `: ${message}` : '.'}`;
 }
