@@ -136,6 +136,30 @@ describe('inbound SMS webhooks', () => {
     expect(outbound).toMatchObject({ author: 'AI', direction: 'OUTBOUND', providerMessageId: reply.id, deliveryStatus: 'SENT' });
   });
 
+  it('keeps a picture message (an MMS with no words), shows it to staff, and asks the customer for words', async () => {
+    const sender = '+15555550188';
+    const body = rc.inboundSmsBody({ from: sender, text: '', id: '900050', pictures: ['image/jpeg'] });
+    const delivered = await rc.deliver(body, { uuid: 'uuid-mms' });
+    expect(delivered.status).toBe(200);
+    await expect.poll(() => textsTo(sender).length, { timeout: LIVE_MS }).toBe(1);
+    expect(textsTo(sender)[0].text).toMatch(/can't open attachments/);
+    const { rows } = await db.query(
+      `SELECT m.text, m.author, w.status FROM message m JOIN webhook_event w ON w.event_id = 'uuid-mms' WHERE m.provider_message_id = '900050'`,
+    );
+    expect(rows).toEqual([{ text: '[image]', author: 'CUSTOMER', status: 'APPLIED' }]);
+  });
+
+  it('ignores an inbound text with nothing in it, without retrying it or answering it', async () => {
+    const sender = '+15555550189';
+    const delivered = await rc.deliver(rc.inboundSmsBody({ from: sender, text: '   ', id: '900051' }), { uuid: 'uuid-empty' });
+    expect(delivered.status).toBe(200);
+    await expect
+      .poll(async () => (await db.query(`SELECT status, attempts FROM webhook_event WHERE event_id = 'uuid-empty'`)).rows[0], { timeout: LIVE_MS })
+      .toEqual({ status: 'APPLIED', attempts: 1 });
+    expect((await db.query(`SELECT count(*)::int AS n FROM message WHERE provider_message_id = '900051'`)).rows[0].n).toBe(0);
+    expect(textsTo(sender)).toEqual([]);
+  });
+
   it('treats a redelivery of the same event as a no-op', async () => {
     const body = rc.inboundSmsBody({ from: CUSTOMER, text: 'At 6pm please', id: '900002' });
     const first = await rc.deliver(body, { uuid: 'uuid-redelivered' });

@@ -126,7 +126,8 @@ export interface FakeRingCentral {
     options?: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string },
   ): Promise<{ status: number; text: string }>;
   /** Body of an instant inbound SMS event, addressed to businessNumber. */
-  inboundSmsBody(params: { from: string; text: string; id?: string }): unknown;
+  /** An instant SMS notification; `pictures` (content types) make it an MMS. */
+  inboundSmsBody(params: { from: string; text: string; id?: string; pictures?: string[] }): unknown;
   /** Keyed `${telephonySessionId}/${partyId}`. */
   parties: Map<string, FakeParty>;
   setParty(telephonySessionId: string, partyId: string, status: string, options?: { from?: string; recordingId?: string }): void;
@@ -359,7 +360,7 @@ class FakeRingCentralServer implements FakeRingCentral {
     this.accessTokens.clear();
   }
 
-  inboundSmsBody(params: { from: string; text: string; id?: string }): unknown {
+  inboundSmsBody(params: { from: string; text: string; id?: string; pictures?: string[] }): unknown {
     const id = params.id ?? String(this.nextInboundId++);
     const now = new Date().toISOString();
     // Instant-message events carry id and conversationId as strings (the REST API uses numbers).
@@ -372,7 +373,10 @@ class FakeRingCentralServer implements FakeRingCentral {
       lastModifiedTime: now,
       readStatus: 'Unread',
       priority: 'Normal',
-      attachments: [{ id, uri: `${this.messageUri(id)}/content/${id}`, type: 'Text', contentType: 'text/plain' }],
+      attachments: [
+        { id, uri: `${this.messageUri(id)}/content/${id}`, type: 'Text', contentType: 'text/plain' },
+        ...(params.pictures ?? []).map((contentType, i) => ({ id: `${id}${i}`, uri: `${this.messageUri(id)}/content/${id}${i}`, type: 'MmsAttachment', contentType })),
+      ],
       direction: 'Inbound',
       availability: 'Alive',
       subject: params.text,

@@ -10,6 +10,8 @@ export interface InboundSms {
   /** The sender's number, E.164. */
   from: string;
   text: string;
+  /** Pictures and other media of an MMS, by kind (image, video, audio, file). */
+  attachments: Array<{ type: string }>;
   providerMessageId: string;
 }
 

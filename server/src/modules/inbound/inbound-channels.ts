@@ -16,6 +16,8 @@ export function fromSms(sms: InboundSms): InboundMessage {
     address: sms.from,
     identity: { kind: IdentityKind.PHONE, value: sms.from },
     text: sms.text,
+    // A picture's address at RingCentral opens only with our credentials, so staff see that one came.
+    attachments: sms.attachments,
     providerMessageId: sms.providerMessageId,
   };
 }

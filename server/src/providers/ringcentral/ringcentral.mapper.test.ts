@@ -168,11 +168,27 @@ describe('instant SMS notifications', () => {
   });
 
   it.each([
-    ['a text', { id: '901', from: { phoneNumber: '+15555550100' }, subject: 'Hi, are you free on Saturday?' }, { from: '+15555550100', text: 'Hi, are you free on Saturday?', providerMessageId: '901' }],
-    ['a numeric id', { id: 901, from: { phoneNumber: '+15555550100' }, subject: 'Hi' }, { from: '+15555550100', text: 'Hi', providerMessageId: '901' }],
-    ['no id: the notification’s', { from: { phoneNumber: '+15555550100' }, subject: 'Hi' }, { from: '+15555550100', text: 'Hi', providerMessageId: 'uuid-1' }],
-    ['no subject', { id: '902', from: { phoneNumber: '+15555550100' } }, { from: '+15555550100', text: '', providerMessageId: '902' }],
-    ['a subject that is not text', { id: '903', from: { phoneNumber: '+15555550100' }, subject: 12 }, { from: '+15555550100', text: '', providerMessageId: '903' }],
+    ['a text', { id: '901', from: { phoneNumber: '+15555550100' }, subject: 'Hi, are you free on Saturday?' }, { from: '+15555550100', text: 'Hi, are you free on Saturday?', attachments: [], providerMessageId: '901' }],
+    ['a numeric id', { id: 901, from: { phoneNumber: '+15555550100' }, subject: 'Hi' }, { from: '+15555550100', text: 'Hi', attachments: [], providerMessageId: '901' }],
+    ['no id: the notification’s', { from: { phoneNumber: '+15555550100' }, subject: 'Hi' }, { from: '+15555550100', text: 'Hi', attachments: [], providerMessageId: 'uuid-1' }],
+    ['no subject', { id: '902', from: { phoneNumber: '+15555550100' } }, { from: '+15555550100', text: '', attachments: [], providerMessageId: '902' }],
+    ['a subject that is not text', { id: '903', from: { phoneNumber: '+15555550100' }, subject: 12 }, { from: '+15555550100', text: '', attachments: [], providerMessageId: '903' }],
+    [
+      'an MMS: a picture and no words',
+      { id: '907', from: { phoneNumber: '+15555550100' }, subject: '', attachments: [{ type: 'Text', contentType: 'text/plain' }, { type: 'MmsAttachment', contentType: 'image/jpeg' }] },
+      { from: '+15555550100', text: '', attachments: [{ type: 'image' }], providerMessageId: '907' },
+    ],
+    [
+      'an MMS: words, a video, a voice note and a file, any casing',
+      {
+        id: '908',
+        from: { phoneNumber: '+15555550100' },
+        subject: 'our backyard',
+        attachments: [{ type: 'MMSATTACHMENT', contentType: 'video/mp4' }, { type: 'MmsAttachment', contentType: 'Audio/AMR' }, { type: 'MmsAttachment', contentType: 'application/pdf' }, { type: 'MmsAttachment' }],
+      },
+      { from: '+15555550100', text: 'our backyard', attachments: [{ type: 'video' }, { type: 'audio' }, { type: 'file' }, { type: 'file' }], providerMessageId: '908' },
+    ],
+    ['attachments that are not a list', { id: '909', from: { phoneNumber: '+15555550100' }, subject: 'Hi', attachments: 'nope' }, { from: '+15555550100', text: 'Hi', attachments: [], providerMessageId: '909' }],
     ['no sender', { id: '904', subject: 'Hi' }, null],
     ['an empty sender', { id: '905', from: { phoneNumber: '' }, subject: 'Hi' }, null],
     ['a sender that is not text', { id: '906', from: { phoneNumber: 15555550100 }, subject: 'Hi' }, null],

@@ -166,7 +166,19 @@ export function inboundSmsOf(notification: Pick<Notification, 'uuid' | 'body'>):
   const from = phoneOf(notification.body.from);
   if (from === null) return null;
   const text = notification.body.subject;
-  return { from, text: typeof text === 'string' ? text : '', providerMessageId: idOf(notification.body.id) ?? notification.uuid };
+  return { from, text: typeof text === 'string' ? text : '', attachments: mmsAttachmentsOf(notification.body.attachments), providerMessageId: idOf(notification.body.id) ?? notification.uuid };
+}
+
+/** The media of an MMS by kind; the text part RingCentral also lists as an attachment is the subject itself. */
+function mmsAttachmentsOf(attachments: unknown): Array<{ type: string }> {
+  if (!Array.isArray(attachments)) return [];
+  return attachments
+    .filter((attachment) => word(attachment?.type) === 'mmsattachment')
+    .map((attachment) => {
+      const contentType = typeof attachment.contentType === 'string' ? attachment.contentType.toLowerCase() : '';
+      const kind = contentType.split('/')[0];
+      return { type: ['image', 'video', 'audio'].includes(kind) ? kind : 'file' };
+    });
 }
 
 /** What a message-store notification reports: new voicemails by id, and whether anything else (SMS statuses among it) changed. */
