@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
+import { RepositoryBase } from '../../shared/db/unit-of-work';
 import type { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentral.subscriptions';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { Logger } from '../../shared/logger';
@@ -26,6 +26,21 @@ export class ChannelConnectionRow {
   updatedAt!: Date;
 }
 
+/** Provider connections as stored: the only code that knows how. */
+export class ChannelConnectionsRepository extends RepositoryBase {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  find(provider: string): Promise<ChannelConnectionRow | null> {
+    return this.manager().findOneBy(ChannelConnectionRow, { provider });
+  }
+
+  async save(row: ChannelConnectionRow): Promise<void> {
+    await this.manager().save(ChannelConnectionRow, row);
+  }
+}
+
 /** How a channel is connected, as admins see it. */
 export interface ChannelConnectionView {
   provider: string;
@@ -50,7 +65,7 @@ const RINGCENTRAL = 'ringcentral';
 export class ChannelConnectionsService {
   constructor(
     private readonly deps: {
-      dataSource: DataSource;
+      repository: ChannelConnectionsRepository;
       logger: Logger;
       /** Absent without RingCentral credentials. */
       ringCentral?: RingCentralSubscriptions;
@@ -66,7 +81,7 @@ export class ChannelConnectionsService {
   }
 
   private stored(): Promise<ChannelConnectionRow | null> {
-    return this.deps.dataSource.getRepository(ChannelConnectionRow).findOneBy({ provider: RINGCENTRAL });
+    return this.deps.repository.find(RINGCENTRAL);
   }
 
   async connections(): Promise<ChannelConnectionView[]> {
@@ -129,6 +144,6 @@ export class ChannelConnectionsService {
   }
 
   private async save(values: Omit<ChannelConnectionRow, 'provider' | 'updatedAt'>): Promise<void> {
-    await this.deps.dataSource.getRepository(ChannelConnectionRow).save({ provider: RINGCENTRAL, ...values, updatedAt: new Date() });
+    await this.deps.repository.save({ provider: RINGCENTRAL, ...values, updatedAt: new Date() });
   }
 }

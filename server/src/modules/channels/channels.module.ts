@@ -4,7 +4,7 @@ import { RingCentralClient } from '../../providers/ringcentral/ringcentral.clien
 import { RingCentralSmsSender } from '../../providers/ringcentral/ringcentral.sms';
 import { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentral.subscriptions';
 import { LocalOutboxSmsSender, OutboxSms } from '../../providers/sms/sms.local';
-import { ChannelConnectionRow, ChannelConnectionsService } from './channel-connections.service';
+import { ChannelConnectionRow, ChannelConnectionsRepository, ChannelConnectionsService } from './channel-connections.service';
 import { ChannelsResolver } from './channels.resolver';
 import { ConsentRepository, ConsentService, MessagingConsent } from './consent';
 import { OutboundDelivery, OutboundSend, type OutboundSenders } from './outbound-delivery.service';
@@ -46,7 +46,7 @@ export const channelsModule: ModuleManifest = {
     const consent = new ConsentService({ repository: new ConsentRepository(dataSource), businessName: config.business.name, helpContact: config.helpContact });
     const outbound = new OutboundDelivery({ dataSource, jobs, senders, consent, logger, timeZone: config.businessTimeZone });
     const channels = new ChannelConnectionsService({
-      dataSource,
+      repository: new ChannelConnectionsRepository(dataSource),
       logger,
       ringCentral: ringCentral && config.ringCentral ? new RingCentralSubscriptions(ringCentral, config.ringCentral.webhookToken) : undefined,
       smsSenderKind: smsSender.kind,

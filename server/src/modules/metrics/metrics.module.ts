@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../app/module';
 import { MetricsResolver } from './metrics.resolver';
+import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 
 declare module '../../app/module' {
@@ -15,7 +16,7 @@ export const metricsModule: ModuleManifest = {
   resolvers: [MetricsResolver],
   topics: [],
   create(core, { webhooks }) {
-    const metrics = new MetricsService(core.dataSource, webhooks);
+    const metrics = new MetricsService(new MetricsRepository(core.dataSource), webhooks);
     return { services: { metrics }, resolvers: [new MetricsResolver(metrics)] };
   },
 };

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../app/module';
 import { Lead, SocialComment } from './social-comment.entity';
 import { SocialResolver } from './social.resolver';
+import { SocialRepository } from './social.repository';
 import { SocialService } from './social.service';
 
 declare module '../../app/module' {
@@ -16,7 +17,12 @@ export const socialModule: ModuleManifest = {
   resolvers: [SocialResolver],
   topics: [],
   create(core, { analyzer }) {
-    const social = new SocialService({ dataSource: core.dataSource, analyzer, timeZone: core.config.businessTimeZone, maxPageSize: core.config.graphqlMaxPageSize });
+    const social = new SocialService({
+      uow: core.uow,
+      repository: new SocialRepository(core.dataSource, core.config.graphqlMaxPageSize),
+      analyzer,
+      timeZone: core.config.businessTimeZone,
+    });
     return { services: { social }, resolvers: [new SocialResolver(social)] };
   },
 };

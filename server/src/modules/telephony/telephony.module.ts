@@ -5,6 +5,7 @@ import { Channel } from '../conversations/channel';
 import { IdentityKind } from '../customers/customer.entity';
 import { PhoneCall } from './phone-call.entity';
 import { TelephonyResolver } from './telephony.resolver';
+import { PhoneCallsRepository } from './telephony.repository';
 import { TelephonyService } from './telephony.service';
 
 declare module '../../app/module' {
@@ -19,15 +20,17 @@ export const telephonyModule: ModuleManifest = {
   entities: [PhoneCall],
   resolvers: [TelephonyResolver],
   topics: [],
-  create(core, { ringCentral, inbound, conversations }) {
+  create(core, { ringCentral, inbound, conversations, extensions, rotations }) {
     const { config } = core;
     // Calls and voicemail need RingCentral; without it there are none, and a transfer says so.
     const telephony = new TelephonyService({
-      dataSource: core.dataSource,
+      uow: core.uow,
+      calls: new PhoneCallsRepository(core.dataSource, config.graphqlMaxPageSize),
+      rotations,
+      extensions,
       logger: core.logger,
       jobs: core.jobs,
       businessTimeZone: config.businessTimeZone,
-      maxPageSize: config.graphqlMaxPageSize,
       callControl: ringCentral ? new RingCentralCallControl(ringCentral) : undefined,
       voicemails: ringCentral ? new RingCentralVoicemails(ringCentral) : undefined,
       transcriber: ringCentral ? new RingCentralCallTranscriber(ringCentral) : undefined,

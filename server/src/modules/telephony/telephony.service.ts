@@ -1,5 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Tx } from '../../shared/db/unit-of-work';
+import type { Tx, UnitOfWork } from '../../shared/db/unit-of-work';
 import {
   CallControlError,
   TranscriptionError,
@@ -9,7 +8,7 @@ import {
   type CallTranscriptResult,
   type VoicemailStore,
 } from '../../providers/telephony/telephony.port';
-import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
+import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
@@ -18,11 +17,13 @@ import { Channel } from '../conversations/channel';
 import type { InboundMessage } from '../inbound/inbound-message';
 import { truncateToMessageLength } from '../conversations/inbound-text';
 import { IdentityKind } from '../customers/customer.entity';
-import { Extension } from '../extensions/extension.entity';
-import { rotation } from '../escalations/rotation';
+import type { RotationRepository } from '../escalations/escalations.repository';
+import type { Extension } from '../extensions/extension.entity';
+import type { ExtensionsService } from '../extensions/extensions.service';
 import { routeInboundCall } from './call-routing';
 import { CallStatus, type CallPartyState, type CallStatusEvent } from './call-status';
-import { CallRoutedTo, CallTranscription, PhoneCall } from './phone-call.entity';
+import { CallRoutedTo, CallTranscription, type PhoneCall } from './phone-call.entity';
+import type { PhoneCallsRepository } from './telephony.repository';
 import { telephonyErrors } from './telephony.errors';
 
 /** A call still ringing can be forwarded; an answered or held one transferred. */
@@ -43,17 +44,19 @@ const TRANSCRIBE_CALL = 'telephony.transcribe-call';
 export class TelephonyService {
   constructor(
     private readonly deps: {
-      dataSource: DataSource;
+      uow: UnitOfWork;
+      calls: PhoneCallsRepository;
+      rotations: RotationRepository;
+      extensions: ExtensionsService;
       logger: Logger;
       businessTimeZone: string;
-      maxPageSize: number;
       callControl?: CallControl;
       voicemails?: VoicemailStore;
       transcriber?: CallTranscriber;
       jobs: JobQueue;
       /** Where the transcriber posts the transcript of this call's recording. */
       transcriptCallbackUrl: (phoneCallId: string) => string;
-      /** The one inbound path of conversations (ConversationsService.receive). */
+      /** The one inbound path of customer messages (InboundService.receive). */
       receiveMessage: (message: InboundMessage) => Promise<unknown>;
       /** Tells the caller, in their PHONE thread (and by text), what is happening to the call. */
       announce: (callerNumber: string, text: string) => Promise<unknown>;
@@ -81,16 +84,8 @@ export class TelephonyService {
    */
   async callStatusChanged(event: CallStatusEvent): Promise<void> {
     if (event.direction !== 'INBOUND') return; // calls the business places are not routed
-    await this.deps.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO phone_call (telephony_session_id, party_id, provider_extension_id, caller_number, status, provider_status, last_sequence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (telephony_session_id, party_id) DO NOTHING`,
-        [event.telephonySessionId, event.partyId, event.providerExtensionId, event.callerNumber, event.status, event.providerStatus, event.sequence],
-      );
-      const call = await manager.findOneOrFail(PhoneCall, {
-        where: { telephonySessionId: event.telephonySessionId, partyId: event.partyId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    await this.deps.uow.run(async (tx) => {
+      const call = await this.deps.calls.lockForEvent(tx, event);
       // An equal sequence is the same moment (or no sequence was sent): the later delivery wins.
       if (event.sequence >= call.lastSequence) {
         call.status = event.status;
@@ -100,23 +95,23 @@ export class TelephonyService {
       call.callerNumber ??= event.callerNumber;
       call.providerExtensionId ??= event.providerExtensionId;
       call.recordingId ??= event.recordingId;
-      if (call.routedAt === null && call.status === CallStatus.RINGING) await this.route(manager, call);
+      if (call.routedAt === null && call.status === CallStatus.RINGING) await this.route(tx, call);
       if (call.recordingId && call.transcription === null && call.status === CallStatus.ENDED && this.deps.transcriber) {
         // The recording is complete: have it transcribed (committed with the status, or not at all).
         call.transcription = CallTranscription.PENDING;
-        await this.deps.jobs.enqueue(manager as unknown as Tx, TRANSCRIBE_CALL, { phoneCallId: call.id });
+        await this.deps.jobs.enqueue(tx, TRANSCRIBE_CALL, { phoneCallId: call.id });
       }
-      await manager.save(call);
+      await this.deps.calls.save(tx, call);
     });
   }
 
-  private async route(manager: EntityManager, call: PhoneCall): Promise<void> {
-    const callControl = this.deps.callControl;
+  private async route(tx: Tx, call: PhoneCall): Promise<void> {
+    const { callControl, rotations } = this.deps;
     if (!callControl) return;
-    await rotation.lock(manager, CALL_ROTATION);
-    const extensions = await manager.find(Extension, { order: { number: 'ASC' } });
+    await rotations.lock(tx, CALL_ROTATION);
+    const extensions = await this.deps.extensions.allForRouting(tx);
     const now = new Date();
-    const decision = routeInboundCall({ extensions, lastRotationNumber: await rotation.last(manager, CALL_ROTATION), now, timeZone: this.deps.businessTimeZone });
+    const decision = routeInboundCall({ extensions, lastRotationNumber: await rotations.last(tx, CALL_ROTATION), now, timeZone: this.deps.businessTimeZone });
 
     call.routedTo = decision.to === 'EXTENSION' ? CallRoutedTo.EXTENSION : CallRoutedTo.VOICEMAIL;
     call.routedExtensionId = decision.to === 'EXTENSION' ? decision.extension.id : null;
@@ -126,7 +121,7 @@ export class TelephonyService {
     try {
       if (!target) throw new CallControlError('no RingCentral extension is known for this call, so there is no mailbox to send it to', 'rejected');
       await callControl.forward(partyOf(call), target);
-      if (decision.to === 'EXTENSION' && decision.nextRotationNumber !== null) await rotation.advance(manager, CALL_ROTATION, decision.nextRotationNumber);
+      if (decision.to === 'EXTENSION' && decision.nextRotationNumber !== null) await rotations.advance(tx, CALL_ROTATION, decision.nextRotationNumber);
     } catch (error) {
       // Unavailable: throw, roll back, and let the queue try again while the call may still ring.
       if (!(error instanceof CallControlError) || error.reason === 'unavailable') throw error;
@@ -174,14 +169,13 @@ export class TelephonyService {
    * is briefly unavailable, throws so the queue tries again; a refusal is recorded on the call.
    */
   async requestTranscript(phoneCallId: string): Promise<void> {
-    const calls = this.deps.dataSource.getRepository(PhoneCall);
-    const call = await calls.findOneBy({ id: phoneCallId });
+    const call = await this.deps.calls.findById(phoneCallId);
     const transcriber = this.deps.transcriber;
     if (!call?.recordingId || call.transcription !== CallTranscription.PENDING || !transcriber) return;
     try {
       const { jobId } = await transcriber.transcribe(call.recordingId, this.deps.transcriptCallbackUrl(call.id));
       // Only if the transcript has not come back already.
-      await calls.update({ id: call.id, transcription: CallTranscription.PENDING }, { transcription: CallTranscription.REQUESTED, transcriptionJobId: jobId });
+      await this.deps.calls.markTranscriptionRequested(call.id, jobId);
       this.deps.logger.info({ phoneCallId, jobId }, 'call recording sent for transcription');
     } catch (error) {
       if (!(error instanceof TranscriptionError) || error.reason !== 'rejected') throw error;
@@ -195,8 +189,7 @@ export class TelephonyService {
    * the recording, so a second answer for the same call adds nothing.
    */
   async callTranscribed(phoneCallId: string, result: CallTranscriptResult): Promise<void> {
-    const calls = this.deps.dataSource.getRepository(PhoneCall);
-    const call = await calls.findOneBy({ id: phoneCallId });
+    const call = await this.deps.calls.findById(phoneCallId);
     if (!call || call.transcription === CallTranscription.TRANSCRIBED) return;
     if (result.outcome === 'FAILED') {
       await this.transcriptionFailed(call.id, result.error);
@@ -215,21 +208,11 @@ export class TelephonyService {
     } else {
       this.deps.logger.info({ phoneCallId, reason: transcript ? 'withheld number' : 'no speech' }, 'call transcript not threaded');
     }
-    await calls.update(
-      { id: call.id },
-      { transcription: CallTranscription.TRANSCRIBED, transcriptionJobId: result.jobId, transcriptionError: null, transcript: transcript || null },
-    );
+    await this.deps.calls.update(call.id, { transcription: CallTranscription.TRANSCRIBED, transcriptionJobId: result.jobId, transcriptionError: null, transcript: transcript || null });
   }
 
   private async transcriptionFailed(phoneCallId: string, reason: string): Promise<void> {
-    // A transcript that arrived after all is kept.
-    await this.deps.dataSource
-      .getRepository(PhoneCall)
-      .createQueryBuilder()
-      .update()
-      .set({ transcription: CallTranscription.FAILED, transcriptionError: reason })
-      .where('id = :id AND transcription IS DISTINCT FROM :done', { id: phoneCallId, done: CallTranscription.TRANSCRIBED })
-      .execute();
+    await this.deps.calls.markTranscriptionFailed(phoneCallId, reason);
     this.deps.logger.warn({ phoneCallId, reason }, 'call recording could not be transcribed');
   }
 
@@ -259,22 +242,22 @@ export class TelephonyService {
     }
 
     // Only these columns: notifications may have changed the row (an ended call's transcription) since it was read.
-    const calls = this.deps.dataSource.getRepository(PhoneCall);
-    await calls.update(
-      { id: call.id },
+    await this.deps.calls.update(call.id, {
+      transferredToExtensionId: extension.id,
+      transferredAt: new Date(),
       // Later notifications carry higher sequence numbers and still apply over this status.
-      { transferredToExtensionId: extension.id, transferredAt: new Date(), ...(after?.status ? { status: after.status, providerStatus: after.providerStatus } : {}) },
-    );
+      ...(after?.status ? { status: after.status, providerStatus: after.providerStatus } : {}),
+    });
     this.deps.logger.info({ phoneCallId: call.id, extensionId: extension.id }, 'call transferred');
-    return calls.findOneByOrFail({ id: call.id });
+    return (await this.deps.calls.findById(call.id))!;
   }
 
   private async findTransferParties(params: { callId: string; extensionId: string }): Promise<{ call: PhoneCall; extension: Extension }> {
     const callUuid = fromGlobalId('PhoneCall', params.callId);
     const extensionUuid = fromGlobalId('Extension', params.extensionId);
     const [call, extension] = await Promise.all([
-      callUuid ? this.deps.dataSource.getRepository(PhoneCall).findOneBy({ id: callUuid }) : null,
-      extensionUuid ? this.deps.dataSource.getRepository(Extension).findOneBy({ id: extensionUuid }) : null,
+      callUuid ? this.deps.calls.findById(callUuid) : null,
+      extensionUuid ? this.deps.extensions.findById(extensionUuid) : null,
     ]);
     const problems = [
       ...(call ? [] : [telephonyErrors.callNotFound()]),
@@ -285,10 +268,8 @@ export class TelephonyService {
   }
 
   list(args: ConnectionArgs): Promise<Connection<PhoneCall>> {
-    const query = this.deps.dataSource.getRepository(PhoneCall).createQueryBuilder('call');
-    return paginate({ query, alias: 'call', sortKey: 'startedAt', sortColumn: 'started_at', direction: 'DESC', args, maxPageSize: this.deps.maxPageSize });
+    return this.deps.calls.list(args);
   }
-
 }
 
 function partyOf(call: PhoneCall): CallParty {
