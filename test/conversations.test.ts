@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
@@ -86,6 +87,29 @@ describe('web chat with the assistant', () => {
     expect(unknown.data!.sendWebChatMessage.userErrors).toEqual([expect.objectContaining({ field: 'sessionToken', code: 'UNKNOWN_SESSION' })]);
     const emoji = await graphql(server.url, SEND, { token, text: '🎉🎉' });
     expect(emoji.data!.sendWebChatMessage.reply.author).toBe('AI');
+  });
+});
+
+describe('web chat sessions', () => {
+  it('keeps only a hash of the session token, and expires a chat left unused', async () => {
+    const { token, send } = await chat();
+    expect((await send('Hello!')).reply.author).toBe('AI');
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const hash = createHash('sha256').update(token).digest('hex');
+      const stored = await db.query(`SELECT token_hash, expires_at > now() + interval '29 days' AS lasts FROM web_chat_session WHERE token_hash IN ($1, $2)`, [token, hash]);
+      expect(stored.rows).toEqual([{ token_hash: hash, lasts: true }]);
+
+      await db.query(`UPDATE web_chat_session SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hash]);
+      const expired = await graphql(server.url, SEND, { token, text: 'Are you still there?' });
+      expect(expired.data!.sendWebChatMessage.userErrors).toEqual([
+        { field: 'sessionToken', code: 'UNKNOWN_SESSION', message: 'This chat has expired or does not exist. Start a new chat.' },
+      ]);
+      expect(await webChatSocket(token).closed).toBe(4403);
+    } finally {
+      await db.end();
+    }
   });
 });
 
