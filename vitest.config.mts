@@ -13,7 +13,7 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ['server/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'console/src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['server/src/shared/reflect-metadata.ts'],
     testTimeout: 30_000,

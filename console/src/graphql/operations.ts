@@ -186,6 +186,7 @@ export const messageFieldsFragment = graphql(`
 export const escalationFieldsFragment = graphql(`
   fragment EscalationFields on Escalation {
     id
+    version
     status
     reason
     createdAt
@@ -220,6 +221,13 @@ export const escalationFieldsFragment = graphql(`
     conversation {
       ...ConversationSummaryFields
     }
+  }
+`);
+
+/** How new the cached copy of an escalation is, to ignore a live event that arrives late. */
+export const escalationVersionFragment = graphql(`
+  fragment EscalationVersion on Escalation {
+    version
   }
 `);
 

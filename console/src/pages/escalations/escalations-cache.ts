@@ -1,6 +1,6 @@
 import type { ApolloCache } from '@apollo/client';
 import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
-import { escalationFieldsFragment, escalationsQuery } from '../../graphql/operations';
+import { escalationFieldsFragment, escalationsQuery, escalationVersionFragment } from '../../graphql/operations';
 
 /** The queue asks for one page this large; cache updates must use the same variables. */
 export const ESCALATIONS_VARIABLES = { first: 100 } as const;
@@ -14,9 +14,12 @@ export function isWaiting(escalation: Pick<EscalationFieldsFragment, 'status'>):
  * Keeps the cached open queue in step with an escalation event or a mutation's result:
  * a resolved escalation leaves the queue, any other is inserted or replaced, oldest first
  * (the order the server hands them out). Idempotent, since the event and the mutation
- * result may both arrive, in either order.
+ * result may both arrive, in either order; and events from different server instances can
+ * overtake each other, so a copy older than the one shown (a lower version) is ignored.
  */
 export function applyEscalation(cache: ApolloCache, escalation: EscalationFieldsFragment): void {
+  const shown = cache.readFragment({ fragment: escalationVersionFragment, id: cache.identify(escalation) });
+  if (shown && shown.version > escalation.version) return;
   // The escalation and its thread (holder, stage), for every view that shows them.
   cache.writeFragment({ fragment: escalationFieldsFragment, fragmentName: 'EscalationFields', data: escalation });
   cache.updateQuery({ query: escalationsQuery, variables: ESCALATIONS_VARIABLES }, (data) => {
