@@ -196,15 +196,12 @@ export class EscalationsService {
     return this.deps.uow.run(async (tx, events) => {
       let assigned = 0;
       for (const escalation of await this.deps.repository.lockQueued(tx)) {
-        const before = escalation.declinedExtensionIds.join();
-        const chosen = await this.route(tx, escalation, now);
-        // Waiting on: nothing changed, nothing to tell anyone.
-        if (!chosen && escalation.declinedExtensionIds.join() === before) continue;
+        const routed = await this.route(tx, escalation, now);
+        // Still waiting, for the same reason: nothing changed, nothing to tell anyone.
+        if (!routed.assigned && !routed.changed) continue;
         await this.deps.repository.saveChange(tx, escalation);
-        if (chosen) {
-          await this.record(tx, events, 'ASSIGNED', escalation);
-          assigned++;
-        }
+        await this.record(tx, events, routed.assigned ? 'ASSIGNED' : 'QUEUED', escalation);
+        if (routed.assigned) assigned++;
       }
       return assigned;
     });
@@ -217,9 +214,9 @@ export class EscalationsService {
       const stale = await this.deps.repository.lockUnansweredSince(tx, cutoff);
       for (const escalation of stale) {
         if (escalation.assignedExtensionId) escalation.declinedExtensionIds = [...escalation.declinedExtensionIds, escalation.assignedExtensionId];
-        const chosen = await this.route(tx, escalation, now);
+        const routed = await this.route(tx, escalation, now);
         await this.deps.repository.saveChange(tx, escalation);
-        await this.record(tx, events, chosen ? 'ASSIGNED' : 'QUEUED', escalation);
+        await this.record(tx, events, routed.assigned ? 'ASSIGNED' : 'QUEUED', escalation);
       }
       return stale.length;
     });
@@ -228,9 +225,9 @@ export class EscalationsService {
   /**
    * Chooses an extension for the escalation (in rounds, see routing.ts), records the choice and
    * its reason when it says something new, and queues the SMS alert. The caller saves the
-   * escalation. Returns whether it was assigned.
+   * escalation. Says whether it was assigned, and whether anything about it changed.
    */
-  private async route(tx: Tx, escalation: Escalation, now: Date): Promise<boolean> {
+  private async route(tx: Tx, escalation: Escalation, now: Date): Promise<{ assigned: boolean; changed: boolean }> {
     const { rotation, repository } = this.deps;
     await rotation.lock(tx, ROTATION);
     const extensions = await this.deps.extensions.allForRouting(tx);
@@ -241,10 +238,12 @@ export class EscalationsService {
       now,
       timeZone: this.deps.businessTimeZone,
     });
+    const declinesChanged = declined.join() !== escalation.declinedExtensionIds.join();
     escalation.declinedExtensionIds = declined;
     const chosen = extensions.find((extension) => extension.id === choice.extension?.id) ?? null;
     // A queued escalation is routed again on every sweep; its log keeps only what changed.
-    if (chosen || (await repository.lastDecision(tx, escalation.id))?.explanation !== choice.explanation) {
+    const logged = chosen !== null || (await repository.lastDecision(tx, escalation.id))?.explanation !== choice.explanation;
+    if (logged) {
       await repository.recordDecision(tx, { escalationId: escalation.id, extensionId: chosen?.id ?? null, explanation: choice.explanation });
       this.deps.logger.info({ escalationId: escalation.id, extensionId: chosen?.id ?? null, explanation: choice.explanation }, 'escalation routed');
     }
@@ -262,7 +261,7 @@ export class EscalationsService {
         purpose: 'ESCALATION_ALERT',
       });
     }
-    return chosen !== null;
+    return { assigned: chosen !== null, changed: logged || declinesChanged };
   }
 
   private async close(tx: Tx, events: PendingEvents, escalation: Escalation, resolution: EscalationResolution, conversation: Conversation): Promise<void> {
