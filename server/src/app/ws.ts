@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from '../shared/logger';
 import type { Metrics } from '../shared/metrics';
 import { statementCount } from '../shared/db/statement-count';
+import { SharedSubscriptions } from '../shared/graphql/shared-subscriptions';
 import type { Principal } from '../shared/auth/principal';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { maskError } from '../shared/graphql/error-masking';
@@ -39,6 +40,9 @@ export function attachWebSocketServer(params: {
   const { httpServer, schema, services, loaders, config, logger, metrics } = params;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const states = new WeakMap<object, ConnectionState>();
+  const shared = new SharedSubscriptions();
+  /** Which subscribers may share one execution: the same operation, variables and access. */
+  const sharingKeys = new WeakMap<ExecutionArgs, string>();
   // The same validation as HTTP: depth limit, and no introspection in production.
   const rules = [
     ...specifiedRules,
@@ -88,9 +92,14 @@ export function attachWebSocketServer(params: {
           operationName: payload.operationName,
           contextValue: context,
         };
+        if (subscription) sharingKeys.set(args, JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, accessOf(state?.principal)]));
         return args;
       },
-      subscribe: async (args) => countEventStatements(await subscribe(args), args, metrics),
+      subscribe: (args) => {
+        const run = async () => countEventStatements(await subscribe(args), args, metrics);
+        const key = sharingKeys.get(args);
+        return key ? shared.subscribe(key, run) : run();
+      },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const requestId = (args.contextValue as RequestContext).requestId;
@@ -111,8 +120,16 @@ export function attachWebSocketServer(params: {
   };
 }
 
+/** What a subscriber may see: subscribers with the same access get the same results. */
+function accessOf(principal: Principal | undefined): string {
+  if (!principal) return 'anonymous';
+  if (principal.kind === 'staff') return `staff:${principal.role}`;
+  if (principal.kind === 'apiKey') return `key:${[...principal.scopes].sort().join(',')}`;
+  return `chat:${principal.tokenHash}`;
+}
+
 /**
- * Counts the SQL statements each event of a subscription costs to render for this subscriber
+ * Counts the SQL statements each event of a subscription costs to render
  * (graphql_subscription_event_db_statements): events that carry what they show cost none.
  */
 function countEventStatements(

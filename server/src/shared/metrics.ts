@@ -15,7 +15,7 @@ export interface Metrics {
   /** A webhook request refused: bad signature or token, malformed or oversized body. */
   countWebhookRejection(provider: string, reason: string): void;
   countWebhookEvents(provider: string, outcome: 'stored' | 'duplicate', count: number): void;
-  /** SQL statements one subscription event cost to render for one subscriber. */
+  /** SQL statements one subscription event cost to render (once for all subscribers sharing it). */
   countSubscriptionEventStatements(subscription: string, statements: number): void;
 }
 
@@ -73,7 +73,7 @@ export function createMetrics(): Metrics {
   });
   const subscriptionEventStatements = new Histogram({
     name: 'graphql_subscription_event_db_statements',
-    help: 'SQL statements one live event cost to render for one subscriber, by subscription field (0 when the event carries what it shows).',
+    help: 'SQL statements one live event cost to render, by subscription field: once for every subscriber with the same operation and access (0 when the event carries what it shows).',
     labelNames: ['subscription'] as const,
     buckets: statementBuckets,
     registers: [registry],
