@@ -4,9 +4,10 @@ import { Channels1795230000000 } from './1795230000000-channels';
 import { MetaChannels1795240000000 } from './1795240000000-meta-channels';
 import { Telephony1795250000000 } from './1795250000000-telephony';
 import { CallTranscripts1795260000000 } from './1795260000000-call-transcripts';
+import { UnconfirmedSends1795270000000 } from './1795270000000-unconfirmed-sends';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
  * Add a new file as <unix-ms>-<what-it-does>.ts exporting a class named <What><unix-ms>, and list it here.
  */
-export const migrations = [InitialSchema1795219200000, Conversations1795222800000, Channels1795230000000, MetaChannels1795240000000, Telephony1795250000000, CallTranscripts1795260000000];
+export const migrations = [InitialSchema1795219200000, Conversations1795222800000, Channels1795230000000, MetaChannels1795240000000, Telephony1795250000000, CallTranscripts1795260000000, UnconfirmedSends1795270000000];

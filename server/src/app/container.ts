@@ -18,6 +18,7 @@ import { RingCentralSmsSender } from '../providers/ringcentral/ringcentral.sms';
 import { RingCentralSubscriptions } from '../providers/ringcentral/ringcentral.subscriptions';
 import { ChannelConnectionsService } from '../modules/channels/channel-connections.service';
 import { ChannelsResolver } from '../modules/channels/channels.resolver';
+import { OutboundResolver } from '../modules/channels/outbound.resolver';
 import { RingCentralWebhookSource } from '../modules/channels/ringcentral.source';
 import { RingCentralTranscriptSource, transcriptCallbackUrl } from '../modules/channels/ringcentral-transcripts.source';
 import { TelephonyResolver } from '../modules/telephony/telephony.resolver';
@@ -70,15 +71,15 @@ export function createServices(params: {
     maxPageSize: config.graphqlMaxPageSize,
   });
   // RingCentral when its credentials are configured; otherwise texts land in the local outbox.
-  const ringCentralClient = config.ringCentral ? new RingCentralClient(config.ringCentral) : undefined;
+  const ringCentralClient = config.ringCentral ? new RingCentralClient(config.ringCentral, { timeoutMs: config.providerTimeoutMs }) : undefined;
   const smsSender = ringCentralClient && config.ringCentral ? new RingCentralSmsSender(ringCentralClient, config.ringCentral.fromNumber) : new LocalOutboxSmsSender(dataSource);
   const senders: OutboundSenders = { SMS: smsSender };
   // Meta replies need their tokens; without them a reply on those channels fails with a clear reason.
   if (config.meta?.pageAccessToken) {
-    senders.MESSENGER = new MetaPageSender('meta-messenger', config.meta.graphApiUrl, config.meta.pageAccessToken);
-    senders.INSTAGRAM = new MetaPageSender('meta-instagram', config.meta.graphApiUrl, config.meta.pageAccessToken);
+    senders.MESSENGER = new MetaPageSender('meta-messenger', config.meta.graphApiUrl, config.meta.pageAccessToken, config.providerTimeoutMs);
+    senders.INSTAGRAM = new MetaPageSender('meta-instagram', config.meta.graphApiUrl, config.meta.pageAccessToken, config.providerTimeoutMs);
   }
-  if (config.meta?.whatsapp) senders.WHATSAPP = new WhatsAppSender(config.meta.graphApiUrl, config.meta.whatsapp);
+  if (config.meta?.whatsapp) senders.WHATSAPP = new WhatsAppSender(config.meta.graphApiUrl, config.meta.whatsapp, config.providerTimeoutMs);
   const outbound = new OutboundDelivery({ dataSource, jobs, senders, logger, timeZone: config.businessTimeZone });
   const analyzer = createMessageAnalyzer(config.assistant, logger);
   const escalations = new EscalationsService({
@@ -175,6 +176,7 @@ export function createResolverContainer(services: Services): ContainerType {
     [ChannelsResolver, new ChannelsResolver(services.channels)],
     [TelephonyResolver, new TelephonyResolver(services.telephony)],
     [SocialResolver, new SocialResolver(services.social)],
+    [OutboundResolver, new OutboundResolver(services.outbound)],
   ]);
   return {
     get(resolverClass: Function) {

@@ -8,13 +8,14 @@ import { ExtensionsResolver } from '../modules/extensions/extensions.resolver';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { ChannelsResolver } from '../modules/channels/channels.resolver';
+import { OutboundResolver } from '../modules/channels/outbound.resolver';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 import { TelephonyResolver } from '../modules/telephony/telephony.resolver';
 import { authChecker } from '../shared/auth/access';
 import { userErrorsMiddleware } from '../shared/graphql/user-errors';
 
 /** Every resolver of the API. A new module adds its resolver here and its services in container.ts. */
-export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver, WebhooksResolver, ChannelsResolver, SocialResolver, TelephonyResolver] as const;
+export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver, WebhooksResolver, ChannelsResolver, SocialResolver, TelephonyResolver, OutboundResolver] as const;
 
 export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
   return buildSchema({

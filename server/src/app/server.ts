@@ -30,12 +30,12 @@ const RENEW_SUBSCRIPTIONS = 'channels.renew-subscriptions';
 async function defineJobs(services: Services, config: Config): Promise<void> {
   const retries = { retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds };
   await services.webhooks.defineJobs(retries);
-  await services.outbound.defineJobs(retries);
+  await services.outbound.defineJobs({ ...retries, timeoutSeconds: config.jobs.timeoutSeconds });
   await services.telephony.defineJobs(retries);
   await services.jobs.define({
     name: RENEW_SUBSCRIPTIONS,
     ...retries,
-    expireInSeconds: 60,
+    expireInSeconds: config.jobs.timeoutSeconds,
     concurrency: 1,
     handle: async () => {
       await services.channels.ensureRingCentralSubscription();

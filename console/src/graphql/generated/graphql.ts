@@ -41,7 +41,9 @@ export type DeliveryStatus =
   | 'FAILED'
   | 'QUEUED'
   | 'RECEIVED'
-  | 'SENT';
+  | 'SENT'
+  /** The provider’s answer was lost and it cannot be asked whether the message went out: check with the customer, then resendMessage if it did not. */
+  | 'UNCONFIRMED';
 
 export type EscalationReason =
   | 'AI_DISABLED'
