@@ -37,10 +37,13 @@ export interface JobDefinition<T extends object> {
 const deadLetterName = (name: string) => `${name}.dead`;
 
 /**
- * pg-boss's own expiry is only the backstop for an instance that died mid-job (ours fires
- * first): a little later, so it never fails an attempt this instance is still settling.
+ * pg-boss's own expiry is only the backstop for an instance that died mid-job (killed, or
+ * told twice to stop): a little after ours, so it never fails an attempt this instance is
+ * still settling. Its maintenance looks for expired jobs this often (pg-boss's default is
+ * 2 minutes), so a dead instance's jobs are retried within about a minute of their time.
  */
-const EXPIRY_BACKSTOP_SECONDS = 30;
+const EXPIRY_BACKSTOP_SECONDS = 10;
+const MAINTENANCE_INTERVAL_SECONDS = 30;
 
 /** After aborting attempts at the shutdown deadline, how long their handlers get to unwind. */
 const UNWIND_MS = 1000;
@@ -218,7 +221,13 @@ export class JobQueue {
 
   /** Connects and installs or migrates pg-boss's own schema (safe when instances start together). */
   static async start(params: { url: string; logger: Logger; pollingIntervalSeconds: number }): Promise<JobQueue> {
-    const boss = new PgBoss({ connectionString: params.url, schema: 'pgboss', max: 4, application_name: 'hibachi-jobs' });
+    const boss = new PgBoss({
+      connectionString: params.url,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'hibachi-jobs',
+      maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+    });
     boss.on('error', (error: Error) => params.logger.warn({ err: error.message }, 'job queue error'));
     await boss.start();
     return new JobQueue(boss, params.logger, params.pollingIntervalSeconds);
