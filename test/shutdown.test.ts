@@ -153,6 +153,53 @@ describe.each([
   }, 180_000);
 });
 
+describe('a second signal while stopping', () => {
+  it('exits at once with a non-zero code, and the text in flight is still sent once by the next start', async () => {
+    const rc = await startFakeRingCentral();
+    cleanups.push(() => rc.close());
+    const databaseUrl = await createTestDatabase();
+    const redis = testRedis();
+    // A short attempt time: the abandoned job is retried once pg-boss's expiry finds it.
+    const env = {
+      ...ringCentralEnv(rc, WEBHOOK_TOKEN),
+      NODE_ENV: 'development',
+      JOBS_POLL_SECONDS: '0.5',
+      JOB_RETRY_DELAY_SECONDS: '1',
+      PROVIDER_TIMEOUT_SECONDS: '2',
+      JOB_TIMEOUT_SECONDS: '4',
+      SHUTDOWN_GRACE_SECONDS: '30',
+    };
+    const server = await startTestServer({ databaseUrl, redis, env });
+    cleanups.push(() => server.stop());
+    await waitFor(() => rc.subscriptions.some((s) => !s.deleted), LIVE_MS, 'the webhook subscription');
+    const socket = wsClient(server.url, `Bearer ${await server.login()}`);
+    await connected(socket.client);
+
+    const customer = '+15556040001';
+    const held = rc.holdNextSms();
+    expect((await rc.deliver(rc.inboundSmsBody({ from: customer, text: QUESTION }))).status).toBe(200);
+    const heldText = await held.arrived;
+
+    const sentAt = Date.now();
+    server.kill('SIGTERM');
+    expect(await socket.closed).toBe(1001); // stopping, and waiting for the held text
+    server.kill('SIGINT');
+    const code = await server.exited;
+    expect(code).toBe(130);
+    expect(Date.now() - sentAt).toBeLessThan(10_000); // not the 30 s grace
+
+    // Nothing was put back on the queue: the next start retries the text once its attempt has
+    // expired (attempt time, then pg-boss's maintenance), and finds it at RingCentral.
+    const restarted = await startTestServer({ databaseUrl, redis, env });
+    cleanups.push(() => restarted.stop());
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    cleanups.push(() => db.end());
+    await expect.poll(async () => (await db.query(`SELECT status FROM outbound_send WHERE recipient = $1`, [customer])).rows[0]?.status, { timeout: 90_000 }).toBe('SENT');
+    expect(rc.sentSms.filter((sms) => sms.to.includes(customer))).toEqual([heldText]);
+  }, 180_000);
+});
+
 describe('SIGTERM with the embedded PostgreSQL (no DATABASE_URL)', () => {
   it('drains while its PostgreSQL still runs, stops PostgreSQL last, and exits 0 within the grace period', async () => {
     const rc = await startFakeRingCentral();
