@@ -4,6 +4,7 @@ import { Channels1795230000000 } from './1795230000000-channels';
 import { MetaChannels1795240000000 } from './1795240000000-meta-channels';
 import { Telephony1795250000000 } from './1795250000000-telephony';
 import { CallTranscripts1795260000000 } from './1795260000000-call-transcripts';
+import { UnconfirmedSends1795270000000 } from './1795270000000-unconfirmed-sends';
 import { DomainCallStatus1795280000000 } from './1795280000000-domain-call-status';
 import { HandoffStateOnce1795290000000 } from './1795290000000-handoff-state-once';
 
@@ -18,6 +19,7 @@ export const migrations = [
   MetaChannels1795240000000,
   Telephony1795250000000,
   CallTranscripts1795260000000,
+  UnconfirmedSends1795270000000,
   DomainCallStatus1795280000000,
   HandoffStateOnce1795290000000,
 ];

@@ -50,6 +50,11 @@ export interface FakeMeta {
   /** The next N sends (either kind) fail with these Graph errors instead. */
   failNextSend(...outcomes: MetaSendFailure[]): void;
   /**
+   * The next N sends (after any queued failures) are taken (recorded in `sent`) but their answer
+   * never arrives: the connection is closed instead, as when a reply is lost on the way back.
+   */
+  dropNextAnswer(count?: number): void;
+  /**
    * Signs (X-Hub-Signature-256 = 'sha256=' + hex HMAC-SHA256(rawBody, appSecret)) and POSTs a
    * payload to `${target}/webhooks/meta`; options: tamper (change a byte after signing), signature
    * (explicit header value or null for none), secret (sign with another secret). Returns status and text.
@@ -93,6 +98,7 @@ class FakeMetaServer implements FakeMeta {
   sendAttempts = 0;
 
   private readonly failures: MetaSendFailure[] = [];
+  private answersToDrop = 0;
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
 
   constructor(options: FakeMetaOptions) {
@@ -111,6 +117,20 @@ class FakeMetaServer implements FakeMeta {
 
   failNextSend(...outcomes: MetaSendFailure[]): void {
     this.failures.push(...outcomes);
+  }
+
+  dropNextAnswer(count = 1): void {
+    this.answersToDrop += count;
+  }
+
+  /** Once a send is taken: answers it, or closes the connection without a word when told to. */
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, payload: unknown): void {
+    if (this.answersToDrop > 0) {
+      this.answersToDrop--;
+      req.socket.destroy();
+      return;
+    }
+    sendJson(res, 200, payload);
   }
 
   async deliver(
@@ -249,7 +269,7 @@ class FakeMetaServer implements FakeMeta {
       if (failure) return graphError(res, failure.httpStatus, failure, 'OAuthException', true);
       const id = wamid();
       this.sent.push({ kind: 'whatsapp', path: url.pathname, accessToken: bearer, body, id, at: new Date() });
-      return sendJson(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] });
+      return this.answer(req, res, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] });
     }
 
     if (node !== 'me' && node !== this.pageId) return unsupportedPost(res, node, false);
@@ -268,7 +288,7 @@ class FakeMetaServer implements FakeMeta {
     if (failure) return graphError(res, failure.httpStatus, failure, 'OAuthException');
     const id = `m_${randomBytes(24).toString('base64url')}`;
     this.sent.push({ kind: 'messenger', path: url.pathname, accessToken: token, body, id, at: new Date() });
-    sendJson(res, 200, { recipient_id: body.recipient.id, message_id: id });
+    this.answer(req, res, { recipient_id: body.recipient.id, message_id: id });
   }
 
   /** A Messenger or Instagram `messaging[]` event; echoes flip sender and recipient. */

@@ -47,6 +47,21 @@ export interface FakeSubscription {
 
 export type SmsOutcome = { status: number; retryAfterSeconds?: number } | 'hang' | 'drop';
 
+/**
+ * A send whose answer RingCentral is slow to give (see holdNextSms): the text is taken when the
+ * request arrives, the answer waits for `release()`.
+ */
+export interface HeldSms {
+  /** Resolves with the text once the request has arrived and the text was taken. */
+  arrived: Promise<SentSms>;
+  /** Resolves when the client closed the connection before it had an answer (it gave up). */
+  abandoned: Promise<void>;
+  /** True once the client gave up. */
+  readonly isAbandoned: boolean;
+  /** Answers now, if the client still waits: the message record (default), or an error status. */
+  release(answer?: { status: number }): void;
+}
+
 export interface FakeParty {
   telephonySessionId: string;
   partyId: string;
@@ -100,7 +115,7 @@ export interface FakeRingCentral {
   businessNumber: string;
   /** How many POST /restapi/oauth/token (login and refresh, good or bad). */
   tokenRequests: number;
-  /** Every accepted POST .../sms, in order (including 'hang' ones, whose answer was lost). */
+  /** Every accepted POST .../sms, in order (including 'hang' and held ones, whose answer was lost or late). */
   sentSms: SentSms[];
   /** Every authenticated POST .../sms, including rejected and failed ones. */
   smsAttempts: number;
@@ -111,6 +126,12 @@ export interface FakeRingCentral {
    * text (the client cannot tell it from 'hang', but nothing went out).
    */
   failNextSms(...outcomes: SmsOutcome[]): void;
+  /**
+   * The next SMS send (after any queued failNextSms outcomes) takes the text at once but holds
+   * its answer until the test releases it: a RingCentral that answers slowly, or not before the
+   * client gives up.
+   */
+  holdNextSms(): HeldSms;
   setSmsStatus(id: string, status: SentSms['status']): void;
   subscriptions: FakeSubscription[];
   /** Validation handshake failures seen on subscription create. */
@@ -215,7 +236,7 @@ class FakeRingCentralServer implements FakeRingCentral {
 
   private readonly accessTokens = new Set<string>();
   private readonly refreshTokens = new Set<string>();
-  private readonly smsOutcomes: SmsOutcome[] = [];
+  private readonly smsOutcomes: Array<SmsOutcome | HeldSmsControl> = [];
   private readonly lastModified = new Map<string, Date>();
   private readonly subscriptionCreated = new Map<string, Date>();
   private nextMessageId = 320270670010;
@@ -239,6 +260,12 @@ class FakeRingCentralServer implements FakeRingCentral {
 
   failNextSms(...outcomes: SmsOutcome[]): void {
     this.smsOutcomes.push(...outcomes);
+  }
+
+  holdNextSms(): HeldSms {
+    const control = new HeldSmsControl();
+    this.smsOutcomes.push(control);
+    return control;
   }
 
   setSmsStatus(id: string, status: SentSms['status']): void {
@@ -573,13 +600,17 @@ class FakeRingCentralServer implements FakeRingCentral {
       req.socket.destroy();
       return;
     }
-    if (outcome !== undefined && outcome !== 'hang') return smsFailure(res, outcome);
+    if (outcome !== undefined && outcome !== 'hang' && !(outcome instanceof HeldSmsControl)) return smsFailure(res, outcome);
 
     const sms: SentSms = { id: String(this.nextMessageId++), from, to: to.map((t: { phoneNumber: string }) => t.phoneNumber), text, at: new Date(), status: 'Queued' };
     this.sentSms.push(sms);
     this.lastModified.set(sms.id, sms.at);
     if (outcome === 'hang') {
       req.socket.destroy(); // the SMS went out but the client never learns it
+      return;
+    }
+    if (outcome instanceof HeldSmsControl) {
+      outcome.hold(sms, res, (answer) => (answer.status === 200 ? sendJson(res, 200, this.messageRecord(sms)) : smsFailure(res, answer)));
       return;
     }
     sendJson(res, 200, this.messageRecord(sms));
@@ -805,6 +836,40 @@ class FakeRingCentralServer implements FakeRingCentral {
       standAlone: false,
       park: {},
     };
+  }
+}
+
+class HeldSmsControl implements HeldSms {
+  readonly arrived: Promise<SentSms>;
+  readonly abandoned: Promise<void>;
+  isAbandoned = false;
+  private onArrived!: (sms: SentSms) => void;
+  private onAbandoned!: () => void;
+  private answer: ((answer: { status: number }) => void) | null = null;
+  private pending: { status: number } | null = null;
+
+  constructor() {
+    this.arrived = new Promise((resolve) => (this.onArrived = resolve));
+    this.abandoned = new Promise((resolve) => (this.onAbandoned = resolve));
+  }
+
+  hold(sms: SentSms, res: http.ServerResponse, answer: (answer: { status: number }) => void): void {
+    // The response closing before it was sent means the client went away without its answer.
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      this.isAbandoned = true;
+      this.onAbandoned();
+    });
+    this.answer = (reply) => {
+      if (!this.isAbandoned && !res.writableEnded) answer(reply);
+    };
+    this.onArrived(sms);
+    if (this.pending) this.answer(this.pending);
+  }
+
+  release(answer: { status: number } = { status: 200 }): void {
+    if (this.answer) this.answer(answer);
+    else this.pending = answer;
   }
 }
 

@@ -15,6 +15,10 @@ export interface TestServer {
   output(): string;
   /** Signs in and returns the bearer token. */
   login(email?: string, password?: string): Promise<string>;
+  /** Sends a signal and leaves the process to it (stop() is the impatient way: SIGKILL after 10 s). */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves with the exit code once the process has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +59,8 @@ export async function startTestServer(
       if (!token) throw new Error(`login failed: ${JSON.stringify(response)}`);
       return token as string;
     },
+    kill: child.kill,
+    exited: child.exited,
     stop: child.stop,
   };
 }
@@ -86,6 +92,9 @@ export function spawnServer(env: Record<string, string | undefined>, timeoutMs =
     ready,
     exited,
     output: () => output,
+    kill(signal: NodeJS.Signals) {
+      child.kill(signal);
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

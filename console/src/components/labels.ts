@@ -63,6 +63,7 @@ export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
   SENT: 'Sent',
   DELIVERED: 'Delivered',
   FAILED: 'Not delivered',
+  UNCONFIRMED: 'Not confirmed',
 };
 
 export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {

@@ -337,6 +337,19 @@ export const takeOverConversationMutation = graphql(`
   }
 `);
 
+export const resendMessageMutation = graphql(`
+  mutation ResendMessage($messageId: ID!) {
+    resendMessage(messageId: $messageId) {
+      message {
+        ...MessageFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
 export const sendStaffReplyMutation = graphql(`
   mutation SendStaffReply($conversationId: ID!, $text: String!) {
     sendStaffReply(conversationId: $conversationId, text: $text) {

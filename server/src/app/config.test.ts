@@ -33,8 +33,20 @@ describe('loadConfig', () => {
     [{ META_PAGE_ACCESS_TOKEN: 'page-token' }, 'META_APP_SECRET must be set: META_PAGE_ACCESS_TOKEN answer messages that arrive on the Meta webhook'],
     [{ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'verify-token-0123456789', META_WHATSAPP_TOKEN: 't' }, 'META_WHATSAPP_PHONE_NUMBER_ID must be set: WhatsApp replies needs all of'],
     [{ META_WHATSAPP_PHONE_NUMBER_ID: '+1 555' }, 'META_WHATSAPP_PHONE_NUMBER_ID must be the numeric WhatsApp phone number id'],
+    [{ SHUTDOWN_GRACE_SECONDS: '0' }, 'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 3600'],
+    [{ PROVIDER_TIMEOUT_SECONDS: 'soon' }, 'PROVIDER_TIMEOUT_SECONDS must be a whole number from 1 to 30'],
+    [{ PROVIDER_TIMEOUT_SECONDS: '30', JOB_TIMEOUT_SECONDS: '45' }, 'JOB_TIMEOUT_SECONDS must be at least twice PROVIDER_TIMEOUT_SECONDS (30)'],
   ])('refuses %o with a line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(`Configuration error: ${message}`);
+  });
+
+  it('gives shutdown 20 s, provider calls 10 s and a job attempt 60 s unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownGraceMs: 20_000, providerTimeoutMs: 10_000, jobs: { timeoutSeconds: 60 } });
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '45', PROVIDER_TIMEOUT_SECONDS: '3', JOB_TIMEOUT_SECONDS: '6' })).toMatchObject({
+      shutdownGraceMs: 45_000,
+      providerTimeoutMs: 3000,
+      jobs: { timeoutSeconds: 6 },
+    });
   });
 
   it('honours SKIP_WEBHOOK_VALIDATION outside production, and uses the local outbox without RingCentral credentials', () => {

@@ -122,6 +122,9 @@ const envSchema = z
     JOBS_POLL_SECONDS: z.coerce.number({ message: 'must be a number of seconds from 0.5 to 60' }).min(0.5, 'must be at least 0.5').max(60, 'must be at most 60').default(1),
     JOB_RETRY_LIMIT: intInRange(0, 50).default(8),
     JOB_RETRY_DELAY_SECONDS: intInRange(1, 3600).default(5),
+    JOB_TIMEOUT_SECONDS: intInRange(2, 3600).default(60),
+    PROVIDER_TIMEOUT_SECONDS: intInRange(1, 30).default(10),
+    SHUTDOWN_GRACE_SECONDS: intInRange(1, 3600).default(20),
 
     RINGCENTRAL_SERVER_URL: urlWithProtocols(['http:', 'https:'], 'https://platform.ringcentral.com'),
     RINGCENTRAL_CLIENT_ID: optionalString,
@@ -156,6 +159,10 @@ const envSchema = z
     const metaSendTokens = (['META_PAGE_ACCESS_TOKEN', 'META_WHATSAPP_TOKEN'] as const).filter((name) => env[name] !== undefined);
     if (metaSendTokens.length > 0 && env.META_APP_SECRET === undefined) {
       ctx.addIssue({ code: 'custom', path: ['META_APP_SECRET'], message: `must be set: ${metaSendTokens.join(' and ')} answer messages that arrive on the Meta webhook, which needs META_APP_SECRET and META_VERIFY_TOKEN` });
+    }
+    // A send looks up a lost answer and then sends: both calls must fit in one attempt.
+    if (env.JOB_TIMEOUT_SECONDS < 2 * env.PROVIDER_TIMEOUT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['JOB_TIMEOUT_SECONDS'], message: `must be at least twice PROVIDER_TIMEOUT_SECONDS (${env.PROVIDER_TIMEOUT_SECONDS}), so a look-up and a send both fit in one attempt` });
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
@@ -205,7 +212,12 @@ export interface Config {
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
   helpContact: string;
   webhooks: { skipValidation: boolean };
-  jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number };
+  /** `timeoutSeconds`: how long one attempt of a provider job (a send, a renewal) may run before it is abandoned and retried. */
+  jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number };
+  /** The longest one request to a provider (RingCentral, Meta) may take; always shorter than a job's attempt. */
+  providerTimeoutMs: number;
+  /** From SIGTERM/SIGINT to exit: requests and running jobs drain within it, then the process exits. */
+  shutdownGraceMs: number;
   /** Present when RingCentral credentials are configured; otherwise texts go to the local outbox. */
   ringCentral?: { serverUrl: string; clientId: string; clientSecret: string; jwt: string; fromNumber: string; webhookToken: string };
   /** The Meta webhook (Messenger, Instagram, WhatsApp); the tokens that send replies are each optional. */
@@ -311,7 +323,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
     webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION },
-    jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS },
+    jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS, timeoutSeconds: env.JOB_TIMEOUT_SECONDS },
+    providerTimeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     ringCentral:
       env.RINGCENTRAL_CLIENT_ID && env.RINGCENTRAL_CLIENT_SECRET && env.RINGCENTRAL_JWT && env.RINGCENTRAL_FROM_NUMBER && env.RINGCENTRAL_WEBHOOK_TOKEN
         ? {

@@ -42,45 +42,82 @@ export interface RunningServer {
   dataSource: DataSource;
   eventBus: EventBus;
   demoLogin?: DemoLogin;
-  stop(): Promise<void>;
+  /**
+   * Stops within SHUTDOWN_GRACE_SECONDS: takes no new connections or jobs, closes WebSockets
+   * with 1001, lets in-flight requests and running jobs finish until the drain deadline (jobs
+   * still running then go back to the queue), then closes pg-boss, Redis, the pool and the
+   * embedded PostgreSQL. Resolves true when everything closed in time.
+   */
+  stop(): Promise<boolean>;
 }
 
-/** The composition root: config -> database -> pub/sub -> schema -> HTTP and WebSocket. */
+/**
+ * Of the grace period, what drains get; the rest is kept for closing connections (and stopping
+ * the embedded PostgreSQL) so the process still exits within the grace period.
+ */
+export function drainWindowMs(graceMs: number): number {
+  return graceMs - Math.min(5000, Math.round(graceMs / 4));
+}
+
+/**
+ * The composition root: config -> database -> pub/sub -> schema -> HTTP and WebSocket. It
+ * alone starts and stops things; main.ts owns the signals and calls stop() once.
+ */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const cleanups: Array<() => Promise<unknown>> = [];
-  const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.warn({ err: error }, 'shutdown step failed'));
-    cleanups.length = 0;
+  // What to close, in start order; closed in reverse, each bounded by the grace period.
+  const closers: Array<{ name: string; close: () => Promise<unknown> }> = [];
+  // Set once serving: stops taking work and waits for what is in flight, until the deadline.
+  let drain: ((deadline: number) => Promise<void>) | null = null;
+  let stopping: Promise<boolean> | null = null;
+
+  const closeAll = async (hardDeadline: number): Promise<boolean> => {
+    let clean = true;
+    for (const { name, close } of closers.reverse()) {
+      const outcome = await settleWithin(close(), hardDeadline - Date.now());
+      if (outcome !== 'done') {
+        clean = false;
+        logger.warn({ step: name, err: outcome === 'late' ? 'did not finish in time' : outcome.message }, 'shutdown step failed');
+      }
+    }
+    closers.length = 0;
+    return clean;
   };
+  const stop = (): Promise<boolean> =>
+    (stopping ??= (async () => {
+      const startedAt = Date.now();
+      if (drain) await drain(startedAt + drainWindowMs(config.shutdownGraceMs));
+      // Some of the grace is left for closing even when a drain overran.
+      return closeAll(Math.max(startedAt + config.shutdownGraceMs - 250, Date.now() + 1000));
+    })());
 
   try {
     let databaseUrl: string;
     if (config.database.kind === 'embedded') {
       const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ ...config.database, logger });
-      cleanups.push(() => embedded.stop());
+      closers.push({ name: 'embedded PostgreSQL', close: () => embedded.stop() });
       databaseUrl = embedded.url;
     } else {
       databaseUrl = config.database.url;
     }
     const dataSource = await openDatabase({ url: databaseUrl, logger, entities });
     const metrics = createMetrics();
-    cleanups.push(() => dataSource.destroy());
+    closers.push({ name: 'database pool', close: () => dataSource.destroy() });
 
     const eventBus = createEventBus(config.redis, logger);
-    cleanups.push(() => eventBus.close());
+    closers.push({ name: 'pub/sub', close: () => eventBus.close() });
     let redis: Redis | undefined;
     if (config.redis.kind === 'redis') {
       redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
       redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
       const client = redis;
-      cleanups.push(async () => client.quit());
+      closers.push({ name: 'redis', close: () => client.quit() });
     }
 
     // pg-boss's schema and our queues are created one instance at a time (concurrent DDL deadlocks).
     const jobs = await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () =>
       JobQueue.start({ url: databaseUrl, logger, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds }),
     );
-    cleanups.push(() => jobs.stop());
+    closers.push({ name: 'job queue', close: () => jobs.stop() });
 
     let listeningUrl = '';
     const rateLimits = createRateLimits(config, redis);
@@ -103,8 +140,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
     const httpServer: Server = createServer();
     const ws = attachWebSocketServer({ httpServer, schema, services, rateLimits, loaders, metrics, config, logger });
+    closers.push({ name: 'websockets', close: () => ws.close(Date.now()) });
     const apollo = new ApolloServer<RequestContext>({
       schema,
+      // main.ts owns the signals: Apollo's own handler would start a second stop that ours waits on forever.
+      stopOnTerminationSignals: false,
       csrfPrevention: true,
       introspection: !config.isProduction,
       includeStacktraceInErrorResponses: false,
@@ -112,8 +152,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       formatError: (formatted) =>
         isPublicError(formatted) ? formatted : { ...formatted, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer }),
-        { async serverWillStart() { return { drainServer: () => ws.close() }; } },
+        // Closes the listener, lets in-flight requests finish, and cuts off what is left at the drain deadline.
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainWindowMs(config.shutdownGraceMs) }),
         metrics.graphqlPlugin,
         {
           // Unexpected errors are logged in full with the request id the caller is shown.
@@ -145,13 +185,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ],
     });
     await apollo.start();
-    cleanups.push(() => apollo.stop());
+    closers.push({ name: 'http', close: () => apollo.stop() });
 
     httpServer.on('request', createHttpApp({ config, apollo, services, rateLimits, loaders, dataSource, eventBus, metrics, logger }));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
+    drain = async (deadline) => {
+      // WebSockets first: their close frames (1001) go out before the HTTP drain ends idle sockets.
+      const sockets = ws.close(deadline);
+      await Promise.all([sockets, apollo.stop(), jobs.drain(deadline)]);
+    };
+
     const port = (httpServer.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${host}:${port}`;
@@ -160,7 +206,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.info({ url, database: config.database.kind, pubsub: eventBus.kind }, 'server ready');
     return { url, port, services, dataSource, eventBus, demoLogin, stop };
   } catch (error) {
-    await stop();
+    await closeAll(Date.now() + config.shutdownGraceMs);
     throw error;
+  }
+}
+
+/** Waits for `promise` at most `ms`: 'done', the error it failed with, or 'late'. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<'done' | 'late' | Error> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise.then(() => 'done' as const, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -112,10 +112,26 @@ export function attachWebSocketServer(params: {
     wss,
   );
 
+  let closing: Promise<void> | null = null;
   return {
-    async close() {
-      await cleanup.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    /**
+     * Takes no more sockets and closes every open one with 1001 (going away), so consoles
+     * reconnect to another instance; a client that has not finished the close handshake by
+     * `deadline` (epoch ms) is cut off.
+     */
+    close(deadline: number): Promise<void> {
+      closing ??= (async () => {
+        const disposed = cleanup.dispose(); // sends 1001 to every client now, resolves when all are gone
+        const timer = setTimeout(() => {
+          for (const client of wss.clients) client.terminate();
+        }, Math.max(0, deadline - Date.now()));
+        try {
+          await disposed;
+        } finally {
+          clearTimeout(timer);
+        }
+      })();
+      return closing;
     },
   };
 }

@@ -41,13 +41,28 @@ export class SendError extends Error {
 
 export type ProviderStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'FAILED';
 
+/**
+ * `signal` aborts the call (the send's attempt ran out of time, or the server is stopping).
+ * Every provider call also ends by itself after PROVIDER_TIMEOUT_SECONDS, which is shorter
+ * than an attempt, so no request outlives the attempt that made it.
+ */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 export interface MessageSender {
   readonly kind: string;
-  send(message: OutgoingMessage): Promise<{ providerMessageId: string }>;
+  send(message: OutgoingMessage, options?: CallOptions): Promise<{ providerMessageId: string }>;
   /**
    * A message to `to` with this body accepted since `since`, if the provider can say: used when
-   * a send's answer was lost. Providers without a lookup leave it out, and a lost answer is
-   * then retried (at most one duplicate, only after a timeout).
+   * a send's answer was lost. Providers without a look-up leave it out, and a lost answer then
+   * waits for a person (UNCONFIRMED) instead of being sent again.
    */
-  findSent?(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null>;
+  findSent?(params: { to: string; body: string; since: Date }, options?: CallOptions): Promise<{ providerMessageId: string } | null>;
+}
+
+/** The provider timeout, and the caller's signal when there is one: whichever ends first. */
+export function callSignal(timeoutMs: number, options?: CallOptions): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return options?.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 }

@@ -1,6 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
 import { AUTHOR_LABELS, CHANNEL_LABELS, dateTime, DELIVERY_LABELS } from '../../components/labels';
+import { describeError } from '../../components/user-errors';
 import type { MessageFieldsFragment } from '../../graphql/generated/graphql';
+import { resendMessageMutation } from '../../graphql/operations';
 
 /** The thread oldest first, following new messages to the bottom as they arrive. */
 export function MessageList({ messages }: { messages: readonly MessageFieldsFragment[] }) {
@@ -26,9 +29,38 @@ export function MessageList({ messages }: { messages: readonly MessageFieldsFrag
             )}
           </div>
           <p className="message__text">{message.text}</p>
+          {message.direction === 'OUTBOUND' && message.deliveryStatus === 'UNCONFIRMED' && <ResendUnconfirmed messageId={message.id} />}
         </li>
       ))}
       <li ref={end} aria-hidden="true" className="messages__end" />
     </ol>
+  );
+}
+
+/**
+ * A message the provider may or may not have delivered (its answer was lost and it cannot be
+ * asked): staff check with the customer first, then send it again from here.
+ */
+function ResendUnconfirmed({ messageId }: { messageId: string }) {
+  const [resend, { loading }] = useMutation(resendMessageMutation);
+  const [problem, setProblem] = useState<string | null>(null);
+  async function sendAgain() {
+    setProblem(null);
+    try {
+      const { data } = await resend({ variables: { messageId } });
+      const userErrors = data?.resendMessage.userErrors ?? [];
+      if (userErrors.length) setProblem(userErrors.map((e) => e.message).join(' '));
+    } catch (failure) {
+      setProblem(describeError(failure));
+    }
+  }
+  return (
+    <div className="message__unconfirmed">
+      <span className="muted">The provider did not confirm this message. Check with the customer that it did not arrive, then:</span>{' '}
+      <button type="button" onClick={() => void sendAgain()} disabled={loading}>
+        Send again
+      </button>
+      {problem && <p role="alert">{problem}</p>}
+    </div>
   );
 }

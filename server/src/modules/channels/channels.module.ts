@@ -6,8 +6,11 @@ import { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentra
 import { LocalOutboxSmsSender, OutboxSms } from '../../providers/sms/sms.local';
 import { ChannelConnectionRow, ChannelConnectionsRepository, ChannelConnectionsService } from './channel-connections.service';
 import { ChannelsResolver } from './channels.resolver';
+import { OutboundResolver } from './outbound.resolver';
 import { ConsentRepository, ConsentService, MessagingConsent } from './consent';
-import { OutboundDelivery, OutboundSend, type OutboundSenders } from './outbound-delivery.service';
+import { OutboundDelivery, type OutboundSenders } from './outbound-delivery.service';
+import { OutboundSend } from './outbound-send.entity';
+import { OutboundRepository } from './outbound.repository';
 
 declare module '../../app/module' {
   interface ModuleServices {
@@ -29,22 +32,22 @@ const RENEW_SUBSCRIPTIONS = 'channels.renew-subscriptions';
 export const channelsModule: ModuleManifest = {
   name: 'channels',
   entities: [OutboxSms, MessagingConsent, OutboundSend, ChannelConnectionRow],
-  resolvers: [ChannelsResolver],
+  resolvers: [ChannelsResolver, OutboundResolver],
   topics: [],
   create(core) {
     const { config, dataSource, logger, jobs } = core;
     // RingCentral when its credentials are configured; otherwise texts land in the local outbox.
-    const ringCentral = config.ringCentral ? new RingCentralClient(config.ringCentral) : undefined;
+    const ringCentral = config.ringCentral ? new RingCentralClient(config.ringCentral, { timeoutMs: config.providerTimeoutMs }) : undefined;
     const smsSender = ringCentral && config.ringCentral ? new RingCentralSmsSender(ringCentral, config.ringCentral.fromNumber) : new LocalOutboxSmsSender(dataSource);
     const senders: OutboundSenders = { SMS: smsSender };
     // Meta replies need their tokens; without them a reply on those channels fails with a clear reason.
     if (config.meta?.pageAccessToken) {
-      senders.MESSENGER = new MetaPageSender('meta-messenger', config.meta.graphApiUrl, config.meta.pageAccessToken);
-      senders.INSTAGRAM = new MetaPageSender('meta-instagram', config.meta.graphApiUrl, config.meta.pageAccessToken);
+      senders.MESSENGER = new MetaPageSender('meta-messenger', config.meta.graphApiUrl, config.meta.pageAccessToken, config.providerTimeoutMs);
+      senders.INSTAGRAM = new MetaPageSender('meta-instagram', config.meta.graphApiUrl, config.meta.pageAccessToken, config.providerTimeoutMs);
     }
-    if (config.meta?.whatsapp) senders.WHATSAPP = new WhatsAppSender(config.meta.graphApiUrl, config.meta.whatsapp);
+    if (config.meta?.whatsapp) senders.WHATSAPP = new WhatsAppSender(config.meta.graphApiUrl, config.meta.whatsapp, config.providerTimeoutMs);
     const consent = new ConsentService({ repository: new ConsentRepository(dataSource), businessName: config.business.name, helpContact: config.helpContact });
-    const outbound = new OutboundDelivery({ dataSource, jobs, senders, consent, logger, timeZone: config.businessTimeZone });
+    const outbound = new OutboundDelivery({ uow: core.uow, repository: new OutboundRepository(dataSource), jobs, senders, consent, logger, timeZone: config.businessTimeZone });
     const channels = new ChannelConnectionsService({
       repository: new ChannelConnectionsRepository(dataSource),
       logger,
@@ -56,9 +59,9 @@ export const channelsModule: ModuleManifest = {
     const retries = { retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds };
     return {
       services: { consent, outbound, channels, ringCentral },
-      resolvers: [new ChannelsResolver(channels)],
+      resolvers: [new ChannelsResolver(channels), new OutboundResolver(outbound)],
       jobs: [
-        ...outbound.jobs(retries),
+        ...outbound.jobs({ ...retries, timeoutSeconds: config.jobs.timeoutSeconds }),
         {
           name: RENEW_SUBSCRIPTIONS,
           ...retries,

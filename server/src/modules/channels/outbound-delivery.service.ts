@@ -1,56 +1,18 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { entityManagerOf, type Tx } from '../../shared/db/unit-of-work';
-import { Column, Entity, Not, PrimaryColumn } from 'typeorm';
 import { SendError, type MessageSender, type OutboundChannel, type OutgoingMessage } from '../../providers/outbound.port';
 import type { SmsSender, SmsStatus } from '../../providers/sms/sms.port';
+import type { Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import { fromGlobalId } from '../../shared/graphql/global-id';
+import { userFailure } from '../../shared/graphql/user-errors';
 import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
-import { DeliveryStatus, Message } from '../conversations/message.entity';
+import { DeliveryStatus, type Message } from '../conversations/message.entity';
 import type { ConsentService } from './consent';
 import type { DeliveryReport } from './inbound-events';
+import { SETTLED, type OutboundSend, type SendState } from './outbound-send.entity';
+import type { OutboundRepository, Seen } from './outbound.repository';
 import { nextSendWindow, respectsQuietHours } from './quiet-hours';
 
 export const SEND_MESSAGE = 'outbound.send';
-
-type SendState = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'REFUSED';
-
-/** One message we mean to send, under a key that stays the same through retries and restarts. */
-@Entity({ name: 'outbound_send' })
-export class OutboundSend {
-  @PrimaryColumn({ type: 'varchar', length: 120, name: 'idempotency_key' })
-  idempotencyKey!: string;
-
-  @Column({ type: 'varchar', length: 20 })
-  channel!: OutboundChannel;
-
-  /** A phone number (SMS, WhatsApp) or a Meta-scoped id (Messenger, Instagram). */
-  @Column({ type: 'varchar', length: 64 })
-  recipient!: string;
-
-  @Column({ type: 'text' })
-  body!: string;
-
-  @Column({ type: 'varchar', length: 32 })
-  purpose!: OutgoingMessage['purpose'];
-
-  @Column({ type: 'varchar', length: 12 })
-  status!: SendState;
-
-  @Column({ type: 'integer' })
-  attempts!: number;
-
-  @Column({ type: 'timestamptz', name: 'attempt_started_at', nullable: true })
-  attemptStartedAt!: Date | null;
-
-  @Column({ type: 'varchar', length: 120, name: 'provider_message_id', nullable: true })
-  providerMessageId!: string | null;
-
-  @Column({ type: 'uuid', name: 'message_id', nullable: true })
-  messageId!: string | null;
-
-  @Column({ type: 'text', name: 'last_error', nullable: true })
-  lastError!: string | null;
-}
 
 export interface OutboundSenders {
   SMS: SmsSender;
@@ -59,15 +21,6 @@ export interface OutboundSenders {
   MESSENGER?: MessageSender;
   INSTAGRAM?: MessageSender;
 }
-
-/** How far a delivery status has come; a late or out-of-order update never moves it back. */
-const PROGRESS: Record<DeliveryStatus, number> = {
-  [DeliveryStatus.RECEIVED]: 0,
-  [DeliveryStatus.QUEUED]: 1,
-  [DeliveryStatus.SENT]: 2,
-  [DeliveryStatus.DELIVERED]: 3,
-  [DeliveryStatus.FAILED]: 3,
-};
 
 /** The SMS provider's final answers; queued and sent add nothing to what we know. */
 const SETTLED_SMS_STATUS: Partial<Record<SmsStatus, DeliveryStatus>> = { DELIVERED: DeliveryStatus.DELIVERED, FAILED: DeliveryStatus.FAILED };
@@ -83,128 +36,155 @@ const RECONCILE_SLACK_MS = 60_000;
  * key and a send job in the caller's transaction. The job refuses opted-out numbers (whoever
  * asked), holds unprompted messages until the recipient's daytime, sends, and on 429/5xx/
  * timeouts retries with backoff. An attempt whose answer was lost is looked up at the provider
- * (where it can be) before anything is sent again, so a customer never gets the same text twice.
+ * before anything is sent again; where the provider cannot be asked (Meta), it is not sent
+ * again by itself but waits for a person. So a customer never gets the same message twice.
+ *
+ * Each attempt is numbered when claimed and writes its outcome only while the row still shows
+ * that attempt: an abandoned attempt's late answer can never move a row backwards.
  */
 export class OutboundDelivery {
-  constructor(private readonly deps: { dataSource: DataSource; jobs: JobQueue; senders: OutboundSenders; consent: ConsentService; logger: Logger; timeZone: string }) {}
+  constructor(
+    private readonly deps: { uow: UnitOfWork; repository: OutboundRepository; jobs: JobQueue; senders: OutboundSenders; consent: ConsentService; logger: Logger; timeZone: string },
+  ) {}
 
-  jobs(options: { retryLimit: number; retryDelaySeconds: number }): Array<JobDefinition<{ key: string }>> {
+  /** `timeoutSeconds`: one attempt's limit (JOB_TIMEOUT_SECONDS), longer than any one provider call. */
+  jobs(options: { retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number }): Array<JobDefinition<{ key: string }>> {
     return [
       {
         name: SEND_MESSAGE,
         retryLimit: options.retryLimit,
         retryDelaySeconds: options.retryDelaySeconds,
-        expireInSeconds: 60,
+        expireInSeconds: options.timeoutSeconds,
         concurrency: 8,
-        handle: (job) => this.deliver(job.key),
+        handle: (job, signal) => this.deliver(job.key, signal),
         onDeadLetter: (job, lastError) => this.giveUp(job.key, lastError),
       },
     ];
   }
 
   /** Queues a message inside the caller's transaction. The same key twice is one message. */
-  async queue(
-    tx: Tx,
-    message: OutgoingMessage & { idempotencyKey: string; channel?: OutboundChannel; messageId?: string },
-  ): Promise<void> {
-    const inserted: unknown[] = await entityManagerOf(tx).query(
-      `INSERT INTO outbound_send (idempotency_key, channel, recipient, body, purpose, message_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
-      [message.idempotencyKey, message.channel ?? 'SMS', message.to, message.body, message.purpose, message.messageId ?? null],
-    );
-    if (inserted.length === 0) return;
+  async queue(tx: Tx, message: OutgoingMessage & { idempotencyKey: string; channel?: OutboundChannel; messageId?: string }): Promise<void> {
+    const stored = await this.deps.repository.insertIfNew(tx, { ...message, channel: message.channel ?? 'SMS', messageId: message.messageId ?? null });
+    if (!stored) return;
     const startAfter = respectsQuietHours(message.purpose) ? (nextSendWindow(new Date(), this.deps.timeZone) ?? undefined) : undefined;
     await this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key: message.idempotencyKey }, { startAfter });
   }
 
-  private repository() {
-    return this.deps.dataSource.getRepository(OutboundSend);
-  }
-
-  private async deliver(key: string): Promise<void> {
-    const send = await this.repository().findOneBy({ idempotencyKey: key });
-    if (!send || send.status === 'SENT' || send.status === 'FAILED' || send.status === 'REFUSED') return;
+  private async deliver(key: string, signal?: AbortSignal): Promise<void> {
+    const { repository } = this.deps;
+    const send = await repository.find(key);
+    if (!send || SETTLED.has(send.status)) return;
+    const seen: Seen = { status: send.status, attempts: send.attempts };
 
     // Consent is checked at send time, so a STOP that arrives while a message waits still stops it.
     const recipientOptedOut = await this.deps.consent.refusesMessages(send.channel, send.recipient);
     if (send.purpose !== 'CONSENT_CONFIRMATION' && recipientOptedOut) {
-      await this.finish(send, 'REFUSED', { error: 'The recipient has opted out of messages.' });
+      await this.finish(send, seen, 'REFUSED', { error: 'The recipient has opted out of messages.' });
       return;
     }
     // Retries can carry an unprompted message into the night: wait for the morning again.
     const window = respectsQuietHours(send.purpose) ? nextSendWindow(new Date(), this.deps.timeZone) : null;
     if (window) {
-      await this.deps.dataSource.transaction((manager) => this.deps.jobs.enqueue(manager as unknown as Tx, SEND_MESSAGE, { key }, { startAfter: window }));
+      await this.deps.uow.run((tx) => this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key }, { startAfter: window }));
       return;
     }
     const sender = this.deps.senders[send.channel];
     if (!sender) {
-      await this.finish(send, 'FAILED', { error: `${send.channel} is not configured on this server.` });
+      await this.finish(send, seen, 'FAILED', { error: `${send.channel} is not configured on this server.` });
       return;
     }
 
-    // The previous attempt's answer was lost: it may have gone out. Look before sending again.
-    if (send.status === 'SENDING' && send.attemptStartedAt && sender.findSent) {
-      const since = new Date(send.attemptStartedAt.getTime() - RECONCILE_SLACK_MS);
-      const found = await sender.findSent({ to: send.recipient, body: send.body, since });
-      // An identical earlier text to the same number is that send's, not this one's: then ours never went.
-      if (found && !(await this.claimedByAnotherSend(found.providerMessageId, key))) {
-        await this.finish(send, 'SENT', { providerMessageId: found.providerMessageId });
-        // Its status notifications may have come and gone while the send was unrecorded: ask once.
-        if (send.channel === 'SMS' && send.messageId) await this.refreshStatus(send.messageId, found.providerMessageId);
+    // The previous attempt's answer was lost: it may have gone out. Look before sending again,
+    // or, where the provider cannot be asked, leave it to a person.
+    if (send.status === 'SENDING') {
+      if (!sender.findSent) {
+        await this.finish(send, seen, 'UNCONFIRMED', { error: send.lastError ?? 'The previous attempt ended without an answer from the provider.' });
         return;
+      }
+      if (send.attemptStartedAt) {
+        const since = new Date(send.attemptStartedAt.getTime() - RECONCILE_SLACK_MS);
+        const found = await sender.findSent({ to: send.recipient, body: send.body, since }, { signal });
+        // An identical earlier text to the same number is that send's, not this one's: then ours never went.
+        if (found && !(await repository.claimedByAnother(found.providerMessageId, key))) {
+          const recorded = await this.finish(send, seen, 'SENT', { providerMessageId: found.providerMessageId });
+          // Its status notifications may have come and gone while the send was unrecorded: ask once.
+          if (recorded && send.channel === 'SMS' && send.messageId) await this.refreshStatus(send.messageId, found.providerMessageId);
+          return;
+        }
       }
     }
 
     // Claim the attempt: a second run of the same send that read the same row finds it taken and stops.
-    const claimed = await this.repository().update(
-      { idempotencyKey: key, status: send.status, attempts: send.attempts },
-      { status: 'SENDING', attemptStartedAt: new Date(), attempts: send.attempts + 1 },
-    );
-    if (claimed.affected === 0) return;
+    if (!(await repository.claim(key, seen))) return;
+    const attempt: Seen = { status: 'SENDING', attempts: seen.attempts + 1 };
     try {
-      const { providerMessageId } = await sender.send({ to: send.recipient, body: send.body, purpose: send.purpose });
-      await this.finish(send, 'SENT', { providerMessageId });
+      const { providerMessageId } = await sender.send({ to: send.recipient, body: send.body, purpose: send.purpose }, { signal });
+      // Sent is news even if this attempt was given up on meanwhile and left for a person.
+      await this.finish(send, { ...attempt, orUnconfirmed: true }, 'SENT', { providerMessageId });
     } catch (error) {
       const outcome = error instanceof SendError ? error.outcome : 'unknown';
       const message = (error as Error).message.slice(0, 500);
       if (outcome === 'permanent') {
-        await this.finish(send, 'FAILED', { error: message });
+        await this.finish(send, attempt, 'FAILED', { error: message });
+        return;
+      }
+      if (outcome === 'unknown' && !sender.findSent) {
+        // It may have gone out and nobody can ask: a person checks, then resends if need be.
+        await this.finish(send, attempt, 'UNCONFIRMED', { error: message });
         return;
       }
       // not-sent: nothing went out, the next attempt simply sends; unknown: stay SENDING so it looks first.
-      await this.repository().update({ idempotencyKey: key }, { status: outcome === 'not-sent' ? 'PENDING' : 'SENDING', lastError: message });
+      await repository.update(key, attempt, { status: outcome === 'not-sent' ? 'PENDING' : 'SENDING', lastError: message });
       throw error;
     }
   }
 
-  private claimedByAnotherSend(providerMessageId: string, key: string): Promise<boolean> {
-    return this.repository().exists({ where: { providerMessageId, idempotencyKey: Not(key) } });
-  }
-
   private async giveUp(key: string, lastError: string): Promise<void> {
-    const send = await this.repository().findOneBy({ idempotencyKey: key });
-    if (send && send.status !== 'SENT') await this.finish(send, 'FAILED', { error: lastError });
+    const send = await this.deps.repository.find(key);
+    if (!send || SETTLED.has(send.status)) return;
+    // Out of retries with an answer still lost where nobody can look: that is for a person too.
+    const unconfirmed = send.status === 'SENDING' && !this.deps.senders[send.channel]?.findSent;
+    await this.finish(send, { status: send.status, attempts: send.attempts }, unconfirmed ? 'UNCONFIRMED' : 'FAILED', { error: lastError });
   }
 
-  /** The send's outcome and its message's delivery status, together: a crash between them would leave a sent message QUEUED. */
-  private async finish(send: OutboundSend, status: 'SENT' | 'FAILED' | 'REFUSED', detail: { providerMessageId?: string; error?: string }): Promise<void> {
-    await this.deps.dataSource.transaction(async (manager) => {
-      await manager.update(
-        OutboundSend,
-        { idempotencyKey: send.idempotencyKey },
-        { status, providerMessageId: detail.providerMessageId ?? send.providerMessageId, lastError: detail.error ?? null },
-      );
-      if (!send.messageId) return;
-      if (detail.providerMessageId) await manager.update(Message, { id: send.messageId }, { providerMessageId: detail.providerMessageId });
-      await this.advanceMessage(send.messageId, status === 'SENT' ? DeliveryStatus.SENT : DeliveryStatus.FAILED, manager);
+  /**
+   * Staff's resend of a message whose delivery could not be confirmed, after checking that it
+   * did not arrive: a new attempt of the same send, queued now.
+   */
+  async resend(messageGlobalId: string): Promise<Message> {
+    const messageId = fromGlobalId('Message', messageGlobalId);
+    return this.deps.uow.run(async (tx) => {
+      const { repository } = this.deps;
+      const send = messageId ? await repository.lockByMessage(tx, messageId) : null;
+      const message = messageId ? await repository.findMessage(messageId, tx) : null;
+      if (!send || !message) throw userFailure('NOT_FOUND', 'No message sent through a provider has this id.', 'messageId');
+      if (send.status !== 'UNCONFIRMED') {
+        throw userFailure('NOT_UNCONFIRMED', `Only a message whose delivery could not be confirmed can be sent again; this one is ${STATE_WORDS[send.status]}.`, 'messageId');
+      }
+      await repository.requeueUnconfirmed(tx, send);
+      await this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key: send.idempotencyKey });
+      this.deps.logger.info({ key: send.idempotencyKey, channel: send.channel }, 'unconfirmed message resent by staff');
+      return (await repository.findMessage(message.id, tx))!;
     });
-    if (status !== 'SENT') this.deps.logger.warn({ key: send.idempotencyKey, channel: send.channel, status, purpose: send.purpose }, 'message not sent');
   }
 
-  /** Moves a message's delivery status forward only. */
-  async advanceMessage(messageId: string, status: DeliveryStatus, manager: EntityManager = this.deps.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE message SET delivery_status = $2 WHERE id = $1 AND delivery_status = ANY($3)`, [messageId, status, statusesBefore(status)]);
+  /**
+   * The send's outcome and its message's delivery status, together (a crash between them would
+   * leave a sent message QUEUED), written only if the row is still as `seen`. Returns whether it was.
+   */
+  private async finish(send: OutboundSend, seen: Seen, status: 'SENT' | 'FAILED' | 'REFUSED' | 'UNCONFIRMED', detail: { providerMessageId?: string; error?: string }): Promise<boolean> {
+    const { repository } = this.deps;
+    const recorded = await this.deps.uow.run(async (tx) => {
+      const written = await repository.update(send.idempotencyKey, seen, { status, providerMessageId: detail.providerMessageId ?? send.providerMessageId, lastError: detail.error ?? null }, tx);
+      if (!written) return false; // a newer attempt (or a person) has moved it on
+      if (!send.messageId) return true;
+      if (detail.providerMessageId) await repository.setMessageProviderId(tx, send.messageId, detail.providerMessageId);
+      await repository.advanceMessage(send.messageId, MESSAGE_STATUS[status], tx);
+      return true;
+    });
+    if (!recorded) this.deps.logger.info({ key: send.idempotencyKey, status }, 'late outcome of an earlier attempt ignored');
+    else if (status !== 'SENT') this.deps.logger.warn({ key: send.idempotencyKey, channel: send.channel, status, purpose: send.purpose }, 'message not sent');
+    return recorded;
   }
 
   /**
@@ -213,9 +193,9 @@ export class OutboundDelivery {
    * it throws so the queue tries again shortly; an old unknown one (not ours) is dropped.
    */
   async recordProviderStatus(channel: OutboundChannel, report: DeliveryReport): Promise<void> {
-    const send = await this.repository().findOneBy({ channel, providerMessageId: report.providerMessageId });
+    const send = await this.deps.repository.findByProviderId(channel, report.providerMessageId);
     if (send?.messageId) {
-      await this.advanceMessage(send.messageId, report.status);
+      await this.deps.repository.advanceMessage(send.messageId, report.status);
       return;
     }
     if (send) return;
@@ -230,21 +210,29 @@ export class OutboundDelivery {
    * something changed) and records delivered or failed on their messages.
    */
   async refreshStatuses(): Promise<void> {
-    const pending: Array<{ message_id: string; provider_message_id: string }> = await this.deps.dataSource.query(
-      `SELECT s.message_id, s.provider_message_id FROM outbound_send s JOIN message m ON m.id = s.message_id
-       WHERE s.channel = 'SMS' AND s.status = 'SENT' AND m.delivery_status = 'SENT' AND s.created_at > now() - interval '2 days'
-       ORDER BY s.created_at DESC LIMIT 50`,
-    );
-    for (const row of pending) await this.refreshStatus(row.message_id, row.provider_message_id);
+    for (const { messageId, providerMessageId } of await this.deps.repository.recentUnsettledTexts(50)) await this.refreshStatus(messageId, providerMessageId);
   }
 
   private async refreshStatus(messageId: string, providerMessageId: string): Promise<void> {
     const status = await this.deps.senders.SMS.status(providerMessageId);
     const next = status ? SETTLED_SMS_STATUS[status] : undefined;
-    if (next) await this.advanceMessage(messageId, next);
+    if (next) await this.deps.repository.advanceMessage(messageId, next);
   }
 }
 
-function statusesBefore(status: DeliveryStatus): DeliveryStatus[] {
-  return (Object.keys(PROGRESS) as DeliveryStatus[]).filter((name) => PROGRESS[name] < PROGRESS[status]);
-}
+const MESSAGE_STATUS: Record<'SENT' | 'FAILED' | 'REFUSED' | 'UNCONFIRMED', DeliveryStatus> = {
+  SENT: DeliveryStatus.SENT,
+  FAILED: DeliveryStatus.FAILED,
+  REFUSED: DeliveryStatus.FAILED,
+  UNCONFIRMED: DeliveryStatus.UNCONFIRMED,
+};
+
+/** How a send's state reads in a sentence for staff. */
+const STATE_WORDS: Record<SendState, string> = {
+  PENDING: 'still waiting to be sent',
+  SENDING: 'being sent',
+  SENT: 'already sent',
+  FAILED: 'failed for good (see its error)',
+  REFUSED: 'refused because the customer opted out',
+  UNCONFIRMED: 'not confirmed',
+};

@@ -23,8 +23,14 @@ export enum DeliveryStatus {
   SENT = 'SENT',
   DELIVERED = 'DELIVERED',
   FAILED = 'FAILED',
+  UNCONFIRMED = 'UNCONFIRMED',
 }
-registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
+registerEnumType(DeliveryStatus, {
+  name: 'DeliveryStatus',
+  valuesConfig: {
+    UNCONFIRMED: { description: 'The provider’s answer was lost and it cannot be asked whether the message went out: check with the customer, then resendMessage if it did not.' },
+  },
+});
 
 @Entity({ name: 'message' })
 @Index(['conversationId', 'createdAt'])
@@ -62,7 +68,7 @@ export class Message {
   providerMessageId!: string | null;
 
   @Field(() => DeliveryStatus)
-  @Column({ type: 'varchar', length: 10, name: 'delivery_status' })
+  @Column({ type: 'varchar', length: 16, name: 'delivery_status' })
   deliveryStatus!: DeliveryStatus;
 
   @Column({ type: 'uuid', name: 'staff_user_id', nullable: true })

@@ -1,12 +1,16 @@
-import { SendError, type MessageSender, type OutgoingMessage } from '../outbound.port';
+import { callSignal, SendError, type CallOptions, type MessageSender, type OutgoingMessage } from '../outbound.port';
 
 /**
  * Replies through Meta's Send API: Messenger and Instagram with the Page access token
  * (POST /me/messages), WhatsApp Cloud API with its system-user token
  * (POST /<phone-number-id>/messages). Plain fetch: there is no official Node SDK.
+ *
+ * The Send API cannot be asked what was sent, so these senders have no `findSent`: a send
+ * whose answer is lost is never sent again by itself; it waits for a person (UNCONFIRMED).
  */
 
-const REQUEST_TIMEOUT_MS = 10_000;
+/** Default for a sender built without one; the app passes PROVIDER_TIMEOUT_SECONDS. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Graph error codes that mean "try again later": rate limits and temporary failures. */
 const TRANSIENT_CODES = new Set([1, 2, 4, 17, 32, 341, 613, 1200, 80007, 130429, 131016, 131048, 131056]);
@@ -15,22 +19,26 @@ interface GraphErrorBody {
   error?: { message?: string; code?: number; error_subcode?: number; is_transient?: boolean };
 }
 
-async function postGraph(url: string, token: string, body: unknown): Promise<Record<string, unknown>> {
+async function postGraph(url: string, token: string, body: unknown, timeoutMs: number, options: CallOptions): Promise<Record<string, unknown>> {
+  if (options.signal?.aborted) throw new SendError('Meta Send API: not sent, the attempt was stopped first', 'not-sent');
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: callSignal(timeoutMs, options),
     });
+    text = await response.text();
   } catch (error) {
-    // A timeout may have been accepted on Meta's side; a refused connection never reached it.
+    // A timeout or a lost answer may have been accepted on Meta's side; a refused connection never reached it.
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     const refused = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN';
-    throw new SendError(`Meta Send API unreachable: ${(error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? (error as Error).message)}`, refused ? 'not-sent' : 'unknown');
+    const name = (error as Error).name;
+    const reason = name === 'TimeoutError' ? 'timed out' : name === 'AbortError' ? 'stopped' : (cause ?? (error as Error).message);
+    throw new SendError(`Meta Send API unreachable: ${reason}`, refused ? 'not-sent' : 'unknown');
   }
-  const text = await response.text();
   let parsed: Record<string, unknown> & GraphErrorBody = {};
   try {
     parsed = text ? JSON.parse(text) : {};
@@ -50,15 +58,17 @@ export class MetaPageSender implements MessageSender {
     readonly kind: 'meta-messenger' | 'meta-instagram',
     private readonly graphApiUrl: string,
     private readonly pageAccessToken: string,
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
-    const answer = await postGraph(`${this.graphApiUrl}/me/messages`, this.pageAccessToken, {
+  async send(message: OutgoingMessage, options: CallOptions = {}): Promise<{ providerMessageId: string }> {
+    const body = {
       recipient: { id: message.to },
       // A reply within the 24-hour window the customer's message opened.
       messaging_type: 'RESPONSE',
       message: { text: message.body },
-    });
+    };
+    const answer = await postGraph(`${this.graphApiUrl}/me/messages`, this.pageAccessToken, body, this.timeoutMs, options);
     if (typeof answer.message_id !== 'string') throw new SendError('Meta Send API answered without a message_id', 'unknown');
     return { providerMessageId: answer.message_id };
   }
@@ -71,16 +81,18 @@ export class WhatsAppSender implements MessageSender {
   constructor(
     private readonly graphApiUrl: string,
     private readonly whatsapp: { token: string; phoneNumberId: string },
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
-    const answer = await postGraph(`${this.graphApiUrl}/${this.whatsapp.phoneNumberId}/messages`, this.whatsapp.token, {
+  async send(message: OutgoingMessage, options: CallOptions = {}): Promise<{ providerMessageId: string }> {
+    const body = {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: message.to.replace(/^\+/, ''),
       type: 'text',
       text: { body: message.body, preview_url: false },
-    });
+    };
+    const answer = await postGraph(`${this.graphApiUrl}/${this.whatsapp.phoneNumberId}/messages`, this.whatsapp.token, body, this.timeoutMs, options);
     const id = (answer.messages as Array<{ id?: unknown }> | undefined)?.[0]?.id;
     if (typeof id !== 'string') throw new SendError('WhatsApp answered without a message id', 'unknown');
     return { providerMessageId: id };

@@ -1,4 +1,4 @@
-import { SDK } from '@ringcentral/sdk';
+import { SDK, type SendOptions } from '@ringcentral/sdk';
 import { randomUUID } from 'node:crypto';
 
 export interface RingCentralSettings {
@@ -7,6 +7,9 @@ export interface RingCentralSettings {
   clientSecret: string;
   jwt: string;
 }
+
+/** Default for a client built without one; the app passes PROVIDER_TIMEOUT_SECONDS. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** What a failed RingCentral call tells us: the HTTP status (absent when no answer came back) and RingCentral's error code. */
 export interface RingCentralFailure {
@@ -26,12 +29,27 @@ export class RingCentralClient {
   private readonly sdk: SDK;
   private login: Promise<void> | null = null;
 
-  constructor(private readonly settings: RingCentralSettings) {
+  constructor(
+    private readonly settings: RingCentralSettings,
+    options: { timeoutMs?: number } = {},
+  ) {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.sdk = new SDK({
       server: settings.serverUrl,
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
       cachePrefix: `rc-${randomUUID()}-`,
+      // Node's own fetch (the SDK would bring node-fetch), so every request the SDK makes,
+      // logins and token refreshes too, gives up after the provider timeout, or sooner when
+      // the caller's signal (carried on the request) aborts.
+      fetch: (input: string | URL | Request, init?: RequestInit) => {
+        const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+        const timeout = AbortSignal.timeout(timeoutMs);
+        return fetch(input, { ...init, signal: callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout });
+      },
+      Request,
+      Response,
+      Headers,
     });
   }
 
@@ -47,11 +65,13 @@ export class RingCentralClient {
     await this.login;
   }
 
-  async request<T>(method: 'get' | 'post' | 'delete', path: string, body?: unknown, query?: Record<string, string>): Promise<T> {
-    await this.ensureLoggedIn();
-    const platform = this.sdk.platform();
-    const response =
-      method === 'get' ? await platform.get(path, query) : method === 'post' ? await platform.post(path, body, query) : await platform.delete(path, undefined, query);
+  /** `signal` aborts the request (with its login or token refresh); it also ends by itself after the provider timeout. */
+  async request<T>(method: 'get' | 'post' | 'delete', path: string, body?: unknown, query?: Record<string, string>, options: { signal?: AbortSignal } = {}): Promise<T> {
+    options.signal?.throwIfAborted();
+    await abortable(this.ensureLoggedIn(), options.signal);
+    // The SDK spreads these into the fetch Request it builds, so the signal reaches the wire.
+    const send = { method: method.toUpperCase(), url: path, query, body, signal: options.signal } as SendOptions;
+    const response = await this.sdk.platform().send(send);
     const text = await response.text();
     return (text ? JSON.parse(text) : null) as T;
   }
@@ -90,7 +110,19 @@ export class RingCentralClient {
       }
       return { status: failure.response.status, errorCode, message: detail ?? failure.message ?? `HTTP ${failure.response.status}`, network: null };
     }
-    const refused = failure.code === 'ECONNREFUSED' || failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN';
+    // Node's fetch puts the socket error's code on `cause`.
+    const code = failure.code ?? (failure as { cause?: { code?: string } }).cause?.code;
+    const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
     return { status: null, errorCode: null, message: failure.message ?? 'RingCentral could not be reached', network: refused ? 'refused' : 'lost' };
   }
+}
+
+/** Stops waiting for `promise` when `signal` aborts (the work itself goes on, bounded by its own timeout). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

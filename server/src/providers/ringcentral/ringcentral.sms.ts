@@ -1,4 +1,4 @@
-import { SendError, type OutgoingMessage } from '../outbound.port';
+import { SendError, type CallOptions, type OutgoingMessage } from '../outbound.port';
 import type { SmsSender, SmsStatus } from '../sms/sms.port';
 import { RingCentralClient } from './ringcentral.client';
 import { smsStatusOf, type MessageRecord } from './ringcentral.mapper';
@@ -15,13 +15,16 @@ export class RingCentralSmsSender implements SmsSender {
     private readonly fromNumber: string,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
+  async send(message: OutgoingMessage, options: CallOptions = {}): Promise<{ providerMessageId: string }> {
+    if (options.signal?.aborted) throw new SendError('RingCentral: not sent, the attempt was stopped first', 'not-sent');
     try {
-      const record = await this.client.request<MessageRecord>('post', SMS_PATH, {
-        from: { phoneNumber: this.fromNumber },
-        to: [{ phoneNumber: message.to }],
-        text: message.body,
-      });
+      const record = await this.client.request<MessageRecord>(
+        'post',
+        SMS_PATH,
+        { from: { phoneNumber: this.fromNumber }, to: [{ phoneNumber: message.to }], text: message.body },
+        undefined,
+        options,
+      );
       return { providerMessageId: String(record.id) };
     } catch (error) {
       const failure = await RingCentralClient.describeFailure(error);
@@ -29,14 +32,9 @@ export class RingCentralSmsSender implements SmsSender {
     }
   }
 
-  async findSent(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null> {
-    const page = await this.client.request<{ records: MessageRecord[] }>('get', MESSAGE_STORE, undefined, {
-      direction: 'Outbound',
-      messageType: 'SMS',
-      dateFrom: params.since.toISOString(),
-      phoneNumber: params.to,
-      perPage: '100',
-    });
+  async findSent(params: { to: string; body: string; since: Date }, options: CallOptions = {}): Promise<{ providerMessageId: string } | null> {
+    const query = { direction: 'Outbound', messageType: 'SMS', dateFrom: params.since.toISOString(), phoneNumber: params.to, perPage: '100' };
+    const page = await this.client.request<{ records: MessageRecord[] }>('get', MESSAGE_STORE, undefined, query, options);
     const found = page.records.find((record) => record.subject === params.body && record.to?.some((to) => to.phoneNumber === params.to));
     return found ? { providerMessageId: String(found.id) } : null;
   }

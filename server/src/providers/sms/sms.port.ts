@@ -1,4 +1,4 @@
-import type { MessageSender, ProviderStatus } from '../outbound.port';
+import type { CallOptions, MessageSender, ProviderStatus } from '../outbound.port';
 
 /**
  * Sending a text message. Implementations:
@@ -10,7 +10,7 @@ export type SmsStatus = ProviderStatus;
 
 export interface SmsSender extends MessageSender {
   /** Texts can always be looked up: a lost answer never means a second text. */
-  findSent(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null>;
+  findSent(params: { to: string; body: string; since: Date }, options?: CallOptions): Promise<{ providerMessageId: string } | null>;
   /** The provider's current status of a sent text. */
   status(providerMessageId: string): Promise<SmsStatus | null>;
 }

