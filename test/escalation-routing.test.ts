@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -96,4 +97,22 @@ describe('escalation routing', () => {
     expect(reassigned.assignedExtension.number).not.toBe(201);
     expect(reassigned.routingLog.at(-1).explanation).toMatch(/round-robin over/);
   });
+
+  it('sweeps on one instance at a time: at most one sweep waits and one runs, whichever instances are up', async () => {
+    const db = new pg.Client({ connectionString: a.databaseUrl });
+    await db.connect();
+    try {
+      const sweeps = async () =>
+        (await db.query(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'escalations.sweep' AND state IN ('created', 'retry', 'active') GROUP BY state`)).rows;
+      // The sweep keeps running (it has been reassigning escalations above) ...
+      await expect.poll(async () => (await db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'escalations.sweep' AND state = 'completed'`)).rows[0].n, { timeout: 10_000 }).toBeGreaterThan(2);
+      // ... and never as more than one waiting and one running job, though both instances work the queue.
+      for (let look = 0; look < 10; look++) {
+        for (const { n } of await sweeps()) expect(n).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await db.end();
+    }
+  });
 });
+
