@@ -115,7 +115,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
     // pg-boss's schema and our queues are created one instance at a time (concurrent DDL deadlocks).
     const jobs = await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () =>
-      JobQueue.start({ url: databaseUrl, logger, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds }),
+      JobQueue.start({ url: databaseUrl, logger, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds, observe: metrics.observeJob }),
     );
     closers.push({ name: 'job queue', close: () => jobs.stop() });
 

@@ -15,6 +15,8 @@ export interface Metrics {
   /** A webhook request refused: bad signature or token, malformed or oversized body. */
   countWebhookRejection(provider: string, reason: string): void;
   countWebhookEvents(provider: string, outcome: 'stored' | 'duplicate', count: number): void;
+  /** One attempt of a durable job: how it ended, how long it took, what it cost in SQL statements. */
+  observeJob(attempt: { queue: string; outcome: 'success' | 'error'; seconds: number; statements: number }): void;
   /** SQL statements one subscription event cost to render (once for all subscribers sharing it). */
   countSubscriptionEventStatements(subscription: string, statements: number): void;
 }
@@ -79,6 +81,21 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const jobAttempts = new Histogram({
+    name: 'job_attempt_duration_seconds',
+    help: 'Durable job attempts by queue and outcome.',
+    labelNames: ['queue', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  const jobStatements = new Histogram({
+    name: 'job_attempt_db_statements',
+    help: 'SQL statements one durable job attempt sent, by queue (the queue\'s own fetch and completion not included).',
+    labelNames: ['queue'] as const,
+    buckets: statementBuckets,
+    registers: [registry],
+  });
+
   // Provider names come from the URL; only known ones become label values.
   const providerLabel = (provider: string) => (['ringcentral', 'ringcentral-ai', 'meta'].includes(provider) ? provider : 'other');
 
@@ -126,6 +143,10 @@ export function createMetrics(): Metrics {
     graphqlPlugin,
     countGraphqlOperation,
     countWebhookRejection: (provider, reason) => webhookRejections.inc({ provider: providerLabel(provider), reason }),
+    observeJob: ({ queue, outcome, seconds, statements }) => {
+      jobAttempts.observe({ queue, outcome }, seconds);
+      jobStatements.observe({ queue }, statements);
+    },
     countSubscriptionEventStatements: (subscription, statements) => subscriptionEventStatements.observe({ subscription }, statements),
     countWebhookEvents: (provider, outcome, count) => {
       if (count > 0) webhookEvents.inc({ provider: providerLabel(provider), outcome }, count);

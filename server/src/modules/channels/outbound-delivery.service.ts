@@ -173,14 +173,11 @@ export class OutboundDelivery {
    * leave a sent message QUEUED), written only if the row is still as `seen`. Returns whether it was.
    */
   private async finish(send: OutboundSend, seen: Seen, status: 'SENT' | 'FAILED' | 'REFUSED' | 'UNCONFIRMED', detail: { providerMessageId?: string; error?: string }): Promise<boolean> {
-    const { repository } = this.deps;
-    const recorded = await this.deps.uow.run(async (tx) => {
-      const written = await repository.update(send.idempotencyKey, seen, { status, providerMessageId: detail.providerMessageId ?? send.providerMessageId, lastError: detail.error ?? null }, tx);
-      if (!written) return false; // a newer attempt (or a person) has moved it on
-      if (!send.messageId) return true;
-      if (detail.providerMessageId) await repository.setMessageProviderId(tx, send.messageId, detail.providerMessageId);
-      await repository.advanceMessage(send.messageId, MESSAGE_STATUS[status], tx);
-      return true;
+    const recorded = await this.deps.repository.settle(send.idempotencyKey, seen, {
+      status,
+      messageStatus: MESSAGE_STATUS[status],
+      providerMessageId: detail.providerMessageId,
+      lastError: detail.error ?? null,
     });
     if (!recorded) this.deps.logger.info({ key: send.idempotencyKey, status }, 'late outcome of an earlier attempt ignored');
     else if (status !== 'SENT') this.deps.logger.warn({ key: send.idempotencyKey, channel: send.channel, status, purpose: send.purpose }, 'message not sent');

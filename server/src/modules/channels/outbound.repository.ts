@@ -73,15 +73,33 @@ export class OutboundRepository extends RepositoryBase {
     idempotencyKey: string,
     seen: Seen,
     changes: Partial<Pick<OutboundSend, 'status' | 'providerMessageId' | 'lastError'>>,
-    tx?: Tx,
   ): Promise<boolean> {
     const status = seen.orUnconfirmed ? In([seen.status, 'UNCONFIRMED']) : seen.status;
-    const result = await this.manager(tx).update(OutboundSend, { idempotencyKey, status, attempts: seen.attempts }, changes);
+    const result = await this.manager().update(OutboundSend, { idempotencyKey, status, attempts: seen.attempts }, changes);
     return (result.affected ?? 0) > 0;
   }
 
-  async setMessageProviderId(tx: Tx, messageId: string, providerMessageId: string): Promise<void> {
-    await this.manager(tx).update(Message, { id: messageId }, { providerMessageId });
+  /**
+   * Records a send's outcome and its message's delivery status (forward only) and provider id,
+   * in one statement, if the send is still as `seen`; false when a newer attempt or a person
+   * moved it on. One statement, so a crash can never leave a sent message showing QUEUED.
+   */
+  async settle(idempotencyKey: string, seen: Seen, outcome: { status: SendState; messageStatus: DeliveryStatus; providerMessageId?: string; lastError: string | null }): Promise<boolean> {
+    const statuses = seen.orUnconfirmed ? [seen.status, 'UNCONFIRMED'] : [seen.status];
+    const rows: Array<{ settled: number }> = await this.manager().query(
+      `WITH send AS (
+         UPDATE outbound_send SET status = $1, provider_message_id = COALESCE($2, provider_message_id), last_error = $3
+         WHERE idempotency_key = $4 AND status = ANY($5) AND attempts = $6
+         RETURNING message_id
+       ), message_update AS (
+         UPDATE message SET provider_message_id = COALESCE($2, message.provider_message_id),
+                delivery_status = CASE WHEN message.delivery_status = ANY($8) THEN $7 ELSE message.delivery_status END
+         FROM send WHERE message.id = send.message_id
+       )
+       SELECT count(*)::int AS settled FROM send`,
+      [outcome.status, outcome.providerMessageId ?? null, outcome.lastError, idempotencyKey, statuses, seen.attempts, outcome.messageStatus, statusesBefore(outcome.messageStatus)],
+    );
+    return rows[0].settled > 0;
   }
 
   /** Moves a message's delivery status forward only. */

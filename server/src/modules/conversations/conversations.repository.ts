@@ -30,27 +30,43 @@ export class ConversationsRepository extends RepositoryBase {
   }
 
   /**
-   * The newest thread at this channel address, row-locked until the transaction ends. A
-   * transaction-scoped advisory lock on the address comes first, so the first messages of a
-   * brand-new thread (no row to lock yet) are serialised too.
+   * The newest thread at this channel address, row-locked until the transaction ends. When
+   * there is none yet, a transaction-scoped advisory lock on the address is taken and the
+   * look-up repeated, so the first messages of a brand-new thread are serialised too (the
+   * second waits for the first to commit, then finds its thread).
    */
   async lockByAddress(tx: Tx, channel: Channel, address: string): Promise<Conversation | null> {
     const manager = this.manager(tx);
+    const find = () =>
+      manager
+        .createQueryBuilder(Conversation, 'conversation')
+        .where('conversation.channel = :channel AND conversation.channel_address = :address', { channel, address })
+        .orderBy('conversation.created_at', 'DESC')
+        .setLock('pessimistic_write')
+        .getOne();
+    const existing = await find();
+    if (existing) return existing;
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`conversation:${channel}:${address}`]);
-    return manager
-      .createQueryBuilder(Conversation, 'conversation')
-      .where('conversation.channel = :channel AND conversation.channel_address = :address', { channel, address })
-      .orderBy('conversation.created_at', 'DESC')
-      .setLock('pessimistic_write')
-      .getOne();
+    return find();
+  }
+
+  /**
+   * Whether the thread at this address is with staff (it has an open escalation), read
+   * without locks: the inbound path's look before it lets the assistant think.
+   */
+  async isWithStaffAt(channel: Channel, address: string): Promise<boolean> {
+    const rows: Array<{ with_staff: boolean }> = await this.manager().query(
+      `SELECT EXISTS (
+         SELECT 1 FROM conversation c JOIN escalation e ON e.conversation_id = c.id AND e.status <> 'RESOLVED'
+         WHERE c.channel = $1 AND c.channel_address = $2
+       ) AS with_staff`,
+      [channel, address],
+    );
+    return rows[0]?.with_staff ?? false;
   }
 
   lockById(tx: Tx, id: string): Promise<Conversation | null> {
     return this.manager(tx).createQueryBuilder(Conversation, 'conversation').where('conversation.id = :id', { id }).setLock('pessimistic_write').getOne();
-  }
-
-  findByAddress(channel: Channel, address: string): Promise<Conversation | null> {
-    return this.manager().findOne(Conversation, { where: { channel, channelAddress: address }, order: { createdAt: 'DESC' } });
   }
 
   findById(id: string, tx?: Tx): Promise<Conversation | null> {
@@ -68,9 +84,10 @@ export class ConversationsRepository extends RepositoryBase {
     );
   }
 
-  /** Writes a thread the caller holds locked (lockByAddress/lockById), so no other writer's change is overwritten. */
-  save(tx: Tx, conversation: Conversation): Promise<Conversation> {
-    return this.manager(tx).save(conversation);
+  /** Writes a thread's changes; the caller holds it locked (lockByAddress/lockById), so no other writer's change is overwritten. */
+  async update(tx: Tx, conversation: Conversation): Promise<void> {
+    const { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt } = conversation;
+    await this.manager(tx).update(Conversation, { id: conversation.id }, { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt });
   }
 
   /** Points every thread of one customer at another (the same person, found on a second channel). */
@@ -96,6 +113,17 @@ export class ConversationsRepository extends RepositoryBase {
   async insertMessage(tx: Tx, fields: NewMessage): Promise<Message> {
     const manager = this.manager(tx);
     return manager.save(manager.create(Message, fields));
+  }
+
+  /**
+   * Stores a customer's message once: a second delivery of the same provider message (the
+   * unique index on inbound provider ids) stores nothing and returns null.
+   */
+  async insertInboundOnce(tx: Tx, fields: NewMessage): Promise<Message | null> {
+    const manager = this.manager(tx);
+    const inserted = await manager.createQueryBuilder().insert().into(Message).values(fields).orIgnore().returning(['id', 'created_at']).execute();
+    const row = inserted.raw[0] as { id: string; created_at: Date } | undefined;
+    return row ? manager.create(Message, { ...fields, id: row.id, createdAt: row.created_at }) : null;
   }
 
   findInboundMessage(tx: Tx, channel: Channel, providerMessageId: string): Promise<Message | null> {

@@ -78,13 +78,13 @@ export class ConversationsService {
   }
 
   /** Writes the changes made to a thread the caller holds locked. */
-  save(tx: Tx, conversation: Conversation): Promise<Conversation> {
-    return this.deps.repository.save(tx, conversation);
+  save(tx: Tx, conversation: Conversation): Promise<void> {
+    return this.deps.repository.update(tx, conversation);
   }
 
-  /** The thread at an address, unlocked: a read before a transaction (e.g. whether the assistant will answer). */
-  findByAddress(channel: Channel, address: string): Promise<Conversation | null> {
-    return this.deps.repository.findByAddress(channel, address);
+  /** Whether the thread at an address is with staff, read before a transaction (so the assistant need not think for nothing). */
+  isWithStaffAt(channel: Channel, address: string): Promise<boolean> {
+    return this.deps.repository.isWithStaffAt(channel, address);
   }
 
   /** Stores a message in the thread and publishes it after commit. */
@@ -130,7 +130,7 @@ export class ConversationsService {
       deliveryStatus: webChat ? DeliveryStatus.SENT : DeliveryStatus.QUEUED,
       staffUserId: reply.staffUserId ?? null,
     });
-    await this.deps.repository.save(tx, conversation);
+    await this.deps.repository.update(tx, conversation);
     if (webChat) {
       events.add(ConversationTopic.WEB_CHAT_REPLY, { message: toSnapshot(message) }, conversation.channelAddress);
     } else if (outbound) {
@@ -163,18 +163,45 @@ export class ConversationsService {
     });
   }
 
-  findInboundMessage(tx: Tx, channel: Channel, providerMessageId: string): Promise<Message | null> {
-    return this.deps.repository.findInboundMessage(tx, channel, providerMessageId);
+  /**
+   * Stores a customer's message in the thread and publishes it after commit; a second delivery
+   * of the same provider message stores nothing and returns the first, as a duplicate.
+   */
+  async addCustomerMessage(
+    tx: Tx,
+    events: PendingEvents,
+    conversation: Conversation,
+    fields: { text: string; providerMessageId: string | null },
+  ): Promise<{ message: Message; duplicate: boolean }> {
+    const message = await this.deps.repository.insertInboundOnce(tx, {
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      direction: MessageDirection.INBOUND,
+      author: MessageAuthor.CUSTOMER,
+      text: fields.text,
+      providerMessageId: fields.providerMessageId,
+      deliveryStatus: DeliveryStatus.RECEIVED,
+      staffUserId: null,
+    });
+    if (!message) return { message: (await this.deps.repository.findInboundMessage(tx, conversation.channel, fields.providerMessageId!))!, duplicate: true };
+    conversation.lastMessageAt = message.createdAt;
+    events.add(ConversationTopic.MESSAGE_ADDED, { conversationId: conversation.id, channel: conversation.channel, message: toSnapshot(message) }, conversation.id);
+    return { message, duplicate: false };
   }
 
   lastCustomerText(tx: Tx, conversationId: string): Promise<string | null> {
     return this.deps.repository.lastCustomerText(tx, conversationId);
   }
 
-  /** Links the details the customer gave to their identity; a known phone or email joins an existing customer. */
-  async linkCustomer(tx: Tx, conversation: Conversation, draft: BookingDraft): Promise<void> {
-    const value = (field: 'name' | 'phone' | 'email') => (draft[field] ? String(draft[field]!.value) : undefined);
-    const customerId = await this.deps.customers.learn(tx, conversation.customerId, { name: value('name'), phone: value('phone'), email: value('email') });
+  /**
+   * Links the details the customer gave to their identity; a known phone or email joins an
+   * existing customer. Only details new in `draft` (against `before`) are looked at.
+   */
+  async linkCustomer(tx: Tx, conversation: Conversation, draft: BookingDraft, before: BookingDraft): Promise<void> {
+    const fresh = (field: 'name' | 'phone' | 'email') => (draft[field] && draft[field]!.value !== before[field]?.value ? String(draft[field]!.value) : undefined);
+    const details = { name: fresh('name'), phone: fresh('phone'), email: fresh('email') };
+    if (!details.name && !details.phone && !details.email) return;
+    const customerId = await this.deps.customers.learn(tx, conversation.customerId, details);
     if (customerId !== conversation.customerId) await this.deps.repository.moveToCustomer(tx, conversation.customerId, customerId);
     conversation.customerId = customerId;
   }

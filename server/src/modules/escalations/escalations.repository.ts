@@ -43,10 +43,11 @@ export class EscalationsRepository extends RepositoryBase {
   }
 
   /** Writes an escalation the caller holds locked, counting the change. */
-  async saveChange(tx: Tx, escalation: Escalation): Promise<Escalation> {
+  async saveChange(tx: Tx, escalation: Escalation): Promise<void> {
     escalation.version += 1;
     escalation.updatedAt = new Date();
-    return this.manager(tx).save(escalation);
+    const { status, resolution, assignedExtensionId, assignedAt, takenOverById, declinedExtensionIds, resolvedAt, version, updatedAt } = escalation;
+    await this.manager(tx).update(Escalation, { id: escalation.id }, { status, resolution, assignedExtensionId, assignedAt, takenOverById, declinedExtensionIds, resolvedAt, version, updatedAt });
   }
 
   /** Waiting escalations, oldest first, locked; ones another instance is routing are skipped. */

@@ -7,7 +7,7 @@ import { consentKeyword, hasConsentKeywords, type ConsentService } from '../chan
 import { Channel } from '../conversations/channel';
 import type { Conversation } from '../conversations/conversation.entity';
 import type { ConversationsService, ThreadAddress } from '../conversations/conversations.service';
-import { DeliveryStatus, MessageAuthor, MessageDirection, type Message } from '../conversations/message.entity';
+import { MessageAuthor, type Message } from '../conversations/message.entity';
 import { EscalationReason } from '../escalations/escalation.entity';
 import type { EscalationsService } from '../escalations/escalations.service';
 import { describeInbound, type InboundMessage } from './inbound-message';
@@ -62,17 +62,10 @@ export class InboundService {
     return this.deps.uow.run(async (tx, events): Promise<ReceiveResult> => {
       const { conversations } = this.deps;
       const conversation = await conversations.openThread(tx, inbound);
-      // A provider event applied a second time (its first run committed, then the worker died) changes nothing.
-      const stored = inbound.providerMessageId ? await conversations.findInboundMessage(tx, inbound.channel, inbound.providerMessageId) : null;
-      if (stored) return { outcome: 'duplicate', conversation, message: stored };
       const previousCustomerText = await conversations.lastCustomerText(tx, conversation.id);
-      const message = await conversations.addMessage(tx, events, conversation, {
-        direction: MessageDirection.INBOUND,
-        author: MessageAuthor.CUSTOMER,
-        text,
-        providerMessageId: inbound.providerMessageId ?? null,
-        deliveryStatus: DeliveryStatus.RECEIVED,
-      });
+      const { message, duplicate } = await conversations.addCustomerMessage(tx, events, conversation, { text, providerMessageId: inbound.providerMessageId ?? null });
+      // A provider event applied a second time (its first run committed, then the worker died) changes nothing.
+      if (duplicate) return { outcome: 'duplicate', conversation, message };
       const answer = async (): Promise<Message | null> => {
         if (keyword) {
           // STOP, START and HELP are answered by the rules, never by the assistant; at most one confirmation.
@@ -108,9 +101,8 @@ export class InboundService {
     });
   }
 
-  private async withStaff(where: ThreadAddress): Promise<boolean> {
-    const known = await this.deps.conversations.findByAddress(where.channel, where.address);
-    return known !== null && (await this.deps.escalations.isWithStaff(known.id));
+  private withStaff(where: ThreadAddress): Promise<boolean> {
+    return this.deps.conversations.isWithStaffAt(where.channel, where.address);
   }
 
   private analyze(text: string): Promise<MessageAnalysis> {
@@ -123,10 +115,11 @@ export class InboundService {
 
   /** Applies the assistant's decision to the thread: the draft, the stage, the customer, a booking, an escalation. */
   private async apply(tx: Tx, events: PendingEvents, conversation: Conversation, decision: Decision, text: string): Promise<void> {
+    const draftBefore = conversation.bookingDraft;
     conversation.bookingDraft = decision.draft;
     conversation.failedAttempts = decision.failedAttempts;
     conversation.stage = decision.stage;
-    await this.deps.conversations.linkCustomer(tx, conversation, decision.draft);
+    await this.deps.conversations.linkCustomer(tx, conversation, decision.draft, draftBefore);
     if (decision.createBooking) {
       const draft = decision.draft;
       const booking = await this.deps.bookings.createInquiry(tx, {

@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { statementCount } from '../db/statement-count';
 import { entityManagerOf, type Tx } from '../db/unit-of-work';
 import type { Logger } from '../logger';
 
@@ -41,6 +42,9 @@ export interface JobDefinition<T extends object> {
 }
 
 const deadLetterName = (name: string) => `${name}.dead`;
+
+/** Told of every attempt: its queue, outcome, duration and SQL statements (for /metrics). */
+export type JobObserver = (attempt: { queue: string; outcome: 'success' | 'error'; seconds: number; statements: number }) => void;
 
 /**
  * pg-boss's own expiry is only the backstop for an instance that died mid-job (killed, or
@@ -223,10 +227,11 @@ export class JobQueue {
     private readonly boss: PgBoss,
     private readonly logger: Logger,
     private readonly pollingIntervalSeconds: number,
+    private readonly observe?: JobObserver,
   ) {}
 
   /** Connects and installs or migrates pg-boss's own schema (safe when instances start together). */
-  static async start(params: { url: string; logger: Logger; pollingIntervalSeconds: number }): Promise<JobQueue> {
+  static async start(params: { url: string; logger: Logger; pollingIntervalSeconds: number; observe?: JobObserver }): Promise<JobQueue> {
     const boss = new PgBoss({
       connectionString: params.url,
       schema: 'pgboss',
@@ -236,7 +241,7 @@ export class JobQueue {
     });
     boss.on('error', (error: Error) => params.logger.warn({ err: error.message }, 'job queue error'));
     await boss.start();
-    return new JobQueue(boss, params.logger, params.pollingIntervalSeconds);
+    return new JobQueue(boss, params.logger, params.pollingIntervalSeconds, params.observe);
   }
 
   /** Creates the queue (and its dead-letter queue) and starts working it on this instance. */
@@ -257,7 +262,7 @@ export class JobQueue {
     const handle = definition.everySeconds ? this.recurring(name, definition.everySeconds, definition.handle) : definition.handle;
 
     this.startWorker<T>(name, { concurrency: definition.concurrency, timeLimitSeconds: definition.expireInSeconds }, (job, signal) =>
-      handle(job.data, signal),
+      this.measured(name, () => handle(job.data, signal)),
     );
     if (definition.everySeconds) {
       await this.boss.send(name, {}); // the first run, unless one is already waiting
@@ -267,6 +272,22 @@ export class JobQueue {
       const onDeadLetter = definition.onDeadLetter;
       this.startWorker<T>(deadLetter, { concurrency: 1, timeLimitSeconds: definition.expireInSeconds }, (job) => onDeadLetter(job.data, errorMessage(job.output)));
     }
+  }
+
+  /** Runs one attempt, reporting its time and the SQL statements it sent. */
+  private measured(name: string, attempt: () => Promise<void>): Promise<void> {
+    if (!this.observe) return attempt();
+    const observe = this.observe;
+    return statementCount.run(async () => {
+      const started = process.hrtime.bigint();
+      let outcome: 'success' | 'error' = 'error';
+      try {
+        await attempt();
+        outcome = 'success';
+      } finally {
+        observe({ queue: name, outcome, seconds: Number(process.hrtime.bigint() - started) / 1e9, statements: statementCount.current() ?? 0 });
+      }
+    });
   }
 
   /** Runs the handler, then queues the next run; the queue's policy refuses a second waiting one. */
