@@ -2,15 +2,16 @@
 /**
  * Times `pnpm start` from the command to the ready line ("Console: ..."), then stops it with SIGINT.
  *
- *   node scripts/measure-start.mjs [--runs N] [--first | --edit console | --edit server]
+ *   node scripts/measure-start.mjs [--runs N] [--first | --edit console | --edit server] [--pnpm]
  *
  *   (default)       nothing changed since the last build
  *   --first         as a fresh clone after install: no build outputs, no stamps, a new empty DATA_DIR
  *   --edit console  a comment appended to console/src/main.tsx before each run (restored at the end)
  *   --edit server   a comment appended to server/src/app/http.ts before each run (restored at the end)
  *
- * It runs the README's command (npx --yes <packageManager> start) on the embedded default, with
- * PORT=0 unless PORT is set, so it does not collide with a server already on :4000.
+ * It runs the README's command (npx --yes <packageManager> start), or `pnpm start` with --pnpm
+ * (npx alone spends 1-2 s reading the project's node_modules before pnpm starts), on the embedded
+ * default, with PORT=0 unless PORT is set, so it does not collide with a server already on :4000.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,11 +21,13 @@ import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EDITED = { console: 'console/src/main.tsx', server: 'server/src/app/http.ts' };
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '2' }, first: { type: 'boolean' }, edit: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '2' }, first: { type: 'boolean' }, edit: { type: 'string' }, pnpm: { type: 'boolean' } },
+});
 const runs = Number(values.runs);
 if (values.edit && !EDITED[values.edit]) throw new Error(`--edit must be one of ${Object.keys(EDITED).join(', ')}`);
 const packageManager = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).packageManager;
-const command = ['npx', '--yes', packageManager, 'start'];
+const command = values.pnpm ? ['pnpm', 'start'] : ['npx', '--yes', packageManager, 'start'];
 
 function groupAlive(pid) {
   try {
