@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
 
   // Listening from the start: a signal during migrations still stops the embedded PostgreSQL.
   const started: { server?: RunningServer } = {};

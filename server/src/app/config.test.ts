@@ -10,6 +10,15 @@ describe('loadConfig', () => {
     expect(config.businessTimeZone).toBe('America/New_York');
   });
 
+  it('logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says otherwise', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: '' }).logFormat).toBe('pretty');
+  });
+
   it('uses DATABASE_URL and REDIS_URL when given', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/app', REDIS_URL: 'redis://cache:6379' });
     expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/app' });
@@ -23,6 +32,7 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL must be a URL like redis://'],
     [{ BUSINESS_TIME_ZONE: 'Mars/Olympus' }, 'BUSINESS_TIME_ZONE must be an IANA time zone'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, test or production'],
+    [{ LOG_FORMAT: 'text' }, 'LOG_FORMAT must be pretty or json'],
     [{ ADMIN_EMAIL: 'owner@example.test' }, 'ADMIN_PASSWORD must be set together with ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters'],
     [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, 'GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1 to 1000'],

@@ -67,6 +67,7 @@ const envSchema = z
         message: 'must be one of fatal, error, warn, info, debug, trace, silent',
       })
       .default('info'),
+    LOG_FORMAT: optionalString.pipe(z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional()),
 
     DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     DATA_DIR: optionalString,
@@ -183,6 +184,8 @@ export interface Config {
   port: number;
   publicUrl?: string;
   logLevel: Env['LOG_LEVEL'];
+  /** Readable lines in development, JSON lines elsewhere, unless LOG_FORMAT says otherwise. */
+  logFormat: 'pretty' | 'json';
   database:
     | { kind: 'external'; url: string }
     | { kind: 'embedded'; dataDir: string; port?: number };
@@ -273,6 +276,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     publicUrl: env.PUBLIC_URL,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     database: env.DATABASE_URL
       ? { kind: 'external', url: env.DATABASE_URL }
       : {
