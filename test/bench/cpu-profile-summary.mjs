@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { printTable } from './bench-support.mjs';
 
 /**
- * Frames whose inclusive share is reported: a frame matches on its function name and, when
- * given, its url or its owning package. Time spent after an `await` is attributed to the
+ * Frames whose inclusive share is reported: a frame matches on whichever of its function
+ * name, url and owning package the marker gives. Time spent after an `await` is attributed to the
  * frames of the continuation only, so async callers show less than they caused.
  */
 export const DEFAULT_MARKERS = [
@@ -23,22 +23,22 @@ export const DEFAULT_MARKERS = [
   { label: 'graphql execute', name: /^execute$/, url: /graphql\/execution\/execute\.js$/ },
   { label: 'graphql validate', name: /^validate$/, url: /graphql\/validation\/validate\.js$/ },
   { label: 'graphql parse', name: /^parse$/, url: /graphql\/language\/parser\.js$/ },
-  { label: 'type-graphql resolvers (create.js closures)', name: /./, url: /type-graphql\/build\/cjs\/resolvers\/create\.js$/ },
-  { label: 'Apollo field instrumentation (willResolveField)', name: /./, url: /@apollo\/server\/dist\/cjs\/(utils\/schemaInstrumentation|plugin\/cacheControl\/index)\.js$/ },
+  { label: 'type-graphql resolvers (create.js closures)', url: /type-graphql\/build\/cjs\/resolvers\/create\.js$/ },
+  { label: 'Apollo field instrumentation (willResolveField)', url: /@apollo\/server\/dist\/cjs\/(utils\/schemaInstrumentation|plugin\/cacheControl\/index)\.js$/ },
   { label: 'type-graphql applyMiddlewares', name: /^applyMiddlewares$/ },
   { label: 'userErrorsMiddleware', name: /^userErrorsMiddleware$/ },
   { label: 'authChecker (type-graphql AuthMiddleware)', name: /^authChecker$/ },
   { label: 'type-graphql getParams / validateArg', name: /^(getParams|validateArg)$/ },
-  { label: 'class-validator', name: /./, owner: 'class-validator' },
+  { label: 'class-validator', owner: 'class-validator' },
   { label: 'ExtensionsService.list', name: /^list$/, url: /extensions\.service\.js$/ },
   { label: 'paginate', name: /^paginate$/ },
-  { label: 'TypeORM (anything)', name: /./, owner: 'typeorm' },
-  { label: 'pg (client, protocol, pool)', name: /./, owner: /^pg(-protocol|-pool)?$/ },
+  { label: 'TypeORM (anything)', owner: 'typeorm' },
+  { label: 'pg (client, protocol, pool)', owner: /^pg(-protocol|-pool)?$/ },
   { label: 'availableNow / working hours', name: /^(availableNow|isAvailableAt|isWithinWorkingHours|localClock)$/ },
   { label: 'Apollo plugins (metrics, errors)', name: /^(requestDidStart|willSendResponse|didEncounterErrors)$/ },
   { label: 'JSON.stringify of the response', name: /^(prettyJSONStringify|stringify)$/ },
-  { label: 'pino', name: /./, owner: /^pino/ },
-  { label: 'prom-client', name: /./, owner: 'prom-client' },
+  { label: 'pino', owner: /^pino/ },
+  { label: 'prom-client', owner: 'prom-client' },
   { label: '(garbage collector)', name: /^\(garbage collector\)$/ },
 ];
 
@@ -86,7 +86,7 @@ export function summarize(file, { markers = DEFAULT_MARKERS, top = 25 } = {}) {
       const f = byId.get(id).callFrame;
       for (const marker of markers) {
         if (seen.has(marker.label)) continue;
-        if (!marker.name.test(f.functionName) || (marker.url && !marker.url.test(f.url ?? ''))) continue;
+        if ((marker.name && !marker.name.test(f.functionName)) || (marker.url && !marker.url.test(f.url ?? ''))) continue;
         if (marker.owner && !(typeof marker.owner === 'string' ? ownerOf(f) === marker.owner : marker.owner.test(ownerOf(f)))) continue;
         seen.add(marker.label);
       }
