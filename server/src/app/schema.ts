@@ -11,20 +11,21 @@ import { ChannelsResolver } from '../modules/channels/channels.resolver';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 import { TelephonyResolver } from '../modules/telephony/telephony.resolver';
 import { authChecker } from '../shared/auth/access';
-import { userErrorsMiddleware } from '../shared/graphql/user-errors';
+import { mapUserErrorsOnMutations } from '../shared/graphql/user-errors';
 
 /** Every resolver of the API. A new module adds its resolver here and its services in container.ts. */
 export const resolvers = [StaffResolver, ExtensionsResolver, ConversationsResolver, EscalationsResolver, WebChatResolver, MetricsResolver, WebhooksResolver, ChannelsResolver, SocialResolver, TelephonyResolver] as const;
 
-export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     container: params.container,
     pubSub: params.pubSub,
     authChecker,
-    globalMiddlewares: [userErrorsMiddleware],
     validate: { forbidUnknownValues: false },
   });
+  mapUserErrorsOnMutations(schema);
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so a diff shows only real changes. */
