@@ -11,6 +11,8 @@
 // on GET /healthz. Figures and ratios, no pass/fail.
 //
 // Run after `pnpm build:server`: `pnpm bench:webhooks` (DURATION=20 s per run, CONNECTIONS=20).
+// PROFILE=<dir> also records a CPU profile of the server during the product's load (through
+// its inspector), writes it to <dir> and prints where its time went.
 // Needs PostgreSQL and Redis like the tests: DATABASE_ADMIN_URL (default the local server) and
 // REDIS_URL (default the local one; REDIS_URL= runs the server on its in-process pub/sub).
 import { spawn } from 'node:child_process';
@@ -20,7 +22,9 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import pg from 'pg';
-import { createDatabase, load, onCleanup, printTable, ratio, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
+import { writeFileSync } from 'node:fs';
+import { cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
+import { summarize } from './cpu-profile-summary.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 20);
@@ -206,9 +210,10 @@ async function eventCounts(db) {
  * Sustained webhooks to `url` for DURATION s, then the wait until the server's queue has
  * applied everything; counts are deltas from before the load, so runs can follow each other.
  */
-async function ingestAndDrain({ label, url, db, rc }) {
+async function ingestAndDrain({ label, url, db, rc, profiler }) {
   const before = await eventCounts(db);
   const smsBefore = rc.state.smsSent;
+  await profiler?.start();
   const ingest = await load(label, {
     url,
     connections: CONNECTIONS,
@@ -216,6 +221,7 @@ async function ingestAndDrain({ label, url, db, rc }) {
     requests: [{ method: 'POST', headers: webhookHeaders, setupRequest: (request) => ({ ...request, body: inboundNotification() }) }],
   });
   const loadEnded = performance.now();
+  const profile = await profiler?.stop();
   const atLoadEnd = await eventCounts(db);
   const smsAtLoadEnd = rc.state.smsSent - smsBefore;
   const backlog = atLoadEnd.PENDING + atLoadEnd.RETRYING;
@@ -254,7 +260,7 @@ async function ingestAndDrain({ label, url, db, rc }) {
     `  requests sent ${ingest.sent}, events stored ${stored} (${stored === ingest.sent ? 'one per request' : `MISMATCH: ${stored - ingest.sent}`}), answered 2xx within the window ${ingest.ok}`,
   );
   console.log(`  replies received by the RingCentral stand-in: ${smsAtLoadEnd} by the end of the load, ${rc.state.smsSent - smsBefore} when the queue had drained`);
-  return { ingest, drain: { drained, seconds: drainSeconds, backlog, applied, dead, rate: drainRate } };
+  return { ingest, profile, drain: { drained, seconds: drainSeconds, backlog, applied, dead, rate: drainRate } };
 }
 
 async function main() {
@@ -272,16 +278,21 @@ async function main() {
       redis.disconnect();
     });
   }
-  const server = await startServer({
-    DATABASE_URL: database.url,
-    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
-    RINGCENTRAL_SERVER_URL: rc.url,
-    RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
-    RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
-    RINGCENTRAL_JWT: rc.credentials.jwt,
-    RINGCENTRAL_FROM_NUMBER: BUSINESS_NUMBER,
-    RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
-  });
+  const profileDir = profileDirectory(process.env.PROFILE, 'webhooks');
+  const server = await startServer(
+    {
+      DATABASE_URL: database.url,
+      ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
+      RINGCENTRAL_SERVER_URL: rc.url,
+      RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
+      RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
+      RINGCENTRAL_JWT: rc.credentials.jwt,
+      RINGCENTRAL_FROM_NUMBER: BUSINESS_NUMBER,
+      RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+    },
+    { nodeOptions: profileDir ? ['--inspect=127.0.0.1:0'] : [] },
+  );
+  const profiler = profileDir ? await cpuProfiler(server.inspector) : undefined;
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   onCleanup(() => db.end());
@@ -301,7 +312,7 @@ async function main() {
   await autocannon({ url: `${server.url}/healthz`, connections: CONNECTIONS, duration: 2 });
 
   console.log('');
-  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc });
+  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc, profiler });
   console.log('');
   const bare = await ingestAndDrain({ label: 'bare peer: the same, node:http + pg', url: `${peer.url}/webhooks/ringcentral`, db, rc });
 
@@ -338,6 +349,12 @@ async function main() {
   console.log(`  product / answered-before-storing: req/s ${ratio(ingest.rps, handshake.rps)}, p50 ${ratio(ingest.p50, handshake.p50)}, p99 ${ratio(ingest.p99, handshake.p99)}`);
   console.log(`  product / healthz:                 req/s ${ratio(ingest.rps, healthz.rps)}, p50 ${ratio(ingest.p50, healthz.p50)}, p99 ${ratio(ingest.p99, healthz.p99)}`);
   if (server.exited()) throw new Error(`the server exited during the run: ${server.output()}`);
+  if (product.profile) {
+    const file = path.join(profileDir, 'server-during-ingest.cpuprofile');
+    writeFileSync(file, JSON.stringify(product.profile));
+    console.log('');
+    summarize(file);
+  }
 }
 
 await runBenchmark(main);
