@@ -73,6 +73,20 @@ describe('HTTP surface', () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 
+  it('marks GraphQL answers, staff data included, as never to be stored by a cache', async () => {
+    for (const method of ['POST', 'GET'] as const) {
+      const query = `query CountExtensions { extensions { totalCount } }`;
+      const response =
+        method === 'POST'
+          ? await fetch(`${server.url}/graphql`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) })
+          : await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+      expect(response.status, method).toBe(200);
+      const body = (await response.json()) as { data: { extensions: { totalCount: number } } };
+      expect(body.data.extensions.totalCount, method).toEqual(expect.any(Number));
+      expect(response.headers.get('cache-control'), method).toBe('no-store');
+    }
+  });
+
   it('refuses bodies over 1 MB before parsing them', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',

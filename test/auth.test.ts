@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, errorCodes, graphql, subscribe, wsClient } from './support/graphql-client';
 import { LOGIN, startTestServer, TEST_ADMIN, type TestServer } from './support/test-server';
@@ -35,6 +37,19 @@ describe('staff sign-in', () => {
   it('refuses malformed login input with userErrors naming the field', async () => {
     const response = await graphql(server.url, LOGIN, { input: { email: 'not an email', password: '' } });
     expect(response.data!.login.userErrors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
+  });
+
+  it('refuses a session once it has expired', async () => {
+    const token = await server.login();
+    expect((await graphql(server.url, `{ me { role } }`, {}, token)).data).toEqual({ me: { role: 'ADMIN' } });
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE staff_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [createHash('sha256').update(token).digest('hex')]);
+    } finally {
+      await db.end();
+    }
+    expect(errorCodes(await graphql(server.url, `{ me { role } }`, {}, token))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('ends a session on logout', async () => {

@@ -1,111 +1,194 @@
-// Benchmark: time from a web-chat message that triggers an escalation to the escalationRaised
-// event at a console subscribed on another instance (Redis), against the same on one instance
-// with the in-process pub/sub. Run after `pnpm build`: `pnpm bench` (N=500 by default).
-// Needs PostgreSQL and Redis like the tests: DATABASE_ADMIN_URL (default the local server) and REDIS_URL.
-import { spawn } from 'node:child_process';
+// Benchmark: an escalation raised on instance A reaching K staff consoles connected to
+// instance B over Redis, for K = 1, 100 and 1,000. Each console is its own graphql-ws
+// connection (one sign-in token shared) subscribed with the console's own EscalationRaised
+// document, EscalationFields and all, as codegen generated it from console/src/graphql/
+// operations.ts: when the fragment changes, this follows. For each escalation (a web-chat
+// message asking for a human, sent one at a time) the time from the send to its arrival at
+// the LAST of the K consoles is recorded; the table gives p50 and p99 of that, and what the
+// fan-out adds to the single console's p99. Then the same for one console on one instance
+// with the in-process pub/sub, against Redis. Also the database transactions per escalation
+// (pg_stat_database; a statement outside a transaction counts as one), to see how the
+// server's work grows with K. Figures and ratios, no pass/fail.
+//
+// Run after `pnpm build` (the documents come from `pnpm codegen`): `pnpm bench`
+// (N=100 escalations per K; N_LARGE=30 from K=1,000 on, where each takes seconds today;
+// CONSOLES=1,100,1000). Needs PostgreSQL and Redis like the tests:
+// DATABASE_ADMIN_URL (default the local server) and REDIS_URL.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
+import Redis from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { consoleDocument, createDatabase, gql, login, onCleanup, pct, printTable, redisUrl, runBenchmark, startServer } from './bench-support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const N = Number(process.env.N ?? 500);
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const admin = { email: 'bench@example.test', password: 'bench password 1234' };
+const N = Number(process.env.N ?? 100);
+const N_LARGE = Number(process.env.N_LARGE ?? 30);
+const CONSOLES = (process.env.CONSOLES ?? '1,100,1000').split(',').map(Number);
+/** pg_stat_database is flushed by each backend at most every 10 s while it idles: wait that out before reading it. */
+const STATS_SETTLE_MS = 11_000;
+const WARM_UP = 3;
 
-async function createDatabase() {
-  const name = `hibachi_bench_${randomBytes(3).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => { const c = new pg.Client({ connectionString: adminUrl }); await c.connect(); await c.query(`DROP DATABASE "${name}" WITH (FORCE)`); await c.end(); } };
+const escalationRaised = consoleDocument('EscalationRaised');
+
+async function openConsoles(url, token, count, onEvent) {
+  const clients = [];
+  // A few at a time: each connection authenticates its token against the database.
+  for (let i = 0; i < count; i += 50) {
+    const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) => i + j);
+    await Promise.all(
+      batch.map(
+        (index) =>
+          new Promise((resolve, reject) => {
+            const client = createClient({
+              url: url.replace('http', 'ws') + '/graphql',
+              webSocketImpl: WebSocket,
+              connectionParams: { authorization: `Bearer ${token}` },
+              lazy: false,
+              retryAttempts: 0,
+              on: { connected: () => resolve(), error: reject, closed: (event) => reject(new Error(`console ${index} closed: ${event?.code} ${event?.reason}`)) },
+            });
+            clients.push(client);
+            client.subscribe(
+              { query: escalationRaised, operationName: 'EscalationRaised' },
+              {
+                next: (result) => {
+                  if (result.errors) console.error(`console ${index}: ${JSON.stringify(result.errors)}`);
+                  else onEvent(index, result.data.escalationRaised.id, performance.now());
+                },
+                error: (error) => console.error(`console ${index}: ${error instanceof Error ? error.message : JSON.stringify(error)}`),
+                complete: () => undefined,
+              },
+            );
+          }),
+      ),
+    );
+  }
+  return { dispose: () => Promise.all(clients.map((client) => client.dispose())) };
 }
 
-function startServer(env) {
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/server/src/main.js')], {
-    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Console:\s+(http:\/\/\S+?)\/?\s*$/m.exec(output);
-      if (match) {
-        // A graceful stop can wait on the bench's own keep-alive connections; do not let it stall the run.
-        const stop = () =>
-          new Promise((r) => {
-            child.once('exit', r);
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-          });
-        resolve({ url: match[1], stop });
-      }
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
+async function transactions(db) {
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+  return { n: Number(rows[0].n), at: performance.now() };
 }
 
-async function gql(url, query, variables = {}, token) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()).data;
-}
+/** K consoles on `consoleUrl`, N escalations raised through `senderUrl`, one after another. */
+async function measure({ label, senderUrl, consoleUrl, consoles, db }) {
+  const n = consoles >= 1000 ? Math.min(N, N_LARGE) : N;
+  const token = await login(consoleUrl);
+  // Sends are one at a time and each raises one escalation: the first event of an id not seen
+  // before is the awaited escalation's (it may arrive before the send's HTTP answer).
+  let current = null;
+  const finished = new Set();
+  const onEvent = (index, escalationId, at) => {
+    if (!current || finished.has(escalationId)) return;
+    current.id ??= escalationId;
+    if (escalationId !== current.id || current.seen.has(index)) return;
+    current.seen.add(index);
+    current.first ??= at;
+    if (current.seen.size === consoles) current.resolve(at);
+  };
+  const opened = performance.now();
+  const group = await openConsoles(consoleUrl, token, consoles, onEvent);
+  const openSeconds = (performance.now() - opened) / 1000;
 
-async function measure(label, senderUrl, consoleUrl) {
-  const token = (await gql(consoleUrl, `mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: admin })).login.token;
-  // Sends are sequential and each raises exactly one escalation, so the next event answers the pending send.
-  let pending = null;
-  const client = createClient({ url: consoleUrl.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
-  await new Promise((resolve, reject) => {
-    client.subscribe({ query: `subscription { escalationRaised { id } }` }, {
-      next: () => {
-        const resolvePending = pending;
-        pending = null;
-        resolvePending?.(performance.now());
-      },
-      error: reject,
-      complete: () => undefined,
-    });
-    client.on('connected', () => setTimeout(resolve, 300)); // let the subscription reach Redis
-  });
-  const latencies = [];
-  for (let i = 0; i < N; i++) {
+  const one = async () => {
     const session = (await gql(senderUrl, `mutation { startWebChatSession { sessionToken } }`)).startWebChatSession.sessionToken;
-    const received = new Promise((resolve) => (pending = resolve));
+    let timer;
+    const allArrived = new Promise((resolve, reject) => {
+      current = { id: null, seen: new Set(), first: undefined, resolve };
+      timer = setTimeout(() => reject(new Error(`${label}: an escalation reached ${current.seen.size} of ${consoles} consoles in 60 s`)), 60_000);
+    });
     const started = performance.now();
     await gql(senderUrl, `mutation($t: String!) { sendWebChatMessage(sessionToken: $t, text: "I need to speak to a human") { message { id } } }`, { t: session });
-    latencies.push((await received) - started);
+    const last = await allArrived;
+    clearTimeout(timer);
+    finished.add(current.id);
+    const first = current.first;
+    current = null;
+    return { first: first - started, last: last - started };
+  };
+
+  // Warm-up, and proof that every console's subscription is live: each must see these.
+  for (let i = 0; i < WARM_UP; i++) await one();
+
+  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS));
+  const idleFrom = await transactions(db);
+  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS));
+  const idleTo = await transactions(db);
+  const idlePerMs = (idleTo.n - idleFrom.n) / (idleTo.at - idleFrom.at);
+
+  const firsts = [];
+  const lasts = [];
+  const from = await transactions(db);
+  for (let i = 0; i < n; i++) {
+    const { first, last } = await one();
+    firsts.push(first);
+    lasts.push(last);
   }
-  await client.dispose();
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  console.log(`${label.padEnd(44)} n=${N}  p50 ${pct(50).toFixed(1)} ms  p99 ${pct(99).toFixed(1)} ms`);
-  return { p50: pct(50), p99: pct(99) };
+  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS));
+  const to = await transactions(db);
+  const perEscalation = (to.n - from.n - idlePerMs * (to.at - from.at)) / n;
+  await group.dispose();
+
+  firsts.sort((a, b) => a - b);
+  lasts.sort((a, b) => a - b);
+  const figures = { label, consoles, n, p50: pct(lasts, 50), p99: pct(lasts, 99), max: lasts.at(-1), firstP50: pct(firsts, 50), firstP99: pct(firsts, 99), perEscalation, openSeconds };
+  console.log(
+    `${label.padEnd(48)} K=${String(consoles).padStart(4)} n=${n}  last console p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms  ` +
+      `(first p50 ${figures.firstP50.toFixed(1)} ms)  ~${perEscalation.toFixed(0)} db transactions/escalation  (${openSeconds.toFixed(1)} s to connect)`,
+  );
+  return figures;
 }
 
-const db1 = await createDatabase();
-const prefix = `bench${randomBytes(3).toString('hex')}:`;
-const envBase = { DATABASE_URL: db1.url, WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: '100000' };
-const [a, b] = await Promise.all([startServer({ ...envBase, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix }), startServer({ ...envBase, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix })]);
-const redis = await measure('two instances, Redis (send on A, console on B)', a.url, b.url);
-await Promise.all([a.stop(), b.stop()]);
-await db1.drop();
+function prefixCleanup(prefix) {
+  onCleanup(async () => {
+    const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+}
 
-const db2 = await createDatabase();
-const single = await startServer({ DATABASE_URL: db2.url, WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: '100000' });
-const local = await measure('one instance, in-process pub/sub', single.url, single.url);
-await single.stop();
-await db2.drop();
+async function main() {
+  console.log(`Escalation fan-out benchmark: ${N} escalations per K (${N_LARGE} from K=1,000), K = ${CONSOLES.join(', ')} consoles, each subscribed with the console's EscalationRaised document.`);
+  const envBase = { WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: '100000' };
 
-console.log(`Redis / in-process: p50 x${(redis.p50 / local.p50).toFixed(2)}, p99 x${(redis.p99 / local.p99).toFixed(2)}`);
+  const database = await createDatabase();
+  const prefix = `bench${randomBytes(3).toString('hex')}:`;
+  prefixCleanup(prefix);
+  const redisEnv = { ...envBase, DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
+  const [a, b] = await Promise.all([startServer(redisEnv, { label: 'instance A' }), startServer(redisEnv, { label: 'instance B' })]);
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  onCleanup(() => db.end());
+  const overRedis = [];
+  for (const consoles of CONSOLES) {
+    overRedis.push(await measure({ label: 'two instances, Redis (send on A, consoles on B)', senderUrl: a.url, consoleUrl: b.url, consoles, db }));
+  }
+  await Promise.all([a.stop(), b.stop()]);
+
+  const single = await createDatabase();
+  const one = await startServer({ ...envBase, DATABASE_URL: single.url }, { label: 'single instance' });
+  const singleDb = new pg.Client({ connectionString: single.url });
+  await singleDb.connect();
+  onCleanup(() => singleDb.end());
+  const inProcess = await measure({ label: 'one instance, in-process pub/sub', senderUrl: one.url, consoleUrl: one.url, consoles: 1, db: singleDb });
+  await one.stop();
+
+  console.log('');
+  console.log('Summary: time from the send to the escalation at the last of K consoles');
+  const base = overRedis.find((r) => r.consoles === 1) ?? overRedis[0];
+  const rows = [['pub/sub', 'K', 'n', 'p50 ms', 'p99 ms', 'max ms', 'p99 added vs K=1', 'db xacts/escalation']];
+  for (const r of overRedis) {
+    rows.push(['Redis, A to B', r.consoles, r.n, r.p50.toFixed(1), r.p99.toFixed(1), r.max.toFixed(1), r === base ? '-' : `+${(r.p99 - base.p99).toFixed(1)} ms`, r.perEscalation.toFixed(0)]);
+  }
+  rows.push(['in-process', 1, inProcess.n, inProcess.p50.toFixed(1), inProcess.p99.toFixed(1), inProcess.max.toFixed(1), '', inProcess.perEscalation.toFixed(0)]);
+  printTable(rows);
+  if (base.consoles === 1) {
+    console.log(`  Redis / in-process at K=1: p50 x${(base.p50 / inProcess.p50).toFixed(2)}, p99 x${(base.p99 / inProcess.p99).toFixed(2)}`);
+  }
+}
+
+await runBenchmark(main);

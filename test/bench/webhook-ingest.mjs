@@ -3,29 +3,33 @@
 // subscription's Verification-Token, so every one is verified, stored in webhook_event and its apply
 // job enqueued before the 200. Reported: requests accepted per second and the acknowledgement
 // latency while the queue applies them, the backlog at the end of the load and the time for the
-// queue to drain it; then, as peers on the same server with the queue idle, the same load on the
-// same route answered before anything is stored (RingCentral's Validation-Token handshake, same
-// body) and on GET /healthz. Figures and ratios, no pass/fail.
+// queue to drain it. Then the same load on a bare peer (webhook-peer.mjs: node:http + pg doing
+// the same verification and the same inserts in one transaction) against the same database, so
+// the product's queue applies the peer's events as it did its own, and its drain is measured
+// again. Last, as peers on the same server with the queue idle, the same load on the same route
+// answered before anything is stored (RingCentral's Validation-Token handshake, same body) and
+// on GET /healthz. Figures and ratios, no pass/fail.
 //
 // Run after `pnpm build:server`: `pnpm bench:webhooks` (DURATION=20 s per run, CONNECTIONS=20).
+// PROFILE=<dir> also records a CPU profile of the server during the product's load (through
+// its inspector), writes it to <dir> and prints where its time went.
 // Needs PostgreSQL and Redis like the tests: DATABASE_ADMIN_URL (default the local server) and
 // REDIS_URL (default the local one; REDIS_URL= runs the server on its in-process pub/sub).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import pg from 'pg';
+import { writeFileSync } from 'node:fs';
+import { cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
+import { summarize } from './cpu-profile-summary.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 20);
 const SENDERS = Number(process.env.SENDERS ?? 1000);
 const DRAIN_TIMEOUT_S = Number(process.env.DRAIN_TIMEOUT ?? 1800);
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WEBHOOK_TOKEN = `bench-${randomBytes(12).toString('hex')}`;
 const BUSINESS_NUMBER = '+15555550100';
 const INSTANT_SMS_EVENT = '/restapi/v1.0/account/~/extension/1001/message-store/instant?type=SMS';
@@ -37,14 +41,6 @@ const TEXTS = [
   'We are 12 adults and 4 kids, is that ok?',
   'Do you travel to the suburbs?',
 ];
-
-const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    const step = cleanups.pop();
-    await step().catch((error) => console.error(`cleanup: ${error.message}`));
-  }
-}
 
 // ---- a RingCentral stand-in: just enough for the server to log in, subscribe and send its replies ----
 
@@ -166,91 +162,7 @@ async function startFakeRingCentral() {
   };
 }
 
-// ---- database, server ----
-
-async function createDatabase() {
-  const name = `hibachi_bench_${randomBytes(3).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function startServer(env) {
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/server/src/main.js')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let exited = false;
-  const exit = new Promise((resolve) => child.once('exit', (code) => ((exited = true), resolve(code))));
-  const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    // A graceful stop can wait on the load generator's keep-alive connections; do not let it stall the run.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exit;
-    clearTimeout(timer);
-  };
-  cleanups.push(stop);
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.length > 200_000) output = output.slice(-100_000);
-      const match = /Console:\s+(http:\/\/\S+?)\/?\s*$/m.exec(output);
-      if (match) resolve({ url: match[1], output: () => output, exited: () => exited });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    exit.then((code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
-}
-
 // ---- load ----
-
-const pct = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
-
-/** autocannon for DURATION s; latencies of 2xx answers kept at full precision (autocannon's histogram rounds to 1 ms). */
-async function load(label, options) {
-  const latencies = [];
-  const instance = autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-  });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const ok = result['2xx'];
-  const figures = {
-    label,
-    sent: result.requests.sent,
-    ok,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    rps: ok / result.duration,
-    p50: pct(latencies, 50),
-    p99: pct(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)])),
-    start: result.start,
-    finish: result.finish,
-  };
-  console.log(
-    `${label.padEnd(46)} sent ${figures.sent}  2xx ${ok}  non-2xx ${figures.non2xx}  errors ${figures.errors}  ` +
-      `${figures.rps.toFixed(0)} req/s  p50 ${figures.p50.toFixed(2)} ms  p99 ${figures.p99.toFixed(2)} ms  max ${figures.max.toFixed(1)} ms`,
-  );
-  if (figures.non2xx > 0) console.log(`${''.padEnd(46)} status codes: ${JSON.stringify(figures.statusCodes)}`);
-  return figures;
-}
 
 let sequence = 0;
 function inboundNotification() {
@@ -294,63 +206,27 @@ async function eventCounts(db) {
   return counts;
 }
 
-async function waitFor(condition, timeoutMs, intervalMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  return true;
-}
-
-async function main() {
-  console.log(`Webhook ingest benchmark: ${DURATION} s per run, ${CONNECTIONS} connections, ${SENDERS} senders, loopback.`);
-  const rc = await startFakeRingCentral();
-  cleanups.push(() => rc.close());
-  const databaseUrl = await createDatabase();
-  const redisPrefix = `bench${randomBytes(3).toString('hex')}:`;
-  if (redisUrl) {
-    cleanups.push(async () => {
-      const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      await redis.connect();
-      const keys = await redis.keys(`${redisPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    });
-  }
-  const server = await startServer({
-    DATABASE_URL: databaseUrl,
-    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
-    ADMIN_EMAIL: 'bench@example.test',
-    ADMIN_PASSWORD: 'bench password 1234',
-    RINGCENTRAL_SERVER_URL: rc.url,
-    RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
-    RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
-    RINGCENTRAL_JWT: rc.credentials.jwt,
-    RINGCENTRAL_FROM_NUMBER: BUSINESS_NUMBER,
-    RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
-  });
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  cleanups.push(() => db.end());
-  // The server subscribes once it listens; let that (and its validation handshake) finish first.
-  if (!(await waitFor(() => rc.state.subscriptions.length > 0, 15_000))) console.log('(the server made no webhook subscription within 15 s; going on)');
-
-  const webhookUrl = `${server.url}/webhooks/ringcentral`;
-  // Warm-up: connections, JIT, the pools.
-  await autocannon({ url: `${server.url}/healthz`, connections: CONNECTIONS, duration: 2 });
-
-  console.log('');
-  const ingest = await load('inbound SMS webhooks (verify, store, enqueue)', {
-    url: webhookUrl,
+/**
+ * Sustained webhooks to `url` for DURATION s, then the wait until the server's queue has
+ * applied everything; counts are deltas from before the load, so runs can follow each other.
+ */
+async function ingestAndDrain({ label, url, db, rc, profiler }) {
+  const before = await eventCounts(db);
+  const smsBefore = rc.state.smsSent;
+  await profiler?.start();
+  const ingest = await load(label, {
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
     requests: [{ method: 'POST', headers: webhookHeaders, setupRequest: (request) => ({ ...request, body: inboundNotification() }) }],
   });
   const loadEnded = performance.now();
+  const profile = await profiler?.stop();
   const atLoadEnd = await eventCounts(db);
-  const smsAtLoadEnd = rc.state.smsSent;
-
+  const smsAtLoadEnd = rc.state.smsSent - smsBefore;
   const backlog = atLoadEnd.PENDING + atLoadEnd.RETRYING;
-  console.log(`  at the end of the load: ${atLoadEnd.total} events stored, ${atLoadEnd.APPLIED} applied during the load, backlog ${backlog}`);
+  const appliedDuringLoad = atLoadEnd.APPLIED - before.APPLIED;
+  console.log(`  at the end of the load: ${atLoadEnd.total - before.total} events stored, ${appliedDuringLoad} applied during the load, backlog ${backlog}`);
 
   // Drain: no event left waiting or retrying. Progress every 30 s, since a long backlog takes a while.
   let lastReport = performance.now();
@@ -360,7 +236,7 @@ async function main() {
       if (performance.now() - lastReport >= 30_000) {
         lastReport = performance.now();
         const seconds = (lastReport - loadEnded) / 1000;
-        console.log(`  draining: ${seconds.toFixed(0)} s, applied ${counts.APPLIED}, waiting ${counts.PENDING + counts.RETRYING} (${((counts.APPLIED - atLoadEnd.APPLIED) / seconds).toFixed(1)} events/s)`);
+        console.log(`  draining: ${seconds.toFixed(0)} s, applied ${counts.APPLIED - before.APPLIED}, waiting ${counts.PENDING + counts.RETRYING} (${((counts.APPLIED - atLoadEnd.APPLIED) / seconds).toFixed(1)} events/s)`);
       }
       return counts.PENDING + counts.RETRYING === 0;
     },
@@ -369,67 +245,116 @@ async function main() {
   );
   const drainSeconds = (performance.now() - loadEnded) / 1000;
   const afterDrain = await eventCounts(db);
-  const smsAtDrain = rc.state.smsSent;
+  const stored = afterDrain.total - before.total;
+  const applied = afterDrain.APPLIED - before.APPLIED;
+  const dead = afterDrain.DEAD - before.DEAD;
   const drainRate = (afterDrain.APPLIED - atLoadEnd.APPLIED) / drainSeconds;
   console.log(
     drained
-      ? `  queue drained ${drainSeconds.toFixed(1)} s after the load ended: applied ${afterDrain.APPLIED}, dead ${afterDrain.DEAD}; ${drainRate.toFixed(1)} events/s applied while draining`
+      ? `  queue drained ${drainSeconds.toFixed(1)} s after the load ended: applied ${applied}, dead ${dead}; ${drainRate.toFixed(1)} events/s applied while draining`
       : `  queue NOT drained ${DRAIN_TIMEOUT_S} s after the load (DRAIN_TIMEOUT): ${JSON.stringify(afterDrain)}; ${drainRate.toFixed(1)} events/s, ` +
           `about ${((afterDrain.PENDING + afterDrain.RETRYING) / drainRate).toFixed(0)} s more at that rate`,
   );
   // Requests still in flight when autocannon's window closed are stored but not counted as 2xx.
   console.log(
-    `  requests sent ${ingest.sent}, events stored ${afterDrain.total} (${afterDrain.total === ingest.sent ? 'one per request' : `MISMATCH: ${afterDrain.total - ingest.sent}`}), ` +
-      `answered 2xx within the window ${ingest.ok}`,
+    `  requests sent ${ingest.sent}, events stored ${stored} (${stored === ingest.sent ? 'one per request' : `MISMATCH: ${stored - ingest.sent}`}), answered 2xx within the window ${ingest.ok}`,
   );
-  console.log(`  replies received by the RingCentral stand-in: ${smsAtLoadEnd} by the end of the load, ${smsAtDrain} when the queue had drained`);
+  console.log(`  replies received by the RingCentral stand-in: ${smsAtLoadEnd} by the end of the load, ${rc.state.smsSent - smsBefore} when the queue had drained`);
+  return { ingest, profile, drain: { drained, seconds: drainSeconds, backlog, applied, dead, rate: drainRate } };
+}
+
+async function main() {
+  console.log(`Webhook ingest benchmark: ${DURATION} s per run, ${CONNECTIONS} connections, ${SENDERS} senders, loopback.`);
+  const rc = await startFakeRingCentral();
+  onCleanup(() => rc.close());
+  const database = await createDatabase();
+  const redisPrefix = `bench${randomBytes(3).toString('hex')}:`;
+  if (redisUrl) {
+    onCleanup(async () => {
+      const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await redis.connect();
+      const keys = await redis.keys(`${redisPrefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    });
+  }
+  const profileDir = profileDirectory(process.env.PROFILE, 'webhooks');
+  const server = await startServer(
+    {
+      DATABASE_URL: database.url,
+      ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
+      RINGCENTRAL_SERVER_URL: rc.url,
+      RINGCENTRAL_CLIENT_ID: rc.credentials.clientId,
+      RINGCENTRAL_CLIENT_SECRET: rc.credentials.clientSecret,
+      RINGCENTRAL_JWT: rc.credentials.jwt,
+      RINGCENTRAL_FROM_NUMBER: BUSINESS_NUMBER,
+      RINGCENTRAL_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+    },
+    { nodeOptions: profileDir ? ['--inspect=127.0.0.1:0'] : [] },
+  );
+  const profiler = profileDir ? await cpuProfiler(server.inspector) : undefined;
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  onCleanup(() => db.end());
+  // The server subscribes once it listens; let that (and its validation handshake) finish first.
+  if (!(await waitFor(() => rc.state.subscriptions.length > 0, 15_000))) console.log('(the server made no webhook subscription within 15 s; going on)');
+  // After the server has migrated the database and created the queues it shares with it.
+  const peer = await superviseChild(
+    spawn(process.execPath, [path.join(root, 'test/bench/webhook-peer.mjs')], {
+      env: { PATH: process.env.PATH, DATABASE_URL: database.url, WEBHOOK_TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    'bare peer',
+  );
+
+  const webhookUrl = `${server.url}/webhooks/ringcentral`;
+  // Warm-up: connections, JIT, the pools.
+  await autocannon({ url: `${server.url}/healthz`, connections: CONNECTIONS, duration: 2 });
+
+  console.log('');
+  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc, profiler });
+  console.log('');
+  const bare = await ingestAndDrain({ label: 'bare peer: the same, node:http + pg', url: `${peer.url}/webhooks/ringcentral`, db, rc });
 
   console.log('');
   console.log('Peers on the same server, queue idle:');
+  const storedBefore = (await eventCounts(db)).total;
   const handshake = await load('same route and body, answered before storing', {
     url: webhookUrl,
+    connections: CONNECTIONS,
+    duration: DURATION,
     // RingCentral's Validation-Token handshake is answered before verification and storage.
     requests: [{ method: 'POST', headers: { ...webhookHeaders, 'validation-token': 'bench-handshake' }, setupRequest: (request) => ({ ...request, body: inboundNotification() }) }],
   });
-  const healthz = await load('GET /healthz', { url: `${server.url}/healthz` });
-  const stillStored = await eventCounts(db);
-  if (stillStored.total !== afterDrain.total) console.log(`  NOTE: the handshake peer stored events (${stillStored.total - afterDrain.total})`);
+  const healthz = await load('GET /healthz', { url: `${server.url}/healthz`, connections: CONNECTIONS, duration: DURATION });
+  const stillStored = (await eventCounts(db)).total;
+  if (stillStored !== storedBefore) console.log(`  NOTE: the handshake peer stored events (${stillStored - storedBefore})`);
 
-  const ratio = (a, b) => (Number.isFinite(a / b) ? `x${(a / b).toFixed(2)}` : 'n/a');
   console.log('');
   console.log('Summary');
-  const rows = [
+  printTable([
     ['run', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx/err'],
-    ...[ingest, handshake, healthz].map((r) => [r.label, r.rps.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2), String(r.ok), String(r.non2xx + r.errors)]),
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  for (const row of rows) console.log('  ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-  console.log(
-    `  queue drain after the load: ${drained ? `${drainSeconds.toFixed(1)} s` : `not within ${DRAIN_TIMEOUT_S} s`} ` +
-      `(backlog ${backlog}, applied ${afterDrain.APPLIED}, dead ${afterDrain.DEAD}; ${drainRate.toFixed(1)} events/s while draining)`,
-  );
-  console.log(`  ingest rate / drain rate: x${(ingest.rps / drainRate).toFixed(1)}`);
-  console.log(
-    `  ingest / answered-before-storing: req/s ${ratio(ingest.rps, handshake.rps)}, p50 ${ratio(ingest.p50, handshake.p50)}, p99 ${ratio(ingest.p99, handshake.p99)}`,
-  );
-  console.log(`  ingest / healthz:                 req/s ${ratio(ingest.rps, healthz.rps)}, p50 ${ratio(ingest.p50, healthz.p50)}, p99 ${ratio(ingest.p99, healthz.p99)}`);
+    ...[product.ingest, bare.ingest, handshake, healthz].map((r) => [r.label, r.rps.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2), String(r.ok), String(r.non2xx + r.errors)]),
+  ]);
+  for (const [name, run] of [['product', product], ['bare peer', bare]]) {
+    const { drain } = run;
+    console.log(
+      `  queue drain after the ${name}'s load: ${drain.drained ? `${drain.seconds.toFixed(1)} s` : `not within ${DRAIN_TIMEOUT_S} s`} ` +
+        `(backlog ${drain.backlog}, applied ${drain.applied}, dead ${drain.dead}; ${drain.rate.toFixed(1)} events/s while draining)`,
+    );
+  }
+  const ingest = product.ingest;
+  console.log(`  product / bare peer:              req/s ${ratio(ingest.rps, bare.ingest.rps)}, p50 ${ratio(ingest.p50, bare.ingest.p50)}, p99 ${ratio(ingest.p99, bare.ingest.p99)}`);
+  console.log(`  product ingest rate / drain rate: x${(ingest.rps / product.drain.rate).toFixed(1)}`);
+  console.log(`  product / answered-before-storing: req/s ${ratio(ingest.rps, handshake.rps)}, p50 ${ratio(ingest.p50, handshake.p50)}, p99 ${ratio(ingest.p99, handshake.p99)}`);
+  console.log(`  product / healthz:                 req/s ${ratio(ingest.rps, healthz.rps)}, p50 ${ratio(ingest.p50, healthz.p50)}, p99 ${ratio(ingest.p99, healthz.p99)}`);
   if (server.exited()) throw new Error(`the server exited during the run: ${server.output()}`);
+  if (product.profile) {
+    const file = path.join(profileDir, 'server-during-ingest.cpuprofile');
+    writeFileSync(file, JSON.stringify(product.profile));
+    console.log('');
+    summarize(file);
+  }
 }
 
-let interrupted = false;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`${signal}: cleaning up`);
-    cleanUp().finally(() => process.exit(code));
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  if (!interrupted) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-} finally {
-  if (!interrupted) await cleanUp();
-}
+await runBenchmark(main);

@@ -1,20 +1,21 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { authChecker } from '../shared/auth/access';
-import { userErrorsMiddleware } from '../shared/graphql/user-errors';
+import { mapUserErrorsOnMutations } from '../shared/graphql/user-errors';
 import { resolvers } from './modules';
 
 export { resolvers };
 
-export function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(params: { container?: ContainerType; pubSub: PubSub }): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: resolvers as unknown as [Function, ...Function[]],
     container: params.container,
     pubSub: params.pubSub,
     authChecker,
-    globalMiddlewares: [userErrorsMiddleware],
     validate: { forbidUnknownValues: false },
   });
+  mapUserErrorsOnMutations(schema);
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so a diff shows only real changes. */

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -155,6 +155,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         // Closes the listener, lets in-flight requests finish, and cuts off what is left at the drain deadline.
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainWindowMs(config.shutdownGraceMs) }),
         metrics.graphqlPlugin,
+        // No field sets cache hints, and the plugin Apollo adds by default wraps every field's
+        // resolver to collect them: a page of 50 rows paid that on over a thousand fields.
+        ApolloServerPluginCacheControlDisabled(),
+        {
+          // What that plugin answered for every operation without hints: staff data is never to be stored by a cache.
+          async requestDidStart() {
+            return {
+              async willSendResponse({ response }) {
+                if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+              },
+            };
+          },
+        },
         {
           // Unexpected errors are logged in full with the request id the caller is shown.
           async requestDidStart() {

@@ -86,15 +86,20 @@ const WEEKDAY_BY_SHORT_NAME: Record<string, Weekday> = {
   Sun: Weekday.SUNDAY,
 };
 
+// Building a formatter costs about ten times formatting with one; availableNow asks once per row.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The weekday and minute of the day of an instant, as a clock in `timeZone` shows it. */
 export function localClock(at: Date, timeZone: string): { day: Weekday; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = clockFormat(timeZone).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: WEEKDAY_BY_SHORT_NAME[part('weekday')], minute: Number(part('hour')) * 60 + Number(part('minute')) };
 }

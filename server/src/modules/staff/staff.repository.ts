@@ -1,4 +1,5 @@
-import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
+import type { StaffRole } from '../../shared/auth/roles';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { ApiKey } from './api-key.entity';
 import { StaffSession } from './staff-session.entity';
@@ -35,9 +36,18 @@ export class StaffRepository extends RepositoryBase {
     return manager.save(manager.create(StaffUser, fields));
   }
 
-  /** A session that has not expired, with its user. */
-  findLiveSession(tokenHash: string): Promise<StaffSession | null> {
-    return this.manager().findOne(StaffSession, { where: { tokenHash, expiresAt: MoreThan(new Date()) }, relations: { staffUser: true } });
+  /**
+   * A session that has not expired, and its user's role. Every staff request runs this: one
+   * statement reading three columns (findOne with the staffUser relation issued two, a
+   * DISTINCT over the join and then the rows, and hydrated both entities).
+   */
+  async findLiveSession(tokenHash: string): Promise<{ id: string; staffUserId: string; role: StaffRole } | null> {
+    const [session]: Array<{ id: string; staffUserId: string; role: StaffRole }> = await this.manager().query(
+      `SELECT s.id, s.staff_user_id AS "staffUserId", u.role FROM staff_session s JOIN staff_user u ON u.id = s.staff_user_id
+       WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      [tokenHash, new Date()],
+    );
+    return session ?? null;
   }
 
   async insertSession(session: Pick<StaffSession, 'tokenHash' | 'staffUserId' | 'expiresAt'>): Promise<void> {

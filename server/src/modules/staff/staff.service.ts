@@ -64,8 +64,8 @@ export class StaffService {
     const hash = hashToken(token);
     if (token.startsWith(SESSION_TOKEN_PREFIX)) {
       const session = await this.deps.repository.findLiveSession(hash);
-      if (!session?.staffUser) return undefined;
-      return { kind: 'staff', staffUserId: session.staffUserId, role: session.staffUser.role, sessionId: session.id };
+      if (!session) return undefined;
+      return { kind: 'staff', staffUserId: session.staffUserId, role: session.role, sessionId: session.id };
     }
     if (token.startsWith(API_KEY_PREFIX)) {
       const key = await this.deps.repository.findActiveApiKey(hash);

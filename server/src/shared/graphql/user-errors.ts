@@ -1,11 +1,12 @@
 import type { ValidationError } from 'class-validator';
-import { ArgumentValidationError, Field, ObjectType, type MiddlewareFn } from 'type-graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { ArgumentValidationError, Field, ObjectType } from 'type-graphql';
 
 /**
  * Expected failures are values: a mutation answers bad input with `userErrors` a person can
  * act on, never a stack trace. Services throw `UserInputFailure`; class-validator failures
- * arrive as `ArgumentValidationError`. `userErrorsMiddleware` turns both into the payload, and
- * because a service throws inside its transaction, nothing it began is left written.
+ * arrive as `ArgumentValidationError`. `mapUserErrorsOnMutations` turns both into the payload,
+ * and because a service throws inside its transaction, nothing it began is left written.
  */
 @ObjectType({ description: 'Something in the input a person can correct.' })
 export class UserError {
@@ -50,19 +51,35 @@ function flattenValidationErrors(errors: ValidationError[], parentPath: string[]
   });
 }
 
-export const userErrorsMiddleware: MiddlewareFn = async ({ info }, next) => {
-  try {
-    return await next();
-  } catch (error) {
-    if (info.parentType.name !== 'Mutation') throw error;
-    if (error instanceof UserInputFailure) return { userErrors: error.userErrors };
-    if (error instanceof ArgumentValidationError) {
-      const fromInputObject = error.extensions.validationErrors.flatMap((e) =>
-        // Errors on an input object arrive wrapped in the argument; name fields relative to it.
-        e.children && e.children.length > 0 && !e.constraints ? flattenValidationErrors(e.children) : flattenValidationErrors([e]),
-      );
-      return { userErrors: fromInputObject };
-    }
-    throw error;
+/** The payload a mutation answers `error` with, or the error again when no person can correct it. */
+export function userErrorsPayload(error: unknown): { userErrors: UserError[] } {
+  if (error instanceof UserInputFailure) return { userErrors: error.userErrors };
+  if (error instanceof ArgumentValidationError) {
+    const fromInputObject = error.extensions.validationErrors.flatMap((e) =>
+      // Errors on an input object arrive wrapped in the argument; name fields relative to it.
+      e.children && e.children.length > 0 && !e.constraints ? flattenValidationErrors(e.children) : flattenValidationErrors([e]),
+    );
+    return { userErrors: fromInputObject };
   }
-};
+  throw error;
+}
+
+/**
+ * Wraps every Mutation field's resolver (its access check, argument validation and handler)
+ * so expected failures become `userErrors`. Only mutations answer that way, so only their
+ * resolvers are wrapped: a global type-graphql middleware would make every field of every
+ * query asynchronous, and a page of 50 rows resolves over a thousand fields.
+ */
+export function mapUserErrorsOnMutations(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve: GraphQLFieldResolver<unknown, unknown> | undefined = field.resolve;
+    if (!resolve) continue;
+    field.resolve = async (source, args, context, info) => {
+      try {
+        return await resolve(source, args, context, info);
+      } catch (error) {
+        return userErrorsPayload(error);
+      }
+    };
+  }
+}
