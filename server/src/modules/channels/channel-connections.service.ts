@@ -1,45 +1,8 @@
-import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
-import { RepositoryBase } from '../../shared/db/unit-of-work';
 import type { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentral.subscriptions';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { Logger } from '../../shared/logger';
-
-/** A provider connection as stored: the webhook subscription and how it stands. */
-@Entity({ name: 'channel_connection' })
-export class ChannelConnectionRow {
-  @PrimaryColumn({ type: 'varchar', length: 20 })
-  provider!: string;
-
-  @Column({ type: 'varchar', length: 120, name: 'subscription_id', nullable: true })
-  subscriptionId!: string | null;
-
-  @Column({ type: 'timestamptz', name: 'expires_at', nullable: true })
-  expiresAt!: Date | null;
-
-  @Column({ type: 'varchar', length: 20 })
-  status!: string;
-
-  @Column({ type: 'text', name: 'last_error', nullable: true })
-  lastError!: string | null;
-
-  @Column({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt!: Date;
-}
-
-/** Provider connections as stored: the only code that knows how. */
-export class ChannelConnectionsRepository extends RepositoryBase {
-  constructor(dataSource: DataSource) {
-    super(dataSource);
-  }
-
-  find(provider: string): Promise<ChannelConnectionRow | null> {
-    return this.manager().findOneBy(ChannelConnectionRow, { provider });
-  }
-
-  async save(row: ChannelConnectionRow): Promise<void> {
-    await this.manager().save(ChannelConnectionRow, row);
-  }
-}
+import type { ChannelConnectionRow } from './channel-connection.entity';
+import type { ChannelConnectionsRepository } from './channel-connections.repository';
 
 /** How a channel is connected, as admins see it. */
 export interface ChannelConnectionView {

@@ -4,10 +4,14 @@ import { RingCentralClient } from '../../providers/ringcentral/ringcentral.clien
 import { RingCentralSmsSender } from '../../providers/ringcentral/ringcentral.sms';
 import { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentral.subscriptions';
 import { LocalOutboxSmsSender, OutboxSms } from '../../providers/sms/sms.local';
-import { ChannelConnectionRow, ChannelConnectionsRepository, ChannelConnectionsService } from './channel-connections.service';
+import { ChannelConnectionRow } from './channel-connection.entity';
+import { ChannelConnectionsRepository } from './channel-connections.repository';
+import { ChannelConnectionsService } from './channel-connections.service';
 import { ChannelsResolver } from './channels.resolver';
 import { OutboundResolver } from './outbound.resolver';
-import { ConsentRepository, ConsentService, MessagingConsent } from './consent';
+import { ConsentService } from './consent';
+import { ConsentRepository } from './consent.repository';
+import { MessagingConsent } from './messaging-consent.entity';
 import { OutboundDelivery, type OutboundSenders } from './outbound-delivery.service';
 import { OutboundSend } from './outbound-send.entity';
 import { OutboundRepository } from './outbound.repository';

@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
-import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { Tx } from '../../shared/db/unit-of-work';
+import type { ConsentRepository } from './consent.repository';
 
 /**
  * SMS and WhatsApp consent (CTIA/TCPA): the opt-out and opt-in keywords, alone in a message
@@ -25,43 +25,6 @@ export function consentKeyword(text: string): ConsentKeyword | null {
   if (OPT_IN.has(word)) return 'OPT_IN';
   if (word === 'HELP') return 'HELP';
   return null;
-}
-
-@Entity({ name: 'messaging_consent' })
-export class MessagingConsent {
-  @PrimaryColumn({ type: 'varchar', length: 20 })
-  channel!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  address!: string;
-
-  @Column({ type: 'boolean', name: 'opted_out' })
-  optedOut!: boolean;
-
-  @Column({ type: 'varchar', length: 20 })
-  keyword!: string;
-
-  @Column({ type: 'timestamptz', name: 'changed_at' })
-  changedAt!: Date;
-}
-
-export class ConsentRepository extends RepositoryBase {
-  constructor(dataSource: DataSource) {
-    super(dataSource);
-  }
-
-  async isOptedOut(channel: string, address: string, tx?: Tx): Promise<boolean> {
-    const row = await this.manager(tx).findOneBy(MessagingConsent, { channel, address });
-    return row?.optedOut ?? false;
-  }
-
-  async record(tx: Tx, consent: { channel: string; address: string; optedOut: boolean; keyword: ConsentKeyword }): Promise<void> {
-    await this.manager(tx).query(
-      `INSERT INTO messaging_consent (channel, address, opted_out, keyword, changed_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (channel, address) DO UPDATE SET opted_out = EXCLUDED.opted_out, keyword = EXCLUDED.keyword, changed_at = now()`,
-      [consent.channel, consent.address, consent.optedOut, consent.keyword],
-    );
-  }
 }
 
 /** Who may be messaged, and the one reply each keyword deserves. */

@@ -6,6 +6,7 @@ import { RingCentralWebhookSource } from '../../providers/ringcentral/ringcentra
 import { WebhookEvent, WebhookRejection } from './webhook-event.entity';
 import { WebhookInboxService } from './webhook-inbox.service';
 import type { WebhookSource } from './webhook-provider';
+import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksResolver } from './webhooks.resolver';
 
 declare module '../../app/module' {
@@ -25,7 +26,7 @@ export const webhooksModule: ModuleManifest = {
   topics: [],
   create(core, { inbound, outbound, telephony, social }) {
     const { config } = core;
-    const webhooks = new WebhookInboxService({ dataSource: core.dataSource, jobs: core.jobs, logger: core.logger, maxPageSize: config.graphqlMaxPageSize });
+    const webhooks = new WebhookInboxService({ uow: core.uow, repository: new WebhooksRepository(core.dataSource, config.graphqlMaxPageSize), jobs: core.jobs, logger: core.logger });
     const sources: WebhookSource[] = [];
     if (config.ringCentral) {
       sources.push(

@@ -55,6 +55,10 @@ export type JobObserver = (attempt: { queue: string; outcome: 'success' | 'error
 const EXPIRY_BACKSTOP_SECONDS = 10;
 const MAINTENANCE_INTERVAL_SECONDS = 30;
 
+/** How long a freed slot waits for others during a backlog, to fetch several jobs in one query. */
+const BATCH_WINDOW_MS = 20;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** After aborting attempts at the shutdown deadline, how long their handlers get to unwind. */
 const UNWIND_MS = 1000;
 
@@ -126,12 +130,17 @@ class QueueWorker<T extends object> {
 
   private async run(): Promise<void> {
     const pollMs = this.options.pollingIntervalSeconds * 1000;
+    const { concurrency } = this.options;
+    // While a backlog drains, a freed slot waits a moment for others to free too, so one query
+    // brings several jobs rather than one query per job. With the queue idle, it fetches at once.
+    let backlog = false;
     while (!this.stopping) {
-      const free = this.options.concurrency - this.running.size;
-      if (free <= 0) {
+      if (this.running.size >= concurrency) {
         await this.idle.wait(pollMs); // woken as soon as a slot frees
         continue;
       }
+      if (backlog && concurrency - this.running.size < Math.ceil(concurrency / 2)) await delay(BATCH_WINDOW_MS);
+      const free = concurrency - this.running.size;
       let jobs: Array<PgBoss.JobWithMetadata<T>> = [];
       try {
         jobs = await this.boss.fetch<T>(this.name, { batchSize: free, includeMetadata: true });
@@ -140,8 +149,9 @@ class QueueWorker<T extends object> {
       }
       // Fetched jobs are active now: run them even when stopping began meanwhile (the drain covers them).
       for (const job of jobs) this.begin(job);
+      backlog = jobs.length === free;
       // Fewer than asked for: the queue is empty for now, wait out the interval.
-      if (jobs.length < free && !this.stopping) await this.idle.wait(pollMs);
+      if (!backlog && !this.stopping) await this.idle.wait(pollMs);
     }
   }
 

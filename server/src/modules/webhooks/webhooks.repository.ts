@@ -1,0 +1,66 @@
+import { In, type DataSource } from 'typeorm';
+import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
+import { WebhookEvent, WebhookEventStatus, WebhookRejection, type WebhookProvider } from './webhook-event.entity';
+import type { InboundEvent, RejectionReason } from './webhook-provider';
+
+/** Webhook events and refusals: the only code that knows how they are stored. */
+export class WebhooksRepository extends RepositoryBase {
+  constructor(
+    dataSource: DataSource,
+    private readonly maxPageSize: number,
+  ) {
+    super(dataSource);
+  }
+
+  /** Stores an event under (provider, event id); returns its id, or null for a redelivery. */
+  async insertOnce(tx: Tx, provider: WebhookProvider, event: InboundEvent): Promise<string | null> {
+    const inserted: Array<{ id: string }> = await this.manager(tx).query(
+      `INSERT INTO webhook_event (provider, event_id, kind, payload) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`,
+      [provider, event.eventId.slice(0, 200), event.kind, JSON.stringify(event.payload)],
+    );
+    return inserted[0]?.id ?? null;
+  }
+
+  find(id: string): Promise<WebhookEvent | null> {
+    return this.manager().findOneBy(WebhookEvent, { id });
+  }
+
+  lock(tx: Tx, id: string): Promise<WebhookEvent | null> {
+    return this.manager(tx).findOne(WebhookEvent, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(id: string, changes: Partial<Pick<WebhookEvent, 'status' | 'attempts' | 'lastError' | 'appliedAt'>>, tx?: Tx): Promise<void> {
+    await this.manager(tx).update(WebhookEvent, { id }, changes);
+  }
+
+  /** Out of retries: DEAD, from PENDING too (an attempt that crashed never reached apply's own error handling). */
+  async markDead(id: string, lastError: string): Promise<void> {
+    await this.manager().update(
+      WebhookEvent,
+      { id, status: In([WebhookEventStatus.PENDING, WebhookEventStatus.RETRYING]) },
+      { status: WebhookEventStatus.DEAD, lastError },
+    );
+  }
+
+  async recordRejection(provider: string, reason: RejectionReason): Promise<void> {
+    await this.manager().insert(WebhookRejection, { provider, reason, createdAt: new Date() });
+  }
+
+  /** Signature and token failures since `since`. */
+  async signatureFailuresSince(since: Date): Promise<number> {
+    const [row] = await this.manager().query(
+      `SELECT count(*)::int AS failures FROM webhook_rejection WHERE created_at >= $1 AND reason IN ('missing-signature', 'bad-signature', 'bad-token')`,
+      [since],
+    );
+    return row.failures as number;
+  }
+
+  list(filter: { status?: WebhookEventStatus; provider?: WebhookProvider }, args: ConnectionArgs): Promise<Connection<WebhookEvent>> {
+    const query = this.manager().createQueryBuilder(WebhookEvent, 'event');
+    if (filter.status) query.andWhere('event.status = :status', { status: filter.status });
+    if (filter.provider) query.andWhere('event.provider = :provider', { provider: filter.provider });
+    return paginate({ query, alias: 'event', sortKey: 'receivedAt', sortColumn: 'received_at', direction: 'DESC', args, maxPageSize: this.maxPageSize });
+  }
+}
