@@ -396,3 +396,14 @@ async function request(method: string, address: string, headers: Record<string, 
 function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
   sendJsonBody(res, status, payload, { 'content-type': 'application/json; charset=UTF-8', 'x-fb-trace-id': randomBytes(8).toString('base64url') });
 }
+
+/** The server environment that points the real Meta adapter at this fake (WhatsApp too when asked). */
+export function metaEnv(meta: FakeMeta, options: { whatsapp?: boolean } = {}): Record<string, string> {
+  return {
+    META_GRAPH_API_URL: `${meta.url}/v21.0`,
+    META_APP_SECRET: meta.appSecret,
+    META_VERIFY_TOKEN: meta.verifyToken,
+    META_PAGE_ACCESS_TOKEN: meta.pageAccessToken,
+    ...(options.whatsapp ? { META_WHATSAPP_TOKEN: meta.whatsappToken, META_WHATSAPP_PHONE_NUMBER_ID: meta.whatsappPhoneNumberId } : {}),
+  };
+}
