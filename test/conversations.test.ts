@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { untilQueueIdle, useApp, type App } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
-import { startTestServer, type TestServer } from './support/test-server';
+import { untilListening } from './support/live';
+import { startTestServer } from './support/test-server';
 
 const START = `mutation { startWebChatSession { sessionToken userErrors { message } } }`;
 const SEND = `mutation Send($token: String!, $text: String!) { sendWebChatMessage(sessionToken: $token, text: $text) { message { id text author } reply { text author } userErrors { field message code } } }`;
@@ -14,42 +15,28 @@ const RELEASE = `mutation($id: ID!) { releaseConversation(conversationId: $id) {
 const RESOLVE = `mutation($id: ID!) { resolveEscalation(escalationId: $id) { escalation { status } userErrors { code message } } }`;
 const CONVERSATION = `query($id: ID!) { conversation(id: $id) { stage aiPaused channel customer { name phone } bookingDraft { field value } booking { partySize eventDate startTime address status } messages(first: 100) { edges { node { author text direction } } } } }`;
 
-let server: TestServer;
-let adminToken: string;
+// Extension 101 is always in hours and available, so escalations are assigned.
+const app = useApp({ env: { ESCALATION_SWEEP_SECONDS: '1', BUSINESS_TIME_ZONE: 'America/New_York' } });
 
 async function outbox(): Promise<Array<{ to_number: string; body: string; purpose: string }>> {
-  const db = new pg.Client({ connectionString: server.databaseUrl });
-  await db.connect();
-  const { rows } = await db.query('SELECT to_number, body, purpose FROM sms_outbox ORDER BY created_at');
-  await db.end();
+  const { rows } = await app.db.query('SELECT to_number, body, purpose FROM sms_outbox ORDER BY created_at');
   return rows;
 }
 
-async function chat() {
-  const token = (await graphql(server.url, START)).data!.startWebChatSession.sessionToken as string;
+/** The channel of a web-chat session's replies is named after the hash of its token. */
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function chat(on: Pick<App, 'server'> = app) {
+  const token = (await graphql(on.server.url, START)).data!.startWebChatSession.sessionToken as string;
   return {
     token,
     async send(text: string) {
-      const response = await graphql(server.url, SEND, { token, text });
+      const response = await graphql(on.server.url, SEND, { token, text });
       expect(response.errors).toBeUndefined();
       return response.data!.sendWebChatMessage;
     },
   };
 }
-
-beforeAll(async () => {
-  server = await startTestServer({ env: { ESCALATION_SWEEP_SECONDS: '1', BUSINESS_TIME_ZONE: 'America/New_York' } });
-  adminToken = await server.login();
-  // One extension that is always in hours and available, so escalations are assigned.
-  const everyDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, start: '00:00', end: '24:00' }));
-  await graphql(
-    server.url,
-    `mutation($hours: [WorkingHoursRangeInput!]) { createExtension(input: { number: 101, employeeName: "Avery", role: "Bookings", phone: "+15555550111", status: AVAILABLE, workingHours: $hours }) { userErrors { message } } }`,
-    { hours: everyDay },
-    adminToken,
-  );
-});
-afterAll(() => server?.stop());
 
 describe('web chat with the assistant', () => {
   it('gathers the details, reads them back, and books only after the customer confirms', async () => {
@@ -66,7 +53,7 @@ describe('web chat with the assistant', () => {
     const booked = await send('yes, that is correct');
     expect(booked.reply.text).toMatch(/You're booked/);
     const conversationId = await latestConversationId();
-    const conversation = (await graphql(server.url, CONVERSATION, { id: conversationId }, adminToken)).data!.conversation;
+    const conversation = (await graphql(app.server.url, CONVERSATION, { id: conversationId }, app.adminToken)).data!.conversation;
     expect(conversation.stage).toBe('BOOKED');
     expect(conversation.booking).toEqual({ partySize: 12, eventDate: expect.stringMatching(/-12-20$/), startTime: '18:00', address: expect.stringContaining('123 Main St'), status: 'INQUIRY' });
     expect(conversation.customer).toEqual({ name: 'Dana Reyes', phone: '+15555550123' });
@@ -80,12 +67,12 @@ describe('web chat with the assistant', () => {
       ['x'.repeat(2001), 'MESSAGE_TOO_LONG'],
       ['\u0000\u0001\u0002', 'UNREADABLE_MESSAGE'],
     ]) {
-      const response = await graphql(server.url, SEND, { token, text });
+      const response = await graphql(app.server.url, SEND, { token, text });
       expect(response.data!.sendWebChatMessage.userErrors[0].code).toBe(code);
     }
-    const unknown = await graphql(server.url, SEND, { token: 'wcs_nobody', text: 'hello' });
+    const unknown = await graphql(app.server.url, SEND, { token: 'wcs_nobody', text: 'hello' });
     expect(unknown.data!.sendWebChatMessage.userErrors).toEqual([expect.objectContaining({ field: 'sessionToken', code: 'UNKNOWN_SESSION' })]);
-    const emoji = await graphql(server.url, SEND, { token, text: '🎉🎉' });
+    const emoji = await graphql(app.server.url, SEND, { token, text: '🎉🎉' });
     expect(emoji.data!.sendWebChatMessage.reply.author).toBe('AI');
   });
 });
@@ -94,28 +81,25 @@ describe('web chat sessions', () => {
   it('keeps only a hash of the session token, and expires a chat left unused', async () => {
     const { token, send } = await chat();
     expect((await send('Hello!')).reply.author).toBe('AI');
-    const db = new pg.Client({ connectionString: server.databaseUrl });
-    await db.connect();
-    try {
-      const hash = createHash('sha256').update(token).digest('hex');
+    const { db } = app;
+    {
+      const hash = tokenHash(token);
       const stored = await db.query(`SELECT token_hash, expires_at > now() + interval '29 days' AS lasts FROM web_chat_session WHERE token_hash IN ($1, $2)`, [token, hash]);
       expect(stored.rows).toEqual([{ token_hash: hash, lasts: true }]);
 
       await db.query(`UPDATE web_chat_session SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hash]);
-      const expired = await graphql(server.url, SEND, { token, text: 'Are you still there?' });
+      const expired = await graphql(app.server.url, SEND, { token, text: 'Are you still there?' });
       expect(expired.data!.sendWebChatMessage.userErrors).toEqual([
         { field: 'sessionToken', code: 'UNKNOWN_SESSION', message: 'This chat has expired or does not exist. Start a new chat.' },
       ]);
       expect(await webChatSocket(token).closed).toBe(4403);
-    } finally {
-      await db.end();
     }
   });
 });
 
 describe('escalation and live takeover', () => {
   it('raises, routes and alerts; staff take over and reply; the customer hears it; the AI stays silent', async () => {
-    const staff = wsClient(server.url, `Bearer ${adminToken}`);
+    const staff = wsClient(app.server.url, `Bearer ${app.adminToken}`);
     const raised = subscribe(staff.client, RAISED);
     await connected(staff.client);
 
@@ -123,7 +107,10 @@ describe('escalation and live takeover', () => {
     const customerWs = webChatSocket(token);
     const replies = subscribe(customerWs.client, REPLIES, { token });
     await connected(customerWs.client);
-    await new Promise((r) => setTimeout(r, 150));
+    // The server says nothing when a subscription is live: it is once the server listens on its
+    // channel. This is the only staff console of the file, and only this customer hears this session.
+    await untilListening(app.server, 'ESCALATION_RAISED');
+    await untilListening(app.server, 'WEB_CHAT_REPLY', { scope: tokenHash(token) });
 
     await send('Party of 8 on Dec 24th please');
     expect((await replies.next()).webChatReply.author).toBe('AI');
@@ -137,10 +124,10 @@ describe('escalation and live takeover', () => {
     expect(event.handoff.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'partySize', value: '8' })]));
     // The thread shows the extension it went to, and the console's "assigned to" filter finds it.
     const assigned = await graphql(
-      server.url,
+      app.server.url,
       `query($id: ID!) { conversation(id: $id) { assignedExtension { number } } }`,
       { id: event.conversation.id },
-      adminToken,
+      app.adminToken,
     );
     expect(assigned.data!.conversation.assignedExtension).toEqual({ number: 101 });
     // The alert goes out through the durable send queue, moments after the commit.
@@ -153,28 +140,28 @@ describe('escalation and live takeover', () => {
     expect((await send('hello? anyone there?')).reply).toBeNull();
 
     const conversationId = event.conversation.id;
-    const taken = await graphql(server.url, TAKE_OVER, { id: conversationId }, adminToken);
+    const taken = await graphql(app.server.url, TAKE_OVER, { id: conversationId }, app.adminToken);
     expect(taken.data!.takeOverConversation).toMatchObject({ conversation: { aiPaused: true, stage: 'ESCALATED' }, escalation: { status: 'TAKEN_OVER' }, userErrors: [] });
 
     // Someone else cannot take it or reply in it.
-    await graphql(server.url, `mutation { createStaffUser(input: { email: "sam@example.test", displayName: "Sam", password: "sam password 1234", role: STAFF }) { userErrors { message } } }`, {}, adminToken);
-    const samToken = await server.login('sam@example.test', 'sam password 1234');
-    const stolen = await graphql(server.url, TAKE_OVER, { id: conversationId }, samToken);
+    await graphql(app.server.url, `mutation { createStaffUser(input: { email: "sam@example.test", displayName: "Sam", password: "sam password 1234", role: STAFF }) { userErrors { message } } }`, {}, app.adminToken);
+    const samToken = await app.server.login('sam@example.test', 'sam password 1234');
+    const stolen = await graphql(app.server.url, TAKE_OVER, { id: conversationId }, samToken);
     expect(stolen.data!.takeOverConversation.userErrors[0]).toMatchObject({ code: 'HELD_BY_SOMEONE_ELSE', message: expect.stringMatching(/Administrator is handling/) });
-    const samReply = await graphql(server.url, REPLY, { id: conversationId, text: 'hi' }, samToken);
+    const samReply = await graphql(app.server.url, REPLY, { id: conversationId, text: 'hi' }, samToken);
     expect(samReply.data!.sendStaffReply.userErrors[0].code).toBe('NOT_HOLDING');
 
-    const reply = await graphql(server.url, REPLY, { id: conversationId, text: 'Hi, this is Avery. How can I help?' }, adminToken);
+    const reply = await graphql(app.server.url, REPLY, { id: conversationId, text: 'Hi, this is Avery. How can I help?' }, app.adminToken);
     expect(reply.data!.sendStaffReply.message).toEqual({ text: 'Hi, this is Avery. How can I help?', author: 'STAFF' });
     expect(await replies.next()).toEqual({ webChatReply: { text: 'Hi, this is Avery. How can I help?', author: 'STAFF' } });
 
-    const released = await graphql(server.url, RELEASE, { id: conversationId }, adminToken);
+    const released = await graphql(app.server.url, RELEASE, { id: conversationId }, app.adminToken);
     expect(released.data!.releaseConversation.conversation).toEqual({ aiPaused: false, stage: 'COLLECTING_DETAILS' });
     expect((await send('What time can the chef arrive?')).reply.author).toBe('AI');
 
-    const again = await graphql(server.url, REPLY, { id: conversationId, text: 'late reply' }, adminToken);
+    const again = await graphql(app.server.url, REPLY, { id: conversationId, text: 'late reply' }, app.adminToken);
     expect(again.data!.sendStaffReply.userErrors[0].code).toBe('ALREADY_RESOLVED');
-    const resolvedTwice = await graphql(server.url, RESOLVE, { id: event.id }, adminToken);
+    const resolvedTwice = await graphql(app.server.url, RESOLVE, { id: event.id }, app.adminToken);
     expect(resolvedTwice.data!.resolveEscalation.userErrors[0].code).toBe('ALREADY_RESOLVED');
 
     await Promise.all([staff.client.dispose(), customerWs.client.dispose()]);
@@ -185,12 +172,19 @@ describe('escalation and live takeover', () => {
     const theirs = await chat();
     const socket = webChatSocket(mine.token);
     const eavesdrop = subscribe(socket.client, REPLIES, { token: theirs.token });
+    const own = subscribe(socket.client, REPLIES, { token: mine.token });
     await connected(socket.client);
-    await new Promise((r) => setTimeout(r, 150));
+    // Nobody else listens to these two sessions: once the server listens on both channels, both subscriptions are live.
+    await untilListening(app.server, 'WEB_CHAT_REPLY', { scope: tokenHash(theirs.token) });
+    await untilListening(app.server, 'WEB_CHAT_REPLY', { scope: tokenHash(mine.token) });
     await theirs.send('hello');
-    await expect(eavesdrop.next(800)).rejects.toThrow(/no subscription event/);
+    // Published after their reply, on the same socket: once it arrives, their reply would have too.
+    await mine.send('hello');
+    expect((await own.next()).webChatReply.author).toBe('AI');
+    expect(eavesdrop.pending).toEqual([]);
+    expect(eavesdrop.errors).toEqual([]);
     const staffOnly = subscribe(socket.client, `subscription { escalationRaised { id } }`);
-    await new Promise((r) => setTimeout(r, 200));
+    await expect.poll(() => staffOnly.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
     expect(JSON.stringify(staffOnly.errors)).toMatch(/FORBIDDEN|web-chat/);
     await socket.client.dispose();
     expect(await webChatSocket('wcs_forged').closed).toBe(4403);
@@ -199,19 +193,44 @@ describe('escalation and live takeover', () => {
 
 /** A customer's socket: it authenticates with the web-chat session instead of a staff token. */
 function webChatSocket(sessionToken: string) {
-  return wsClient(server.url, undefined, { webChatSession: sessionToken });
+  return wsClient(app.server.url, undefined, { webChatSession: sessionToken });
 }
 
 async function latestConversationId(): Promise<string> {
-  const list = await graphql(server.url, `{ conversations(first: 1, stage: BOOKED) { edges { node { id } } } }`, {}, adminToken);
+  const list = await graphql(app.server.url, `{ conversations(first: 1, stage: BOOKED) { edges { node { id } } } }`, {}, app.adminToken);
   return list.data!.conversations.edges[0].node.id;
 }
 
 describe('conversation metrics', () => {
+  // A server of its own, with exactly the threads the figures are about.
+  const metricsApp = useApp();
+
+  beforeAll(async () => {
+    const { server, adminToken } = metricsApp;
+    // One booked thread...
+    const booking = await chat(metricsApp);
+    for (const text of ["Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm", '123 Main St, Springfield, IL 62704', 'My name is Dana Reyes', 'you can text me at (555) 555-0123']) {
+      await booking.send(text);
+    }
+    expect((await booking.send('yes, that is correct')).reply.text).toMatch(/You're booked/);
+    // ...one escalated, taken over and answered by staff...
+    const escalated = await chat(metricsApp);
+    await escalated.send('Party of 8 on Dec 24th please');
+    await escalated.send('This is not working, I want to speak to a human');
+    expect((await escalated.send('hello? anyone there?')).reply).toBeNull(); // the AI is silent: staff answer this one
+    const open = await graphql(server.url, `{ escalations(first: 10) { edges { node { conversation { id } } } } }`, {}, adminToken);
+    const conversationId = open.data!.escalations.edges[0].node.conversation.id;
+    expect((await graphql(server.url, TAKE_OVER, { id: conversationId }, adminToken)).data!.takeOverConversation.userErrors).toEqual([]);
+    expect((await graphql(server.url, REPLY, { id: conversationId, text: 'Hi, this is Avery. How can I help?' }, adminToken)).data!.sendStaffReply.userErrors).toEqual([]);
+    // ...and two still chatting with the assistant.
+    for (const text of ['Hello!', 'Do you cater birthdays?']) await (await chat(metricsApp)).send(text);
+  });
+
   it('reports AI booking success, escalation rate and response times of AI and staff', async () => {
+    const { server, adminToken } = metricsApp;
     const response = await graphql(server.url, `{ metrics(days: 7) { days conversations aiBookingSuccessRate escalationRate aiResponseSeconds staffResponseSeconds } }`, {}, adminToken);
     const metrics = response.data!.metrics;
-    // Earlier tests in this file: one booked thread, one escalated and taken over, others chatting.
+    // One booked thread, one escalated and taken over, others chatting.
     expect(metrics.conversations).toBeGreaterThanOrEqual(4);
     expect(metrics.aiBookingSuccessRate).toBeCloseTo(1 / metrics.conversations, 5);
     expect(metrics.escalationRate).toBeGreaterThan(0);
@@ -223,6 +242,7 @@ describe('conversation metrics', () => {
 
 describe('with the assistant switched off', () => {
   it('sends every message to staff: an escalation, a polite acknowledgement, no AI answer', async () => {
+    const { server, adminToken } = app;
     const off = await startTestServer({ databaseUrl: server.databaseUrl, env: { AI_BOOKING_ENABLED: 'false' } });
     try {
       const token = (await graphql(off.url, START)).data!.startWebChatSession.sessionToken;
@@ -230,6 +250,8 @@ describe('with the assistant switched off', () => {
       expect(sent.data!.sendWebChatMessage.reply).toEqual({ author: 'SYSTEM', text: expect.stringMatching(/member of our team will reply/) });
       const queue = await graphql(off.url, `{ escalations(first: 100) { edges { node { reason } } } }`, {}, adminToken);
       expect(queue.data!.escalations.edges.map((e: any) => e.node.reason)).toContain('AI_DISABLED');
+      // Its alert is sent before this test ends, not during another test's.
+      await untilQueueIdle(app.db);
     } finally {
       await off.stop();
     }

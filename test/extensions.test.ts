@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, errorCodes, graphql, subscribe, wsClient } from './support/graphql-client';
+import { untilLive } from './support/live';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const EXTENSION_FIELDS = `id number employeeName role phone status isPrimaryEscalation availableNow staffUserId workingHours { day start end }`;
@@ -39,15 +40,20 @@ async function countRows(): Promise<number> {
   return rows[0].n;
 }
 
+// The server's first extension, made before any test: the tests rely on 101 existing as the
+// primary, whichever runs first.
+let first: Awaited<ReturnType<typeof create>>;
+
 beforeAll(async () => {
   server = await startTestServer();
   adminToken = await server.login();
+  first = await create({ number: 101, status: 'AVAILABLE' });
 });
 afterAll(() => server?.stop());
 
 describe('extensions', () => {
   it('creates the first extension as the primary and lists it with its hours', async () => {
-    const { extension, userErrors } = await create({ number: 101, status: 'AVAILABLE' });
+    const { extension, userErrors } = first;
     expect(userErrors).toEqual([]);
     expect(extension).toMatchObject({ number: 101, isPrimaryEscalation: true, status: 'AVAILABLE', workingHours: [{ day: 'MONDAY', start: '09:00', end: '17:00' }] });
     const list = await graphql(server.url, LIST, {}, adminToken);
@@ -109,7 +115,7 @@ describe('extensions', () => {
   });
 
   it('pages with first/after, filters by status and caps first', async () => {
-    for (let i = 0; i < 3; i++) await create();
+    for (const status of ['BUSY', 'OFFLINE', 'OFFLINE']) await create({ status });
     const page1 = await graphql(server.url, LIST, { first: 2 }, adminToken);
     const connection = page1.data!.extensions;
     expect(connection.edges).toHaveLength(2);
@@ -134,7 +140,12 @@ describe('extensions', () => {
     const { client } = wsClient(server.url, `Bearer ${adminToken}`);
     const events = subscribe(client, ON_UPDATE);
     await connected(client);
-    await new Promise((r) => setTimeout(r, 100)); // let the subscription register on Redis
+    // Live once it hears a harmless change: a probe extension's role, set again and again.
+    const probe = (await create({ employeeName: 'Probe' })).extension;
+    await untilLive(events, {
+      trigger: () => graphql(server.url, UPDATE, { input: { id: probe.id, role: 'Probe' } }, adminToken),
+      isProbe: (event) => event.extensionUpdated.extension.id === probe.id,
+    });
 
     const { extension } = await create({ employeeName: 'Live One' });
     expect(await events.next()).toEqual({ extensionUpdated: { change: 'CREATED', extension: expect.objectContaining({ id: extension.id, employeeName: 'Live One', status: 'OFFLINE' }) } });

@@ -177,6 +177,7 @@ describe('a takeover racing the sweep', () => {
       const open = await openEscalations(a, token);
       const results = await Promise.all(
         open.map(async (escalation, i) => {
+          // Not a wait for anything: the takeovers are spread over the next sweeps so that some land while one reassigns.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 1500));
           return graphql(i % 2 ? a.url : b.url, TAKE_OVER, { id: escalation.conversation.id }, token);
         }),

@@ -1,9 +1,7 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeMeta, type FakeMeta } from './support/fake-meta-server';
-import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral } from './support/fake-ringcentral-server';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { untilQueueIdle, useApp } from './support/fixtures';
 import { errorCodes, graphql } from './support/graphql-client';
-import { startTestServer, type TestServer } from './support/test-server';
 
 /**
  * A message leaves once, whatever the provider does with its answer. Provider calls end by
@@ -37,33 +35,14 @@ async function jobsOf(db: pg.Client, recipient: string) {
 }
 
 describe('RingCentral texts', () => {
-  let rc: FakeRingCentral;
-  let server: TestServer;
-  let db: pg.Client;
-  const textsTo = (phone: string) => rc.sentSms.filter((sms) => sms.to.includes(phone));
-  const deliverInbound = (from: string) => rc.deliver(rc.inboundSmsBody({ from, text: QUESTION }));
-
-  beforeAll(async () => {
-    rc = await startFakeRingCentral();
-    server = await startTestServer({ env: { ...ringCentralEnv(rc, WEBHOOK_TOKEN), ...TIMEOUTS } });
-    db = new pg.Client({ connectionString: server.databaseUrl });
-    await db.connect();
-    // Deliveries go to the subscription's address: wait for the server to have subscribed.
-    const deadline = Date.now() + LIVE_MS;
-    while (!rc.subscriptions.some((s) => !s.deleted)) {
-      if (Date.now() > deadline) throw new Error('the server did not subscribe to RingCentral webhooks');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await server?.stop();
-    await rc?.close();
-  });
+  const app = useApp({ ringCentral: { webhookToken: WEBHOOK_TOKEN }, env: TIMEOUTS });
+  const textsTo = (phone: string) => app.textsTo(phone);
+  const deliverInbound = (from: string) => app.rc.deliver(app.rc.inboundSmsBody({ from, text: QUESTION }));
 
   it('sends a text whose answer hangs past the attempt once, gives the hung request up, and records it SENT', async () => {
+    const { rc, db } = app;
     const customer = '+15555570001';
+    await untilQueueIdle(db); // the held answer is this reply's, not another's still on its way
     const held = rc.holdNextSms(); // RingCentral takes the text and never answers
     expect((await deliverInbound(customer)).status).toBe(200);
     const taken = await held.arrived;
@@ -75,14 +54,20 @@ describe('RingCentral texts', () => {
   });
 
   it('completes the other sends of a batch promptly while one hangs, without retrying them', async () => {
+    const { rc, db } = app;
     const stuck = '+15555570100';
     const others = ['+15555570101', '+15555570102', '+15555570103', '+15555570104', '+15555570105'];
+    await untilQueueIdle(db);
     const held = rc.holdNextSms();
     expect((await deliverInbound(stuck)).status).toBe(200);
     await held.arrived;
 
     await Promise.all(others.map(async (customer) => expect((await deliverInbound(customer)).status).toBe(200)));
-    await expect.poll(async () => (await Promise.all(others.map((customer) => sendOf(db, customer)))).every(([send]) => send?.status === 'SENT'), { timeout: LIVE_MS }).toBe(true);
+    const allSent = async () => {
+      for (const customer of others) if ((await sendOf(db, customer))[0]?.status !== 'SENT') return false;
+      return true;
+    };
+    await expect.poll(allSent, { timeout: LIVE_MS }).toBe(true);
     // All done while the hung one was still waiting for its answer.
     expect(held.isAbandoned).toBe(false);
     for (const customer of others) {
@@ -99,36 +84,12 @@ describe('RingCentral texts', () => {
 });
 
 describe('Meta replies', () => {
-  let meta: FakeMeta;
-  let server: TestServer;
-  let db: pg.Client;
-  let staffToken: string;
-  const sentTo = (recipient: string) => meta.sent.filter((sent) => sent.body.recipient?.id === recipient);
+  const app = useApp({ meta: true, extension101: false, env: TIMEOUTS });
+  const sentTo = (recipient: string) => app.meta.sent.filter((sent) => sent.body.recipient?.id === recipient);
   const RESEND = `mutation($id: ID!) { resendMessage(messageId: $id) { message { id deliveryStatus } userErrors { field message code } } }`;
 
-  beforeAll(async () => {
-    meta = await startFakeMeta();
-    server = await startTestServer({
-      env: {
-        META_GRAPH_API_URL: `${meta.url}/v21.0`,
-        META_APP_SECRET: meta.appSecret,
-        META_VERIFY_TOKEN: meta.verifyToken,
-        META_PAGE_ACCESS_TOKEN: meta.pageAccessToken,
-        ...TIMEOUTS,
-      },
-    });
-    db = new pg.Client({ connectionString: server.databaseUrl });
-    await db.connect();
-    staffToken = await server.login();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await server?.stop();
-    await meta?.close();
-  });
-
   it('sends a reply whose answer is lost once, shows it as not confirmed, and staff resend it once', async () => {
+    const { meta, server, db, adminToken: staffToken } = app;
     const customer = '24023423420007001';
     meta.dropNextAnswer(); // Meta takes the reply; its answer never arrives
     expect((await meta.deliver(server.url, meta.messengerText({ senderId: customer, text: QUESTION }))).status).toBe(200);

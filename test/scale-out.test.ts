@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
+import { untilListening } from './support/live';
 import { startTestServer, type TestServer } from './support/test-server';
 import { createTestDatabase, testRedis } from './support/test-database';
 
@@ -39,7 +40,8 @@ describe('two instances over Redis', () => {
     const eventsOnB = subscribe(onB.client, `subscription { extensionUpdated { change extension { id status } } }`);
     const eventsOnA = subscribe(onA.client, `subscription { extensionUpdated { change extension { id status } } }`);
     await Promise.all([connected(onB.client), connected(onA.client)]);
-    await new Promise((r) => setTimeout(r, 200)); // SUBSCRIBE reaches Redis
+    // Live once both instances listen on the topic's Redis channel (one listener each: these are the only subscribers).
+    await untilListening(instanceA, 'EXTENSION_UPDATED', { instances: 2 });
 
     const SET_STATUS = `mutation($id: ID!, $status: ExtensionStatus!) { setExtensionStatus(id: $id, status: $status) { extension { status } } }`;
     await graphql(instanceA.url, SET_STATUS, { id, status: 'AVAILABLE' }, tokenA);

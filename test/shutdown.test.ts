@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral, type HeldSms } from './support/fake-ringcentral-server';
+import { connectDatabase, startApp } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
 import { LOGIN, spawnServer, startTestServer, type TestServer } from './support/test-server';
 import { createTestDatabase, testRedis } from './support/test-database';
@@ -73,27 +73,21 @@ describe.each([
   { mode: 'production', finishInFlight: false, prefix: '+1555602' },
 ])('SIGTERM with NODE_ENV=$mode and DATABASE_URL', ({ mode, finishInFlight, prefix }) => {
   it(`drains and exits 0 within the grace period; the text in flight is ${finishInFlight ? 'finished' : 'sent once after a restart'}`, async () => {
-    const rc = await startFakeRingCentral();
-    cleanups.push(() => rc.close());
     const databaseUrl = await createTestDatabase();
     const redis = testRedis();
-    const env = {
-      ...ringCentralEnv(rc, WEBHOOK_TOKEN),
-      NODE_ENV: mode,
-      JOBS_POLL_SECONDS: '0.5',
-      JOB_RETRY_DELAY_SECONDS: '1',
-      SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
-    };
-    const server = await startTestServer({ databaseUrl, redis, env });
-    cleanups.push(() => server.stop());
-    const db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
-    cleanups.push(() => db.end());
-    await waitFor(() => rc.subscriptions.some((s) => !s.deleted), LIVE_MS, 'the webhook subscription');
+    const app = await startApp({
+      ringCentral: { webhookToken: WEBHOOK_TOKEN },
+      databaseUrl,
+      redis,
+      env: { NODE_ENV: mode, JOBS_POLL_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1', SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) },
+    });
+    cleanups.push(() => app.stop());
+    const { rc, server, db } = app;
+    // The same environment for the next start on this database.
+    const env = { ...ringCentralEnv(rc, WEBHOOK_TOKEN), NODE_ENV: mode, JOBS_POLL_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1', SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) };
 
     // A console with a live subscription.
-    const token = await server.login();
-    const socket = wsClient(server.url, `Bearer ${token}`);
+    const socket = wsClient(server.url, `Bearer ${app.adminToken}`);
     await connected(socket.client);
     subscribe(socket.client, `subscription { escalationRaised { id } }`);
 
@@ -155,24 +149,15 @@ describe.each([
 
 describe('a second signal while stopping', () => {
   it('exits at once with a non-zero code, and the text in flight is still sent once by the next start', async () => {
-    const rc = await startFakeRingCentral();
-    cleanups.push(() => rc.close());
     const databaseUrl = await createTestDatabase();
     const redis = testRedis();
     // A short attempt time: the abandoned job is retried once pg-boss's expiry finds it.
-    const env = {
-      ...ringCentralEnv(rc, WEBHOOK_TOKEN),
-      NODE_ENV: 'development',
-      JOBS_POLL_SECONDS: '0.5',
-      JOB_RETRY_DELAY_SECONDS: '1',
-      PROVIDER_TIMEOUT_SECONDS: '2',
-      JOB_TIMEOUT_SECONDS: '4',
-      SHUTDOWN_GRACE_SECONDS: '30',
-    };
-    const server = await startTestServer({ databaseUrl, redis, env });
-    cleanups.push(() => server.stop());
-    await waitFor(() => rc.subscriptions.some((s) => !s.deleted), LIVE_MS, 'the webhook subscription');
-    const socket = wsClient(server.url, `Bearer ${await server.login()}`);
+    const timings = { NODE_ENV: 'development', JOBS_POLL_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1', PROVIDER_TIMEOUT_SECONDS: '2', JOB_TIMEOUT_SECONDS: '4', SHUTDOWN_GRACE_SECONDS: '30' };
+    const app = await startApp({ ringCentral: { webhookToken: WEBHOOK_TOKEN }, databaseUrl, redis, env: timings });
+    cleanups.push(() => app.stop());
+    const { rc, server, db } = app;
+    const env = { ...ringCentralEnv(rc, WEBHOOK_TOKEN), ...timings };
+    const socket = wsClient(server.url, `Bearer ${app.adminToken}`);
     await connected(socket.client);
 
     const customer = '+15556040001';
@@ -192,9 +177,6 @@ describe('a second signal while stopping', () => {
     // expired (attempt time, then pg-boss's maintenance), and finds it at RingCentral.
     const restarted = await startTestServer({ databaseUrl, redis, env });
     cleanups.push(() => restarted.stop());
-    const db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
-    cleanups.push(() => db.end());
     await expect.poll(async () => (await db.query(`SELECT status FROM outbound_send WHERE recipient = $1`, [customer])).rows[0]?.status, { timeout: 90_000 }).toBe('SENT');
     expect(rc.sentSms.filter((sms) => sms.to.includes(customer))).toEqual([heldText]);
   }, 180_000);
@@ -252,8 +234,7 @@ describe('SIGTERM with the embedded PostgreSQL (no DATABASE_URL)', () => {
     cleanups.push(() => restarted.stop());
     await restarted.ready;
     const credentials = JSON.parse(await readFile(path.join(dataDir, 'postgres-credentials.json'), 'utf8')) as { password: string };
-    const db = new pg.Client({ host: '127.0.0.1', port: postgresPort, user: 'hibachi', password: credentials.password, database: 'hibachi' });
-    await db.connect();
+    const db = await connectDatabase(`postgres://hibachi:${encodeURIComponent(credentials.password)}@127.0.0.1:${postgresPort}/hibachi`);
     cleanups.push(() => db.end());
     const send = async () => (await db.query(`SELECT status, provider_message_id FROM outbound_send WHERE recipient = $1`, [customer])).rows[0];
     await expect.poll(async () => (await send())?.status, { timeout: LIVE_MS }).toBe('SENT');

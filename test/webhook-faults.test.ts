@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral, type SentSms } from './support/fake-ringcentral-server';
-import { startTestServer, type TestServer } from './support/test-server';
+import type { SentSms } from './support/fake-ringcentral-server';
+import { connectDatabase, eventually, untilQueueIdle, useApp, type AppOptions } from './support/fixtures';
 
 /**
  * RingCentral webhooks when deliveries misbehave: texts that arrive out of order, a status
@@ -16,43 +16,10 @@ const WEBHOOK_TOKEN = 'faults-verification-token-0123456789';
 const LIVE_MS = 15_000;
 const MESSAGE_STORE_EVENT = '/restapi/v1.0/account/~/extension/1001/message-store';
 
-interface Running {
-  rc: FakeRingCentral;
-  server: TestServer;
-  db: pg.Client;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Fills `into` as it goes, so afterAll can stop whatever did start. */
-async function startWithRingCentral(into: Partial<Running>, env: Record<string, string> = {}): Promise<Running> {
-  const rc = (into.rc = await startFakeRingCentral());
-  const server = (into.server = await startTestServer({
-    env: {
-      ...ringCentralEnv(rc, WEBHOOK_TOKEN),
-      JOBS_POLL_SECONDS: '0.5',
-      JOB_RETRY_LIMIT: '3',
-      ...env,
-    },
-  }));
-  const db = (into.db = new pg.Client({ connectionString: server.databaseUrl }));
-  db.on('error', () => undefined); // the outage test terminates this connection too
-  await db.connect();
-  // Deliveries go to the subscription's address, so wait for the server to have subscribed.
-  await waitUntil(() => rc.subscriptions.some((s) => !s.deleted), LIVE_MS, 'the webhook subscription');
-  return { rc, server, db };
-}
-
-async function stopAll(running: Partial<Running>): Promise<void> {
-  await running.db?.end().catch(() => undefined);
-  await running.server?.stop();
-  await running.rc?.close();
+/** The server with the fake RingCentral, in the current describe; `env` adds to the job timings. */
+function useRingCentral(env: Record<string, string>) {
+  const options: AppOptions = { ringCentral: { webhookToken: WEBHOOK_TOKEN }, env: { JOBS_POLL_SECONDS: '0.5', JOB_RETRY_LIMIT: '3', ...env } };
+  return useApp(options);
 }
 
 type SmsBody = Record<string, unknown>;
@@ -75,18 +42,9 @@ async function threadOf(db: pg.Client, phone: string) {
 }
 
 describe('out-of-order and duplicated deliveries', () => {
-  const started: Partial<Running> = {};
-  let running: Running;
-  const textsTo = (phone: string) => running.rc.sentSms.filter((sms) => sms.to.includes(phone));
-
-  beforeAll(async () => {
-    // A first retry at 3-6 s leaves a wide window between a lost send answer and its reconciliation.
-    running = await startWithRingCentral(started, { JOB_RETRY_DELAY_SECONDS: '3' });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stopAll(started);
-  });
+  // A first retry at 3-6 s leaves a wide window between a lost send answer and its reconciliation.
+  const running = useRingCentral({ JOB_RETRY_DELAY_SECONDS: '3' });
+  const textsTo = (phone: string) => running.textsTo(phone);
 
   it('threads two texts from one customer once each when the later one arrives first', async () => {
     const { rc, db } = running;
@@ -151,34 +109,42 @@ describe('out-of-order and duplicated deliveries', () => {
 
   describe('a status change that arrives before the send it describes is recorded', () => {
     const customer = '+15555550162';
+    // The scene, played once for both tests: what they read of it is taken as it happens, so
+    // either test can run first (or alone).
     let sms: SentSms;
+    let statusDelivery: { status: number };
+    let statusEvent: Awaited<ReturnType<typeof eventRow>>;
+    let replyWhenApplied: Awaited<ReturnType<typeof threadOf>>;
 
-    it('is applied without error while the send is still unrecorded', async () => {
+    beforeAll(async () => {
       const { rc, db } = running;
+      await untilQueueIdle(db); // the lost answer below is this reply's, not another's still on its way
       // RingCentral takes the reply but its answer is lost: the server has no id for it until the retry looks it up.
       rc.failNextSms('hang');
-      const sentBefore = rc.sentSms.length;
-      expect((await rc.deliver(rc.inboundSmsBody({ from: customer, text: 'What is included in the party?', id: '910201' }))).status).toBe(200);
-      await expect.poll(() => rc.sentSms.length, { timeout: LIVE_MS }).toBe(sentBefore + 1);
-      sms = rc.sentSms.at(-1)!;
-      expect(sms.to).toEqual([customer]);
+      await rc.deliver(rc.inboundSmsBody({ from: customer, text: 'What is included in the party?', id: '910201' }));
+      await eventually('the reply to reach RingCentral', () => textsTo(customer).length === 1);
+      sms = textsTo(customer)[0];
 
       rc.setSmsStatus(sms.id, 'Delivered');
-      const change = await rc.deliver({ accountId: '1000', extensionId: '1001', changes: [{ type: 'SMS', updatedCount: 1 }] }, { event: MESSAGE_STORE_EVENT, uuid: 'status-before-send' });
-      expect(change.status).toBe(200);
-      await expect.poll(async () => (await eventRow(db, 'status-before-send'))?.status, { timeout: LIVE_MS }).toBe('APPLIED');
-      expect(await eventRow(db, 'status-before-send')).toEqual({ status: 'APPLIED', attempts: 1, last_error: null });
+      statusDelivery = await rc.deliver({ accountId: '1000', extensionId: '1001', changes: [{ type: 'SMS', updatedCount: 1 }] }, { event: MESSAGE_STORE_EVENT, uuid: 'status-before-send' });
+      await eventually('the status change to be applied', async () => (await eventRow(db, 'status-before-send'))?.status === 'APPLIED');
+      statusEvent = await eventRow(db, 'status-before-send');
+      replyWhenApplied = (await threadOf(db, customer)).filter((m) => m.direction === 'OUTBOUND');
+    });
+
+    it('is applied without error while the send is still unrecorded', () => {
+      expect(sms.to).toEqual([customer]);
+      expect(statusDelivery.status).toBe(200);
+      expect(statusEvent).toEqual({ status: 'APPLIED', attempts: 1, last_error: null });
 
       // The premise held: the reply was still unrecorded (no provider id) after the notification was applied.
-      const reply = (await threadOf(db, customer)).filter((m) => m.direction === 'OUTBOUND');
-      expect(reply).toHaveLength(1);
-      expect(reply[0].provider_message_id).toBeNull();
-      expect(reply[0].delivery_status).toBe('QUEUED');
+      expect(replyWhenApplied).toHaveLength(1);
+      expect(replyWhenApplied[0].provider_message_id).toBeNull();
+      expect(replyWhenApplied[0].delivery_status).toBe('QUEUED');
     });
 
     it('leaves the text with RingCentral’s status once the send is recorded', async () => {
       const { db } = running;
-      expect(sms, 'the previous test set the scene').toBeDefined();
       // The retry finds the text at RingCentral instead of sending it again...
       await expect
         .poll(async () => (await threadOf(db, customer)).find((m) => m.direction === 'OUTBOUND')?.provider_message_id, { timeout: 30_000 })
@@ -194,11 +160,10 @@ describe('out-of-order and duplicated deliveries', () => {
 
 describe('a database outage', () => {
   const customer = '+15555550171';
-  const started: Partial<Running> = {};
-  let running: Running;
+  const running = useRingCentral({ JOB_RETRY_DELAY_SECONDS: '1' });
   let admin: pg.Client | undefined;
   let databaseName: string;
-  const textsTo = (phone: string) => running.rc.sentSms.filter((sms) => sms.to.includes(phone));
+  const textsTo = (phone: string) => running.textsTo(phone);
 
   const cutDatabase = async () => {
     await admin!.query(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS false`);
@@ -213,19 +178,15 @@ describe('a database outage', () => {
   };
 
   beforeAll(async () => {
-    running = await startWithRingCentral(started, { JOB_RETRY_DELAY_SECONDS: '1' });
     databaseName = new URL(running.server.databaseUrl).pathname.slice(1);
-    const client = new pg.Client({ connectionString: inject('testServices').postgresAdminUrl });
-    await client.connect();
-    admin = client;
-  }, 120_000);
+    admin = await connectDatabase(inject('testServices').postgresAdminUrl);
+  });
 
   afterAll(async () => {
     if (admin) {
       await restoreDatabase().catch(() => undefined);
       await admin.end();
     }
-    await stopAll(started);
   });
 
   it('answers a delivery 503 rather than a false 200, and the provider’s redelivery is accepted and applied once the database is back', async () => {
@@ -235,6 +196,7 @@ describe('a database outage', () => {
     await expect.poll(() => textsTo(customer).length, { timeout: LIVE_MS }).toBe(1);
     expect((await readiness()).status).toBe(200);
 
+    const logBeforeCut = server.output().length;
     await cutDatabase();
 
     const body = rc.inboundSmsBody({ from: customer, text: 'Can you do a party for 12 on Dec 21st?', id: '920002' });
@@ -245,8 +207,9 @@ describe('a database outage', () => {
     // A delivery with a wrong token is still refused as such; the outage does not make it a 5xx or a 200.
     expect((await rc.deliver(body, { uuid: 'during-outage-forged', verificationToken: 'not-the-token-at-all' })).status).toBe(403);
 
-    // Stay down a while: the job queue's polls and the pools' reconnects keep failing meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Stay down until the job queue has felt it too (its connections died, or a poll failed), not just the requests.
+    const queueSawOutage = () => /"msg":"job queue (error|fetch failed)"/.test(server.output().slice(logBeforeCut));
+    await expect.poll(queueSawOutage, { timeout: LIVE_MS, message: 'the job queue to see the outage' }).toBe(true);
     const notReady = await readiness();
     expect(notReady.status).toBe(503);
     expect(notReady.body).toMatchObject({ status: 'not ready', checks: { database: 'down' } });
@@ -256,8 +219,7 @@ describe('a database outage', () => {
     // The same process recovers: no restart.
     await expect.poll(async () => (await readiness()).status, { timeout: LIVE_MS }).toBe(200);
 
-    const db = new pg.Client({ connectionString: server.databaseUrl });
-    await db.connect();
+    const db = await connectDatabase(server.databaseUrl);
     try {
       // The refused deliveries left nothing behind: the 503 was not a half-stored event.
       expect(await eventRow(db, 'during-outage')).toBeUndefined();
@@ -279,13 +241,7 @@ describe('a database outage', () => {
 });
 
 describe('SKIP_WEBHOOK_VALIDATION outside production', () => {
-  const started: Partial<Running> = {};
-  let running: Running;
-
-  beforeAll(async () => {
-    running = await startWithRingCentral(started, { NODE_ENV: 'development', SKIP_WEBHOOK_VALIDATION: 'true' });
-  }, 120_000);
-  afterAll(() => stopAll(started));
+  const running = useRingCentral({ NODE_ENV: 'development', SKIP_WEBHOOK_VALIDATION: 'true' });
 
   it('accepts and applies deliveries without, or with a wrong, verification token (for local tunnels and replays)', async () => {
     const { rc, db } = running;

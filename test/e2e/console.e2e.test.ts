@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createExtension, eventually } from '../support/fixtures';
+import { LOGIN } from '../support/test-server';
+import { graphql } from '../support/graphql-client';
 import { launchChromium, liveStatus, LIVE_TIMEOUT_MS, markDocument, signIn as signInAs, stillSameDocument } from './browser';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
  * The staff console in a real browser against the real server: two signed-in sessions see
  * each other's extension changes live (create, status, delete), and mutations' userErrors
- * are shown beside the field at fault.
+ * are shown beside the field at fault. The two sessions are opened once for the file; each
+ * test works on an extension of its own.
  */
-
-const NUMBER = '150';
 
 let server: ConsoleServer | undefined;
 let browser: Browser | undefined;
@@ -39,10 +41,30 @@ function signIn(page: Page, password = api().admin.password): Promise<void> {
 const row = (page: Page, number: string): Locator => page.getByTestId(`extension-row-${number}`);
 const textOf = (locator: Locator) => locator.textContent({ timeout: LIVE_TIMEOUT_MS }).then((text) => text?.trim());
 
+/** Signs in, waits for the list and the live connection, and marks the document to notice a reload. */
+async function signedInConsole(): Promise<Page> {
+  const tab = await openConsole();
+  await signIn(tab);
+  await row(tab, '101').waitFor({ timeout: LIVE_TIMEOUT_MS });
+  await eventually('the live connection', async () => (await liveStatus(tab)) === 'connected', LIVE_TIMEOUT_MS);
+  await markDocument(tab);
+  return tab;
+}
+
+/** An offline extension made through the API, once both sessions show it. */
+async function extensionShownInBoth(number: number): Promise<string> {
+  const login = await graphql(api().url, LOGIN, { input: api().admin });
+  await createExtension(api().url, login.data!.login.token, { number, employeeName: `Ext ${number}`, status: 'OFFLINE' });
+  for (const tab of [tabA, tabB]) await row(tab, String(number)).waitFor({ timeout: LIVE_TIMEOUT_MS });
+  return String(number);
+}
+
 describe('staff console in a browser', () => {
   beforeAll(async () => {
     server = await startConsoleServer();
     browser = await launchChromium();
+    tabA = await signedInConsole();
+    tabB = await signedInConsole();
   }, 180_000);
 
   afterAll(async () => {
@@ -52,26 +74,26 @@ describe('staff console in a browser', () => {
   }, 60_000);
 
   it('shows a wrong password beside the password field, then signs in two sessions', async () => {
-    tabA = await openConsole();
-    await signIn(tabA, 'not-the-password');
-    const passwordError = tabA.getByText('Email or password is incorrect.');
+    const first = await openConsole();
+    await signIn(first, 'not-the-password');
+    const passwordError = first.getByText('Email or password is incorrect.');
     await passwordError.waitFor({ timeout: LIVE_TIMEOUT_MS });
-    expect(await tabA.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
-    expect(await tabA.getByLabel('Password').getAttribute('aria-describedby')).toBe(await passwordError.getAttribute('id'));
+    expect(await first.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(await first.getByLabel('Password').getAttribute('aria-describedby')).toBe(await passwordError.getAttribute('id'));
 
-    await signIn(tabA);
-    tabB = await openConsole();
-    await signIn(tabB);
+    await signIn(first);
+    const second = await openConsole();
+    await signIn(second);
 
-    for (const tab of [tabA, tabB]) {
+    for (const tab of [first, second]) {
       expect(await textOf(tab.getByTestId('signed-in-user'))).toContain('Demo Admin');
       await row(tab, '101').waitFor({ timeout: LIVE_TIMEOUT_MS });
       await expect.poll(() => liveStatus(tab), { timeout: LIVE_TIMEOUT_MS }).toBe('connected');
-      await markDocument(tab);
     }
   }, 60_000);
 
   it('shows an extension created in one session in the other, without a reload', async () => {
+    const NUMBER = '150';
     await tabA.getByRole('button', { name: 'New extension' }).click();
     const form = tabA.getByRole('form', { name: 'New extension' });
     await form.getByLabel('Number').fill(NUMBER);
@@ -92,6 +114,7 @@ describe('staff console in a browser', () => {
   }, 30_000);
 
   it('shows a status set in one session in the other, without a reload', async () => {
+    const NUMBER = await extensionShownInBoth(151);
     const inB = row(tabB, NUMBER);
     await inB.getByRole('button', { name: 'Busy' }).click();
     await expect.poll(() => textOf(inB.getByTestId('extension-status')), { timeout: LIVE_TIMEOUT_MS }).toBe('Busy');
@@ -101,6 +124,7 @@ describe('staff console in a browser', () => {
   }, 30_000);
 
   it('removes an extension deleted in one session from the other, without a reload', async () => {
+    const NUMBER = await extensionShownInBoth(152);
     const inA = row(tabA, NUMBER);
     await inA.getByRole('button', { name: 'Delete' }).click();
     await inA.getByRole('button', { name: 'Yes, delete' }).click();

@@ -1,6 +1,6 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { FakeHttpServer, httpRequest, parseJson, sendJson as sendJsonBody, type FakeRequest } from './fake-http-server';
 
 /**
  * A stand-in for graph.facebook.com that speaks just enough of the Send API wire formats
@@ -99,7 +99,7 @@ class FakeMetaServer implements FakeMeta {
 
   private readonly failures: MetaSendFailure[] = [];
   private answersToDrop = 0;
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private http?: FakeHttpServer;
 
   constructor(options: FakeMetaOptions) {
     this.appSecret = options.appSecret ?? 'fake-app-secret';
@@ -111,8 +111,8 @@ class FakeMetaServer implements FakeMeta {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.http = await FakeHttpServer.start((request, res) => this.handle(request, res));
+    this.url = this.http.url;
   }
 
   failNextSend(...outcomes: MetaSendFailure[]): void {
@@ -233,27 +233,19 @@ class FakeMetaServer implements FakeMeta {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await this.http?.close();
   }
 
   // ---- Send API -----------------------------------------------------------------------------
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const raw = await readBody(req);
-    const url = new URL(req.url ?? '/', 'http://fake');
+  private handle({ req, url, raw }: FakeRequest, res: http.ServerResponse): void {
     const match = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/.exec(url.pathname);
     if (req.method !== 'POST' || !match) {
       // What Graph answers for a path it does not know (HTTP 400, not 404).
       return graphError(res, 400, { code: 2500, message: `Unknown path components: ${url.pathname}` }, 'OAuthException');
     }
     this.sendAttempts++;
-    let body: any;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      body = undefined;
-    }
+    const body = parseJson(raw);
     const node = match[2];
     const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
@@ -396,28 +388,22 @@ function unixSeconds(): string {
   return String(Math.floor(Date.now() / 1000));
 }
 
-function request(method: string, address: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    // agent:false = no keep-alive, so our connections never hold the app's server open.
-    const req = http.request(address, { method, agent: false, headers: body.length > 0 ? { ...headers, 'content-length': body.length } : headers }, (res) => {
-      readBody(res).then((text) => resolve({ status: res.statusCode ?? 0, text }), reject);
-    });
-    req.on('error', reject);
-    req.end(body.length > 0 ? body : undefined);
-  });
+async function request(method: string, address: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
+  const { status, text } = await httpRequest(method, address, headers, body);
+  return { status, text };
 }
 
 function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
-  const text = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text), 'x-fb-trace-id': randomBytes(8).toString('base64url') });
-  res.end(text);
+  sendJsonBody(res, status, payload, { 'content-type': 'application/json; charset=UTF-8', 'x-fb-trace-id': randomBytes(8).toString('base64url') });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** The server environment that points the real Meta adapter at this fake (WhatsApp too when asked). */
+export function metaEnv(meta: FakeMeta, options: { whatsapp?: boolean } = {}): Record<string, string> {
+  return {
+    META_GRAPH_API_URL: `${meta.url}/v21.0`,
+    META_APP_SECRET: meta.appSecret,
+    META_VERIFY_TOKEN: meta.verifyToken,
+    META_PAGE_ACCESS_TOKEN: meta.pageAccessToken,
+    ...(options.whatsapp ? { META_WHATSAPP_TOKEN: meta.whatsappToken, META_WHATSAPP_PHONE_NUMBER_ID: meta.whatsappPhoneNumberId } : {}),
+  };
 }

@@ -1,5 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakeHttpServer, sendJson as sendJsonBody, type FakeRequest, type RecordedRequest } from './fake-http-server';
+
+export type { RecordedRequest } from './fake-http-server';
 
 /**
  * A stand-in for api.openai.com that speaks just enough of the Chat Completions wire format
@@ -18,33 +20,26 @@ export type FakeReply =
   /** Accept the request and never answer, to make the client time out. */
   | { kind: 'hang' };
 
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  /** The parsed JSON body (the chat-completions params the SDK sent). */
-  body: any;
-}
-
 export class FakeOpenAiServer {
-  readonly requests: RecordedRequest[] = [];
   private readonly replies: FakeReply[] = [];
-
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
-  private listeningPort = 0;
+  private http!: FakeHttpServer;
 
   private constructor() {}
 
   /** Listens on 127.0.0.1 on a free port. */
   static async start(): Promise<FakeOpenAiServer> {
     const fake = new FakeOpenAiServer();
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.listeningPort = (fake.server.address() as AddressInfo).port;
+    fake.http = await FakeHttpServer.start((request, res) => fake.handle(request, res));
     return fake;
   }
 
+  /** Every request, in order; the body is the chat-completions params the SDK sent. */
+  get requests(): RecordedRequest[] {
+    return this.http.requests;
+  }
+
   get port(): number {
-    return this.listeningPort;
+    return this.http.port;
   }
 
   /** What to pass as the SDK's `baseURL`: it must end in /v1. */
@@ -67,22 +62,11 @@ export class FakeOpenAiServer {
     this.replies.length = 0;
   }
 
-  async close(): Promise<void> {
-    // Hung requests keep their sockets open; close them or close() never resolves.
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  close(): Promise<void> {
+    return this.http.close(); // hung requests' sockets too
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const raw = await readBody(req);
-    let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      body = raw;
-    }
-    this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-
+  private handle({ req, body }: FakeRequest, res: http.ServerResponse): void {
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       return sendError(res, { kind: 'error', status: 404, message: `fake server: no route ${req.method} ${req.url}`, type: 'invalid_request_error' });
     }
@@ -122,16 +106,5 @@ function sendError(res: http.ServerResponse, reply: Extract<FakeReply, { kind: '
 }
 
 function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
-  const text = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-request-id': `req-fake-${nextId++}` });
-  res.end(text);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  sendJsonBody(res, status, payload, { 'x-request-id': `req-fake-${nextId++}` });
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { FakeHttpServer, httpRequest, parseJson, sendJson as sendJsonBody, type FakeRequest, type HttpReply } from './fake-http-server';
 
 /**
  * A stand-in for platform.ringcentral.com that speaks just enough of the RingCentral REST wire
@@ -242,7 +242,7 @@ class FakeRingCentralServer implements FakeRingCentral {
   private nextMessageId = 320270670010;
   private nextInboundId = 606090030016;
   private nextVoicemailId = 707090040021;
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private http?: FakeHttpServer;
 
   constructor(options: FakeRingCentralOptions) {
     this.credentials = {
@@ -254,8 +254,8 @@ class FakeRingCentralServer implements FakeRingCentral {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.http = await FakeHttpServer.start((request, res) => this.handle(request, res));
+    this.url = this.http.url;
   }
 
   failNextSms(...outcomes: SmsOutcome[]): void {
@@ -437,15 +437,12 @@ class FakeRingCentralServer implements FakeRingCentral {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await this.http?.close();
   }
 
   // ---- request handling -------------------------------------------------------------------
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const raw = await readBody(req);
-    const url = new URL(req.url ?? '/', 'http://fake');
+  private handle({ req, url, raw }: FakeRequest, res: http.ServerResponse): void | Promise<void> {
     // The SDK sends `~` as is; other clients may percent-encode it.
     const path = url.pathname.replace(/%7e/gi, '~');
     const method = req.method ?? 'GET';
@@ -890,37 +887,10 @@ async function validateWebhook(address: string): Promise<string | null> {
   }
 }
 
-interface PostReply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
 /** A plain-http POST with an overall deadline (https addresses are not supported). */
-function post(address: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostReply> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(address);
-    if (target.protocol !== 'http:') return reject(new Error(`fake RingCentral: only http: addresses are supported, got ${address}`));
-    // agent:false = no keep-alive, so our connections never hold the app's server open.
-    const req = http.request(target, { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      readBody(res).then(
-        (text) => {
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
-        },
-        (error: Error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    req.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    req.end(body);
-  });
+async function post(address: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpReply> {
+  if (new URL(address).protocol !== 'http:') throw new Error(`fake RingCentral: only http: addresses are supported, got ${address}`);
+  return httpRequest('POST', address, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body, timeoutMs);
 }
 
 /** A plain-http GET (the AI service fetching media): status only. */
@@ -983,22 +953,7 @@ function notFound(res: http.ServerResponse, method: string, path: string): void 
 }
 
 function sendJson(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(payload);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    rcrequestid: randomUUID(),
-    ...headers,
-  });
-  res.end(text);
-}
-
-function parseJson(raw: string): any {
-  try {
-    return raw ? JSON.parse(raw) : undefined;
-  } catch {
-    return undefined;
-  }
+  sendJsonBody(res, status, payload, { rcrequestid: randomUUID(), ...headers });
 }
 
 function digits(phone: string): string {
@@ -1009,15 +964,6 @@ function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** The server environment that points the real RingCentral adapter at this fake. */

@@ -96,7 +96,7 @@ async function findRedis(): Promise<string> {
   const port = await freePort();
   let child: ChildProcess;
   try {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
     await new Promise<void>((resolve, reject) => {
       child.once('error', reject);
       child.once('spawn', () => resolve());
@@ -107,9 +107,31 @@ async function findRedis(): Promise<string> {
     );
   }
   stops.push(async () => void child.kill());
+  await redisReady(child);
   const url = `redis://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 50 && !(await answers(() => ping(url))); attempt++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await answers(() => ping(url)))) throw new Error(`redis-server on port ${port} said it was ready but does not answer`);
   return url;
+}
+
+/** redis-server logs "Ready to accept connections" to stdout once it listens. */
+function redisReady(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server was not ready within ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (!log.includes('Ready to accept connections')) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.stdout!.resume(); // keep draining its log, or it blocks once the pipe is full
+      resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with code ${code}:\n${log}`));
+    });
+  });
 }
 
 export async function setup(project: TestProject): Promise<void> {

@@ -27,6 +27,27 @@ export function errorCodes(response: GraphqlResponse): string[] {
   return (response.errors ?? []).map((e) => String(e.extensions?.code));
 }
 
+/**
+ * Close codes our server sends on purpose: normal closure, going away (a server shutting down)
+ * and forbidden (bad credentials). Tests read them from `closed`.
+ */
+const EXPECTED_CLOSE_CODES = new Set([1000, 1001, 4403]);
+
+/**
+ * graphql-ws reports a non-lazy client's fatal close (any code but 1000, with no retries) and
+ * its internal errors here, by default with console.error: the whole CloseEvent object, for
+ * every socket a test or a stopping server closed on purpose. Those are expected; anything else
+ * (an internal error, an unexpected close code) is still printed, in one line.
+ */
+function reportNonLazyError(errorOrCloseEvent: unknown): void {
+  const close = errorOrCloseEvent as { type?: unknown; code?: unknown; reason?: unknown };
+  if (close?.type === 'close' && typeof close.code === 'number') {
+    if (!EXPECTED_CLOSE_CODES.has(close.code)) console.error(`graphql-ws: socket closed with ${close.code}${close.reason ? ` (${String(close.reason)})` : ''}`);
+    return;
+  }
+  console.error(errorOrCloseEvent);
+}
+
 /** A graphql-ws connection; `closed` resolves with the close code if the server closes it. */
 export function wsClient(
   baseUrl: string,
@@ -41,25 +62,31 @@ export function wsClient(
     connectionParams: { ...(authorization ? { authorization } : {}), ...extraParams },
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: reportNonLazyError,
     on: { closed: (event) => onClosed((event as { code: number }).code) },
   });
   return { client, closed };
 }
 
 /**
- * Subscribes and collects events; `next()` waits for the next one. `ready` resolves once the
- * server has acknowledged the connection, so events published after it are not missed.
+ * Subscribes and collects events; `next()` waits for the next one. The server does not say
+ * when a subscription is live: wait for that with `untilLive` or `untilListening` (live.ts)
+ * before raising the events a test expects.
  */
+export type Subscription<T = any> = ReturnType<typeof subscribe<T>>;
+
 export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const received: T[] = [];
   const waiters: Array<(value: T) => void> = [];
   const errors: unknown[] = [];
+  const ignored: Array<(value: T) => boolean> = [];
   const unsubscribe = client.subscribe<T>(
     { query, variables },
     {
       next: (result) => {
         if (result.errors) errors.push(result.errors);
         const value = result.data as T;
+        if (value != null && ignored.some((isIgnored) => isIgnored(value))) return;
         const waiter = waiters.shift();
         if (waiter) waiter(value);
         else received.push(value);
@@ -84,6 +111,11 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
     },
     /** Events that arrived and were not taken with next(). */
     pending: received,
+    /** Drops the events that match, those already pending and those still to come (e.g. readiness probes). */
+    ignore(isIgnored: (value: T) => boolean): void {
+      ignored.push(isIgnored);
+      for (let i = received.length - 1; i >= 0; i--) if (isIgnored(received[i])) received.splice(i, 1);
+    },
   };
 }
 

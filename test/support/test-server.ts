@@ -65,10 +65,14 @@ export async function startTestServer(
   };
 }
 
-/** Starts `node server/dist/.../main.js` and resolves `ready` with its URL once it prints the console line. */
-export function spawnServer(env: Record<string, string | undefined>, timeoutMs = 90_000) {
+/**
+ * Starts `node server/dist/.../main.js` and resolves `ready` with its URL once it prints the
+ * console line. `stop()` sends SIGTERM and, if the process is still there after `killAfterMs`,
+ * SIGKILL.
+ */
+export function spawnServer(env: Record<string, string | undefined>, timeoutMs = 90_000, options: { cwd?: string; killAfterMs?: number } = {}) {
   const cleanEnv = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as Record<string, string>;
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { env: cleanEnv, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
@@ -98,7 +102,7 @@ export function spawnServer(env: Record<string, string | undefined>, timeoutMs =
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 10_000);
         await exited;
         clearTimeout(timer);
       }
