@@ -68,6 +68,12 @@ describe('RingCentral texts', () => {
       return true;
     };
     await expect.poll(allSent, { timeout: LIVE_MS }).toBe(true);
+    // A job is marked done just after its send is recorded, so wait for that too.
+    const jobsDone = async () => {
+      for (const customer of others) if ((await jobsOf(db, customer))[0]?.state !== 'completed') return false;
+      return true;
+    };
+    await expect.poll(jobsDone, { timeout: LIVE_MS }).toBe(true);
     // All done while the hung one was still waiting for its answer.
     expect(held.isAbandoned).toBe(false);
     for (const customer of others) {
@@ -97,8 +103,8 @@ describe('Meta replies', () => {
     await expect.poll(async () => (await sendOf(db, customer))[0]?.status, { timeout: LIVE_MS }).toBe('UNCONFIRMED');
     expect(sentTo(customer)).toHaveLength(1);
     expect(await sendOf(db, customer)).toMatchObject([{ attempts: 1, delivery_status: 'UNCONFIRMED' }]);
-    // Nothing is left to send it again by itself: its only job is done.
-    expect(await jobsOf(db, customer)).toEqual([{ state: 'completed', retry_count: 0 }]);
+    // Nothing is left to send it again by itself: its only job is done (marked just after the send).
+    await expect.poll(() => jobsOf(db, customer), { timeout: LIVE_MS }).toEqual([{ state: 'completed', retry_count: 0 }]);
 
     // Staff see it as not confirmed in the thread.
     const threads = await graphql(
