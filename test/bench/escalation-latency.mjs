@@ -19,7 +19,9 @@ import { createClient } from 'graphql-ws';
 import Redis from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { consoleDocument, createDatabase, gql, login, onCleanup, pct, printTable, redisUrl, runBenchmark, startServer } from './bench-support.mjs';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { consoleDocument, cpuProfiler, createDatabase, gql, login, onCleanup, pct, printTable, profileDirectory, redisUrl, runBenchmark, startServer } from './bench-support.mjs';
 
 const N = Number(process.env.N ?? 100);
 const N_LARGE = Number(process.env.N_LARGE ?? 30);
@@ -159,13 +161,25 @@ async function main() {
   const prefix = `bench${randomBytes(3).toString('hex')}:`;
   prefixCleanup(prefix);
   const redisEnv = { ...envBase, DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
-  const [a, b] = await Promise.all([startServer(redisEnv, { label: 'instance A' }), startServer(redisEnv, { label: 'instance B' })]);
+  // PROFILE=<dir>: a CPU profile of instance B (the consoles' instance) for each K.
+  const profileDir = profileDirectory(process.env.PROFILE, 'fan-out');
+  const [a, b] = await Promise.all([
+    startServer(redisEnv, { label: 'instance A' }),
+    startServer(redisEnv, { label: 'instance B', nodeOptions: profileDir ? ['--inspect=127.0.0.1:0'] : [] }),
+  ]);
+  const profiler = profileDir ? await cpuProfiler(b.inspector) : undefined;
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   onCleanup(() => db.end());
   const overRedis = [];
   for (const consoles of CONSOLES) {
+    await profiler?.start();
     overRedis.push(await measure({ label: 'two instances, Redis (send on A, consoles on B)', senderUrl: a.url, consoleUrl: b.url, consoles, db }));
+    if (profiler) {
+      const file = path.join(profileDir, `instance-b-k${consoles}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(await profiler.stop()));
+      console.log(`  profile of instance B: ${file} (node test/bench/cpu-profile-summary.mjs ${file})`);
+    }
   }
   await Promise.all([a.stop(), b.stop()]);
 

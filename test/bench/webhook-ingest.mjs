@@ -11,7 +11,8 @@
 // on GET /healthz. Figures and ratios, no pass/fail.
 //
 // Run after `pnpm build:server`: `pnpm bench:webhooks` (DURATION=20 s per run, CONNECTIONS=20).
-// PROFILE=<dir> also records a CPU profile of the server during the product's load (through
+// PROFILE=<dir> also records CPU profiles of the server during the product's load and while the
+// queue drains it afterwards (through
 // its inspector), writes it to <dir> and prints where its time went.
 // Needs PostgreSQL and Redis like the tests: DATABASE_ADMIN_URL (default the local server) and
 // REDIS_URL (default the local one; REDIS_URL= runs the server on its in-process pub/sub).
@@ -22,7 +23,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import pg from 'pg';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
 import { summarize } from './cpu-profile-summary.mjs';
 
@@ -210,7 +211,17 @@ async function eventCounts(db) {
  * Sustained webhooks to `url` for DURATION s, then the wait until the server's queue has
  * applied everything; counts are deltas from before the load, so runs can follow each other.
  */
-async function ingestAndDrain({ label, url, db, rc, profiler }) {
+/** CPU seconds a process has used (user + system), from /proc on Linux; null elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return null;
+  }
+}
+
+async function ingestAndDrain({ label, url, db, rc, profiler, serverPid }) {
   const before = await eventCounts(db);
   const smsBefore = rc.state.smsSent;
   await profiler?.start();
@@ -221,7 +232,10 @@ async function ingestAndDrain({ label, url, db, rc, profiler }) {
     requests: [{ method: 'POST', headers: webhookHeaders, setupRequest: (request) => ({ ...request, body: inboundNotification() }) }],
   });
   const loadEnded = performance.now();
+  const cpuAtLoadEnd = serverPid ? cpuSeconds(serverPid) : null;
   const profile = await profiler?.stop();
+  // The drain alone gets a profile of its own: no ingest beside it.
+  await profiler?.start();
   const atLoadEnd = await eventCounts(db);
   const smsAtLoadEnd = rc.state.smsSent - smsBefore;
   const backlog = atLoadEnd.PENDING + atLoadEnd.RETRYING;
@@ -244,6 +258,8 @@ async function ingestAndDrain({ label, url, db, rc, profiler }) {
     250,
   );
   const drainSeconds = (performance.now() - loadEnded) / 1000;
+  const cpuAfterDrain = serverPid ? cpuSeconds(serverPid) : null;
+  const drainProfile = await profiler?.stop();
   const afterDrain = await eventCounts(db);
   const stored = afterDrain.total - before.total;
   const applied = afterDrain.APPLIED - before.APPLIED;
@@ -260,7 +276,10 @@ async function ingestAndDrain({ label, url, db, rc, profiler }) {
     `  requests sent ${ingest.sent}, events stored ${stored} (${stored === ingest.sent ? 'one per request' : `MISMATCH: ${stored - ingest.sent}`}), answered 2xx within the window ${ingest.ok}`,
   );
   console.log(`  replies received by the RingCentral stand-in: ${smsAtLoadEnd} by the end of the load, ${rc.state.smsSent - smsBefore} when the queue had drained`);
-  return { ingest, profile, drain: { drained, seconds: drainSeconds, backlog, applied, dead, rate: drainRate } };
+  // The server's own CPU time per event while draining: steadier than events per second on a busy machine.
+  const drainCpuMsPerEvent = cpuAtLoadEnd !== null && cpuAfterDrain !== null && afterDrain.APPLIED > atLoadEnd.APPLIED ? ((cpuAfterDrain - cpuAtLoadEnd) * 1000) / (afterDrain.APPLIED - atLoadEnd.APPLIED) : null;
+  if (drainCpuMsPerEvent !== null) console.log(`  server CPU while draining: ${drainCpuMsPerEvent.toFixed(2)} ms per event applied (its reply sent)`);
+  return { ingest, profile, drainProfile, drain: { drained, seconds: drainSeconds, backlog, applied, dead, rate: drainRate, cpuMsPerEvent: drainCpuMsPerEvent } };
 }
 
 async function main() {
@@ -312,9 +331,9 @@ async function main() {
   await autocannon({ url: `${server.url}/healthz`, connections: CONNECTIONS, duration: 2 });
 
   console.log('');
-  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc, profiler });
+  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc, profiler, serverPid: server.pid });
   console.log('');
-  const bare = await ingestAndDrain({ label: 'bare peer: the same, node:http + pg', url: `${peer.url}/webhooks/ringcentral`, db, rc });
+  const bare = await ingestAndDrain({ label: 'bare peer: the same, node:http + pg', url: `${peer.url}/webhooks/ringcentral`, db, rc, serverPid: server.pid });
 
   console.log('');
   console.log('Peers on the same server, queue idle:');
@@ -340,7 +359,8 @@ async function main() {
     const { drain } = run;
     console.log(
       `  queue drain after the ${name}'s load: ${drain.drained ? `${drain.seconds.toFixed(1)} s` : `not within ${DRAIN_TIMEOUT_S} s`} ` +
-        `(backlog ${drain.backlog}, applied ${drain.applied}, dead ${drain.dead}; ${drain.rate.toFixed(1)} events/s while draining)`,
+        `(backlog ${drain.backlog}, applied ${drain.applied}, dead ${drain.dead}; ${drain.rate.toFixed(1)} events/s while draining` +
+        `${drain.cpuMsPerEvent === null ? '' : `, ${drain.cpuMsPerEvent.toFixed(2)} ms of server CPU per event`})`,
     );
   }
   const ingest = product.ingest;
@@ -349,9 +369,10 @@ async function main() {
   console.log(`  product / answered-before-storing: req/s ${ratio(ingest.rps, handshake.rps)}, p50 ${ratio(ingest.p50, handshake.p50)}, p99 ${ratio(ingest.p99, handshake.p99)}`);
   console.log(`  product / healthz:                 req/s ${ratio(ingest.rps, healthz.rps)}, p50 ${ratio(ingest.p50, healthz.p50)}, p99 ${ratio(ingest.p99, healthz.p99)}`);
   if (server.exited()) throw new Error(`the server exited during the run: ${server.output()}`);
-  if (product.profile) {
-    const file = path.join(profileDir, 'server-during-ingest.cpuprofile');
-    writeFileSync(file, JSON.stringify(product.profile));
+  for (const [name, profile] of [['during-ingest', product.profile], ['while-draining', product.drainProfile]]) {
+    if (!profile) continue;
+    const file = path.join(profileDir, `server-${name}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
     console.log('');
     summarize(file);
   }

@@ -182,8 +182,12 @@ export function readBack(draft: BookingDraft): string {
   return parts.filter(Boolean).join(', ');
 }
 
+// toLocaleString builds a formatter on every call; these are built once.
+const WHOLE_DOLLARS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0 });
+const DOLLARS_AND_CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 });
+
 function formatDollars(cents: number): string {
-  return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: cents % 100 ? 2 : 0 })}`;
+  return `$${(cents % 100 ? DOLLARS_AND_CENTS : WHOLE_DOLLARS).format(cents / 100)}`;
 }
 
 function formatDate(isoDate: string): string {

@@ -59,6 +59,9 @@ const MAINTENANCE_INTERVAL_SECONDS = 30;
 const BATCH_WINDOW_MS = 20;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Successes within this window are recorded together. */
+const COMPLETE_WINDOW_MS = 5;
+
 /** After aborting attempts at the shutdown deadline, how long their handlers get to unwind. */
 const UNWIND_MS = 1000;
 
@@ -113,6 +116,8 @@ interface Attempt {
 class QueueWorker<T extends object> {
   private stopping = false;
   private readonly running = new Map<string, Attempt>();
+  private readonly completing: string[] = [];
+  private readonly flushing = new Set<Promise<void>>();
   private readonly idle = new Wakeable();
   private loop: Promise<void> = Promise.resolve();
 
@@ -183,7 +188,7 @@ class QueueWorker<T extends object> {
     attempt.settled = true;
     try {
       if (error === null) {
-        await this.boss.complete(this.name, job.id);
+        this.completeSoon(job.id);
         return;
       }
       attempt.controller.abort(error);
@@ -193,6 +198,31 @@ class QueueWorker<T extends object> {
       // The database is unreachable: pg-boss's expiry puts the job back on the queue later.
       this.logger.warn({ job: this.name, err: (settleError as Error).message }, 'could not record a job outcome');
     }
+  }
+
+  /**
+   * Records a success a moment later, with the others that finish meanwhile: one statement for
+   * several jobs. The slot is free at once; if the instance dies first, the job runs again
+   * (handlers are idempotent).
+   */
+  private completeSoon(id: string): void {
+    this.completing.push(id);
+    if (this.completing.length > 1) return; // a window is already open and takes this one too
+    const flush: Promise<void> = delay(COMPLETE_WINDOW_MS)
+      .then(async () => {
+        const ids = this.completing.splice(0);
+        await this.boss.complete(this.name, ids).catch((error: Error) =>
+          // The database is unreachable: pg-boss's expiry puts the jobs back on the queue later.
+          this.logger.warn({ job: this.name, jobs: ids.length, err: error.message }, 'could not record job outcomes'),
+        );
+      })
+      .finally(() => this.flushing.delete(flush));
+    this.flushing.add(flush);
+  }
+
+  /** Resolves once every success so far is recorded. */
+  async recorded(): Promise<void> {
+    while (this.flushing.size > 0) await Promise.all([...this.flushing]);
   }
 
   /** Takes no more jobs; resolves once the fetch loop has ended. */
@@ -342,6 +372,7 @@ export class JobQueue {
   async drain(deadline: number): Promise<void> {
     await this.stopTaking();
     await Promise.all(this.workers.map((worker) => worker.drain(deadline)));
+    await Promise.all(this.workers.map((worker) => worker.recorded()));
   }
 
   /** Drains at once (nothing waits) and closes pg-boss's connections. */
