@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
+import Redis from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
 
@@ -60,6 +61,19 @@ export async function createDatabase() {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { name, url: url.toString() };
+}
+
+/** A Redis key prefix of this run's own; its keys are deleted at the end. */
+export function redisKeyPrefix() {
+  const prefix = `bench${randomBytes(3).toString('hex')}:`;
+  onCleanup(async () => {
+    const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+  return prefix;
 }
 
 /**

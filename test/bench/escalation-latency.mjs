@@ -14,14 +14,12 @@
 // (N=100 escalations per K; N_LARGE=30 from K=1,000 on, where each takes seconds today;
 // CONSOLES=1,100,1000). Needs PostgreSQL and Redis like the tests:
 // DATABASE_ADMIN_URL (default the local server) and REDIS_URL.
-import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
-import Redis from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { consoleDocument, cpuProfiler, createDatabase, gql, login, onCleanup, pct, printTable, profileDirectory, redisUrl, runBenchmark, startServer } from './bench-support.mjs';
+import { consoleDocument, cpuProfiler, createDatabase, gql, login, onCleanup, pct, printTable, profileDirectory, redisKeyPrefix, redisUrl, runBenchmark, startServer } from './bench-support.mjs';
 
 const N = Number(process.env.N ?? 100);
 const N_LARGE = Number(process.env.N_LARGE ?? 30);
@@ -143,23 +141,12 @@ async function measure({ label, senderUrl, consoleUrl, consoles, db }) {
   return figures;
 }
 
-function prefixCleanup(prefix) {
-  onCleanup(async () => {
-    const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-  });
-}
-
 async function main() {
   console.log(`Escalation fan-out benchmark: ${N} escalations per K (${N_LARGE} from K=1,000), K = ${CONSOLES.join(', ')} consoles, each subscribed with the console's EscalationRaised document.`);
   const envBase = { WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: '100000' };
 
   const database = await createDatabase();
-  const prefix = `bench${randomBytes(3).toString('hex')}:`;
-  prefixCleanup(prefix);
+  const prefix = redisKeyPrefix();
   const redisEnv = { ...envBase, DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
   // PROFILE=<dir>: a CPU profile of instance B (the consoles' instance) for each K.
   const profileDir = profileDirectory(process.env.PROFILE, 'fan-out');

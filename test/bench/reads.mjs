@@ -10,12 +10,10 @@
 // its inspector), writes it to <dir> and prints where its time went. Needs PostgreSQL and Redis like the tests:
 // DATABASE_ADMIN_URL (default the local server) and REDIS_URL (REDIS_URL= for in-process).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import Redis from 'ioredis';
 import {
   consoleDocument,
   cpuProfiler,
@@ -23,10 +21,10 @@ import {
   gql,
   load,
   login,
-  onCleanup,
   printTable,
   profileDirectory,
   ratio,
+  redisKeyPrefix,
   redisUrl,
   root,
   runBenchmark,
@@ -47,16 +45,7 @@ const weekdays = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
 async function main() {
   console.log(`Reads benchmark: the console's Extensions query (first: ${EXTENSIONS}) over HTTP, ${DURATION} s per run, ${CONNECTIONS} connections, ${ROUNDS} rounds.`);
   const database = await createDatabase();
-  const redisPrefix = `bench${randomBytes(3).toString('hex')}:`;
-  if (redisUrl) {
-    onCleanup(async () => {
-      const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      await redis.connect();
-      const keys = await redis.keys(`${redisPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    });
-  }
+  const redisPrefix = redisKeyPrefix();
   const profileDir = profileDirectory(process.env.PROFILE, 'reads');
   const server = await startServer(
     { DATABASE_URL: database.url, BUSINESS_TIME_ZONE: TIME_ZONE, ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}) },

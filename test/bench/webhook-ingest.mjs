@@ -21,10 +21,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import Redis from 'ioredis';
 import pg from 'pg';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
+import { cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
 import { summarize } from './cpu-profile-summary.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 20);
@@ -287,16 +286,7 @@ async function main() {
   const rc = await startFakeRingCentral();
   onCleanup(() => rc.close());
   const database = await createDatabase();
-  const redisPrefix = `bench${randomBytes(3).toString('hex')}:`;
-  if (redisUrl) {
-    onCleanup(async () => {
-      const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      await redis.connect();
-      const keys = await redis.keys(`${redisPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    });
-  }
+  const redisPrefix = redisKeyPrefix();
   const profileDir = profileDirectory(process.env.PROFILE, 'webhooks');
   const server = await startServer(
     {
