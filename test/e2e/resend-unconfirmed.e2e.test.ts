@@ -70,8 +70,10 @@ describe('an unconfirmed reply in the console', () => {
     await reply.getByRole('button', { name: 'Send again' }).click();
     await expect.poll(sendStatus, { timeout: LIVE_TIMEOUT_MS }).toBe('SENT');
     expect(sentTo()).toHaveLength(2);
-    // The thread now shows it on its way, and the button is gone.
-    await page.getByTestId('message').filter({ hasText: 'Sending…' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    // The thread shows it sent, live (no reload), and the button is gone.
+    await page.getByTestId('message').filter({ hasText: '· Sent' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await page.getByTestId('message').filter({ hasText: 'Sending…' }).count()).toBe(0);
+    expect(await page.getByTestId('message').filter({ hasText: 'Not confirmed' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Send again' }).count()).toBe(0);
     await context.close();
   }, 90_000);

@@ -416,6 +416,18 @@ export const conversationMessageAddedSubscription = graphql(`
   }
 `);
 
+/** A message's delivery status moved (sent, delivered, not confirmed, queued again): its cached fields are replaced. */
+export const conversationMessageUpdatedSubscription = graphql(`
+  subscription ConversationMessageUpdated($conversationId: ID!) {
+    conversationMessageUpdated(conversationId: $conversationId) {
+      conversationId
+      message {
+        ...MessageFields
+      }
+    }
+  }
+`);
+
 /* Channels: connections and the webhook inbox (admins only). */
 
 /** ChannelConnection has no id: Apollo keeps the list under the query, refetched after a sync. */

@@ -46,6 +46,7 @@ type Documents = {
     "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n": typeof types.EscalationRaisedDocument,
     "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n": typeof types.EscalationUpdatedDocument,
     "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.ConversationMessageAddedDocument,
+    "\n  subscription ConversationMessageUpdated($conversationId: ID!) {\n    conversationMessageUpdated(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.ConversationMessageUpdatedDocument,
     "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n": typeof types.ChannelConnectionFieldsFragmentDoc,
     "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n": typeof types.ChannelConnectionsDocument,
     "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SyncChannelSubscriptionsDocument,
@@ -86,6 +87,7 @@ const documents: Documents = {
     "\n  subscription EscalationRaised {\n    escalationRaised {\n      ...EscalationFields\n    }\n  }\n": types.EscalationRaisedDocument,
     "\n  subscription EscalationUpdated {\n    escalationUpdated {\n      ...EscalationFields\n    }\n  }\n": types.EscalationUpdatedDocument,
     "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.ConversationMessageAddedDocument,
+    "\n  subscription ConversationMessageUpdated($conversationId: ID!) {\n    conversationMessageUpdated(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.ConversationMessageUpdatedDocument,
     "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n": types.ChannelConnectionFieldsFragmentDoc,
     "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n": types.ChannelConnectionsDocument,
     "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SyncChannelSubscriptionsDocument,
@@ -236,6 +238,10 @@ export function graphql(source: "\n  subscription EscalationUpdated {\n    escal
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationMessageAdded($conversationId: ID!) {\n    conversationMessageAdded(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationMessageUpdated($conversationId: ID!) {\n    conversationMessageUpdated(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationMessageUpdated($conversationId: ID!) {\n    conversationMessageUpdated(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,7 +6,9 @@ import { describeError } from '../../components/user-errors';
 import { LoadFailed, Loading } from '../../components/query-status';
 import {
   conversationMessageAddedSubscription,
+  conversationMessageUpdatedSubscription,
   conversationQuery,
+  messageFieldsFragment,
   releaseConversationMutation,
   resolveEscalationMutation,
   takeOverConversationMutation,
@@ -38,6 +40,14 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
     onData: ({ client, data: event }) => {
       const added = event.data?.conversationMessageAdded;
       if (added) appendMessage(client.cache, added.conversationId, added.message);
+    },
+  });
+  useSubscription(conversationMessageUpdatedSubscription, {
+    variables: { conversationId },
+    fetchPolicy: 'no-cache',
+    onData: ({ client, data: event }) => {
+      const updated = event.data?.conversationMessageUpdated;
+      if (updated) client.cache.writeFragment({ fragment: messageFieldsFragment, data: updated.message });
     },
   });
 

@@ -1,10 +1,12 @@
 import { SendError, type MessageSender, type OutboundChannel, type OutgoingMessage } from '../../providers/outbound.port';
 import type { SmsSender, SmsStatus } from '../../providers/sms/sms.port';
-import type { Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import { PendingEvents, type Tx, type UnitOfWork } from '../../shared/db/unit-of-work';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
+import { ConversationTopic } from '../conversations/conversations.events';
+import { toSnapshot } from '../conversations/conversations.service';
 import { DeliveryStatus, type Message } from '../conversations/message.entity';
 import type { ConsentService } from './consent';
 import type { DeliveryReport } from './inbound-events';
@@ -153,7 +155,7 @@ export class OutboundDelivery {
    */
   async resend(messageGlobalId: string): Promise<Message> {
     const messageId = fromGlobalId('Message', messageGlobalId);
-    return this.deps.uow.run(async (tx) => {
+    return this.deps.uow.run(async (tx, events) => {
       const { repository } = this.deps;
       const send = messageId ? await repository.lockByMessage(tx, messageId) : null;
       const message = messageId ? await repository.findMessage(messageId, tx) : null;
@@ -164,7 +166,9 @@ export class OutboundDelivery {
       await repository.requeueUnconfirmed(tx, send);
       await this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key: send.idempotencyKey });
       this.deps.logger.info({ key: send.idempotencyKey, channel: send.channel }, 'unconfirmed message resent by staff');
-      return (await repository.findMessage(message.id, tx))!;
+      const queued = (await repository.findMessage(message.id, tx))!;
+      addMessageUpdated(events, queued);
+      return queued;
     });
   }
 
@@ -173,12 +177,13 @@ export class OutboundDelivery {
    * leave a sent message QUEUED), written only if the row is still as `seen`. Returns whether it was.
    */
   private async finish(send: OutboundSend, seen: Seen, status: 'SENT' | 'FAILED' | 'REFUSED' | 'UNCONFIRMED', detail: { providerMessageId?: string; error?: string }): Promise<boolean> {
-    const recorded = await this.deps.repository.settle(send.idempotencyKey, seen, {
+    const { settled: recorded, message } = await this.deps.repository.settle(send.idempotencyKey, seen, {
       status,
       messageStatus: MESSAGE_STATUS[status],
       providerMessageId: detail.providerMessageId,
       lastError: detail.error ?? null,
     });
+    await this.announce(message);
     if (!recorded) this.deps.logger.info({ key: send.idempotencyKey, status }, 'late outcome of an earlier attempt ignored');
     else if (status !== 'SENT') this.deps.logger.warn({ key: send.idempotencyKey, channel: send.channel, status, purpose: send.purpose }, 'message not sent');
     return recorded;
@@ -192,7 +197,7 @@ export class OutboundDelivery {
   async recordProviderStatus(channel: OutboundChannel, report: DeliveryReport): Promise<void> {
     const send = await this.deps.repository.findByProviderId(channel, report.providerMessageId);
     if (send?.messageId) {
-      await this.deps.repository.advanceMessage(send.messageId, report.status);
+      await this.announce(await this.deps.repository.advanceMessage(send.messageId, report.status));
       return;
     }
     if (send) return;
@@ -213,8 +218,20 @@ export class OutboundDelivery {
   private async refreshStatus(messageId: string, providerMessageId: string): Promise<void> {
     const status = await this.deps.senders.SMS.status(providerMessageId);
     const next = status ? SETTLED_SMS_STATUS[status] : undefined;
-    if (next) await this.deps.repository.advanceMessage(messageId, next);
+    if (next) await this.announce(await this.deps.repository.advanceMessage(messageId, next));
   }
+
+  /** Consoles showing the thread see its message's new delivery status (the write is already committed). */
+  private async announce(message: Message | null): Promise<void> {
+    if (!message) return;
+    const events = new PendingEvents();
+    addMessageUpdated(events, message);
+    await this.deps.uow.publish(events);
+  }
+}
+
+function addMessageUpdated(events: PendingEvents, message: Message): void {
+  events.add(ConversationTopic.MESSAGE_UPDATED, { conversationId: message.conversationId, message: toSnapshot(message) }, message.conversationId);
 }
 
 const MESSAGE_STATUS: Record<'SENT' | 'FAILED' | 'REFUSED' | 'UNCONFIRMED', DeliveryStatus> = {

@@ -81,12 +81,17 @@ export class OutboundRepository extends RepositoryBase {
 
   /**
    * Records a send's outcome and its message's delivery status (forward only) and provider id,
-   * in one statement, if the send is still as `seen`; false when a newer attempt or a person
-   * moved it on. One statement, so a crash can never leave a sent message showing QUEUED.
+   * in one statement, if the send is still as `seen`. One statement, so a crash can never leave
+   * a sent message showing QUEUED. `settled` is false when a newer attempt or a person moved the
+   * send on; `message` is the message as it now is, when the send carries one and was settled.
    */
-  async settle(idempotencyKey: string, seen: Seen, outcome: { status: SendState; messageStatus: DeliveryStatus; providerMessageId?: string; lastError: string | null }): Promise<boolean> {
+  async settle(
+    idempotencyKey: string,
+    seen: Seen,
+    outcome: { status: SendState; messageStatus: DeliveryStatus; providerMessageId?: string; lastError: string | null },
+  ): Promise<{ settled: boolean; message: Message | null }> {
     const statuses = seen.orUnconfirmed ? [seen.status, 'UNCONFIRMED'] : [seen.status];
-    const rows: Array<{ settled: number }> = await this.manager().query(
+    const rows: Array<{ settled: number } & MessageRow> = await this.manager().query(
       `WITH send AS (
          UPDATE outbound_send SET status = $1, provider_message_id = COALESCE($2, provider_message_id), last_error = $3
          WHERE idempotency_key = $4 AND status = ANY($5) AND attempts = $6
@@ -95,16 +100,22 @@ export class OutboundRepository extends RepositoryBase {
          UPDATE message SET provider_message_id = COALESCE($2, message.provider_message_id),
                 delivery_status = CASE WHEN message.delivery_status = ANY($8) THEN $7 ELSE message.delivery_status END
          FROM send WHERE message.id = send.message_id
+         RETURNING ${MESSAGE_COLUMNS}
        )
-       SELECT count(*)::int AS settled FROM send`,
+       SELECT counted.settled, message_update.* FROM (SELECT count(*)::int AS settled FROM send) counted LEFT JOIN message_update ON true`,
       [outcome.status, outcome.providerMessageId ?? null, outcome.lastError, idempotencyKey, statuses, seen.attempts, outcome.messageStatus, statusesBefore(outcome.messageStatus)],
     );
-    return rows[0].settled > 0;
+    const { settled, ...message } = rows[0];
+    return { settled: settled > 0, message: messageOf(message) };
   }
 
-  /** Moves a message's delivery status forward only. */
-  async advanceMessage(messageId: string, status: DeliveryStatus, tx?: Tx): Promise<void> {
-    await this.manager(tx).query(`UPDATE message SET delivery_status = $2 WHERE id = $1 AND delivery_status = ANY($3)`, [messageId, status, statusesBefore(status)]);
+  /** Moves a message's delivery status forward only; returns the message when it moved. */
+  async advanceMessage(messageId: string, status: DeliveryStatus, tx?: Tx): Promise<Message | null> {
+    const [rows]: [MessageRow[], number] = await this.manager(tx).query(
+      `UPDATE message SET delivery_status = $2 WHERE id = $1 AND delivery_status = ANY($3) RETURNING ${MESSAGE_COLUMNS}`,
+      [messageId, status, statusesBefore(status)],
+    );
+    return messageOf(rows[0]);
   }
 
   /** A person decided to send an unconfirmed message again: the one place its status goes back, to queued. */
@@ -127,6 +138,16 @@ export class OutboundRepository extends RepositoryBase {
       [limit],
     );
   }
+}
+
+/** The message columns a settle or advance returns, named as the entity's properties. */
+const MESSAGE_COLUMNS = `message.id, message.conversation_id AS "conversationId", message.channel, message.direction, message.author, message.text,
+  message.provider_message_id AS "providerMessageId", message.delivery_status AS "deliveryStatus", message.staff_user_id AS "staffUserId", message.created_at AS "createdAt"`;
+
+type MessageRow = { [K in 'id' | 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId' | 'createdAt']: Message[K] | null };
+
+function messageOf(row: MessageRow | undefined): Message | null {
+  return row?.id ? Object.assign(new Message(), row) : null;
 }
 
 function statusesBefore(status: DeliveryStatus): DeliveryStatus[] {

@@ -21,6 +21,12 @@ export interface ConversationMessageAddedPayload {
   message: MessageSnapshot;
 }
 
+/** A message already in the thread changed: its delivery status moved (sent, delivered, not confirmed, queued again). */
+export interface ConversationMessageUpdatedPayload {
+  conversationId: string;
+  message: MessageSnapshot;
+}
+
 /** A reply for a web-chat customer: the web chat's delivery. Scoped by the session's token hash. */
 export interface WebChatReplyPayload {
   message: MessageSnapshot;
@@ -29,6 +35,8 @@ export interface WebChatReplyPayload {
 export const ConversationTopic = {
   /** Scoped: published as CONVERSATION_MESSAGE_ADDED:<conversation id>. */
   MESSAGE_ADDED: 'CONVERSATION_MESSAGE_ADDED',
+  /** Scoped like MESSAGE_ADDED. */
+  MESSAGE_UPDATED: 'CONVERSATION_MESSAGE_UPDATED',
   /** Scoped: published as WEB_CHAT_REPLY:<hash of the session token>. */
   WEB_CHAT_REPLY: 'WEB_CHAT_REPLY',
 } as const;
@@ -36,6 +44,7 @@ export const ConversationTopic = {
 declare module '../../shared/pubsub/topics' {
   interface TopicPayloads {
     CONVERSATION_MESSAGE_ADDED: ConversationMessageAddedPayload;
+    CONVERSATION_MESSAGE_UPDATED: ConversationMessageUpdatedPayload;
     WEB_CHAT_REPLY: WebChatReplyPayload;
   }
 }

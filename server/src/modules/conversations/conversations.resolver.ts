@@ -8,9 +8,9 @@ import { preloadedOr } from '../../shared/graphql/preloaded';
 import { Booking } from '../bookings/booking.entity';
 import { Customer } from '../customers/customer.entity';
 import { Conversation, DraftDetail } from './conversation.entity';
-import { ConversationTopic, type ConversationMessageAddedPayload } from './conversations.events';
+import { ConversationTopic, type ConversationMessageAddedPayload, type ConversationMessageUpdatedPayload } from './conversations.events';
 import { draftDetails, messageFromSnapshot, type ConversationsService } from './conversations.service';
-import { ConversationConnection, ConversationMessageAddedEvent, ConversationsArgs, MessageConnection } from './conversations.types';
+import { ConversationConnection, ConversationMessageAddedEvent, ConversationMessageUpdatedEvent, ConversationsArgs, MessageConnection } from './conversations.types';
 import { Message } from './message.entity';
 
 /**
@@ -67,6 +67,19 @@ export class ConversationsResolver {
     @Arg('conversationId', () => ID) conversationId: string,
     @Root() payload: ConversationMessageAddedPayload,
   ): ConversationMessageAddedEvent {
+    return { conversationId, message: messageFromSnapshot(payload.message) };
+  }
+
+  @Subscription(() => ConversationMessageUpdatedEvent, {
+    topics: ConversationTopic.MESSAGE_UPDATED,
+    topicId: ({ args }) => fromGlobalId('Conversation', String(args.conversationId)) ?? 'none',
+    description: "A thread's message whose delivery status changed: sent, delivered, failed, not confirmed, or queued again.",
+  })
+  @StaffOnly()
+  conversationMessageUpdated(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Root() payload: ConversationMessageUpdatedPayload,
+  ): ConversationMessageUpdatedEvent {
     return { conversationId, message: messageFromSnapshot(payload.message) };
   }
 }

@@ -30,3 +30,12 @@ export class ConversationMessageAddedEvent {
   @Field(() => Message)
   message!: Message;
 }
+
+@ObjectType({ description: 'A message already in a thread whose delivery status changed.' })
+export class ConversationMessageUpdatedEvent {
+  @Field(() => ID)
+  conversationId!: string;
+
+  @Field(() => Message)
+  message!: Message;
+}
