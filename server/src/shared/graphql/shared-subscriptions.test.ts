@@ -96,4 +96,64 @@ describe('SharedSubscriptions', () => {
     expect(await shared.subscribe('k', async () => refused)).toBe(refused);
     expect(shared.size).toBe(0);
   });
+
+  it('fails every subscriber when the execution fails, after what they were sent, and frees the key', async () => {
+    const shared = new SharedSubscriptions();
+    const feed = source();
+    const boom = new Error('the pub/sub went away');
+    const failing: AsyncGenerator<ExecutionResult> = {
+      ...feed.stream,
+      next: async () => {
+        const result = await feed.stream.next();
+        if (result.done) throw boom;
+        return result;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    const [a, b] = await Promise.all([shared.subscribe('k', async () => failing), shared.subscribe('k', async () => failing)]);
+    feed.emit({ data: { n: 1 } });
+    const waiting = asStream(b).next();
+    expect(await waiting).toEqual({ value: { data: { n: 1 } }, done: false });
+    feed.end(); // the source's next read now throws
+    await expect(asStream(b).next()).rejects.toBe(boom);
+    expect(await asStream(a).next()).toEqual({ value: { data: { n: 1 } }, done: false });
+    await expect(asStream(a).next()).rejects.toBe(boom);
+    expect(await asStream(a).next()).toEqual({ value: undefined, done: true });
+    expect(shared.size).toBe(0);
+  });
+
+  it('starts again after a start that threw', async () => {
+    const shared = new SharedSubscriptions();
+    const feed = source();
+    let starts = 0;
+    const start = async () => {
+      starts++;
+      if (starts === 1) throw new Error('could not listen');
+      return feed.stream;
+    };
+    await expect(shared.subscribe('k', start)).rejects.toThrow('could not listen');
+    expect(shared.size).toBe(0);
+    const subscriber = await shared.subscribe('k', start);
+    feed.emit({ data: { n: 1 } });
+    expect((await asStream(subscriber).next()).value).toEqual({ data: { n: 1 } });
+    expect(starts).toBe(2);
+  });
+
+  it('does not join an execution that ended as the subscriber arrived: it starts a new one', async () => {
+    const shared = new SharedSubscriptions();
+    const [first, second] = [source(), source()];
+    first.end(); // this execution ends on its first read, before its subscriber is handed a stream
+    const streams = [first.stream, second.stream];
+    let starts = 0;
+    const subscriber = await shared.subscribe('k', async () => {
+      starts++;
+      return streams.shift()!;
+    });
+    second.emit({ data: { from: 'second' } });
+    const tooLate = new Promise((resolve) => setTimeout(() => resolve('no result: joined an execution that had ended'), 1000));
+    expect(await Promise.race([asStream(subscriber).next().then((result) => result.value), tooLate])).toEqual({ data: { from: 'second' } });
+    expect(starts).toBe(2);
+  });
 });
