@@ -14,6 +14,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Graph error codes that mean "try again later": rate limits and temporary failures. */
 const TRANSIENT_CODES = new Set([1, 2, 4, 17, 32, 341, 613, 1200, 80007, 130429, 131016, 131048, 131056]);
+/** Graph error codes that refuse the call for its rate: nothing was sent. */
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613, 80007, 130429, 131048, 131056]);
 
 interface GraphErrorBody {
   error?: { message?: string; code?: number; error_subcode?: number; is_transient?: boolean };
@@ -47,9 +49,23 @@ async function postGraph(url: string, token: string, body: unknown, timeoutMs: n
   }
   if (response.ok) return parsed;
   const graph = parsed.error ?? {};
-  const transient = response.status === 429 || response.status >= 500 || graph.is_transient === true || (graph.code !== undefined && TRANSIENT_CODES.has(graph.code));
   const detail = graph.code !== undefined ? ` (code ${graph.code}${graph.error_subcode ? `/${graph.error_subcode}` : ''})` : '';
-  throw new SendError(`Meta Send API ${response.status}: ${graph.message ?? 'no error message'}${detail}`, transient ? 'not-sent' : 'permanent');
+  throw new SendError(`Meta Send API ${response.status}: ${graph.message ?? 'no error message'}${detail}`, graphFailureOutcome(response.status, graph));
+}
+
+/**
+ * What a Graph error says about the message. A rate limit, 503 (unavailable) or a temporary
+ * error on a 4xx means it was not taken: send again later. Another 5xx (an internal or gateway
+ * error) can come after Meta took it, and Meta cannot be asked afterwards, so the outcome is
+ * unknown: a person checks before it goes again. Anything else is a refusal.
+ */
+export function graphFailureOutcome(status: number, graph: NonNullable<GraphErrorBody['error']>): SendError['outcome'] {
+  const code = graph.code;
+  if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return 'not-sent';
+  if (status === 503) return 'not-sent';
+  if (status >= 500) return 'unknown';
+  if (graph.is_transient === true || (code !== undefined && TRANSIENT_CODES.has(code))) return 'not-sent';
+  return 'permanent';
 }
 
 /** Messenger or Instagram: the recipient is the page- or Instagram-scoped user id from the webhook. */
