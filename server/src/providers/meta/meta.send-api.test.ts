@@ -3,7 +3,7 @@ import { graphFailureOutcome } from './meta.send-api';
 
 /** Meta cannot be asked whether a message went out, so only an answer that says it did not may be retried by itself. */
 describe('graphFailureOutcome', () => {
-  it.each([
+  const cases: Array<[number, { code?: number; is_transient?: boolean }, 'not-sent' | 'unknown' | 'permanent', string]> = [
     [429, {}, 'not-sent', 'HTTP rate limit'],
     [400, { code: 613 }, 'not-sent', 'calls over the rate limit'],
     [400, { code: 131056 }, 'not-sent', 'WhatsApp pair rate limit'],
@@ -18,7 +18,8 @@ describe('graphFailureOutcome', () => {
     [400, { code: 100 }, 'permanent', 'invalid parameter'],
     [403, { code: 10 }, 'permanent', 'permission denied'],
     [400, { code: 551 }, 'permanent', 'the person is not available'],
-  ] as const)('%i %j is %s (%s)', (status, graph, outcome) => {
+  ];
+  it.each(cases)('%i %j is %s (%s)', (status, graph, outcome) => {
     expect(graphFailureOutcome(status, graph)).toBe(outcome);
   });
 });
