@@ -53,6 +53,27 @@ describe('RingCentral texts', () => {
     expect(await sendOf(db, customer)).toMatchObject([{ status: 'SENT', attempts: 1, provider_message_id: taken.id, delivery_status: 'SENT' }]);
   });
 
+  it('finds its own text when a later identical text to the same number went out meanwhile, and sends neither again', async () => {
+    const { rc, db } = app;
+    const customer = '+15555570200';
+    await untilQueueIdle(db);
+    const held = rc.holdNextSms(); // the first reply is taken by RingCentral, its answer never comes
+    expect((await deliverInbound(customer)).status).toBe(200);
+    const first = await held.arrived;
+    // The same question again: the same answer, sent at once while the first still waits.
+    expect((await deliverInbound(customer)).status).toBe(200);
+    await expect.poll(() => textsTo(customer).length, { timeout: LIVE_MS }).toBe(2);
+    const second = textsTo(customer).find((sms) => sms.id !== first.id)!;
+    expect(second.text).toBe(first.text);
+
+    // The first is given up at the provider timeout and looked up: RingCentral lists the second
+    // (newest) first, which is another send's; its own is the older one.
+    await expect.poll(async () => (await sendOf(db, customer)).map((send) => send.status), { timeout: LIVE_MS }).toEqual(['SENT', 'SENT']);
+    expect(held.isAbandoned).toBe(true);
+    expect(textsTo(customer)).toHaveLength(2);
+    expect((await sendOf(db, customer)).map((send) => send.provider_message_id).sort()).toEqual([first.id, second.id].sort());
+  });
+
   it('completes the other sends of a batch promptly while one hangs, without retrying them', async () => {
     const { rc, db } = app;
     const stuck = '+15555570100';

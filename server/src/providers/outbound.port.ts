@@ -54,11 +54,12 @@ export interface MessageSender {
   readonly kind: string;
   send(message: OutgoingMessage, options?: CallOptions): Promise<{ providerMessageId: string }>;
   /**
-   * A message to `to` with this body accepted since `since`, if the provider can say: used when
-   * a send's answer was lost. Providers without a look-up leave it out, and a lost answer then
+   * Every message to `to` with this body accepted since `since`, oldest first, if the provider
+   * can say: used when a send's answer was lost (several, when the same words went to the same
+   * person more than once). Providers without a look-up leave it out, and a lost answer then
    * waits for a person (UNCONFIRMED) instead of being sent again.
    */
-  findSent?(params: { to: string; body: string; since: Date }, options?: CallOptions): Promise<{ providerMessageId: string } | null>;
+  findSent?(params: { to: string; body: string; since: Date }, options?: CallOptions): Promise<Array<{ providerMessageId: string }>>;
 }
 
 /** The provider timeout, and the caller's signal when there is one: whichever ends first. */

@@ -106,11 +106,13 @@ export class OutboundDelivery {
       if (send.attemptStartedAt) {
         const since = new Date(send.attemptStartedAt.getTime() - RECONCILE_SLACK_MS);
         const found = await sender.findSent({ to: send.recipient, body: send.body, since }, { signal });
-        // An identical earlier text to the same number is that send's, not this one's: then ours never went.
-        if (found && !(await repository.claimedByAnother(found.providerMessageId, key))) {
-          const recorded = await this.finish(send, seen, 'SENT', { providerMessageId: found.providerMessageId });
+        // An identical text to the same number that another send recorded is that send's, not
+        // this one's; when every one found is another's, ours never went.
+        const ours = await repository.firstUnclaimed(found.map((sent) => sent.providerMessageId), key);
+        if (ours) {
+          const recorded = await this.finish(send, seen, 'SENT', { providerMessageId: ours });
           // Its status notifications may have come and gone while the send was unrecorded: ask once.
-          if (recorded && send.channel === 'SMS' && send.messageId) await this.refreshStatus(send.messageId, found.providerMessageId);
+          if (recorded && send.channel === 'SMS' && send.messageId) await this.refreshStatus(send.messageId, ours);
           return;
         }
       }

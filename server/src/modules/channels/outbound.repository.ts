@@ -54,8 +54,15 @@ export class OutboundRepository extends RepositoryBase {
   }
 
   /** Whether another send already owns this provider message (an identical earlier text). */
-  claimedByAnother(providerMessageId: string, idempotencyKey: string): Promise<boolean> {
-    return this.manager().exists(OutboundSend, { where: { providerMessageId, idempotencyKey: Not(idempotencyKey) } });
+  /** The first of `providerMessageIds` that no other send has recorded as its own, if any. */
+  async firstUnclaimed(providerMessageIds: string[], idempotencyKey: string): Promise<string | null> {
+    if (providerMessageIds.length === 0) return null;
+    const claimed = await this.manager().find(OutboundSend, {
+      select: { providerMessageId: true },
+      where: { providerMessageId: In(providerMessageIds), idempotencyKey: Not(idempotencyKey) },
+    });
+    const taken = new Set(claimed.map((send) => send.providerMessageId));
+    return providerMessageIds.find((id) => !taken.has(id)) ?? null;
   }
 
   /** Takes the next attempt, if the row is still as `seen`; false when another run took it. */

@@ -32,11 +32,14 @@ export class RingCentralSmsSender implements SmsSender {
     }
   }
 
-  async findSent(params: { to: string; body: string; since: Date }, options: CallOptions = {}): Promise<{ providerMessageId: string } | null> {
+  async findSent(params: { to: string; body: string; since: Date }, options: CallOptions = {}): Promise<Array<{ providerMessageId: string }>> {
     const query = { direction: 'Outbound', messageType: 'SMS', dateFrom: params.since.toISOString(), phoneNumber: params.to, perPage: '100' };
     const page = await this.client.request<{ records: MessageRecord[] }>('get', MESSAGE_STORE, undefined, query, options);
-    const found = page.records.find((record) => record.subject === params.body && record.to?.some((to) => to.phoneNumber === params.to));
-    return found ? { providerMessageId: String(found.id) } : null;
+    // The message store lists newest first.
+    return page.records
+      .filter((record) => record.subject === params.body && record.to?.some((to) => to.phoneNumber === params.to))
+      .reverse()
+      .map((record) => ({ providerMessageId: String(record.id) }));
   }
 
   async status(providerMessageId: string): Promise<SmsStatus | null> {

@@ -33,9 +33,12 @@ export class LocalOutboxSmsSender implements SmsSender {
     return { providerMessageId: `${PREFIX}${saved.id}` };
   }
 
-  async findSent(params: { to: string; body: string; since: Date }): Promise<{ providerMessageId: string } | null> {
-    const found = await this.dataSource.getRepository(OutboxSms).findOneBy({ to: params.to, body: params.body, createdAt: MoreThanOrEqual(params.since) });
-    return found ? { providerMessageId: `${PREFIX}${found.id}` } : null;
+  async findSent(params: { to: string; body: string; since: Date }): Promise<Array<{ providerMessageId: string }>> {
+    const found = await this.dataSource.getRepository(OutboxSms).find({
+      where: { to: params.to, body: params.body, createdAt: MoreThanOrEqual(params.since) },
+      order: { createdAt: 'ASC' },
+    });
+    return found.map((sms) => ({ providerMessageId: `${PREFIX}${sms.id}` }));
   }
 
   /** The outbox is the destination: a stored text counts as delivered. */

@@ -10,7 +10,7 @@ export type SmsStatus = ProviderStatus;
 
 export interface SmsSender extends MessageSender {
   /** Texts can always be looked up: a lost answer never means a second text. */
-  findSent(params: { to: string; body: string; since: Date }, options?: CallOptions): Promise<{ providerMessageId: string } | null>;
+  findSent(params: { to: string; body: string; since: Date }, options?: CallOptions): Promise<Array<{ providerMessageId: string }>>;
   /** The provider's current status of a sent text. */
   status(providerMessageId: string): Promise<SmsStatus | null>;
 }
