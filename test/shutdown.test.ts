@@ -264,3 +264,47 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+/** A TCP proxy to Redis that the test can cut, as when Redis goes away before the server stops. */
+async function cuttableProxy(target: URL): Promise<{ url: string; cut: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const proxy = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target.toString());
+  url.hostname = '127.0.0.1';
+  url.port = String((proxy.address() as net.AddressInfo).port);
+  return {
+    url: url.toString(),
+    cut: async () => {
+      const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
+
+describe('SIGTERM after Redis went away', () => {
+  it('exits 0 within the grace period: closing a Redis that is gone neither fails nor waits for it', async () => {
+    const databaseUrl = await createTestDatabase();
+    const redis = testRedis();
+    const proxy = await cuttableProxy(new URL(redis.url));
+    const server = await startTestServer({ databaseUrl, redis: { ...redis, url: proxy.url }, env: { NODE_ENV: 'development', SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) } });
+    cleanups.push(() => server.stop());
+    // Ready, Redis included.
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+
+    await proxy.cut();
+    const { code, ms } = await timeExit(server, GRACE_SECONDS * 1000 + 15_000);
+    console.log(`[shutdown] Redis gone: exit code ${code} after ${ms} ms (SHUTDOWN_GRACE_SECONDS=${GRACE_SECONDS})`);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThanOrEqual(GRACE_SECONDS * 1000);
+  }, 120_000);
+});

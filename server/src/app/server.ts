@@ -14,7 +14,7 @@ import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { isPublicError } from '../shared/graphql/error-masking';
 import type { Logger } from '../shared/logger';
 import { createMetrics } from '../shared/metrics';
-import { createEventBus, type EventBus } from '../shared/pubsub/event-bus';
+import { closeRedisClient, createEventBus, type EventBus } from '../shared/pubsub/event-bus';
 import type { Config } from './config';
 import { createLoaders, createModules, entities, resolverContainer, type CreatedModules } from './modules';
 import type { ModuleServices } from './module';
@@ -51,6 +51,11 @@ export interface RunningServer {
   stop(): Promise<boolean>;
 }
 
+/** The least time kept for each later shutdown step. */
+const CLOSER_RESERVE_MS = 250;
+/** After the drain deadline, how long aborted jobs get to unwind before closing goes on regardless. */
+const DRAIN_UNWIND_MS = 1500;
+
 /**
  * Of the grace period, what drains get; the rest is kept for closing connections (and stopping
  * the embedded PostgreSQL) so the process still exits within the grace period.
@@ -64,16 +69,20 @@ export function drainWindowMs(graceMs: number): number {
  * alone starts and stops things; main.ts owns the signals and calls stop() once.
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  // What to close, in start order; closed in reverse, each bounded by the grace period.
-  const closers: Array<{ name: string; close: () => Promise<unknown> }> = [];
+  // What to close, in start order; closed in reverse, each bounded by the grace period less the
+  // time kept for those after it (reserveMs), so one that hangs cannot leave the pool or the
+  // embedded PostgreSQL unclosed.
+  const closers: Array<{ name: string; close: () => Promise<unknown>; reserveMs?: number }> = [];
   // Set once serving: stops taking work and waits for what is in flight, until the deadline.
   let drain: ((deadline: number) => Promise<void>) | null = null;
   let stopping: Promise<boolean> | null = null;
 
   const closeAll = async (hardDeadline: number): Promise<boolean> => {
     let clean = true;
-    for (const { name, close } of closers.reverse()) {
-      const outcome = await settleWithin(close(), hardDeadline - Date.now());
+    const inOrder = closers.reverse();
+    for (const [index, { name, close }] of inOrder.entries()) {
+      const keptForLater = inOrder.slice(index + 1).reduce((sum, later) => sum + (later.reserveMs ?? CLOSER_RESERVE_MS), 0);
+      const outcome = await settleWithin(close(), Math.max(hardDeadline - keptForLater - Date.now(), CLOSER_RESERVE_MS));
       if (outcome !== 'done') {
         clean = false;
         logger.warn({ step: name, err: outcome === 'late' ? 'did not finish in time' : outcome.message }, 'shutdown step failed');
@@ -85,16 +94,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stop = (): Promise<boolean> =>
     (stopping ??= (async () => {
       const startedAt = Date.now();
-      if (drain) await drain(startedAt + drainWindowMs(config.shutdownGraceMs));
+      const drainDeadline = startedAt + drainWindowMs(config.shutdownGraceMs);
+      // Bounded too: a database that stops answering must not hold the drain past its window.
+      const drained = drain ? await settleWithin(drain(drainDeadline), drainDeadline - Date.now() + DRAIN_UNWIND_MS) : 'done';
+      if (drained !== 'done') logger.warn({ step: 'drain', err: drained === 'late' ? 'did not finish in time' : drained.message }, 'shutdown step failed');
       // Some of the grace is left for closing even when a drain overran.
-      return closeAll(Math.max(startedAt + config.shutdownGraceMs - 250, Date.now() + 1000));
+      const closed = await closeAll(Math.max(startedAt + config.shutdownGraceMs - 250, Date.now() + 1000));
+      return drained === 'done' && closed;
     })());
 
   try {
     let databaseUrl: string;
     if (config.database.kind === 'embedded') {
       const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ ...config.database, logger });
-      closers.push({ name: 'embedded PostgreSQL', close: () => embedded.stop() });
+      closers.push({ name: 'embedded PostgreSQL', close: () => embedded.stop(), reserveMs: 2000 });
       databaseUrl = embedded.url;
     } else {
       databaseUrl = config.database.url;
@@ -110,7 +123,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
       redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
       const client = redis;
-      closers.push({ name: 'redis', close: () => client.quit() });
+      closers.push({ name: 'redis', close: () => closeRedisClient(client) });
     }
 
     // pg-boss's schema and our queues are created one instance at a time (concurrent DDL deadlocks).

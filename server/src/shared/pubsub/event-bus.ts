@@ -46,7 +46,7 @@ export function createEventBus(config: Config['redis'], logger: Logger): EventBu
       }
     };
     close = async () => {
-      await (engine as RedisPubSub).close();
+      await Promise.all([closeRedisClient(publisher), closeRedisClient(subscriber)]);
     };
   } else {
     engine = new InProcessPubSub();
@@ -70,4 +70,21 @@ export function createEventBus(config: Config['redis'], logger: Logger): EventBu
     isReachable,
     close,
   };
+}
+
+/**
+ * Closes a Redis connection: politely (QUIT) when it is up, at once when it is not. QUIT on a
+ * connection that is down fails at once (no offline queue) or waits for a reconnect that may
+ * never come, and a shutdown must not fail or hang because Redis went away first.
+ */
+export async function closeRedisClient(client: Redis): Promise<void> {
+  if (client.status === 'ready') {
+    try {
+      await client.quit();
+      return;
+    } catch {
+      // Lost between the check and the command: drop it below.
+    }
+  }
+  client.disconnect();
 }
