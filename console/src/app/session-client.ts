@@ -3,8 +3,8 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
-import { mergeMessagePages } from '../pages/conversations/conversation-cache';
 import { graphqlHttpUrl, graphqlWebSocketUrl } from './api-urls';
+import { typePolicies } from './cache-policies';
 import { createLiveStatusStore, type LiveStatusStore } from './live-status';
 import type { SessionStore } from './session-store';
 
@@ -97,13 +97,7 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
 
   const apollo = new ApolloClient({
     link,
-    cache: new InMemoryCache({
-      typePolicies: {
-        // Working hours have no id: they belong to their extension and are replaced whole.
-        Extension: { fields: { workingHours: { merge: false } } },
-        Conversation: { fields: { messages: { keyArgs: false, merge: mergeMessagePages } } },
-      },
-    }),
+    cache: new InMemoryCache({ typePolicies }),
   });
 
   return {

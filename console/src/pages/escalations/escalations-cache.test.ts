@@ -1,6 +1,7 @@
 import { InMemoryCache } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
 import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
+import { typePolicies } from '../../app/cache-policies';
 import { escalationsQuery } from '../../graphql/operations';
 import { applyEscalation, ESCALATIONS_VARIABLES } from './escalations-cache';
 
@@ -36,7 +37,7 @@ function escalation(overrides: Partial<EscalationFieldsFragment>): EscalationFie
 }
 
 function loadedQueue(): InMemoryCache {
-  const cache = new InMemoryCache();
+  const cache = new InMemoryCache({ typePolicies });
   cache.writeQuery({ query: escalationsQuery, variables: ESCALATIONS_VARIABLES, data: { escalations: { __typename: 'EscalationConnection', totalCount: 0, edges: [] } } });
   return cache;
 }
@@ -58,5 +59,18 @@ describe('the console’s escalation queue cache', () => {
     applyEscalation(cache, escalation({ version: 2, status: 'RESOLVED', resolvedAt: '2026-11-30T10:05:00.000Z' }));
     applyEscalation(cache, escalation({ version: 1 }));
     expect(queue(cache)).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
+  it('keeps the newest state when a poll of the queue read before an event arrives after it', () => {
+    const cache = loadedQueue();
+    const holder = { __typename: 'StaffUser' as const, id: 'U3RhZmZVc2VyOjE=', displayName: 'Avery' };
+    applyEscalation(cache, escalation({ version: 3, status: 'TAKEN_OVER', takenOverBy: holder }));
+    // The queue's poll, answered from a read made before the takeover.
+    cache.writeQuery({
+      query: escalationsQuery,
+      variables: ESCALATIONS_VARIABLES,
+      data: { escalations: { __typename: 'EscalationConnection', totalCount: 1, edges: [{ __typename: 'EscalationEdge', node: escalation({ version: 2, status: 'ASSIGNED' }) }] } },
+    });
+    expect(queue(cache).edges.map((edge) => [edge.node.status, edge.node.version, edge.node.takenOverBy?.displayName])).toEqual([['TAKEN_OVER', 3, 'Avery']]);
   });
 });

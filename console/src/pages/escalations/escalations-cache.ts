@@ -1,4 +1,4 @@
-import type { ApolloCache } from '@apollo/client';
+import type { ApolloCache, FieldMergeFunction } from '@apollo/client';
 import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
 import { escalationFieldsFragment, escalationsQuery, escalationVersionFragment } from '../../graphql/operations';
 
@@ -36,3 +36,16 @@ export function applyEscalation(cache: ApolloCache, escalation: EscalationFields
     return { ...data, escalations: { ...data.escalations, totalCount: data.escalations.totalCount + (wasListed ? 0 : 1), edges } };
   });
 }
+
+/**
+ * The cache's merge for an Escalation, whatever brings it (an event, a poll of the queue, a
+ * mutation's result): a copy with a lower version than the one held is older news and is
+ * dropped. Copies without a version (a thread's summary of its open escalation) merge as usual.
+ */
+export const keepNewerEscalation: FieldMergeFunction = (existing, incoming, { readField, mergeObjects }) => {
+  if (!existing) return incoming;
+  const held = readField<number>('version', existing);
+  const arriving = readField<number>('version', incoming);
+  if (held !== undefined && arriving !== undefined && arriving < held) return existing;
+  return mergeObjects(existing, incoming);
+};

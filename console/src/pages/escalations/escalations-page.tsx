@@ -18,7 +18,8 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
   const now = useNow();
   const { data, loading, error, refetch } = useQuery(escalationsQuery, { variables: ESCALATIONS_VARIABLES });
   const soundOn = useSyncExternalStore(soundPreference.subscribe, soundPreference.get);
-  const escalations = data?.escalations.edges.map((edge) => edge.node) ?? [];
+  // A page read before an escalation was resolved can arrive after the event said so: the cache keeps it resolved, and the queue leaves it out.
+  const escalations = data?.escalations.edges.map((edge) => edge.node).filter((escalation) => escalation.status !== 'RESOLVED') ?? [];
   const waiting = escalations.filter(isWaiting).length;
 
   return (
