@@ -95,6 +95,22 @@ describe('web chat sessions', () => {
       expect(await webChatSocket(token).closed).toBe(4403);
     }
   });
+
+  it('gives a chat its own history, oldest first, and nothing to a token it does not know or that expired', async () => {
+    const HISTORY = `query($token: String!) { webChatHistory(sessionToken: $token) { author text } }`;
+    const mine = await chat();
+    const other = await chat();
+    await mine.send('Hello!');
+    await other.send('Do you travel to Fremont?');
+    const history = await graphql(app.server.url, HISTORY, { token: mine.token });
+    expect(history.errors).toBeUndefined();
+    expect(history.data!.webChatHistory.map((message: { author: string }) => message.author)).toEqual(['CUSTOMER', 'AI']);
+    expect(history.data!.webChatHistory[0].text).toBe('Hello!');
+
+    expect((await graphql(app.server.url, HISTORY, { token: 'wcs_not-a-real-token' })).data!.webChatHistory).toEqual([]);
+    await app.db.query(`UPDATE web_chat_session SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [tokenHash(other.token)]);
+    expect((await graphql(app.server.url, HISTORY, { token: other.token })).data!.webChatHistory).toEqual([]);
+  });
 });
 
 describe('escalation and live takeover', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChatMessageFieldsFragment } from '../graphql/generated/graphql';
-import { ChatError, listenForReplies, sendMessage, startSession, type ReplyStatus } from './chat-client';
+import { ChatError, listenForReplies, loadHistory, sendMessage, startSession, type ReplyStatus } from './chat-client';
 
 const SESSION_KEY = 'hibachi.webchat.session';
 const TRANSCRIPT_KEY = 'hibachi.webchat.transcript';
@@ -32,7 +32,8 @@ const WHO: Record<ChatMessage['author'], string> = { CUSTOMER: 'You', AI: 'Assis
 /**
  * The customers' chat window. The session token and the transcript stay in this browser, so
  * a reload continues the same conversation; replies from the assistant and from staff who
- * take over arrive live.
+ * take over arrive live, and on every (re)connection the chat catches up from the server, so a
+ * reply written while the window was closed or offline is shown too.
  */
 export function ChatApp() {
   const id = useId();
@@ -51,10 +52,19 @@ export function ChatApp() {
 
   useEffect(() => {
     if (!sessionToken) return;
+    const catchUp = () =>
+      loadHistory(sessionToken).then(
+        (history) => setMessages((current) => withMessages(current, history)),
+        () => undefined, // offline or refused: the next reconnection tries again
+      );
     return listenForReplies({
       sessionToken,
       onReply: (reply) => setMessages((current) => withMessages(current, [reply])),
-      onStatus: setStatus,
+      onStatus: (next) => {
+        setStatus(next);
+        // Listening from now on: read what came before, so nothing falls in between.
+        if (next === 'connected') void catchUp();
+      },
     });
   }, [sessionToken]);
 

@@ -3,12 +3,12 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { graphqlHttpUrl, graphqlWebSocketUrl } from '../app/api-urls';
 import type { ChatMessageFieldsFragment } from '../graphql/generated/graphql';
-import { sendWebChatMessageMutation, startWebChatSessionMutation, webChatReplySubscription } from './operations';
+import { sendWebChatMessageMutation, startWebChatSessionMutation, webChatHistoryQuery, webChatReplySubscription } from './operations';
 
 /**
- * The customer side of the web chat, with no login and no Apollo: two public mutations over
- * HTTP and the `webChatReply` subscription over graphql-ws, all keyed by the session token
- * the server hands out.
+ * The customer side of the web chat, with no login and no Apollo: public mutations and the
+ * chat's history over HTTP and the `webChatReply` subscription over graphql-ws, all keyed by
+ * the session token the server hands out.
  */
 
 export class ChatError extends Error {
@@ -57,6 +57,12 @@ export async function sendMessage(sessionToken: string, text: string): Promise<S
   const [failure] = sendWebChatMessage.userErrors;
   if (failure || !sendWebChatMessage.message) throw new ChatError(failure?.message ?? 'Your message was not sent. Please try again.', failure?.code);
   return { message: sendWebChatMessage.message, reply: sendWebChatMessage.reply };
+}
+
+/** The chat so far, from the server: replies written while this window was closed or offline included. */
+export async function loadHistory(sessionToken: string): Promise<ChatMessageFieldsFragment[]> {
+  const { webChatHistory } = await request(webChatHistoryQuery, { sessionToken });
+  return webChatHistory;
 }
 
 export type ReplyStatus = 'connecting' | 'connected' | 'reconnecting';

@@ -49,3 +49,11 @@ export const webChatReplySubscription = graphql(`
     }
   }
 `);
+
+export const webChatHistoryQuery = graphql(`
+  query WebChatHistory($sessionToken: String!) {
+    webChatHistory(sessionToken: $sessionToken) {
+      ...ChatMessageFields
+    }
+  }
+`);

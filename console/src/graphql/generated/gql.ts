@@ -18,6 +18,7 @@ type Documents = {
     "\n  mutation StartWebChatSession {\n    startWebChatSession {\n      sessionToken\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StartWebChatSessionDocument,
     "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SendWebChatMessageDocument,
     "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.WebChatReplyDocument,
+    "\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.WebChatHistoryDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
     "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": typeof types.ExtensionFieldsFragmentDoc,
@@ -59,6 +60,7 @@ const documents: Documents = {
     "\n  mutation StartWebChatSession {\n    startWebChatSession {\n      sessionToken\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StartWebChatSessionDocument,
     "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SendWebChatMessageDocument,
     "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": types.WebChatReplyDocument,
+    "\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": types.WebChatHistoryDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": types.StaffUserFieldsFragmentDoc,
     "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": types.ExtensionFieldsFragmentDoc,
@@ -126,6 +128,10 @@ export function graphql(source: "\n  mutation SendWebChatMessage($sessionToken: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -140,6 +140,12 @@ export class ConversationsRepository extends RepositoryBase {
    * whatever their number: the rows by a window over each thread, and the counts grouped.
    * Every request in one call shares its page arguments (the loader groups them so).
    */
+  /** A thread's latest `limit` messages, oldest first. */
+  async latestMessages(conversationId: string, limit: number): Promise<Message[]> {
+    const newestFirst = await this.manager().find(Message, { where: { conversationId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+    return newestFirst.reverse();
+  }
+
   async messagePages(conversationIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Connection<Message>>> {
     const first = pageSize(args.first, this.maxPageSize);
     const after = args.after ? decodeCursor(args.after) : null;

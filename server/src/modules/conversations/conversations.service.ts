@@ -228,6 +228,10 @@ export class ConversationsService {
   messagePages(conversationIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Connection<Message>>> {
     return this.deps.repository.messagePages(conversationIds, args);
   }
+
+  latestMessages(conversationId: string, limit: number): Promise<Message[]> {
+    return this.deps.repository.latestMessages(conversationId, limit);
+  }
 }
 
 export function draftDetails(draft: BookingDraft): Array<{ field: string; value: string; confidence: number }> {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Public } from '../../shared/auth/access';
 import { hashToken } from '../../shared/auth/tokens';
@@ -12,6 +12,14 @@ import { SendWebChatMessagePayload, StartWebChatPayload } from './web-chat.types
 @Resolver()
 export class WebChatResolver {
   constructor(private readonly webChat: WebChatService) {}
+
+  @Query(() => [Message], {
+    description: 'The chat so far (its latest 200 messages, oldest first), for the chat window to show on opening and after a reconnect. Empty for a chat the server does not know. Rate-limited per address with the messages.',
+  })
+  @Public()
+  webChatHistory(@Arg('sessionToken', () => String) sessionToken: string, @Ctx() context: RequestContext): Promise<Message[]> {
+    return this.webChat.history(sessionToken, context.ip);
+  }
 
   @Mutation(() => StartWebChatPayload, { description: 'Begin an anonymous chat. Rate-limited per address.' })
   @Public()

@@ -13,6 +13,8 @@ import type { InboundService } from '../inbound/inbound.service';
 import type { WebChatRepository } from './web-chat.repository';
 
 export const WEB_CHAT_TOKEN_PREFIX = 'wcs_';
+/** As much of a chat as its window shows. */
+const HISTORY_MESSAGES = 200;
 const FORGET_EXPIRED_SESSIONS = 'web-chat.forget-expired-sessions';
 
 /**
@@ -77,6 +79,18 @@ export class WebChatService {
     // A web-chat message has no provider id, so it is never a duplicate; and its text was checked above.
     if (result.outcome !== 'received') throw new Error(`web-chat message was ${result.outcome}`);
     return { message: result.message, reply: result.reply };
+  }
+
+  /**
+   * The chat so far, its latest messages oldest first: what the window shows on opening and
+   * after a reconnect, so a reply written while it was closed or offline is never missed.
+   * Nothing for a session the server does not know (or no longer keeps).
+   */
+  async history(sessionToken: string, ip: string): Promise<Message[]> {
+    await this.limit(this.deps.rateLimits.webChatMessagesByIp, ip, 'Too many requests from this address. Wait a minute and try again.');
+    if (!sessionToken.startsWith(WEB_CHAT_TOKEN_PREFIX)) return [];
+    const session = await this.deps.repository.findLive(hashToken(sessionToken));
+    return session ? this.deps.conversations.latestMessages(session.conversationId, HISTORY_MESSAGES) : [];
   }
 
   /** The hash of a live session's token (what its thread and replies are keyed by), or null. */
