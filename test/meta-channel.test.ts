@@ -42,6 +42,18 @@ async function whatsappReplyTo(from: string, id: string) {
   return reply;
 }
 
+describe('the Meta connection on the Channels page', () => {
+  it('names the channels replies go through in words staff use', async () => {
+    const connections = await graphql(app.server.url, `{ channelConnections { provider configured sender status } }`, {}, app.adminToken);
+    expect(connections.data!.channelConnections.find((connection: { provider: string }) => connection.provider === 'meta')).toEqual({
+      provider: 'meta',
+      configured: true,
+      sender: 'Messenger, Instagram, WhatsApp',
+      status: 'ACTIVE',
+    });
+  });
+});
+
 describe('Meta webhook verification', () => {
   it('answers the subscription check with hub.challenge only for the verify token', async () => {
     const { meta, server } = app;

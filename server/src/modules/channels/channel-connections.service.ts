@@ -4,6 +4,9 @@ import type { Logger } from '../../shared/logger';
 import type { ChannelConnectionRow } from './channel-connection.entity';
 import type { ChannelConnectionsRepository } from './channel-connections.repository';
 
+/** How staff name Meta's reply channels on the Channels page. */
+const REPLY_CHANNEL_NAMES = { MESSENGER: 'Messenger', INSTAGRAM: 'Instagram', WHATSAPP: 'WhatsApp' } as const;
+
 /** How a channel is connected, as admins see it. */
 export interface ChannelConnectionView {
   provider: string;
@@ -34,7 +37,7 @@ export class ChannelConnectionsService {
       ringCentral?: RingCentralSubscriptions;
       smsSenderKind: string;
       /** Absent without the Meta webhook secrets; otherwise which reply channels have tokens. */
-      meta?: { replyChannels: string[] };
+      meta?: { replyChannels: Array<keyof typeof REPLY_CHANNEL_NAMES> };
       webhookBaseUrl: () => string;
     },
   ) {}
@@ -64,7 +67,7 @@ export class ChannelConnectionsService {
         // Meta's webhook subscription lives in the app dashboard and does not expire.
         provider: 'meta',
         configured: this.deps.meta !== undefined,
-        sender: this.deps.meta ? (this.deps.meta.replyChannels.join(', ') || 'no reply tokens') : 'none',
+        sender: this.deps.meta ? (this.deps.meta.replyChannels.map((channel) => REPLY_CHANNEL_NAMES[channel]).join(', ') || 'No reply tokens') : 'none',
         subscriptionId: null,
         subscriptionExpiresAt: null,
         status: this.deps.meta ? 'ACTIVE' : 'NOT_CONFIGURED',
