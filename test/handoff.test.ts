@@ -262,6 +262,40 @@ describe('staff stepping in and handing back', () => {
     expect(alerts.rows[0].n).toBe(0);
   });
 
+  it('tells the customer the assistant is back only when they knew it had left', async () => {
+    const lines = async (thread: string) => {
+      const response = await graphql(server.url, `query($id: ID!) { conversation(id: $id) { messages(first: 100) { edges { node { author text } } } } }`, { id: thread }, token);
+      return response.data!.conversation.messages.edges.map((edge: any) => `${edge.node.author}: ${edge.node.text}`) as string[];
+    };
+    const backMessages = (all: string[]) => all.filter((line) => line.includes("I'm back to help"));
+
+    // A staff member looks in and hands back without a word: the customer never knew.
+    const quiet = await webChatCustomer(server.url);
+    await quiet.send('Hi, do you bring the grill?');
+    const quietThread = await latestThread();
+    expect((await graphql(server.url, TAKE_OVER, { id: quietThread }, token)).data!.takeOverConversation.userErrors).toEqual([]);
+    expect((await graphql(server.url, RELEASE, { id: quietThread }, token)).data!.releaseConversation.userErrors).toEqual([]);
+    expect(backMessages(await lines(quietThread))).toEqual([]);
+
+    // One who spoke with a person hears that the assistant is back.
+    const answered = await webChatCustomer(server.url);
+    await answered.send('Hi, can I bring my own sake?');
+    const answeredThread = await latestThread();
+    expect((await graphql(server.url, TAKE_OVER, { id: answeredThread }, token)).data!.takeOverConversation.userErrors).toEqual([]);
+    const reply = await graphql(server.url, `mutation($id: ID!) { sendStaffReply(conversationId: $id, text: "Of course, no corkage.") { userErrors { code } } }`, { id: answeredThread }, token);
+    expect(reply.data!.sendStaffReply.userErrors).toEqual([]);
+    expect((await graphql(server.url, RELEASE, { id: answeredThread }, token)).data!.releaseConversation.userErrors).toEqual([]);
+    expect(backMessages(await lines(answeredThread))).toHaveLength(1);
+
+    // One who asked for a person was told one would reply: they hear it too.
+    const asked = await webChatCustomer(server.url);
+    await asked.send('I want to talk to a real person please');
+    const askedThread = await latestThread();
+    expect((await graphql(server.url, TAKE_OVER, { id: askedThread }, token)).data!.takeOverConversation.userErrors).toEqual([]);
+    expect((await graphql(server.url, RELEASE, { id: askedThread }, token)).data!.releaseConversation.userErrors).toEqual([]);
+    expect(backMessages(await lines(askedThread))).toHaveLength(1);
+  });
+
   it('hands a booked thread back booked: releasing never loses its stage or its booking', async () => {
     const customer = await webChatCustomer(server.url);
     await customer.send("Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm");

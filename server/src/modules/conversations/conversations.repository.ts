@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { decodeCursor, encodeCursor, pageSize, paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { Channel } from './channel';
@@ -140,6 +140,11 @@ export class ConversationsRepository extends RepositoryBase {
    * whatever their number: the rows by a window over each thread, and the counts grouped.
    * Every request in one call shares its page arguments (the loader groups them so).
    */
+  /** Whether staff wrote in the thread at or after `since`. */
+  staffRepliedSince(tx: Tx, conversationId: string, since: Date): Promise<boolean> {
+    return this.manager(tx).exists(Message, { where: { conversationId, author: MessageAuthor.STAFF, createdAt: MoreThanOrEqual(since) } });
+  }
+
   /** A thread's latest `limit` messages, oldest first. */
   async latestMessages(conversationId: string, limit: number): Promise<Message[]> {
     const newestFirst = await this.manager().find(Message, { where: { conversationId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });

@@ -229,6 +229,10 @@ export class ConversationsService {
     return this.deps.repository.messagePages(conversationIds, args);
   }
 
+  staffRepliedSince(tx: Tx, conversationId: string, since: Date): Promise<boolean> {
+    return this.deps.repository.staffRepliedSince(tx, conversationId, since);
+  }
+
   latestMessages(conversationId: string, limit: number): Promise<Message[]> {
     return this.deps.repository.latestMessages(conversationId, limit);
   }

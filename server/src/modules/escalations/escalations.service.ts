@@ -158,9 +158,12 @@ export class EscalationsService {
       const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: true });
       if (!open) throw escalationErrors.notWithStaff();
       if (open.takenOverById && open.takenOverById !== params.staffUserId && !params.isAdmin) throw escalationErrors.notHolding();
+      // The customer hears the assistant is back only if they knew it had left: they were told a
+      // person would reply, or a person did. A silent look at the thread stays silent.
+      const customerKnew = open.reason !== EscalationReason.STAFF_TAKEOVER || (await this.deps.conversations.staffRepliedSince(tx, conversation.id, open.createdAt));
       await this.close(tx, events, open, EscalationResolution.RELEASED, conversation);
       conversation.failedAttempts = 0;
-      await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.SYSTEM, text: "I'm back to help with anything else about your booking." });
+      if (customerKnew) await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.SYSTEM, text: "I'm back to help with anything else about your booking." });
       return conversation;
     });
   }
