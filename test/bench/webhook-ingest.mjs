@@ -220,7 +220,20 @@ function cpuSeconds(pid) {
   }
 }
 
-async function ingestAndDrain({ label, url, db, rc, profiler, serverPid }) {
+/** Per queue, the SQL statements its job attempts sent and how many attempts, from the server's /metrics. */
+async function jobStatements(serverUrl) {
+  const text = await (await fetch(`${serverUrl}/metrics`)).text();
+  const totals = {};
+  for (const match of text.matchAll(/^job_attempt_db_statements_(sum|count)\{queue="([^"]+)"\} (\S+)$/gm)) {
+    const [, kind, queue, value] = match;
+    totals[queue] ??= { sum: 0, count: 0 };
+    totals[queue][kind] = Number(value);
+  }
+  return totals;
+}
+
+async function ingestAndDrain({ label, url, db, rc, profiler, serverPid, serverUrl }) {
+  const statementsBefore = await jobStatements(serverUrl);
   const before = await eventCounts(db);
   const smsBefore = rc.state.smsSent;
   await profiler?.start();
@@ -278,6 +291,13 @@ async function ingestAndDrain({ label, url, db, rc, profiler, serverPid }) {
   // The server's own CPU time per event while draining: steadier than events per second on a busy machine.
   const drainCpuMsPerEvent = cpuAtLoadEnd !== null && cpuAfterDrain !== null && afterDrain.APPLIED > atLoadEnd.APPLIED ? ((cpuAfterDrain - cpuAtLoadEnd) * 1000) / (afterDrain.APPLIED - atLoadEnd.APPLIED) : null;
   if (drainCpuMsPerEvent !== null) console.log(`  server CPU while draining: ${drainCpuMsPerEvent.toFixed(2)} ms per event applied (its reply sent)`);
+  const statementsAfter = await jobStatements(serverUrl);
+  const perAttempt = ['webhook.apply', 'outbound.send'].map((queue) => {
+    const [after, earlier] = [statementsAfter[queue] ?? { sum: 0, count: 0 }, statementsBefore[queue] ?? { sum: 0, count: 0 }];
+    const attempts = after.count - earlier.count;
+    return `${queue} ${attempts > 0 ? ((after.sum - earlier.sum) / attempts).toFixed(1) : 'n/a'} over ${attempts} attempts`;
+  });
+  console.log(`  SQL statements per job attempt (pg-boss's own fetch and completion not included): ${perAttempt.join('; ')}`);
   return { ingest, profile, drainProfile, drain: { drained, seconds: drainSeconds, backlog, applied, dead, rate: drainRate, cpuMsPerEvent: drainCpuMsPerEvent } };
 }
 
@@ -321,9 +341,9 @@ async function main() {
   await autocannon({ url: `${server.url}/healthz`, connections: CONNECTIONS, duration: 2 });
 
   console.log('');
-  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc, profiler, serverPid: server.pid });
+  const product = await ingestAndDrain({ label: 'product: verify, store, enqueue', url: webhookUrl, db, rc, profiler, serverPid: server.pid, serverUrl: server.url });
   console.log('');
-  const bare = await ingestAndDrain({ label: 'bare peer: the same, node:http + pg', url: `${peer.url}/webhooks/ringcentral`, db, rc, serverPid: server.pid });
+  const bare = await ingestAndDrain({ label: 'bare peer: the same, node:http + pg', url: `${peer.url}/webhooks/ringcentral`, db, rc, serverPid: server.pid, serverUrl: server.url });
 
   console.log('');
   console.log('Peers on the same server, queue idle:');
