@@ -23,8 +23,8 @@ function DetailsTable({ details }: { details: readonly Detail[] }) {
           <dt>{FIELD_LABELS[detail.field] ?? detail.field}</dt>
           <dd>
             {detail.value}{' '}
-            <span className="confidence" title="The assistant’s confidence">
-              {Math.round(detail.confidence * 100)}%
+            <span className="confidence" title="How sure the assistant is of what it read">
+              ({Math.round(detail.confidence * 100)}% sure)
             </span>
           </dd>
         </div>
