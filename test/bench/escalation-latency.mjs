@@ -11,7 +11,7 @@
 // server's work grows with K. Figures and ratios, no pass/fail.
 //
 // Run after `pnpm build` (the documents come from `pnpm codegen`): `pnpm bench`
-// (N=100 escalations per K; N_LARGE=30 from K=1,000 on, where each takes seconds today;
+// (N=100 escalations per K; N_LARGE=100 from K=1,000 on, fewer to save time;
 // CONSOLES=1,100,1000). Needs PostgreSQL and Redis like the tests:
 // DATABASE_ADMIN_URL (default the local server) and REDIS_URL.
 import { createClient } from 'graphql-ws';
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { consoleDocument, cpuProfiler, createDatabase, gql, login, onCleanup, pct, printTable, profileDirectory, redisKeyPrefix, redisUrl, runBenchmark, startServer } from './bench-support.mjs';
 
 const N = Number(process.env.N ?? 100);
-const N_LARGE = Number(process.env.N_LARGE ?? 30);
+const N_LARGE = Number(process.env.N_LARGE ?? 100);
 const CONSOLES = (process.env.CONSOLES ?? '1,100,1000').split(',').map(Number);
 /** pg_stat_database is flushed by each backend at most every 10 s while it idles: wait that out before reading it. */
 const STATS_SETTLE_MS = 11_000;
@@ -131,9 +131,19 @@ async function measure({ label, senderUrl, consoleUrl, consoles, db }) {
   const perEscalation = (to.n - from.n - idlePerMs * (to.at - from.at)) / n;
   await group.dispose();
 
+  // The spread from the first console to the last of the same escalation: what fanning out
+  // itself takes, apart from the path before it (the send, the database, Redis).
+  const spreads = lasts.map((last, i) => last - firsts[i]).sort((a, b) => a - b);
+  const slowest = lasts.map((last, i) => ({ i, last, first: firsts[i] })).sort((a, b) => b.last - a.last).slice(0, 3);
   firsts.sort((a, b) => a - b);
   lasts.sort((a, b) => a - b);
-  const figures = { label, consoles, n, p50: pct(lasts, 50), p99: pct(lasts, 99), max: lasts.at(-1), firstP50: pct(firsts, 50), firstP99: pct(firsts, 99), perEscalation, openSeconds };
+  const figures = {
+    label, consoles, n, p50: pct(lasts, 50), p99: pct(lasts, 99), max: lasts.at(-1), firstP50: pct(firsts, 50), firstP99: pct(firsts, 99),
+    spreadP50: pct(spreads, 50), spreadP99: pct(spreads, 99), perEscalation, openSeconds,
+  };
+  if (consoles > 1) {
+    console.log(`  first to last console: p50 ${figures.spreadP50.toFixed(1)} ms, p99 ${figures.spreadP99.toFixed(1)} ms; slowest: ${slowest.map((s) => `#${s.i} ${s.last.toFixed(0)} ms (first console at ${s.first.toFixed(0)} ms)`).join(', ')}`);
+  }
   console.log(
     `${label.padEnd(48)} K=${String(consoles).padStart(4)} n=${n}  last console p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms  ` +
       `(first p50 ${figures.firstP50.toFixed(1)} ms)  ~${perEscalation.toFixed(0)} db transactions/escalation  (${openSeconds.toFixed(1)} s to connect)`,
