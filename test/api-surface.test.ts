@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, graphql } from './support/graphql-client';
+import { connected, errorCodes, graphql, subscribe, wsClient } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let server: TestServer;
@@ -130,6 +130,43 @@ describe('production mode', () => {
     } finally {
       await production.stop();
     }
+  });
+
+  it('suggests no field, argument, enum value or input field names, over HTTP or WebSocket', async () => {
+    const production = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production' } });
+    const messagesOf = (response: { errors?: Array<{ message: string }> }) => (response.errors ?? []).map((error) => error.message);
+    const misspelled = [
+      // A field, an argument and an enum value in the document; an input field and an enum value in variables.
+      { query: `{ mee { id } }`, variables: {} },
+      { query: `{ conversations(frist: 5) { totalCount } }`, variables: {} },
+      { query: `{ conversations(first: 5, channel: SMSS) { totalCount } }`, variables: {} },
+      { query: `mutation($input: LoginInput!) { login(input: $input) { token } }`, variables: { input: { emial: 'a@b.test', password: 'x' } } },
+      { query: `query($c: Channel) { conversations(first: 5, channel: $c) { totalCount } }`, variables: { c: 'SMSS' } },
+    ];
+    try {
+      for (const { query, variables } of misspelled) {
+        const messages = messagesOf(await graphql(production.url, query, variables));
+        expect(messages.length).toBeGreaterThan(0);
+        for (const message of messages) expect(message).not.toMatch(/did you mean/i);
+      }
+      // The same over a socket.
+      const socket = wsClient(production.url, `Bearer ${await production.login()}`);
+      await connected(socket.client);
+      const subscription = subscribe(socket.client, `subscription { escalationRaisd { id } }`);
+      await expect.poll(() => subscription.errors.length, { timeout: 5000 }).toBeGreaterThan(0);
+      expect(JSON.stringify(subscription.errors)).not.toMatch(/did you mean/i);
+      expect(JSON.stringify(subscription.errors)).toMatch(/Cannot query field/);
+      await socket.client.dispose();
+    } finally {
+      await production.stop();
+    }
+  });
+});
+
+describe('development mode', () => {
+  it('still suggests names to developers', async () => {
+    const response = await graphql(server.url, `{ mee { id } }`, {});
+    expect(response.errors?.[0].message).toMatch(/Did you mean "me"\?/);
   });
 });
 

@@ -11,7 +11,7 @@ import { AdvisoryLock, withAdvisoryLock } from '../shared/db/advisory-lock';
 import { openDatabase } from '../shared/db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../shared/db/embedded-postgres';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
-import { isPublicError } from '../shared/graphql/error-masking';
+import { isPublicError, withoutSuggestions } from '../shared/graphql/error-masking';
 import type { Logger } from '../shared/logger';
 import { createMetrics } from '../shared/metrics';
 import { closeRedisClient, createEventBus, type EventBus } from '../shared/pubsub/event-bus';
@@ -162,8 +162,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       introspection: !config.isProduction,
       includeStacktraceInErrorResponses: false,
       validationRules: [depthLimitRule(config.graphqlMaxDepth)],
-      formatError: (formatted) =>
-        isPublicError(formatted) ? formatted : { ...formatted, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      formatError: (formatted) => {
+        if (!isPublicError(formatted)) return { ...formatted, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        return config.isProduction ? withoutSuggestions(formatted) : formatted;
+      },
       plugins: [
         // Closes the listener, lets in-flight requests finish, and cuts off what is left at the drain deadline.
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainWindowMs(config.shutdownGraceMs) }),

@@ -9,7 +9,7 @@ import { statementCount } from '../shared/db/statement-count';
 import { SharedSubscriptions } from '../shared/graphql/shared-subscriptions';
 import type { Principal } from '../shared/auth/principal';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
-import { maskError } from '../shared/graphql/error-masking';
+import { maskError, withoutSuggestions } from '../shared/graphql/error-masking';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
 import type { Loaders, ModuleServices } from './module';
@@ -79,7 +79,7 @@ export function attachWebSocketServer(params: {
           return [error as GraphQLError];
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return config.isProduction ? errors.map((error) => new GraphQLError(withoutSuggestions(error).message, { nodes: error.nodes, extensions: error.extensions })) : errors;
         const state = states.get(ctx.extra);
         // A subscription's context lives as long as it does: its loaders batch but never cache,
         // so one event never reads rows an earlier event loaded.
@@ -106,7 +106,8 @@ export function attachWebSocketServer(params: {
         for (const error of result.errors) {
           if (!error.extensions?.code) logger.error({ requestId, err: error.originalError ?? error }, 'subscription error');
         }
-        return { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), requestId)) };
+        const masked = result.errors.map((error) => maskError(error.toJSON(), requestId));
+        return { ...result, errors: config.isProduction ? masked.map(withoutSuggestions) : masked };
       },
     },
     wss,

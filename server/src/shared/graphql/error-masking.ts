@@ -30,3 +30,13 @@ export function maskError(error: GraphQLFormattedError, requestId: string): Grap
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
 }
+
+/**
+ * graphql-js ends a validation or input error with "Did you mean …?", naming fields, arguments,
+ * enum values and input fields of the schema. In production, where introspection is refused,
+ * that would hand the schema out piece by piece to anyone: the suggestion is dropped there.
+ */
+export function withoutSuggestions<T extends { message: string }>(error: T): T {
+  const message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+  return message === error.message ? error : { ...error, message };
+}
