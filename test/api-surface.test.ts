@@ -62,6 +62,7 @@ describe('HTTP surface', () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', pubsub: { kind: 'redis', status: 'up' } } });
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/^pubsub_up 1$/m);
   });
 
   it('serves Prometheus metrics for HTTP, GraphQL operations and the event loop', async () => {
@@ -98,12 +99,13 @@ describe('HTTP surface', () => {
 });
 
 describe('readiness follows its dependencies', () => {
-  it('reports not ready (503) while Redis is unreachable, and the database still works', async () => {
+  it('stays ready while Redis is unreachable, saying it is degraded (body and /metrics), and the database still works', async () => {
     const noRedis = await startTestServer({ databaseUrl: server.databaseUrl, redis: { url: 'redis://127.0.0.1:1', keyPrefix: 'unreachable:' } });
     try {
       const ready = await fetch(`${noRedis.url}/readyz`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'not ready', checks: { database: 'up', pubsub: { kind: 'redis', status: 'down' } } });
+      expect(ready.status).toBe(200); // every instance would fail this at once: none must leave the load balancer for it
+      expect(await ready.json()).toEqual({ status: 'degraded', checks: { database: 'up', pubsub: { kind: 'redis', status: 'down' } } });
+      expect(await (await fetch(`${noRedis.url}/metrics`)).text()).toMatch(/^pubsub_up 0$/m);
       // A mutation still commits: the live event is lost, the data is not.
       const adminToken = await noRedis.login();
       const created = await graphql(

@@ -49,8 +49,11 @@ export function createHttpApp(params: {
         .catch(() => 'down' as const),
       eventBus.isReachable().then((reachable) => (reachable ? ('up' as const) : ('down' as const))),
     ]);
-    const ready = database === 'up' && pubsub === 'up';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: { database, pubsub: { kind: eventBus.kind, status: pubsub } } });
+    // Ready means "can serve requests": without Redis the API still answers and writes, only
+    // live events stop crossing instances, so that is degraded, not a reason to take this
+    // instance (and every other one) out of the load balancer.
+    const status = database === 'down' ? 'not ready' : pubsub === 'down' ? 'degraded' : 'ready';
+    res.status(database === 'up' ? 200 : 503).json({ status, checks: { database, pubsub: { kind: eventBus.kind, status: pubsub } } });
   });
 
   app.get('/metrics', async (_req, res) => {

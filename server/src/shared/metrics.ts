@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { statementCount } from './db/statement-count';
 
 /**
@@ -19,6 +19,8 @@ export interface Metrics {
   observeJob(attempt: { queue: string; outcome: 'success' | 'error'; seconds: number; statements: number }): void;
   /** SQL statements one subscription event cost to render (once for all subscribers sharing it). */
   countSubscriptionEventStatements(subscription: string, statements: number): void;
+  /** Asks `isReachable` at each scrape whether live events reach other instances (pubsub_up). */
+  watchPubSub(isReachable: () => Promise<boolean>): void;
 }
 
 export function createMetrics(): Metrics {
@@ -137,8 +139,21 @@ export function createMetrics(): Metrics {
     },
   };
 
+  let pubSubReachable: () => Promise<boolean> = async () => true;
+  new Gauge({
+    name: 'pubsub_up',
+    help: 'Whether live events reach other instances (1) or not (0: Redis is unreachable; the API still serves, consoles miss live updates from other instances).',
+    registers: [registry],
+    async collect() {
+      this.set((await pubSubReachable()) ? 1 : 0);
+    },
+  });
+
   return {
     registry,
+    watchPubSub: (isReachable) => {
+      pubSubReachable = isReachable;
+    },
     httpMiddleware,
     graphqlPlugin,
     countGraphqlOperation,
