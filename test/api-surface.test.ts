@@ -165,6 +165,35 @@ describe('production mode', () => {
   });
 });
 
+describe('errors outside GraphQL', () => {
+  it('are JSON with a code and a request id in every mode, never a page with a stack or file paths', async () => {
+    const development = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'development' } });
+    const production = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production' } });
+    try {
+      for (const running of [development, production]) {
+        const malformed = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me { id } ' });
+        expect(malformed.status).toBe(400);
+        expect(malformed.headers.get('content-type')).toMatch(/^application\/json/);
+        const malformedText = await malformed.text();
+        expect(malformedText).not.toMatch(/node_modules|\/src\/|\bat \w|<html|<pre/i);
+        const body = JSON.parse(malformedText);
+        expect(body.errors).toEqual([{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }]);
+
+        const oversized = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x'.repeat(1_100_000) }) });
+        expect(oversized.status).toBe(413);
+        expect((await oversized.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+
+        const nowhere = await fetch(`${running.url}/no-such-endpoint`, { method: 'POST', body: 'x' });
+        expect(nowhere.status).toBe(404);
+        expect(await nowhere.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Nothing is served at POST /no-such-endpoint.', requestId: expect.any(String) } });
+      }
+    } finally {
+      await development.stop();
+      await production.stop();
+    }
+  });
+});
+
 describe('development mode', () => {
   it('still suggests names to developers', async () => {
     const response = await graphql(server.url, `{ mee { id } }`, {});

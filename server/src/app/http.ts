@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Metrics } from '../shared/metrics';
 import type { Logger } from '../shared/logger';
@@ -96,5 +96,28 @@ export function createHttpApp(params: {
         .send('The console is not built. Run `pnpm build` (or `pnpm start`), or open /graphql for Apollo Sandbox.');
     });
   }
+
+  // What no route took, and any error a route passed on (a body that is not JSON, or too large):
+  // JSON with a code and a request id in every mode, never Express's page, which outside
+  // production carries a stack trace and file paths.
+  app.use((req, res) => sendError(req, res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${req.path}.`));
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.parse.failed') return sendError(req, res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    if (error.type === 'entity.too.large') return sendError(req, res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than this server accepts.');
+    if (error.status && error.status >= 400 && error.status < 500) return sendError(req, res, error.status, 'BAD_REQUEST', 'The request could not be read.');
+    const requestId = sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+    params.logger.error({ requestId, err: error }, 'unhandled HTTP error');
+  };
+  app.use(onError);
   return app;
+}
+
+/** An error answer: GraphQL's shape on /graphql, so clients read it as they read the others; returns its request id. */
+function sendError(req: Request, res: Response, status: number, code: string, message: string): string {
+  const requestId = randomUUID();
+  res.setHeader('x-request-id', requestId);
+  if (req.path.startsWith('/graphql')) res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+  else res.status(status).json({ error: { code, message, requestId } });
+  return requestId;
 }
