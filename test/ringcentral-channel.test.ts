@@ -228,6 +228,18 @@ describe('provider faults when sending', () => {
     expect(rc.smsAttempts - attemptsBefore).toBeGreaterThanOrEqual(3);
   }, 40_000);
 
+  it('logs in again when RingCentral has forgotten its tokens (OAU-140), and sends the text once', async () => {
+    const { rc, db } = app;
+    const customer = '+15555550151';
+    await untilQueueIdle(db);
+    const logins = rc.tokenRequests;
+    rc.forgetTokens(); // RingCentral revoked the session: the access and the refresh token are both unknown now
+    await deliverInbound(customer, 'Do you travel to Fremont?');
+    await expect.poll(async () => (await db.query(`SELECT status, attempts FROM outbound_send WHERE recipient = $1`, [customer])).rows[0], { timeout: 30_000 }).toEqual({ status: 'SENT', attempts: 1 });
+    expect(textsTo(customer)).toHaveLength(1);
+    expect(rc.tokenRequests).toBeGreaterThan(logins); // a fresh login with the JWT
+  }, 40_000);
+
   it('looks up a send whose answer was lost instead of sending it again', async () => {
     const { rc, db } = app;
     const customer = '+15555550148';

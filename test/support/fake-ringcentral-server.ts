@@ -193,6 +193,11 @@ export interface FakeRingCentral {
   completeTranscription(jobId: string, outcome: TranscriptionOutcome, options?: { webhook?: string }): Promise<{ status: number; text: string }>;
   /** Forgets every issued access token, so the next API call gets a 401 and the SDK refreshes. */
   expireAccessTokens(): void;
+  /**
+   * Forgets every access and refresh token, as when RingCentral revokes a session: API calls
+   * with them answer 401 "Token not found" (OAU-140), and so does a refresh; only a new login works.
+   */
+  forgetTokens(): void;
   close(): Promise<void>;
 }
 
@@ -236,6 +241,7 @@ class FakeRingCentralServer implements FakeRingCentral {
 
   private readonly accessTokens = new Set<string>();
   private readonly refreshTokens = new Set<string>();
+  private readonly forgottenTokens = new Set<string>();
   private readonly smsOutcomes: Array<SmsOutcome | HeldSmsControl> = [];
   private readonly lastModified = new Map<string, Date>();
   private readonly subscriptionCreated = new Map<string, Date>();
@@ -387,6 +393,12 @@ class FakeRingCentralServer implements FakeRingCentral {
     this.accessTokens.clear();
   }
 
+  forgetTokens(): void {
+    for (const token of this.accessTokens) this.forgottenTokens.add(token);
+    this.accessTokens.clear();
+    this.refreshTokens.clear();
+  }
+
   inboundSmsBody(params: { from: string; text: string; id?: string; pictures?: string[] }): unknown {
     const id = params.id ?? String(this.nextInboundId++);
     const now = new Date().toISOString();
@@ -457,6 +469,9 @@ class FakeRingCentralServer implements FakeRingCentral {
     // Media (a recording's content) also takes the token as a query parameter.
     const isMedia = /\/recording\/\d+\/content$/.test(path);
     const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? (isMedia ? (url.searchParams.get('access_token') ?? undefined) : undefined);
+    if (bearer && this.forgottenTokens.has(bearer)) {
+      return sendJson(res, 401, { errorCode: 'OAU-140', message: 'Token not found', errors: [{ errorCode: 'OAU-140', message: 'Token not found' }] });
+    }
     if (!bearer || !this.accessTokens.has(bearer)) {
       return sendJson(res, 401, { errorCode: 'OAU-129', message: 'Access token corrupted', errors: [{ errorCode: 'OAU-129', message: 'Access token corrupted' }] });
     }

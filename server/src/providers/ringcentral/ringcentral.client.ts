@@ -8,6 +8,14 @@ export interface RingCentralSettings {
   jwt: string;
 }
 
+/** RingCentral's codes for a token it does not know or no longer accepts. */
+const LOST_TOKEN_CODES = new Set(['OAU-140', 'OAU-211', 'OAU-213', 'TokenInvalid', 'TokenExpired', 'invalid_grant']);
+
+/** Whether RingCentral's error code says our token is gone: a reason to log in again, never a refusal of what we asked. */
+export function isLostTokenCode(errorCode: string | null): boolean {
+  return errorCode !== null && LOST_TOKEN_CODES.has(errorCode);
+}
+
 /** Default for a client built without one; the app passes PROVIDER_TIMEOUT_SECONDS. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -54,15 +62,20 @@ export class RingCentralClient {
   }
 
   private async ensureLoggedIn(): Promise<void> {
-    const platform = this.sdk.platform();
-    if (await platform.loggedIn().catch(() => false)) return;
-    this.login ??= platform
+    if (await this.sdk.platform().loggedIn().catch(() => false)) return;
+    await this.logIn();
+  }
+
+  /** A login with the JWT; callers at the same moment share it. */
+  private logIn(): Promise<void> {
+    this.login ??= this.sdk
+      .platform()
       .login({ jwt: this.settings.jwt })
       .then(() => undefined)
       .finally(() => {
         this.login = null;
       });
-    await this.login;
+    return this.login;
   }
 
   /** `signal` aborts the request (with its login or token refresh); it also ends by itself after the provider timeout. */
@@ -71,7 +84,17 @@ export class RingCentralClient {
     await abortable(this.ensureLoggedIn(), options.signal);
     // The SDK spreads these into the fetch Request it builds, so the signal reaches the wire.
     const send = { method: method.toUpperCase(), url: path, query, body, signal: options.signal } as SendOptions;
-    const response = await this.sdk.platform().send(send);
+    let response: Response;
+    try {
+      response = await this.sdk.platform().send(send);
+    } catch (error) {
+      // RingCentral no longer knows our tokens (a revoked session: "Token not found"). The SDK's
+      // refresh cannot bring them back, the JWT can: log in afresh and ask once more. The
+      // refused request did nothing, so asking again sends nothing twice.
+      if (!(await RingCentralClient.lostTokens(error))) throw error;
+      await abortable(this.logIn(), options.signal);
+      response = await this.sdk.platform().send(send);
+    }
     const text = await response.text();
     return (text ? JSON.parse(text) : null) as T;
   }
@@ -92,6 +115,19 @@ export class RingCentralClient {
     await this.ensureLoggedIn();
     const response = await this.sdk.platform().get(path);
     return response.text();
+  }
+
+  /** Whether a failure says our tokens are gone (unknown, revoked or expired), not that the request was refused. */
+  static async lostTokens(error: unknown): Promise<boolean> {
+    const response = (error as { response?: { status: number; clone(): { json(): Promise<unknown> } } }).response;
+    if (!response || (response.status !== 401 && response.status !== 400)) return false;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { error?: string; errorCode?: string; errors?: Array<{ errorCode?: string }> } | null;
+    const codes = [body?.errorCode, ...(body?.errors ?? []).map((entry) => entry.errorCode)];
+    // A refresh that failed answers 400 invalid_grant; an API call with a dead token, 401.
+    return response.status === 401 || isLostTokenCode(body?.error ?? null) || codes.some((code) => isLostTokenCode(code ?? null));
   }
 
   /** Reads status, RingCentral error code and message from whatever the SDK or the network threw. */

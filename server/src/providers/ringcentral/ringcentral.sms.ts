@@ -1,6 +1,6 @@
 import { SendError, type CallOptions, type OutgoingMessage } from '../outbound.port';
 import type { SmsSender, SmsStatus } from '../sms/sms.port';
-import { RingCentralClient } from './ringcentral.client';
+import { isLostTokenCode, RingCentralClient } from './ringcentral.client';
 import { smsStatusOf, type MessageRecord } from './ringcentral.mapper';
 
 const SMS_PATH = '/restapi/v1.0/account/~/extension/~/sms';
@@ -28,7 +28,7 @@ export class RingCentralSmsSender implements SmsSender {
       return { providerMessageId: String(record.id) };
     } catch (error) {
       const failure = await RingCentralClient.describeFailure(error);
-      throw new SendError(`RingCentral: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`, classify(failure.status, failure.network));
+      throw new SendError(`RingCentral: ${failure.message}${failure.errorCode ? ` (${failure.errorCode})` : ''}`, classify(failure.status, failure.network, failure.errorCode));
     }
   }
 
@@ -52,9 +52,13 @@ export class RingCentralSmsSender implements SmsSender {
   }
 }
 
-/** 429 and 503 mean RingCentral did not take the text; other 4xx will never work; anything else may have gone out. */
-function classify(status: number | null, network: 'refused' | 'lost' | null): 'not-sent' | 'permanent' | 'unknown' {
+/**
+ * 429 and 503 mean RingCentral did not take the text, and so does a token it no longer knows
+ * (the next attempt logs in again); other 4xx will never work; anything else may have gone out.
+ */
+function classify(status: number | null, network: 'refused' | 'lost' | null, errorCode: string | null): 'not-sent' | 'permanent' | 'unknown' {
   if (status === null) return network === 'refused' ? 'not-sent' : 'unknown';
+  if (isLostTokenCode(errorCode)) return 'not-sent';
   if (status === 429 || status === 503 || status === 401) return 'not-sent';
   if (status >= 400 && status < 500) return 'permanent';
   return 'unknown';
