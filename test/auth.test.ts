@@ -131,3 +131,38 @@ describe('WebSocket authentication', () => {
     await client.dispose();
   });
 });
+
+describe('the client address behind a proxy (TRUST_PROXY)', () => {
+  /** Bad tokens from `addresses` in turn, each claiming its address in X-Forwarded-For; the error codes in order. */
+  async function badTokensFrom(url: string, addresses: string[]): Promise<string[]> {
+    const codes: string[] = [];
+    for (const [i, address] of addresses.entries()) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer hbk_guess${i}`, 'x-forwarded-for': address },
+        body: JSON.stringify({ query: LIST }),
+      });
+      codes.push(...((await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> }).errors!.map((error) => String(error.extensions?.code)));
+    }
+    return codes;
+  }
+  const rotating = Array.from({ length: 6 }, (_, i) => `203.0.113.${i + 1}`);
+
+  it('ignores X-Forwarded-For by default: a client cannot rotate its address past a limit', async () => {
+    const direct = await startTestServer({ databaseUrl: server.databaseUrl, env: { BAD_TOKEN_MAX_PER_MINUTE: '3' } });
+    try {
+      expect(await badTokensFrom(direct.url, rotating)).toContain('RATE_LIMITED');
+    } finally {
+      await direct.stop();
+    }
+  });
+
+  it('reads X-Forwarded-For from a configured proxy, so each client behind it has its own limit', async () => {
+    const proxied = await startTestServer({ databaseUrl: server.databaseUrl, env: { BAD_TOKEN_MAX_PER_MINUTE: '3', TRUST_PROXY: 'loopback' } });
+    try {
+      expect(await badTokensFrom(proxied.url, rotating)).toEqual(rotating.map(() => 'UNAUTHENTICATED'));
+    } finally {
+      await proxied.stop();
+    }
+  });
+});

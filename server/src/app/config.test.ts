@@ -19,6 +19,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_FORMAT: '' }).logFormat).toBe('pretty');
   });
 
+  it('trusts no proxy unless told: a hop count, or addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+  });
+
   it('uses DATABASE_URL and REDIS_URL when given', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/app', REDIS_URL: 'redis://cache:6379' });
     expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/app' });
@@ -46,6 +53,8 @@ describe('loadConfig', () => {
     [{ SHUTDOWN_GRACE_SECONDS: '0' }, 'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 3600'],
     [{ PROVIDER_TIMEOUT_SECONDS: 'soon' }, 'PROVIDER_TIMEOUT_SECONDS must be a whole number from 1 to 30'],
     [{ PROVIDER_TIMEOUT_SECONDS: '30', JOB_TIMEOUT_SECONDS: '45' }, 'JOB_TIMEOUT_SECONDS must be at least twice PROVIDER_TIMEOUT_SECONDS (30)'],
+    [{ TRUST_PROXY: 'my-proxy' }, 'TRUST_PROXY "my-proxy" is not an address, a CIDR range, or one of loopback, linklocal, uniquelocal'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY "10.0.0.0/33" is not an address'],
   ])('refuses %o with a line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(`Configuration error: ${message}`);
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -16,6 +17,28 @@ const optionalString = z
 
 const PORT_RULE = 'must be a TCP port number (0-65535, 0 picks a free one)';
 const port = () => z.coerce.number({ message: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65535, PORT_RULE);
+
+/** Names Express and proxy-addr know for address ranges. */
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For): none by default; a hop
+ * count; or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+ */
+const trustProxy = optionalString.transform((value, ctx): false | number | string[] => {
+  if (value === undefined || ['false', 'off', 'none', '0'].includes(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const known = PROXY_PRESETS.has(entry) || (isIP(address) !== 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))));
+    if (!known) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an address, a CIDR range, or one of loopback, linklocal, uniquelocal; use a hop count or "off" otherwise` });
+      return z.NEVER;
+    }
+  }
+  return entries;
+});
 
 const intInRange = (min: number, max: number) =>
   z.coerce
@@ -62,6 +85,7 @@ const envSchema = z
     HOST: z.string().trim().min(1, 'must be a host name or address to listen on').default('127.0.0.1'),
     PORT: port().default(4000),
     PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://console.example.com'),
+    TRUST_PROXY: trustProxy,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -183,6 +207,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl?: string;
+  /** Proxies whose X-Forwarded-For names the client: false (none), a hop count, or addresses and ranges. */
+  trustProxy: false | number | string[];
   logLevel: Env['LOG_LEVEL'];
   /** Readable lines in development, JSON lines elsewhere, unless LOG_FORMAT says otherwise. */
   logFormat: 'pretty' | 'json';
@@ -275,6 +301,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     database: env.DATABASE_URL

@@ -34,7 +34,8 @@ export function createHttpApp(params: {
   const { config, apollo, services, loaders, dataSource, eventBus, metrics } = params;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless configured: otherwise anything proxying on this host lets a client pick its address.
+  app.set('trust proxy', config.trustProxy);
   app.use(metrics.httpMiddleware);
 
   app.get('/healthz', (_req, res) => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, subscribe, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
@@ -10,6 +11,7 @@ import { SharedSubscriptions } from '../shared/graphql/shared-subscriptions';
 import type { Principal } from '../shared/auth/principal';
 import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { maskError, withoutSuggestions } from '../shared/graphql/error-masking';
+import { clientAddressOf } from './client-address';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
 import type { Loaders, ModuleServices } from './module';
@@ -50,11 +52,12 @@ export function attachWebSocketServer(params: {
     ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : []),
   ];
 
-  const cleanup = useServer<Record<string, unknown>, { request: { socket: { remoteAddress?: string } } }>(
+  const clientAddress = clientAddressOf(config.trustProxy);
+  const cleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
       schema,
       onConnect: async (ctx) => {
-        const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        const ip = clientAddress(ctx.extra.request);
         const { authorization, webChatSession } = ctx.connectionParams ?? {};
         try {
           const webChatTokenHash = typeof webChatSession === 'string' ? await services.webChat.liveSession(webChatSession) : null;
