@@ -181,7 +181,7 @@ describe('errors outside GraphQL', () => {
 
         const oversized = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x'.repeat(1_100_000) }) });
         expect(oversized.status).toBe(413);
-        expect((await oversized.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+        expect(((await oversized.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
 
         const nowhere = await fetch(`${running.url}/no-such-endpoint`, { method: 'POST', body: 'x' });
         expect(nowhere.status).toBe(404);
