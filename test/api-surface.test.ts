@@ -74,6 +74,19 @@ describe('HTTP surface', () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 
+  it('keeps one series for operation names it cannot vouch for, so clients cannot grow /metrics without bound', async () => {
+    const operationSeries = async () => (await (await fetch(`${server.url}/metrics`)).text()).split('\n').filter((line) => line.startsWith('graphql_operations_total{')).length;
+    const before = await operationSeries();
+    // Anonymous callers choose any name they like: 300 of them are one label.
+    for (let i = 0; i < 300; i++) await graphql(server.url, `query Probe${i}x${Date.now()} { __typename }`, {});
+    const afterAnonymous = await operationSeries();
+    expect(afterAnonymous - before).toBeLessThanOrEqual(1);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/^graphql_operations_total\{operation="other",type="query",outcome="success"\} \d+$/m);
+    // A signed-in caller's names are kept, up to a fixed budget of distinct names.
+    for (let i = 0; i < 300; i++) await graphql(server.url, `query Named${i} { __typename }`, {}, token);
+    expect((await operationSeries()) - afterAnonymous).toBeLessThanOrEqual(100);
+  });
+
   it('marks GraphQL answers, staff data included, as never to be stored by a cache', async () => {
     for (const method of ['POST', 'GET'] as const) {
       const query = `query CountExtensions { extensions { totalCount } }`;
@@ -131,6 +144,28 @@ describe('production mode', () => {
       expect(errorCodes(introspection)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     } finally {
       await production.stop();
+    }
+  });
+
+  it('serves /metrics only with its token, and not at all without one', async () => {
+    const metricsToken = 'metrics-token-for-the-test-0123456789';
+    const withoutToken = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production' } });
+    const withToken = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production', METRICS_TOKEN: metricsToken } });
+    try {
+      const closed = await fetch(`${withoutToken.url}/metrics`);
+      expect(closed.status).toBe(404);
+      expect(((await closed.json()) as { error: { message: string } }).error.message).toMatch(/METRICS_TOKEN/);
+      const anonymous = await fetch(`${withToken.url}/metrics`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).not.toMatch(/graphql_operations_total/);
+      const wrong = await fetch(`${withToken.url}/metrics`, { headers: { authorization: 'Bearer not-the-token' } });
+      expect(wrong.status).toBe(401);
+      const scraped = await fetch(`${withToken.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/^process_cpu_seconds_total /m);
+    } finally {
+      await withoutToken.stop();
+      await withToken.stop();
     }
   });
 

@@ -79,9 +79,9 @@ describe('reading the queue and the threads', () => {
   });
 
   it('costs the same for each thread’s messages, whatever the number of threads', async () => {
-    const withMessages = `query($first: Int!) { conversations(first: $first) { edges { node { id messages(first: 5) { totalCount edges { node { text author } } } } } } }`;
+    const withMessages = `query ThreadsWithMessages($first: Int!) { conversations(first: $first) { edges { node { id messages(first: 5) { totalCount edges { node { text author } } } } } } }`;
     const page = (first: number) =>
-      statementsOf(server.url, 'anonymous', 'query', async () => {
+      statementsOf(server.url, 'ThreadsWithMessages', 'query', async () => {
         const response = await graphql(server.url, withMessages, { first }, token);
         expect(response.errors).toBeUndefined();
         const threads = response.data!.conversations.edges.map((edge: any) => edge.node);

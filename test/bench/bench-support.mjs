@@ -76,6 +76,9 @@ export function redisKeyPrefix() {
   return prefix;
 }
 
+/** What the benches send to read /metrics, which production serves only with a token. */
+export const benchMetricsToken = 'bench-metrics-token-0123456789';
+
 /**
  * The built server (server/dist) on a free port. `nodeOptions` go to node itself; with
  * `--inspect=127.0.0.1:0` the result's `inspector` is the address `cpuProfiler` needs.
@@ -91,6 +94,7 @@ export function startServer(env, { nodeOptions = [], label = 'server' } = {}) {
       LOG_LEVEL: 'error',
       ADMIN_EMAIL: benchAdmin.email,
       ADMIN_PASSWORD: benchAdmin.password,
+      METRICS_TOKEN: benchMetricsToken,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

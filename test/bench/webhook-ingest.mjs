@@ -23,7 +23,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
+import { benchMetricsToken, cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
 import { summarize } from './cpu-profile-summary.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 20);
@@ -222,7 +222,7 @@ function cpuSeconds(pid) {
 
 /** Per queue, the SQL statements its job attempts sent and how many attempts, from the server's /metrics. */
 async function jobStatements(serverUrl) {
-  const text = await (await fetch(`${serverUrl}/metrics`)).text();
+  const text = await (await fetch(`${serverUrl}/metrics`, { headers: { authorization: `Bearer ${benchMetricsToken}` } })).text();
   const totals = {};
   for (const match of text.matchAll(/^job_attempt_db_statements_(sum|count)\{queue="([^"]+)"\} (\S+)$/gm)) {
     const [, kind, queue, value] = match;

@@ -86,6 +86,7 @@ const envSchema = z
     PORT: port().default(4000),
     PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://console.example.com'),
     TRUST_PROXY: trustProxy,
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').max(256, 'must be at most 256 characters').optional()),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -209,6 +210,8 @@ export interface Config {
   publicUrl?: string;
   /** Proxies whose X-Forwarded-For names the client: false (none), a hop count, or addresses and ranges. */
   trustProxy: false | number | string[];
+  /** The bearer token /metrics asks for; without one, /metrics is open outside production and off in it. */
+  metricsToken?: string;
   logLevel: Env['LOG_LEVEL'];
   /** Readable lines in development, JSON lines elsewhere, unless LOG_FORMAT says otherwise. */
   logFormat: 'pretty' | 'json';
@@ -302,6 +305,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     database: env.DATABASE_URL

@@ -13,7 +13,7 @@ import type { Config } from './config';
 import type { Loaders, ModuleServices } from './module';
 import type { RateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { statementCount } from '../shared/db/statement-count';
 
 /**
@@ -57,7 +57,11 @@ export function createHttpApp(params: {
     res.status(database === 'up' ? 200 : 503).json({ status, checks: { database, pubsub: { kind: eventBus.kind, status: pubsub } } });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // Metrics name operations, queues and load: for the scraper only in production.
+  const metricsAccess = metricsAccessRule(config);
+  app.get('/metrics', async (req, res) => {
+    const refusal = metricsAccess(req.get('authorization'));
+    if (refusal) return sendError(req, res, refusal.status, refusal.code, refusal.message);
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
@@ -112,6 +116,23 @@ export function createHttpApp(params: {
   };
   app.use(onError);
   return app;
+}
+
+/** Who may read /metrics: the holder of METRICS_TOKEN when it is set; anyone outside production otherwise; nobody in production without it. */
+function metricsAccessRule(config: Config): (authorization: string | undefined) => { status: number; code: string; message: string } | null {
+  const { metricsToken, isProduction } = config;
+  if (!metricsToken) {
+    if (!isProduction) return () => null;
+    const off = { status: 404, code: 'NOT_FOUND', message: 'Metrics are off in production until METRICS_TOKEN is set; scrape with "Authorization: Bearer <METRICS_TOKEN>".' };
+    return () => off;
+  }
+  const expected = createHash('sha256').update(metricsToken).digest();
+  const refused = { status: 401, code: 'UNAUTHENTICATED', message: 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".' };
+  return (authorization) => {
+    const given = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    // Compared as digests in constant time, so neither the token nor its length leaks through timing.
+    return timingSafeEqual(createHash('sha256').update(given).digest(), expected) ? null : refused;
+  };
 }
 
 /** An error answer: GraphQL's shape on /graphql, so clients read it as they read the others; returns its request id. */

@@ -2,6 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { statementCount } from './db/statement-count';
+import type { Principal } from './auth/principal';
+
+/** Distinct operation names kept as labels; the names after that are "other". */
+const OPERATION_NAME_BUDGET = 100;
 
 /**
  * Prometheus metrics at GET /metrics: process and event-loop delay (prom-client defaults),
@@ -101,6 +105,18 @@ export function createMetrics(): Metrics {
   // Provider names come from the URL; only known ones become label values.
   const providerLabel = (provider: string) => (['ringcentral', 'ringcentral-ai', 'meta'].includes(provider) ? provider : 'other');
 
+  // A client picks its operation's name, so a name is a label only when a signed-in staff
+  // member or integrator sent it, and only the first OPERATION_NAME_BUDGET of those: anyone
+  // else's names would let them add series to /metrics without bound.
+  const operationNames = new Set<string>();
+  const operationLabel = (name: string | undefined, principal: Principal | undefined): string => {
+    if (!name || (principal?.kind !== 'staff' && principal?.kind !== 'apiKey')) return 'other';
+    if (operationNames.has(name)) return name;
+    if (operationNames.size >= OPERATION_NAME_BUDGET) return 'other';
+    operationNames.add(name);
+    return name;
+  };
+
   const countGraphqlOperation: Metrics['countGraphqlOperation'] = ({ name, type, outcome, seconds }) => {
     graphqlOperations.inc({ operation: name, type, outcome });
     graphqlDuration.observe({ operation: name, type }, seconds);
@@ -124,16 +140,17 @@ export function createMetrics(): Metrics {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, operation, response }) {
+        async willSendResponse({ operationName, operation, response, contextValue }) {
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          const name = operationLabel(operationName ?? undefined, (contextValue as { principal?: Principal }).principal);
           countGraphqlOperation({
-            name: operationName ?? 'anonymous',
+            name,
             type: operation?.operation ?? 'invalid',
             outcome: failed ? 'error' : 'success',
             seconds: Number(process.hrtime.bigint() - started) / 1e9,
           });
           const statements = statementCount.current();
-          if (statements !== undefined) graphqlStatements.observe({ operation: operationName ?? 'anonymous', type: operation?.operation ?? 'invalid' }, statements);
+          if (statements !== undefined) graphqlStatements.observe({ operation: name, type: operation?.operation ?? 'invalid' }, statements);
         },
       };
     },
