@@ -140,11 +140,11 @@ export interface FakeRingCentral {
    * POSTs a notification envelope {uuid, event, timestamp, subscriptionId, ownerId, body} to the
    * (latest non-deleted) subscription's address with its Verification-Token header (or a given
    * token / no token), returns status and body text. `timestamp` (ISO) replaces the envelope's
-   * default of now, for deliveries that arrive out of order.
+   * default of now, for deliveries that arrive out of order; `forwardedFor` adds X-Forwarded-For.
    */
   deliver(
     body: unknown,
-    options?: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string },
+    options?: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string; forwardedFor?: string },
   ): Promise<{ status: number; text: string }>;
   /** Body of an instant inbound SMS event, addressed to businessNumber. */
   /** An instant SMS notification; `pictures` (content types) make it an MMS. */
@@ -427,7 +427,7 @@ class FakeRingCentralServer implements FakeRingCentral {
 
   async deliver(
     body: unknown,
-    options: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string } = {},
+    options: { event?: string; uuid?: string; verificationToken?: string | null; rawBody?: string; subscriptionId?: string; timestamp?: string; forwardedFor?: string } = {},
   ): Promise<{ status: number; text: string }> {
     const subscription = options.subscriptionId
       ? this.subscriptions.find((s) => s.id === options.subscriptionId)
@@ -444,6 +444,8 @@ class FakeRingCentralServer implements FakeRingCentral {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', 'user-agent': 'RingCentral-Webhook/8.3' };
     const token = options.verificationToken === undefined ? subscription.verificationToken : options.verificationToken;
     if (token != null) headers['verification-token'] = token;
+    // As a proxy in front of the server would say where the delivery came from (the server must trust it: TRUST_PROXY).
+    if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
     const reply = await post(subscription.address, options.rawBody ?? JSON.stringify(envelope), headers, DELIVERY_TIMEOUT_MS);
     return { status: reply.status, text: reply.text };
   }

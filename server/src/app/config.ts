@@ -145,6 +145,7 @@ const envSchema = z
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
+    WEBHOOK_MAX_REJECTIONS_PER_MINUTE: intInRange(1, 100_000).default(30),
     JOBS_POLL_SECONDS: z.coerce.number({ message: 'must be a number of seconds from 0.5 to 60' }).min(0.5, 'must be at least 0.5').max(60, 'must be at most 60').default(1),
     JOB_RETRY_LIMIT: intInRange(0, 50).default(8),
     JOB_RETRY_DELAY_SECONDS: intInRange(1, 3600).default(5),
@@ -243,7 +244,8 @@ export interface Config {
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
   helpContact: string;
-  webhooks: { skipValidation: boolean };
+  /** `maxRejectionsPerMinute`: refused webhook requests an address may send before it is throttled (429) for the rest of the minute. */
+  webhooks: { skipValidation: boolean; maxRejectionsPerMinute: number };
   /** `timeoutSeconds`: how long one attempt of a provider job (a send, a renewal) may run before it is abandoned and retried. */
   jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number };
   /** The longest one request to a provider (RingCentral, Meta) may take; always shorter than a job's attempt. */
@@ -357,7 +359,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       sessionDays: env.WEB_CHAT_SESSION_DAYS,
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
-    webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION },
+    webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION, maxRejectionsPerMinute: env.WEBHOOK_MAX_REJECTIONS_PER_MINUTE },
     jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS, timeoutSeconds: env.JOB_TIMEOUT_SECONDS },
     providerTimeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,

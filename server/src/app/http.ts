@@ -66,7 +66,7 @@ export function createHttpApp(params: {
   });
 
   // Before any body parser: webhooks are verified on their raw bytes.
-  app.use(webhookRouter({ inbox: services.webhooks, skipValidation: config.webhooks.skipValidation, metrics, logger: params.logger }));
+  app.use(webhookRouter({ inbox: services.webhooks, skipValidation: config.webhooks.skipValidation, rejectionsByIp: params.rateLimits.webhookRejectionsByIp, metrics, logger: params.logger }));
 
   app.use(
     '/graphql',

@@ -71,9 +71,25 @@ export class WebhookEvent {
   appliedAt!: Date | null;
 }
 
-/** A webhook request refused before it was stored: bad signature or token, malformed body. */
-@Entity({ name: 'webhook_rejection' })
-export class WebhookRejection {
+/** Webhook requests refused before they were stored, counted per provider, reason and minute. */
+@Entity({ name: 'webhook_rejection_tally' })
+export class WebhookRejectionTally {
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  provider!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  reason!: string;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  minute!: Date;
+
+  @Column({ type: 'integer' })
+  count!: number;
+}
+
+/** One refused webhook request kept to diagnose a wrong secret or a scanner: who sent it and how its body began. */
+@Entity({ name: 'webhook_rejection_sample' })
+export class WebhookRejectionSample {
   @PrimaryColumn({ type: 'bigint', generated: 'increment' })
   id!: string;
 
@@ -83,6 +99,12 @@ export class WebhookRejection {
   @Column({ type: 'varchar', length: 40 })
   reason!: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
-  createdAt!: Date;
+  @Column({ type: 'varchar', length: 64, name: 'client_address' })
+  clientAddress!: string;
+
+  @Column({ type: 'text', name: 'body_excerpt' })
+  bodyExcerpt!: string;
+
+  @Column({ type: 'timestamptz', name: 'received_at' })
+  receivedAt!: Date;
 }

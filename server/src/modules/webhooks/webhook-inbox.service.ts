@@ -9,6 +9,14 @@ import type { InboundEvent, RejectionReason, WebhookSource } from './webhook-pro
 import type { WebhooksRepository } from './webhooks.repository';
 
 export const APPLY_WEBHOOK_EVENT = 'webhook.apply';
+export const FORGET_OLD_REJECTIONS = 'webhook.forget-old-rejections';
+
+/** Refusals kept as samples, per provider and reason, per instance and hour; the rest are only counted. */
+const SAMPLES_PER_HOUR = 5;
+const SAMPLE_BODY_CHARS = 2000;
+const TALLY_RETENTION_DAYS = 30;
+const SAMPLE_RETENTION_DAYS = 7;
+const DAY_MS = 24 * 3600_000;
 
 interface ApplyJob {
   webhookEventId: string;
@@ -22,6 +30,8 @@ interface ApplyJob {
  */
 export class WebhookInboxService {
   private readonly sources = new Map<WebhookProvider, WebhookSource>();
+  /** Per provider and reason: the hour being sampled and the samples kept in it. */
+  private readonly sampling = new Map<string, { hour: number; kept: number }>();
 
   constructor(private readonly deps: { uow: UnitOfWork; repository: WebhooksRepository; jobs: JobQueue; logger: Logger }) {}
 
@@ -33,8 +43,19 @@ export class WebhookInboxService {
     return this.sources.get(provider as WebhookProvider);
   }
 
-  jobs(options: { retryLimit: number; retryDelaySeconds: number }): Array<JobDefinition<ApplyJob>> {
+  jobs(options: { retryLimit: number; retryDelaySeconds: number }): [JobDefinition<object>, JobDefinition<ApplyJob>] {
     return [
+      {
+        name: FORGET_OLD_REJECTIONS,
+        retryLimit: 2,
+        retryDelaySeconds: 60,
+        expireInSeconds: 60,
+        concurrency: 1,
+        handle: async () => {
+          const now = Date.now();
+          await this.deps.repository.forgetRejections({ talliesBefore: new Date(now - TALLY_RETENTION_DAYS * DAY_MS), samplesBefore: new Date(now - SAMPLE_RETENTION_DAYS * DAY_MS) });
+        },
+      },
       {
         name: APPLY_WEBHOOK_EVENT,
         retryLimit: options.retryLimit,
@@ -61,10 +82,32 @@ export class WebhookInboxService {
     return { stored, duplicates: events.length - stored };
   }
 
-  async recordRejection(provider: string, reason: RejectionReason): Promise<void> {
-    await this.deps.repository
-      .recordRejection(provider, reason)
-      .catch((error: unknown) => this.deps.logger.warn({ err: (error as Error).message }, 'could not record a webhook rejection'));
+  /**
+   * Counts a refused request in its minute's tally, and keeps it as a sample (the sender's
+   * address and how the body began) while this hour has fewer than SAMPLES_PER_HOUR of its
+   * kind. Never throws: a refusal is answered whether or not it could be written down.
+   */
+  async recordRejection(rejection: { provider: string; reason: RejectionReason; clientAddress: string; rawBody: Buffer }): Promise<void> {
+    const { provider, reason, clientAddress, rawBody } = rejection;
+    try {
+      await this.deps.repository.tallyRejection(provider, reason);
+      if (this.takeSample(`${provider}:${reason}`)) {
+        const bodyExcerpt = rawBody.subarray(0, SAMPLE_BODY_CHARS * 4).toString('utf8').slice(0, SAMPLE_BODY_CHARS);
+        await this.deps.repository.keepRejectionSample({ provider, reason, clientAddress: clientAddress.slice(0, 64), bodyExcerpt });
+      }
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).message }, 'could not record a webhook rejection');
+    }
+  }
+
+  private takeSample(kind: string): boolean {
+    const hour = Math.floor(Date.now() / 3600_000);
+    const current = this.sampling.get(kind);
+    const window = current && current.hour === hour ? current : { hour, kept: 0 };
+    if (window.kept >= SAMPLES_PER_HOUR) return false;
+    window.kept += 1;
+    this.sampling.set(kind, window);
+    return true;
   }
 
   /** Signature and token failures in the last hour, for the metrics query and its alert. */

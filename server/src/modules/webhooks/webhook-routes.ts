@@ -1,6 +1,8 @@
-import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../../shared/logger';
 import type { Metrics } from '../../shared/metrics';
+import { countFailure, msUntilAllowed } from '../../shared/auth/rate-limits';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { WebhookInboxService } from './webhook-inbox.service';
 import { UnknownPayload, type RejectionReason } from './webhook-provider';
 
@@ -10,16 +12,28 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * GET|POST /webhooks/:provider. In order: handshakes answered directly; the signature or
  * token checked on the raw bytes; the JSON parsed; the events stored (with their apply jobs)
- * and only then 200. Refusals are counted. A database that cannot store the events gets a
- * 503, so the provider delivers again rather than believing a false 200.
+ * and only then 200. Refusals are counted and sampled; an address past its allowance of
+ * refusals gets 429 for the rest of the minute, before anything is read or written. A database
+ * that cannot store the events gets a 503, so the provider delivers again rather than
+ * believing a false 200.
  */
-export function webhookRouter(params: { inbox: WebhookInboxService; skipValidation: boolean; metrics: Metrics; logger: Logger }): Router {
-  const { inbox, skipValidation, metrics, logger } = params;
+export function webhookRouter(params: { inbox: WebhookInboxService; skipValidation: boolean; rejectionsByIp: RateLimiterAbstract; metrics: Metrics; logger: Logger }): Router {
+  const { inbox, skipValidation, rejectionsByIp, metrics, logger } = params;
   const router = express.Router();
 
-  const refuse = async (provider: string, reason: RejectionReason) => {
+  const refuse = async (req: Request, provider: string, reason: RejectionReason, rawBody: Buffer) => {
     metrics.countWebhookRejection(provider, reason);
-    await inbox.recordRejection(provider, reason);
+    const clientAddress = req.ip ?? 'unknown';
+    await countFailure(rejectionsByIp, clientAddress).catch(() => 0);
+    await inbox.recordRejection({ provider, reason, clientAddress, rawBody });
+  };
+
+  /** An address that used up its refusals is answered 429 without reading its body. */
+  const throttle: RequestHandler = async (req, res, next) => {
+    const waitMs = await msUntilAllowed(rejectionsByIp, req.ip ?? 'unknown').catch(() => 0);
+    if (waitMs === 0) return next();
+    metrics.countWebhookRejection(String(req.params.provider), 'throttled');
+    res.status(429).set('Retry-After', String(Math.ceil(waitMs / 1000))).json({ error: 'Too many refused requests from this address. Try again later.' });
   };
 
   const rawBodyParsers = new Map<number, RequestHandler>();
@@ -30,7 +44,7 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
     parser(req, res, next);
   };
 
-  router.all('/webhooks/:provider', readRawBody, async (req, res) => {
+  router.all('/webhooks/:provider', throttle, readRawBody, async (req, res) => {
     const provider = String(req.params.provider);
     const source = inbox.source(provider);
     const query = req.query as Record<string, unknown>;
@@ -52,7 +66,7 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
     if (!skipValidation) {
       const verdict = source.verify(raw, req.headers, query);
       if (!verdict.ok) {
-        await refuse(provider, verdict.reason);
+        await refuse(req, provider, verdict.reason, raw);
         res.status(verdict.reason === 'missing-signature' ? 401 : 403).json({ error: 'The request could not be verified.' });
         return;
       }
@@ -63,7 +77,7 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
       events = source.split(JSON.parse(raw.toString('utf8')) as unknown, query);
     } catch (error) {
       const reason = error instanceof UnknownPayload ? 'unknown-payload' : 'malformed-body';
-      await refuse(provider, reason);
+      await refuse(req, provider, reason, raw);
       res.status(400).json({ error: reason === 'malformed-body' ? 'The body is not valid JSON.' : (error as Error).message });
       return;
     }

@@ -3,8 +3,8 @@ import { MetaWebhookSource } from '../../providers/meta/meta.webhook-source';
 import { fromMeta, fromSms } from '../inbound/inbound-channels';
 import { RingCentralTranscriptSource } from '../../providers/ringcentral/ringcentral-ai.webhook-source';
 import { RingCentralWebhookSource } from '../../providers/ringcentral/ringcentral.webhook-source';
-import { WebhookEvent, WebhookRejection } from './webhook-event.entity';
-import { WebhookInboxService } from './webhook-inbox.service';
+import { WebhookEvent, WebhookRejectionSample, WebhookRejectionTally } from './webhook-event.entity';
+import { FORGET_OLD_REJECTIONS, WebhookInboxService } from './webhook-inbox.service';
 import type { WebhookSource } from './webhook-provider';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksResolver } from './webhooks.resolver';
@@ -21,7 +21,7 @@ declare module '../../app/module' {
  */
 export const webhooksModule: ModuleManifest = {
   name: 'webhooks',
-  entities: [WebhookEvent, WebhookRejection],
+  entities: [WebhookEvent, WebhookRejectionTally, WebhookRejectionSample],
   resolvers: [WebhooksResolver],
   topics: [],
   create(core, { inbound, outbound, telephony, social }) {
@@ -53,6 +53,7 @@ export const webhooksModule: ModuleManifest = {
       services: { webhooks },
       resolvers: [new WebhooksResolver(webhooks)],
       jobs: webhooks.jobs({ retryLimit: config.jobs.retryLimit, retryDelaySeconds: config.jobs.retryDelaySeconds }),
+      schedules: [{ job: FORGET_OLD_REJECTIONS, cron: '41 4 * * *' }],
     };
   },
 };

@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
-import { WebhookEvent, WebhookEventStatus, WebhookRejection, type WebhookProvider } from './webhook-event.entity';
+import { WebhookEvent, WebhookEventStatus, WebhookRejectionSample, type WebhookProvider } from './webhook-event.entity';
 import type { InboundEvent, RejectionReason } from './webhook-provider';
 
 /** Webhook events and refusals: the only code that knows how they are stored. */
@@ -44,17 +44,33 @@ export class WebhooksRepository extends RepositoryBase {
     );
   }
 
-  async recordRejection(provider: string, reason: RejectionReason): Promise<void> {
-    await this.manager().insert(WebhookRejection, { provider, reason, createdAt: new Date() });
+  /** Counts one refusal in its minute's tally. */
+  async tallyRejection(provider: string, reason: RejectionReason): Promise<void> {
+    await this.manager().query(
+      `INSERT INTO webhook_rejection_tally (provider, reason, minute, count) VALUES ($1, $2, date_trunc('minute', now()), 1)
+       ON CONFLICT (provider, reason, minute) DO UPDATE SET count = webhook_rejection_tally.count + 1`,
+      [provider, reason],
+    );
   }
 
-  /** Signature and token failures since `since`. */
+  async keepRejectionSample(sample: { provider: string; reason: RejectionReason; clientAddress: string; bodyExcerpt: string }): Promise<void> {
+    await this.manager().insert(WebhookRejectionSample, { ...sample, receivedAt: new Date() });
+  }
+
+  /** Signature and token failures since `since` (to the minute). */
   async signatureFailuresSince(since: Date): Promise<number> {
     const [row] = await this.manager().query(
-      `SELECT count(*)::int AS failures FROM webhook_rejection WHERE created_at >= $1 AND reason IN ('missing-signature', 'bad-signature', 'bad-token')`,
+      `SELECT coalesce(sum(count), 0)::int AS failures FROM webhook_rejection_tally
+        WHERE minute >= date_trunc('minute', $1::timestamptz) AND reason IN ('missing-signature', 'bad-signature', 'bad-token')`,
       [since],
     );
     return row.failures as number;
+  }
+
+  /** Forgets tallies and samples older than their retention. */
+  async forgetRejections(params: { talliesBefore: Date; samplesBefore: Date }): Promise<void> {
+    await this.manager().query(`DELETE FROM webhook_rejection_tally WHERE minute < $1`, [params.talliesBefore]);
+    await this.manager().query(`DELETE FROM webhook_rejection_sample WHERE received_at < $1`, [params.samplesBefore]);
   }
 
   list(filter: { status?: WebhookEventStatus; provider?: WebhookProvider }, args: ConnectionArgs): Promise<Connection<WebhookEvent>> {

@@ -4,7 +4,8 @@ import type { Config } from '../../app/config';
 
 /**
  * Counters that slow down guessing and flooding: failed sign-ins per account+IP and per IP,
- * bearer tokens that match nothing per IP, and public web-chat traffic per session and per IP. With Redis the counts are shared by every instance (an
+ * bearer tokens that match nothing per IP, public web-chat traffic per session and per IP, and
+ * refused webhook requests per IP. With Redis the counts are shared by every instance (an
  * attacker cannot spread guesses across them); a memory limiter stands in while Redis is down.
  */
 export interface RateLimits {
@@ -14,6 +15,8 @@ export interface RateLimits {
   webChatMessagesBySession: RateLimiterAbstract;
   webChatMessagesByIp: RateLimiterAbstract;
   webChatSessionsByIp: RateLimiterAbstract;
+  /** Webhook requests refused (unverified, malformed) per address: past the allowance, that address gets 429 for a minute. */
+  webhookRejectionsByIp: RateLimiterAbstract;
 }
 
 export function createRateLimits(config: Config, redis?: Redis): RateLimits {
@@ -30,6 +33,7 @@ export function createRateLimits(config: Config, redis?: Redis): RateLimits {
     webChatMessagesBySession: make('chat-session', config.webChat.maxMessagesPerMinute, 60),
     webChatMessagesByIp: make('chat-ip', config.webChat.maxMessagesPerMinutePerIp, 60),
     webChatSessionsByIp: make('chat-start-ip', Math.max(5, Math.ceil(config.webChat.maxMessagesPerMinutePerIp / 4)), 60),
+    webhookRejectionsByIp: make('webhook-rejections-ip', config.webhooks.maxRejectionsPerMinute, 60),
   };
 }
 
