@@ -9,6 +9,7 @@ import { connectDatabase, startApp } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
 import { LOGIN, spawnServer, startTestServer, type TestServer } from './support/test-server';
 import { createTestDatabase, testRedis } from './support/test-database';
+import { tcpProxy } from './support/tcp-proxy';
 
 /**
  * What a deploy or rolling restart does to a running server: SIGTERM while webhook events are
@@ -265,37 +266,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** A TCP proxy to Redis that the test can cut, as when Redis goes away before the server stops. */
-async function cuttableProxy(target: URL): Promise<{ url: string; cut: () => Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const proxy = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 6379), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => socket.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const url = new URL(target.toString());
-  url.hostname = '127.0.0.1';
-  url.port = String((proxy.address() as net.AddressInfo).port);
-  return {
-    url: url.toString(),
-    cut: async () => {
-      const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-  };
-}
-
 describe('SIGTERM after Redis went away', () => {
   it('exits 0 within the grace period: closing a Redis that is gone neither fails nor waits for it', async () => {
     const databaseUrl = await createTestDatabase();
     const redis = testRedis();
-    const proxy = await cuttableProxy(new URL(redis.url));
+    const proxy = await tcpProxy(new URL(redis.url), 6379);
     const server = await startTestServer({ databaseUrl, redis: { ...redis, url: proxy.url }, env: { NODE_ENV: 'development', SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) } });
     cleanups.push(() => server.stop());
     // Ready, Redis included.

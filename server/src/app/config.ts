@@ -97,6 +97,7 @@ const envSchema = z
     DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     DATA_DIR: optionalString,
     EMBEDDED_POSTGRES_PORT: port().optional(),
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: intInRange(1, 3600).default(15),
 
     REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z
@@ -146,6 +147,7 @@ const envSchema = z
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
     WEBHOOK_MAX_REJECTIONS_PER_MINUTE: intInRange(1, 100_000).default(30),
+    WEBHOOK_ANSWER_SECONDS: intInRange(1, 60).default(3),
     JOBS_POLL_SECONDS: z.coerce.number({ message: 'must be a number of seconds from 0.5 to 60' }).min(0.5, 'must be at least 0.5').max(60, 'must be at most 60').default(1),
     JOB_RETRY_LIMIT: intInRange(0, 50).default(8),
     JOB_RETRY_DELAY_SECONDS: intInRange(1, 3600).default(5),
@@ -219,6 +221,8 @@ export interface Config {
   database:
     | { kind: 'external'; url: string }
     | { kind: 'embedded'; dataDir: string; port?: number };
+  /** The longest any one SQL statement may run before PostgreSQL cancels it (migrations excepted). */
+  databaseStatementTimeoutMs: number;
   redis: { kind: 'redis'; url: string; keyPrefix: string } | { kind: 'in-process'; keyPrefix: string };
   initialAdmin?: { email: string; password: string };
   businessTimeZone: string;
@@ -244,8 +248,11 @@ export interface Config {
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
   helpContact: string;
-  /** `maxRejectionsPerMinute`: refused webhook requests an address may send before it is throttled (429) for the rest of the minute. */
-  webhooks: { skipValidation: boolean; maxRejectionsPerMinute: number };
+  /**
+   * `maxRejectionsPerMinute`: refused webhook requests an address may send before it is throttled (429) for the rest of the minute;
+   * `answerMs`: the longest a delivery waits to be stored before it is answered 503 (the provider delivers it again).
+   */
+  webhooks: { skipValidation: boolean; maxRejectionsPerMinute: number; answerMs: number };
   /** `timeoutSeconds`: how long one attempt of a provider job (a send, a renewal) may run before it is abandoned and retried. */
   jobs: { pollingIntervalSeconds: number; retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number };
   /** The longest one request to a provider (RingCentral, Meta) may take; always shorter than a job's attempt. */
@@ -317,6 +324,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           dataDir: resolveDir(env.DATA_DIR ?? '.data'),
           port: env.EMBEDDED_POSTGRES_PORT,
         },
+    databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
     redis: env.REDIS_URL
       ? { kind: 'redis', url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }
       : { kind: 'in-process', keyPrefix: env.REDIS_KEY_PREFIX },
@@ -359,7 +367,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       sessionDays: env.WEB_CHAT_SESSION_DAYS,
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
-    webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION, maxRejectionsPerMinute: env.WEBHOOK_MAX_REJECTIONS_PER_MINUTE },
+    webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION, maxRejectionsPerMinute: env.WEBHOOK_MAX_REJECTIONS_PER_MINUTE, answerMs: env.WEBHOOK_ANSWER_SECONDS * 1000 },
     jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS, timeoutSeconds: env.JOB_TIMEOUT_SECONDS },
     providerTimeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,

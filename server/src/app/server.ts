@@ -112,7 +112,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     } else {
       databaseUrl = config.database.url;
     }
-    const dataSource = await openDatabase({ url: databaseUrl, logger, entities });
+    const dataSource = await openDatabase({ url: databaseUrl, logger, entities, statementTimeoutMs: config.databaseStatementTimeoutMs });
     const metrics = createMetrics();
     closers.push({ name: 'database pool', close: () => dataSource.destroy() });
 

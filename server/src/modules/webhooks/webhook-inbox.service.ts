@@ -1,3 +1,4 @@
+import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import type { UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
@@ -17,6 +18,18 @@ const SAMPLE_BODY_CHARS = 2000;
 const TALLY_RETENTION_DAYS = 30;
 const SAMPLE_RETENTION_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
+/** Connections deliveries may hold at once: the rest of the pool stays with the API and the queue, however many hang. */
+const STORING_SLOTS = 3;
+/** Kept for the COMMIT and the answer after the statements' own deadline. */
+const ANSWER_MARGIN_MS = 250;
+
+/** The events could not be stored in time: answer 503, and the provider delivers them again. */
+export class InboxUnavailable extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InboxUnavailable';
+  }
+}
 
 interface ApplyJob {
   webhookEventId: string;
@@ -33,7 +46,12 @@ export class WebhookInboxService {
   /** Per provider and reason: the hour being sampled and the samples kept in it. */
   private readonly sampling = new Map<string, { hour: number; kept: number }>();
 
-  constructor(private readonly deps: { uow: UnitOfWork; repository: WebhooksRepository; jobs: JobQueue; logger: Logger }) {}
+  private readonly storingSlots: SemaphoreInterface;
+
+  /** `answerMs`: how long a delivery may wait to be stored before it is refused with InboxUnavailable. */
+  constructor(private readonly deps: { uow: UnitOfWork; repository: WebhooksRepository; jobs: JobQueue; logger: Logger; answerMs: number }) {
+    this.storingSlots = withTimeout(new Semaphore(STORING_SLOTS), deps.answerMs, new InboxUnavailable('every storing slot is busy'));
+  }
 
   register(source: WebhookSource): void {
     this.sources.set(source.provider, source);
@@ -68,10 +86,34 @@ export class WebhookInboxService {
     ];
   }
 
-  /** Stores the events of one delivery; returns how many were new. Throws if the database is unreachable. */
+  /**
+   * Stores the events of one delivery; returns how many were new. Within `answerMs` of the call
+   * or not at all: waiting for a slot, the statements (PostgreSQL cancels them at the deadline)
+   * and a database that does not answer at all end in InboxUnavailable, never in a late answer.
+   * A slot is given back only when its transaction has really ended.
+   */
   async accept(provider: WebhookProvider, events: readonly InboundEvent[]): Promise<{ stored: number; duplicates: number }> {
+    const deadline = Date.now() + this.deps.answerMs;
+    const [, release] = await this.storingSlots.acquire().catch((error: unknown) => {
+      throw error === E_TIMEOUT || error instanceof InboxUnavailable ? new InboxUnavailable('every storing slot is busy') : error;
+    });
+    const storing = this.store(provider, events, deadline).finally(release);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new InboxUnavailable('the database did not answer in time')), Math.max(0, deadline - Date.now()));
+    });
+    try {
+      return await Promise.race([storing, late]);
+    } finally {
+      clearTimeout(timer);
+      storing.catch(() => undefined); // answered already: its own failure is the provider's redelivery
+    }
+  }
+
+  private async store(provider: WebhookProvider, events: readonly InboundEvent[], deadline: number): Promise<{ stored: number; duplicates: number }> {
     let stored = 0;
     await this.deps.uow.run(async (tx) => {
+      await this.deps.repository.limitStatementsTo(tx, deadline - Date.now() - ANSWER_MARGIN_MS);
       for (const event of events) {
         const id = await this.deps.repository.insertOnce(tx, provider, event);
         if (id === null) continue; // a redelivery: already stored, applied or on its way

@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/logger';
 import type { Metrics } from '../../shared/metrics';
 import { countFailure, msUntilAllowed } from '../../shared/auth/rate-limits';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { WebhookInboxService } from './webhook-inbox.service';
+import { InboxUnavailable, type WebhookInboxService } from './webhook-inbox.service';
 import { UnknownPayload, type RejectionReason } from './webhook-provider';
 
 /** Provider bodies are small; anything larger is refused before it is read (a source may allow more). */
@@ -88,7 +88,8 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
       metrics.countWebhookEvents(provider, 'duplicate', duplicates);
       res.status(200).json({ received: events.length, stored, duplicates });
     } catch (error) {
-      logger.error({ provider, err: (error as Error).message }, 'webhook could not be stored; the provider will deliver it again');
+      const level = error instanceof InboxUnavailable ? 'warn' : 'error';
+      logger[level]({ provider, err: (error as Error).message }, 'webhook could not be stored; the provider will deliver it again');
       res.status(503).set('Retry-After', '30').json({ error: 'Temporarily unable to accept events. Deliver again later.' });
     }
   });

@@ -26,7 +26,13 @@ export const webhooksModule: ModuleManifest = {
   topics: [],
   create(core, { inbound, outbound, telephony, social }) {
     const { config } = core;
-    const webhooks = new WebhookInboxService({ uow: core.uow, repository: new WebhooksRepository(core.dataSource, config.graphqlMaxPageSize), jobs: core.jobs, logger: core.logger });
+    const webhooks = new WebhookInboxService({
+      uow: core.uow,
+      repository: new WebhooksRepository(core.dataSource, config.graphqlMaxPageSize),
+      jobs: core.jobs,
+      logger: core.logger,
+      answerMs: config.webhooks.answerMs,
+    });
     const sources: WebhookSource[] = [];
     if (config.ringCentral) {
       sources.push(

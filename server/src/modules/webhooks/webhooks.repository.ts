@@ -44,6 +44,12 @@ export class WebhooksRepository extends RepositoryBase {
     );
   }
 
+  /** Makes PostgreSQL cancel this transaction's statements, lock waits included, after `ms`. */
+  async limitStatementsTo(tx: Tx, ms: number): Promise<void> {
+    const limit = `${Math.max(1, Math.floor(ms))}ms`;
+    await this.manager(tx).query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [limit]);
+  }
+
   /** Counts one refusal in its minute's tally. */
   async tallyRejection(provider: string, reason: RejectionReason): Promise<void> {
     await this.manager().query(
