@@ -7,6 +7,7 @@ import { CallTranscripts1795260000000 } from './1795260000000-call-transcripts';
 import { UnconfirmedSends1795270000000 } from './1795270000000-unconfirmed-sends';
 import { DomainCallStatus1795280000000 } from './1795280000000-domain-call-status';
 import { HandoffStateOnce1795290000000 } from './1795290000000-handoff-state-once';
+import { RepliesFromMetaInbox1795300000000 } from './1795300000000-replies-from-meta-inbox';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -22,4 +23,5 @@ export const migrations = [
   UnconfirmedSends1795270000000,
   DomainCallStatus1795280000000,
   HandoffStateOnce1795290000000,
+  RepliesFromMetaInbox1795300000000,
 ];
