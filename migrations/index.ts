@@ -8,6 +8,7 @@ import { UnconfirmedSends1795270000000 } from './1795270000000-unconfirmed-sends
 import { DomainCallStatus1795280000000 } from './1795280000000-domain-call-status';
 import { HandoffStateOnce1795290000000 } from './1795290000000-handoff-state-once';
 import { WebhookRejectionTally1795300000000 } from './1795300000000-webhook-rejection-tally';
+import { RepliesFromMetaInbox1795310000000 } from './1795310000000-replies-from-meta-inbox';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -24,4 +25,5 @@ export const migrations = [
   DomainCallStatus1795280000000,
   HandoffStateOnce1795290000000,
   WebhookRejectionTally1795300000000,
+  RepliesFromMetaInbox1795310000000,
 ];

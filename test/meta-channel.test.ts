@@ -138,14 +138,119 @@ describe('Messenger and Instagram direct messages', () => {
     await meta.deliver(server.url, meta.messengerText({ object: 'instagram', senderId: IGSID, text: 'how much is it per person?' }));
     await expect.poll(() => sentTo(IGSID).length, { timeout: LIVE_MS }).toBe(1);
     const reply = sentTo(IGSID)[0];
+    await expect.poll(async () => (await thread('INSTAGRAM', IGSID)).at(-1)?.delivery_status, { timeout: LIVE_MS }).toBe('SENT');
 
-    const echo = await meta.deliver(server.url, meta.messengerText({ object: 'instagram', senderId: IGSID, text: reply.body.message.text, mid: reply.id, isEcho: true }));
-    expect(JSON.parse(echo.text)).toMatchObject({ stored: 0 });
+    expect((await meta.deliver(server.url, meta.echoOf(reply, { object: 'instagram' }))).status).toBe(200);
     // Everything the echo could cause has happened: no answer to our own words is on its way.
     await untilQueueIdle(db);
     expect(sentTo(IGSID)).toHaveLength(1);
     const messages = await thread('INSTAGRAM', IGSID);
     expect(messages.map((message) => message.author)).toEqual(['CUSTOMER', 'AI']);
+  });
+});
+
+const THREAD_AS_STAFF_SEE_IT = `query($id: ID!) {
+  conversation(id: $id) {
+    aiPaused
+    heldBy { id }
+    openEscalation { reason status takenOverBy { id } assignedExtension { number } handoff { reasonText } }
+    messages(first: 100) { edges { node { author direction text via deliveryStatus providerMessageId } } }
+  }
+}`;
+
+interface ThreadAsStaffSeeIt {
+  id: string;
+  aiPaused: boolean;
+  heldBy: { id: string } | null;
+  openEscalation: { reason: string; status: string; takenOverBy: { id: string } | null; assignedExtension: { number: number } | null; handoff: { reasonText: string } } | null;
+  messages: Array<{ author: string; direction: string; text: string; via: string | null; deliveryStatus: string; providerMessageId: string | null }>;
+}
+
+/** The thread at a Meta address as the console reads it. */
+async function threadAsStaffSeeIt(channel: 'MESSENGER' | 'INSTAGRAM', address: string): Promise<ThreadAsStaffSeeIt | null> {
+  const { rows } = await app.db.query(`SELECT id FROM conversation WHERE channel = $1 AND channel_address = $2`, [channel, address]);
+  if (rows.length === 0) return null;
+  const id = Buffer.from(`Conversation:${rows[0].id}`).toString('base64url');
+  const response = await graphql(app.server.url, THREAD_AS_STAFF_SEE_IT, { id }, app.adminToken);
+  expect(response.errors).toBeUndefined();
+  const conversation = response.data!.conversation;
+  return { id, ...conversation, messages: conversation.messages.edges.map((edge: { node: unknown }) => edge.node) };
+}
+
+const authorsOf = async (channel: 'MESSENGER' | 'INSTAGRAM', address: string) => (await threadAsStaffSeeIt(channel, address))?.messages.map((message) => message.author);
+
+describe('replies typed in Meta’s own inbox', () => {
+  it('takes a Page inbox reply into the thread as staff, pauses the assistant without sending anything, and the assistant is back once released', async () => {
+    const { meta, server, db, adminToken } = app;
+    const PSID = '24023423420000301';
+    await meta.deliver(server.url, meta.messengerText({ senderId: PSID, text: 'Hi! Do you do hibachi for 12 people on Dec 19?' }));
+    await expect.poll(async () => (await thread('MESSENGER', PSID)).at(-1)?.delivery_status, { timeout: LIVE_MS }).toBe('SENT');
+    const ours = sentTo(PSID)[0];
+
+    // Meta echoes our own reply, then the one a person typed in the Page inbox.
+    await meta.deliver(server.url, meta.echoOf(ours));
+    const personal = 'Hi, Sam here from the team. Dec 19 works, I will call you this afternoon.';
+    await meta.deliver(server.url, meta.inboxReply({ recipientId: PSID, text: personal, mid: 'm_page_inbox_1' }));
+
+    await expect.poll(() => authorsOf('MESSENGER', PSID), { timeout: LIVE_MS }).toEqual(['CUSTOMER', 'AI', 'STAFF']);
+    const held = (await threadAsStaffSeeIt('MESSENGER', PSID))!;
+    expect(held.messages[1].via).toBeNull();
+    expect(held.messages[2]).toEqual({ author: 'STAFF', direction: 'OUTBOUND', text: personal, via: 'PAGE_INBOX', deliveryStatus: 'SENT', providerMessageId: 'm_page_inbox_1' });
+    expect(held.aiPaused).toBe(true);
+    expect(held.heldBy).toBeNull();
+    expect(held.openEscalation).toMatchObject({ reason: 'PAGE_INBOX_REPLY', status: 'TAKEN_OVER', takenOverBy: null, assignedExtension: null });
+    expect(held.openEscalation!.handoff.reasonText).toMatch(/Page inbox/);
+
+    // The customer answers the person: the assistant stays silent, and nothing was sent on the person's behalf.
+    await meta.deliver(server.url, meta.messengerText({ senderId: PSID, text: 'Great, thanks Sam! Talk soon.' }));
+    await expect.poll(() => authorsOf('MESSENGER', PSID), { timeout: LIVE_MS }).toEqual(['CUSTOMER', 'AI', 'STAFF', 'CUSTOMER']);
+    await untilQueueIdle(db);
+    expect(await authorsOf('MESSENGER', PSID)).toEqual(['CUSTOMER', 'AI', 'STAFF', 'CUSTOMER']);
+    expect(sentTo(PSID)).toHaveLength(1);
+
+    // Staff hand it back from the console as with any takeover; the assistant answers again.
+    const released = await graphql(server.url, `mutation($id: ID!) { releaseConversation(conversationId: $id) { conversation { aiPaused } userErrors { message } } }`, { id: held.id }, adminToken);
+    expect(released.data!.releaseConversation).toEqual({ conversation: { aiPaused: false }, userErrors: [] });
+    await meta.deliver(server.url, meta.messengerText({ senderId: PSID, text: 'Actually, how much per person?' }));
+    await expect.poll(async () => (await authorsOf('MESSENGER', PSID))?.at(-1), { timeout: LIVE_MS }).toBe('AI');
+  });
+
+  it('stores a redelivered inbox reply once', async () => {
+    const { meta, server, db } = app;
+    const PSID = '24023423420000302';
+    const reply = meta.inboxReply({ recipientId: PSID, text: 'Hello from the team! Are you still planning the party?', mid: 'm_page_inbox_again' });
+    await meta.deliver(server.url, reply);
+    await meta.deliver(server.url, reply);
+    await expect.poll(() => authorsOf('MESSENGER', PSID), { timeout: LIVE_MS }).toEqual(['STAFF']);
+    await untilQueueIdle(db);
+    const stored = (await threadAsStaffSeeIt('MESSENGER', PSID))!;
+    expect(stored.messages.map((message) => message.providerMessageId)).toEqual(['m_page_inbox_again']);
+    expect(stored.openEscalation).toMatchObject({ reason: 'PAGE_INBOX_REPLY', status: 'TAKEN_OVER' });
+    expect(sentTo(PSID)).toHaveLength(0);
+  });
+
+  it('takes an Instagram app reply in too, and never mistakes our own reply for one, even when its answer was lost', async () => {
+    const { meta, server, db } = app;
+    const IG_CUSTOMER = '17841400000000301';
+    await untilQueueIdle(db); // the lost answer is this test's send's, not another's still on its way
+    meta.dropNextAnswer();
+    await meta.deliver(server.url, meta.messengerText({ object: 'instagram', senderId: IG_CUSTOMER, text: 'do you travel to Pasadena?' }));
+    await expect.poll(async () => (await thread('INSTAGRAM', IG_CUSTOMER)).at(-1)?.delivery_status, { timeout: LIVE_MS }).toBe('UNCONFIRMED');
+
+    // Our reply went after all: Instagram echoes it, with a mid we never heard of.
+    await meta.deliver(server.url, meta.echoOf(sentTo(IG_CUSTOMER)[0], { object: 'instagram' }));
+    await untilQueueIdle(db);
+    expect(await authorsOf('INSTAGRAM', IG_CUSTOMER)).toEqual(['CUSTOMER', 'AI']);
+    expect((await threadAsStaffSeeIt('INSTAGRAM', IG_CUSTOMER))!.openEscalation).toBeNull();
+
+    const personal = 'Yes we do! This is Robin, I will DM you our travel fee.';
+    await meta.deliver(server.url, meta.inboxReply({ object: 'instagram', recipientId: IG_CUSTOMER, text: personal }));
+    await expect.poll(() => authorsOf('INSTAGRAM', IG_CUSTOMER), { timeout: LIVE_MS }).toEqual(['CUSTOMER', 'AI', 'STAFF']);
+    const held = (await threadAsStaffSeeIt('INSTAGRAM', IG_CUSTOMER))!;
+    expect(held.messages[2]).toMatchObject({ author: 'STAFF', text: personal, via: 'INSTAGRAM_APP' });
+    expect(held.openEscalation).toMatchObject({ reason: 'PAGE_INBOX_REPLY', status: 'TAKEN_OVER' });
+    await untilQueueIdle(db);
+    expect(sentTo(IG_CUSTOMER)).toHaveLength(1);
   });
 });
 

@@ -65,6 +65,13 @@ export interface FakeMeta {
   /** For echoes (isEcho) senderId is still the user: the payload puts the Page/IG account as sender, as Meta does. */
   messengerText(params: { senderId: string; text: string; mid?: string; isEcho?: boolean; object?: 'page' | 'instagram' }): unknown;
   messengerAttachment(params: { senderId: string; mid?: string; type: 'image' | 'audio' | 'file'; url: string; object?: 'page' | 'instagram' }): unknown;
+  /** The echo Meta sends of a message our Send API call sent: its mid, our app's id, and the metadata it was sent with (if any). */
+  echoOf(sent: SentMetaMessage, options?: { object?: 'page' | 'instagram' }): unknown;
+  /**
+   * The echo of a reply a person typed in Meta's own inbox (the Page inbox, Business Suite, the
+   * Instagram app): a mid of its own and no metadata; on Messenger the app is Meta's Page inbox.
+   */
+  inboxReply(params: { recipientId: string; text: string; mid?: string; object?: 'page' | 'instagram' }): unknown;
   whatsappText(params: { from: string /* digits, no + */; text: string; id?: string; name?: string }): unknown;
   whatsappStatus(params: { id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; recipientId: string }): unknown;
   pageComment(params: { commentId: string; postId: string; fromId: string; fromName: string; message: string }): unknown;
@@ -76,6 +83,8 @@ export type FakeMetaOptions = Partial<Pick<FakeMeta, 'appSecret' | 'verifyToken'
 
 const DISPLAY_PHONE_NUMBER = '15550783881';
 const APP_ID = 1517776481860111;
+/** The app_id Meta puts on echoes of messages typed in the Page inbox. */
+const PAGE_INBOX_APP_ID = 263902037430900;
 
 /** Listens on 127.0.0.1 on a free port. */
 export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<FakeMeta> {
@@ -164,6 +173,20 @@ class FakeMetaServer implements FakeMeta {
 
   messengerAttachment(params: { senderId: string; mid?: string; type: 'image' | 'audio' | 'file'; url: string; object?: 'page' | 'instagram' }): unknown {
     return this.messaging(params, { attachments: [{ type: params.type, payload: { url: params.url } }] });
+  }
+
+  echoOf(sent: SentMetaMessage, options: { object?: 'page' | 'instagram' } = {}): unknown {
+    const metadata = typeof sent.body.message?.metadata === 'string' ? { metadata: sent.body.message.metadata } : {};
+    return this.messaging(
+      { senderId: sent.body.recipient.id, mid: sent.id, isEcho: true, object: options.object },
+      { app_id: APP_ID, ...metadata, text: sent.body.message.text },
+    );
+  }
+
+  inboxReply(params: { recipientId: string; text: string; mid?: string; object?: 'page' | 'instagram' }): unknown {
+    // Instagram's echo of a reply typed in its app names no app (undefined leaves the field out of the JSON).
+    const app = { app_id: (params.object ?? 'page') === 'page' ? PAGE_INBOX_APP_ID : undefined };
+    return this.messaging({ senderId: params.recipientId, mid: params.mid, isEcho: true, object: params.object }, { ...app, text: params.text });
   }
 
   whatsappText(params: { from: string; text: string; id?: string; name?: string }): unknown {

@@ -6,6 +6,7 @@ import type {
   EscalationReason,
   EscalationStatus,
   MessageAuthor,
+  MessageVia,
   WebhookEventStatus,
   WebhookProvider,
 } from '../graphql/generated/graphql';
@@ -41,7 +42,19 @@ export const REASON_LABELS: Record<EscalationReason, string> = {
   BOOKING_CHANGE: 'Change or cancellation',
   AI_DISABLED: 'Assistant switched off',
   STAFF_TAKEOVER: 'Staff stepped in',
+  PAGE_INBOX_REPLY: 'Replied in Page inbox or Instagram',
 };
+
+/** Where a staff message was written when it was not in this console, as the thread says it. */
+export const VIA_LABELS: Record<MessageVia, string> = {
+  PAGE_INBOX: 'via Page inbox',
+  INSTAGRAM_APP: 'via Instagram app',
+};
+
+/** Who has a thread answered in Meta's own inbox, before anyone here takes it over. */
+export function outsideHolder(channel: Channel): string {
+  return channel === 'INSTAGRAM' ? 'Someone in the Instagram app' : 'Someone in the Page inbox';
+}
 
 export const ESCALATION_STATUS_LABELS: Record<EscalationStatus, string> = {
   QUEUED: 'Queued: nobody available',

@@ -178,6 +178,7 @@ export const messageFieldsFragment = graphql(`
     channel
     text
     deliveryStatus
+    via
     createdAt
   }
 `);

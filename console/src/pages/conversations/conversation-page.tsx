@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionUser } from '../../app/session-store';
-import { CHANNEL_LABELS, customerLabel, STAGE_LABELS } from '../../components/labels';
+import { CHANNEL_LABELS, customerLabel, outsideHolder, STAGE_LABELS } from '../../components/labels';
 import { describeError } from '../../components/user-errors';
 import { LoadFailed, Loading } from '../../components/query-status';
 import {
@@ -143,6 +143,8 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
               ) : (
                 <strong>{holder.displayName} holds this thread.</strong>
               )
+            ) : escalation?.reason === 'PAGE_INBOX_REPLY' ? (
+              `${outsideHolder(conversation.channel)} answered; the assistant is paused. Take over to reply here, or release it to the assistant.`
             ) : conversation.aiPaused ? (
               'Nobody holds this thread yet; the assistant is paused.'
             ) : (

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { AUTHOR_LABELS, CHANNEL_LABELS, dateTime, DELIVERY_LABELS } from '../../components/labels';
+import { AUTHOR_LABELS, CHANNEL_LABELS, dateTime, DELIVERY_LABELS, VIA_LABELS } from '../../components/labels';
 import { describeError } from '../../components/user-errors';
 import type { MessageFieldsFragment } from '../../graphql/generated/graphql';
 import { resendMessageMutation } from '../../graphql/operations';
@@ -24,6 +24,13 @@ export function MessageList({ messages }: { messages: readonly MessageFieldsFrag
             <span className="message__channel" data-testid="message-channel">
               {CHANNEL_LABELS[message.channel]}
             </span>
+            {/* Written by a person in Meta's own inbox, not here: it reached the customer without us. */}
+            {message.via && (
+              <span className="message__via" data-testid="message-via">
+                {' · '}
+                {VIA_LABELS[message.via]}
+              </span>
+            )}
             {message.direction === 'OUTBOUND' && (
               <span className={`message__status message__status--${message.deliveryStatus.toLowerCase()}`}> · {DELIVERY_LABELS[message.deliveryStatus]}</span>
             )}

@@ -3,7 +3,7 @@ import { useId, useSyncExternalStore } from 'react';
 import { soundPreference } from '../../app/alert-sound';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
-import { CHANNEL_LABELS, customerLabel, ESCALATION_STATUS_LABELS, REASON_LABELS, timeAgo, useNow } from '../../components/labels';
+import { CHANNEL_LABELS, customerLabel, ESCALATION_STATUS_LABELS, outsideHolder, REASON_LABELS, timeAgo, useNow } from '../../components/labels';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { escalationsQuery } from '../../graphql/operations';
 import { ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
@@ -74,7 +74,15 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
                         </div>
                       )}
                     </td>
-                    <td data-testid="held-by">{holder ? (holder.id === me.id ? 'You' : holder.displayName) : <span className="muted">Nobody</span>}</td>
+                    <td data-testid="held-by">
+                      {holder ? (
+                        holder.id === me.id ? 'You' : holder.displayName
+                      ) : escalation.reason === 'PAGE_INBOX_REPLY' ? (
+                        outsideHolder(conversation.channel)
+                      ) : (
+                        <span className="muted">Nobody</span>
+                      )}
+                    </td>
                     <td className="row-actions">
                       <a className="button button--small button--primary" href={conversationHref(conversation.id)}>
                         Open chat

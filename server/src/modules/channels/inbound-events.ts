@@ -26,6 +26,20 @@ export interface InboundDirectMessage {
   providerMessageId: string;
 }
 
+/**
+ * A message the business's Messenger page or Instagram account sent, as Meta echoes it: one of
+ * ours through the Send API, or a reply a person typed in Meta's own inbox.
+ */
+export interface InboundEcho {
+  channel: 'MESSENGER' | 'INSTAGRAM';
+  /** The page- or Instagram-scoped id of the customer it went to. */
+  to: string;
+  /** Null when the message is only attachments. */
+  text: string | null;
+  attachments: Array<{ type: string; url?: string }>;
+  providerMessageId: string;
+}
+
 /** A public comment on one of the business's Facebook or Instagram posts. */
 export interface InboundComment {
   source: 'FACEBOOK' | 'INSTAGRAM';

@@ -210,6 +210,15 @@ export class OutboundDelivery {
   }
 
   /**
+   * Whether a message the provider says went out from the business (a Meta echo) is one of
+   * ours. Checked in one statement against both ways a send can know it, so an echo that
+   * overtakes the send's own answer is still recognised.
+   */
+  isOurSend(channel: OutboundChannel, message: { to: string; providerMessageId: string; body: string | null }): Promise<boolean> {
+    return this.deps.repository.isOurSend(channel, { recipient: message.to, providerMessageId: message.providerMessageId, body: message.body });
+  }
+
+  /**
    * Asks the SMS provider how recent texts fared (its status notification says only that
    * something changed) and records delivered or failed on their messages.
    */

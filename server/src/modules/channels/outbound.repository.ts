@@ -53,6 +53,20 @@ export class OutboundRepository extends RepositoryBase {
     return this.manager().findOneBy(OutboundSend, { channel, providerMessageId });
   }
 
+  /**
+   * Whether a provider message to `recipient` is one of our sends: recorded under its provider
+   * id, or a send of the same words to the same person whose id is not known yet (waiting,
+   * out with its answer still on the way, or unconfirmed because the answer was lost).
+   */
+  async isOurSend(channel: OutboundChannel, message: { recipient: string; providerMessageId: string; body: string | null }): Promise<boolean> {
+    const rows: Array<{ ours: boolean }> = await this.manager().query(
+      `SELECT EXISTS (SELECT 1 FROM outbound_send WHERE channel = $1 AND provider_message_id = $2)
+           OR EXISTS (SELECT 1 FROM outbound_send WHERE channel = $1 AND recipient = $3 AND body = $4 AND status IN ('PENDING', 'SENDING', 'UNCONFIRMED')) AS ours`,
+      [channel, message.providerMessageId, message.recipient, message.body],
+    );
+    return rows[0]?.ours ?? false;
+  }
+
   /** Whether another send already owns this provider message (an identical earlier text). */
   /** The first of `providerMessageIds` that no other send has recorded as its own, if any. */
   async firstUnclaimed(providerMessageIds: string[], idempotencyKey: string): Promise<string | null> {
@@ -149,9 +163,9 @@ export class OutboundRepository extends RepositoryBase {
 
 /** The message columns a settle or advance returns, named as the entity's properties. */
 const MESSAGE_COLUMNS = `message.id, message.conversation_id AS "conversationId", message.channel, message.direction, message.author, message.text,
-  message.provider_message_id AS "providerMessageId", message.delivery_status AS "deliveryStatus", message.staff_user_id AS "staffUserId", message.created_at AS "createdAt"`;
+  message.provider_message_id AS "providerMessageId", message.delivery_status AS "deliveryStatus", message.staff_user_id AS "staffUserId", message.via, message.created_at AS "createdAt"`;
 
-type MessageRow = { [K in 'id' | 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId' | 'createdAt']: Message[K] | null };
+type MessageRow = { [K in 'id' | 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId' | 'via' | 'createdAt']: Message[K] | null };
 
 function messageOf(row: MessageRow | undefined): Message | null {
   return row?.id ? Object.assign(new Message(), row) : null;

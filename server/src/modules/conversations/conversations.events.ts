@@ -1,5 +1,5 @@
 import type { Channel } from './channel';
-import type { DeliveryStatus, MessageAuthor, MessageDirection } from './message.entity';
+import type { DeliveryStatus, MessageAuthor, MessageDirection, MessageVia } from './message.entity';
 
 /** Payloads carry primitives and ISO strings only, so they cross Redis unchanged. */
 export interface MessageSnapshot {
@@ -12,6 +12,7 @@ export interface MessageSnapshot {
   providerMessageId: string | null;
   deliveryStatus: DeliveryStatus;
   staffUserId: string | null;
+  via: MessageVia | null;
   createdAt: string;
 }
 

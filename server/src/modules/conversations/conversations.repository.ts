@@ -3,7 +3,7 @@ import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { decodeCursor, encodeCursor, pageSize, paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { Channel } from './channel';
 import { Conversation, ConversationStage } from './conversation.entity';
-import { Message, MessageAuthor, MessageDirection } from './message.entity';
+import { Message, MessageAuthor, MessageDirection, type MessageVia } from './message.entity';
 
 export interface ConversationFilter {
   /** ESCALATED means "has an open escalation"; any other stage, the assistant's stage of a thread without one. */
@@ -15,7 +15,7 @@ export interface ConversationFilter {
 }
 
 export type NewConversation = Pick<Conversation, 'customerId' | 'channel' | 'channelAddress'>;
-export type NewMessage = Pick<Message, 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId'>;
+export type NewMessage = Pick<Message, 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId'> & { via?: MessageVia | null };
 
 /** A thread "has an open escalation": the one place this condition is written in SQL for reads. */
 const OPEN_ESCALATION_EXISTS = `EXISTS (SELECT 1 FROM escalation e WHERE e.conversation_id = conversation.id AND e.status <> 'RESOLVED')`;
@@ -116,14 +116,16 @@ export class ConversationsRepository extends RepositoryBase {
   }
 
   /**
-   * Stores a customer's message once: a second delivery of the same provider message (the
-   * unique index on inbound provider ids) stores nothing and returns null.
+   * Stores a provider's message once: a second delivery of the same one (the unique indexes on
+   * inbound provider ids and on replies written outside the console) stores nothing and
+   * returns null.
    */
-  async insertInboundOnce(tx: Tx, fields: NewMessage): Promise<Message | null> {
+  async insertOnce(tx: Tx, fields: NewMessage): Promise<Message | null> {
     const manager = this.manager(tx);
-    const inserted = await manager.createQueryBuilder().insert().into(Message).values(fields).orIgnore().returning(['id', 'created_at']).execute();
+    const values = { ...fields, via: fields.via ?? null };
+    const inserted = await manager.createQueryBuilder().insert().into(Message).values(values).orIgnore().returning(['id', 'created_at']).execute();
     const row = inserted.raw[0] as { id: string; created_at: Date } | undefined;
-    return row ? manager.create(Message, { ...fields, id: row.id, createdAt: row.created_at }) : null;
+    return row ? manager.create(Message, { ...values, id: row.id, createdAt: row.created_at }) : null;
   }
 
   findInboundMessage(tx: Tx, channel: Channel, providerMessageId: string): Promise<Message | null> {

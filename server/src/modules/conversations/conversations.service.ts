@@ -12,7 +12,7 @@ import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from
 import { conversationErrors } from './conversations.errors';
 import { ConversationTopic, type MessageSnapshot } from './conversations.events';
 import type { ConversationFilter, ConversationsRepository, NewMessage } from './conversations.repository';
-import { DeliveryStatus, Message, MessageAuthor, MessageDirection } from './message.entity';
+import { DeliveryStatus, Message, MessageAuthor, MessageDirection, type MessageVia } from './message.entity';
 
 /** Where a thread lives on its channel, and whose it is. */
 export interface ThreadAddress {
@@ -173,20 +173,46 @@ export class ConversationsService {
     conversation: Conversation,
     fields: { text: string; providerMessageId: string | null },
   ): Promise<{ message: Message; duplicate: boolean }> {
-    const message = await this.deps.repository.insertInboundOnce(tx, {
-      conversationId: conversation.id,
-      channel: conversation.channel,
+    const message = await this.addOnce(tx, events, conversation, {
       direction: MessageDirection.INBOUND,
       author: MessageAuthor.CUSTOMER,
       text: fields.text,
       providerMessageId: fields.providerMessageId,
       deliveryStatus: DeliveryStatus.RECEIVED,
-      staffUserId: null,
     });
     if (!message) return { message: (await this.deps.repository.findInboundMessage(tx, conversation.channel, fields.providerMessageId!))!, duplicate: true };
+    return { message, duplicate: false };
+  }
+
+  /**
+   * Stores a reply a person wrote to the customer outside this console (Meta's Page inbox, the
+   * Instagram app) as a staff message that has already gone out, and publishes it after
+   * commit. Nothing is sent: the customer has it. The same provider message again stores
+   * nothing and returns null.
+   */
+  addOutsideReply(tx: Tx, events: PendingEvents, conversation: Conversation, fields: { text: string; providerMessageId: string; via: MessageVia }): Promise<Message | null> {
+    return this.addOnce(tx, events, conversation, {
+      direction: MessageDirection.OUTBOUND,
+      author: MessageAuthor.STAFF,
+      text: fields.text,
+      providerMessageId: fields.providerMessageId,
+      deliveryStatus: DeliveryStatus.SENT,
+      via: fields.via,
+    });
+  }
+
+  /** A provider's message stored once in the thread and published after commit; null when it was stored before. */
+  private async addOnce(
+    tx: Tx,
+    events: PendingEvents,
+    conversation: Conversation,
+    fields: Omit<NewMessage, 'conversationId' | 'channel' | 'staffUserId'>,
+  ): Promise<Message | null> {
+    const message = await this.deps.repository.insertOnce(tx, { ...fields, conversationId: conversation.id, channel: conversation.channel, staffUserId: null });
+    if (!message) return null;
     conversation.lastMessageAt = message.createdAt;
     events.add(ConversationTopic.MESSAGE_ADDED, { conversationId: conversation.id, channel: conversation.channel, message: toSnapshot(message) }, conversation.id);
-    return { message, duplicate: false };
+    return message;
   }
 
   lastCustomerText(tx: Tx, conversationId: string): Promise<string | null> {
@@ -257,6 +283,7 @@ export function toSnapshot(message: Message): MessageSnapshot {
     providerMessageId: message.providerMessageId,
     deliveryStatus: message.deliveryStatus,
     staffUserId: message.staffUserId,
+    via: message.via ?? null,
     createdAt: new Date(message.createdAt).toISOString(),
   };
 }

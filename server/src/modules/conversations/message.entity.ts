@@ -17,6 +17,19 @@ export enum MessageAuthor {
 }
 registerEnumType(MessageAuthor, { name: 'MessageAuthor' });
 
+/** Where a person wrote a staff message when it was not in this console. */
+export enum MessageVia {
+  PAGE_INBOX = 'PAGE_INBOX',
+  INSTAGRAM_APP = 'INSTAGRAM_APP',
+}
+registerEnumType(MessageVia, {
+  name: 'MessageVia',
+  valuesConfig: {
+    PAGE_INBOX: { description: 'Typed in the Facebook Page inbox (or Meta Business Suite) and echoed to us by Meta.' },
+    INSTAGRAM_APP: { description: 'Typed in the Instagram app (or Meta Business Suite) and echoed to us by Meta.' },
+  },
+});
+
 export enum DeliveryStatus {
   RECEIVED = 'RECEIVED',
   QUEUED = 'QUEUED',
@@ -73,6 +86,10 @@ export class Message {
 
   @Column({ type: 'uuid', name: 'staff_user_id', nullable: true })
   staffUserId!: string | null;
+
+  @Field(() => MessageVia, { nullable: true, description: 'Where staff wrote it when not in this console; null for every other message.' })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  via!: MessageVia | null;
 
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })

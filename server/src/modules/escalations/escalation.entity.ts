@@ -31,8 +31,15 @@ export enum EscalationReason {
   AI_DISABLED = 'AI_DISABLED',
   BOOKING_CHANGE = 'BOOKING_CHANGE',
   STAFF_TAKEOVER = 'STAFF_TAKEOVER',
+  /** A person answered the customer in Meta's own inbox (the Page inbox, the Instagram app): held there, by nobody here. */
+  PAGE_INBOX_REPLY = 'PAGE_INBOX_REPLY',
 }
-registerEnumType(EscalationReason, { name: 'EscalationReason' });
+registerEnumType(EscalationReason, {
+  name: 'EscalationReason',
+  valuesConfig: {
+    PAGE_INBOX_REPLY: { description: 'Someone replied in the Facebook Page inbox or the Instagram app: the assistant is paused, and nobody here holds the thread until they take it over.' },
+  },
+});
 
 /** What staff need so they never ask the customer again. Stored as taken when escalating. */
 export interface HandoffPacket {

@@ -136,6 +136,34 @@ export class EscalationsService {
     });
   }
 
+  /**
+   * Someone answered the customer outside this console (Meta's Page inbox, the Instagram app):
+   * the thread is with staff from now on, as after a takeover, held by nobody here, so nobody
+   * is alerted and anyone may take it over or release it. A thread already with staff stays as
+   * it is. Runs in the caller's transaction, on a thread it holds locked.
+   */
+  async holdForOutsideReply(tx: Tx, events: PendingEvents, params: { conversation: Conversation; reasonText: string }): Promise<Escalation> {
+    const { conversation } = params;
+    const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: true });
+    if (open) return open;
+    const escalation = await this.deps.repository.insert(tx, {
+      conversationId: conversation.id,
+      reason: EscalationReason.PAGE_INBOX_REPLY,
+      handoff: await this.handoffPacket(tx, {
+        conversation,
+        reasonText: params.reasonText,
+        lastCustomerMessage: (await this.deps.conversations.lastCustomerText(tx, conversation.id)) ?? '',
+        quote: null,
+      }),
+      status: EscalationStatus.TAKEN_OVER,
+      assignedExtensionId: null,
+      assignedAt: null,
+      takenOverById: null,
+    });
+    await this.record(tx, events, 'RAISED', escalation, conversation);
+    return escalation;
+  }
+
   /** A reply in a thread the staff member holds, delivered through the thread's channel. */
   async sendStaffReply(params: { conversationId: string; staffUserId: string; text: string }): Promise<Message> {
     const checked = checkInboundText(params.text);

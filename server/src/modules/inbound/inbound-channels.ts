@@ -1,7 +1,8 @@
-import type { InboundDirectMessage, InboundSms } from '../channels/inbound-events';
+import type { InboundDirectMessage, InboundEcho, InboundSms } from '../channels/inbound-events';
 import { Channel } from '../conversations/channel';
+import { MessageVia } from '../conversations/message.entity';
 import { IdentityKind } from '../customers/customer.entity';
-import type { InboundMessage } from './inbound-message';
+import type { InboundMessage, PageEcho } from './inbound-message';
 
 /**
  * Each channel decides what its messages mean before they take the one inbound path: who the
@@ -34,5 +35,21 @@ export function fromMeta(message: InboundDirectMessage): InboundMessage {
     text: message.text ?? '',
     attachments: message.attachments,
     providerMessageId: message.providerMessageId,
+  };
+}
+
+/**
+ * What the Messenger page or Instagram account sent, echoed by Meta. If a person typed it, they
+ * did so in the Page inbox (Business Suite) or, for Instagram, in the Instagram app.
+ */
+export function fromMetaEcho(echo: InboundEcho): PageEcho {
+  return {
+    channel: echo.channel === 'INSTAGRAM' ? Channel.INSTAGRAM : Channel.MESSENGER,
+    address: echo.to,
+    identity: { kind: IdentityKind.META_ID, value: echo.to },
+    text: echo.text ?? '',
+    attachments: echo.attachments,
+    providerMessageId: echo.providerMessageId,
+    via: echo.channel === 'INSTAGRAM' ? MessageVia.INSTAGRAM_APP : MessageVia.PAGE_INBOX,
   };
 }

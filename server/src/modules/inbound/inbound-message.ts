@@ -1,5 +1,7 @@
-import { truncateToMessageLength } from '../conversations/inbound-text';
+import type { Channel } from '../conversations/channel';
 import type { ThreadAddress } from '../conversations/conversations.service';
+import { truncateToMessageLength } from '../conversations/inbound-text';
+import type { MessageVia } from '../conversations/message.entity';
 
 /** One customer message from any channel, as the channel adapter hands it over. */
 export interface InboundMessage extends ThreadAddress {
@@ -8,6 +10,20 @@ export interface InboundMessage extends ThreadAddress {
   /** A picture, a voice note, a file. `url` only when staff can open it as it is. */
   attachments?: Array<{ type: string; url?: string }>;
   providerMessageId?: string | null;
+}
+
+/**
+ * A message the business's own Messenger page or Instagram account sent, echoed by Meta to the
+ * thread's address: one of our sends, or a reply a person typed outside this console.
+ */
+export interface PageEcho extends ThreadAddress {
+  channel: Channel.MESSENGER | Channel.INSTAGRAM;
+  /** Exactly as Meta echoed it (compared with what we sent); empty when only attachments. */
+  text: string;
+  attachments?: Array<{ type: string; url?: string }>;
+  providerMessageId: string;
+  /** Where a person would have typed it. */
+  via: MessageVia;
 }
 
 /**

@@ -13,7 +13,7 @@ export const inboundModule: ModuleManifest = {
   entities: [],
   resolvers: [],
   topics: [],
-  create(core, { conversations, escalations, bookings, consent, analyzer }) {
+  create(core, { conversations, escalations, bookings, consent, outbound, analyzer }) {
     const { config } = core;
     const inbound = new InboundService({
       uow: core.uow,
@@ -21,6 +21,7 @@ export const inboundModule: ModuleManifest = {
       escalations,
       bookings,
       consent,
+      outbound,
       analyzer,
       logger: core.logger,
       assistantEnabled: config.assistant.enabled,

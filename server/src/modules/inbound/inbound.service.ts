@@ -4,13 +4,14 @@ import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.po
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import type { BookingsService } from '../bookings/bookings.service';
 import { consentKeyword, hasConsentKeywords, type ConsentService } from '../channels/consent';
+import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import { Channel } from '../conversations/channel';
 import type { Conversation } from '../conversations/conversation.entity';
 import type { ConversationsService, ThreadAddress } from '../conversations/conversations.service';
-import { MessageAuthor, type Message } from '../conversations/message.entity';
+import { MessageAuthor, MessageVia, type Message } from '../conversations/message.entity';
 import { EscalationReason } from '../escalations/escalation.entity';
 import type { EscalationsService } from '../escalations/escalations.service';
-import { describeInbound, type InboundMessage } from './inbound-message';
+import { describeInbound, type InboundMessage, type PageEcho } from './inbound-message';
 
 /**
  * What became of a customer message. Expected outcomes are values, never exceptions: a queue
@@ -22,6 +23,20 @@ export type ReceiveResult =
   | { outcome: 'duplicate'; conversation: Conversation; message: Message }
   /** Nothing in it to keep: no words and no attachments. */
   | { outcome: 'ignored'; reason: string };
+
+/** What became of an echo of a message the page sent. */
+export type EchoResult =
+  /** Our own send coming back: it is in the thread already. */
+  | { outcome: 'ours' }
+  | { outcome: 'received'; conversation: Conversation; message: Message }
+  | { outcome: 'duplicate' }
+  | { outcome: 'ignored'; reason: string };
+
+/** Why a thread answered in Meta's own inbox waits for staff, in the words the queue shows. */
+const OUTSIDE_REPLY_REASON: Record<MessageVia, string> = {
+  [MessageVia.PAGE_INBOX]: 'Someone replied in the Facebook Page inbox. The assistant stays silent until the thread is released.',
+  [MessageVia.INSTAGRAM_APP]: 'Someone replied in the Instagram app. The assistant stays silent until the thread is released.',
+};
 
 const ATTACHMENTS_ONLY_REPLY = "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.";
 const STAFF_WILL_REPLY = 'Thanks for your message! A member of our team will reply here shortly.';
@@ -41,6 +56,7 @@ export class InboundService {
       escalations: EscalationsService;
       bookings: BookingsService;
       consent: ConsentService;
+      outbound: OutboundDelivery;
       analyzer: MessageAnalyzer;
       logger: Logger;
       assistantEnabled: boolean;
@@ -98,6 +114,30 @@ export class InboundService {
       const reply = await answer();
       if (!reply) await conversations.save(tx, conversation);
       return { outcome: 'received', conversation, message, reply };
+    });
+  }
+
+  /**
+   * A message the page or Instagram account sent, echoed by Meta. Our own send is in its thread
+   * already: nothing happens. Anything else was typed by a person in Meta's own inbox: it enters
+   * the thread as a staff message (once, however often it is delivered) and the thread is with
+   * staff from then on, as after a takeover, so the assistant stops answering beside them.
+   * Nothing is sent: the customer has the reply.
+   */
+  async receiveEcho(echo: PageEcho): Promise<EchoResult> {
+    const channel = echo.channel === Channel.INSTAGRAM ? 'INSTAGRAM' : 'MESSENGER';
+    if (await this.deps.outbound.isOurSend(channel, { to: echo.address, providerMessageId: echo.providerMessageId, body: echo.text })) return { outcome: 'ours' };
+    const { text } = describeInbound(echo);
+    if (text === '') return { outcome: 'ignored', reason: 'The message had no text and no attachments.' };
+    return this.deps.uow.run(async (tx, events): Promise<EchoResult> => {
+      const { conversations } = this.deps;
+      const conversation = await conversations.openThread(tx, echo);
+      const message = await conversations.addOutsideReply(tx, events, conversation, { text, providerMessageId: echo.providerMessageId, via: echo.via });
+      if (!message) return { outcome: 'duplicate' };
+      await this.deps.escalations.holdForOutsideReply(tx, events, { conversation, reasonText: OUTSIDE_REPLY_REASON[echo.via] });
+      await conversations.save(tx, conversation);
+      this.deps.logger.info({ channel: echo.channel, via: echo.via }, 'reply typed outside the console: the thread is with staff');
+      return { outcome: 'received', conversation, message };
     });
   }
 

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../app/module';
 import { MetaWebhookSource } from '../../providers/meta/meta.webhook-source';
-import { fromMeta, fromSms } from '../inbound/inbound-channels';
+import { fromMeta, fromMetaEcho, fromSms } from '../inbound/inbound-channels';
 import { RingCentralTranscriptSource } from '../../providers/ringcentral/ringcentral-ai.webhook-source';
 import { RingCentralWebhookSource } from '../../providers/ringcentral/ringcentral.webhook-source';
 import { WebhookEvent, WebhookRejectionSample, WebhookRejectionTally } from './webhook-event.entity';
@@ -49,6 +49,7 @@ export const webhooksModule: ModuleManifest = {
       sources.push(
         new MetaWebhookSource(config.meta, {
           directMessage: (message) => inbound.receive(fromMeta(message)),
+          echo: (echo) => inbound.receiveEcho(fromMetaEcho(echo)),
           deliveryStatus: (report) => outbound.recordProviderStatus('WHATSAPP', report),
           comment: (comment) => social.recordComment(comment),
         }),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryStatus } from '../../modules/conversations/message.entity';
+import { OUR_SEND_METADATA } from './meta.send-api';
 import {
   deliveryStatusOf,
   directMessagesOf,
+  echoesOf,
   instagramCommentsOf,
   instantOf,
   metaDeliveryOf,
@@ -51,6 +53,27 @@ describe('Messenger and Instagram direct messages', () => {
 
   it('names the channel it came on', () => {
     expect(directMessagesOf({ messaging: [item({ mid: 'm-1', text: 'Hi' })] }, 'INSTAGRAM')).toEqual([expect.objectContaining({ channel: 'INSTAGRAM' })]);
+  });
+});
+
+describe('Messenger and Instagram echoes of what the page sent', () => {
+  const echo = (message: unknown, recipientId: unknown = 'psid-1') => ({ sender: { id: PAGE_ID }, recipient: { id: recipientId }, timestamp: 1763737200000, message: { is_echo: true, ...(message as object) } });
+  it.each([
+    ['a reply typed in the Page inbox', [echo({ mid: 'm-1', app_id: 263902037430900, text: 'Sam here, happy to help' })], [{ channel: 'MESSENGER', to: 'psid-1', text: 'Sam here, happy to help', attachments: [], providerMessageId: 'm-1' }]],
+    ['a reply with our marker (ours for certain)', [echo({ mid: 'm-2', app_id: 1517776481860111, metadata: OUR_SEND_METADATA, text: 'What time?' })], []],
+    ['another app’s metadata', [echo({ mid: 'm-3', metadata: 'someone-else', text: 'Hi' })], [{ channel: 'MESSENGER', to: 'psid-1', text: 'Hi', attachments: [], providerMessageId: 'm-3' }]],
+    ['a photo', [echo({ mid: 'm-4', attachments: [{ type: 'image', payload: { url: 'https://cdn.example/menu.jpg' } }] })], [{ channel: 'MESSENGER', to: 'psid-1', text: null, attachments: [{ type: 'image', url: 'https://cdn.example/menu.jpg' }], providerMessageId: 'm-4' }]],
+    ['nothing in it', [echo({ mid: 'm-5', text: ' ' })], []],
+    ['no recipient', [{ sender: { id: PAGE_ID }, message: { is_echo: true, mid: 'm-6', text: 'Hi' } }], []],
+    ['no message id', [echo({ text: 'Hi' })], []],
+    ['a customer’s message (not an echo)', [{ sender: { id: 'psid-1' }, recipient: { id: PAGE_ID }, message: { mid: 'm-7', text: 'Hi' } }], []],
+    ['messaging that is not a list', { message: { is_echo: true, mid: 'm-8', text: 'Hi' } }, []],
+  ])('%s', (_name, messaging, expected) => {
+    expect(echoesOf({ id: PAGE_ID, time: 1763737200000, messaging }, 'MESSENGER')).toEqual(expected);
+  });
+
+  it('names the channel it went out on', () => {
+    expect(echoesOf({ messaging: [echo({ mid: 'm-1', text: 'Hi' })] }, 'INSTAGRAM')).toEqual([expect.objectContaining({ channel: 'INSTAGRAM', to: 'psid-1' })]);
   });
 });
 
@@ -204,9 +227,14 @@ describe('a whole delivery', () => {
     expect(mapped.ok && mapped.delivery.statuses).toEqual([]);
   });
 
-  it('reads an Instagram delivery’s messages as Instagram’s', () => {
-    const mapped = metaDeliveryOf({ object: 'instagram', entry: [{ id: 'ig', messaging: [{ sender: { id: 'igsid' }, message: { mid: 'm-2', text: 'Hi' } }] }] }, NOW);
-    expect(mapped.ok && mapped.delivery.directMessages.map((m) => m.channel)).toEqual(['INSTAGRAM']);
+  it('reads an Instagram delivery’s messages and echoes as Instagram’s', () => {
+    const messaging = [
+      { sender: { id: 'igsid' }, recipient: { id: 'ig' }, message: { mid: 'm-2', text: 'Hi' } },
+      { sender: { id: 'ig' }, recipient: { id: 'igsid' }, message: { mid: 'm-3', is_echo: true, text: 'Hello from the team' } },
+    ];
+    const mapped = metaDeliveryOf({ object: 'instagram', entry: [{ id: 'ig', messaging }] }, NOW);
+    expect(mapped.ok && mapped.delivery.directMessages.map((m) => [m.channel, m.providerMessageId])).toEqual([['INSTAGRAM', 'm-2']]);
+    expect(mapped.ok && mapped.delivery.echoes.map((e) => [e.channel, e.to, e.providerMessageId])).toEqual([['INSTAGRAM', 'igsid', 'm-3']]);
   });
 
   it('reads a WhatsApp delivery’s messages and statuses', () => {
@@ -228,6 +256,6 @@ describe('a whole delivery', () => {
   });
 
   it('skips entries that are not objects', () => {
-    expect(metaDeliveryOf({ object: 'page', entry: [null, 7, 'x'] }, NOW)).toEqual({ ok: true, delivery: { directMessages: [], comments: [], statuses: [] } });
+    expect(metaDeliveryOf({ object: 'page', entry: [null, 7, 'x'] }, NOW)).toEqual({ ok: true, delivery: { directMessages: [], echoes: [], comments: [], statuses: [] } });
   });
 });

@@ -1,5 +1,6 @@
-import type { InboundComment, InboundDirectMessage } from '../../modules/channels/inbound-events';
+import type { InboundComment, InboundDirectMessage, InboundEcho } from '../../modules/channels/inbound-events';
 import { DeliveryStatus } from '../../modules/conversations/message.entity';
+import { OUR_SEND_METADATA } from './meta.send-api';
 
 /**
  * Meta's webhook deliveries (Messenger, Instagram, WhatsApp Cloud API) turned into our values,
@@ -23,12 +24,14 @@ export interface WhatsAppStatus {
 /** Everything one delivery brings that we act on. */
 export interface MetaDelivery {
   directMessages: InboundDirectMessage[];
+  /** Messenger and Instagram echoes of what the page or account sent, less those marked as our own sends. */
+  echoes: InboundEcho[];
   comments: InboundComment[];
   statuses: WhatsAppStatus[];
 }
 
 /**
- * One delivery's messages, comments and WhatsApp statuses; not ok when it is not a delivery
+ * One delivery's messages, echoes, comments and WhatsApp statuses; not ok when it is not a delivery
  * this server handles. `now` stands in for a time Meta left out.
  */
 export function metaDeliveryOf(body: unknown, now: Date): { ok: true; delivery: MetaDelivery } | { ok: false; reason: string } {
@@ -37,9 +40,17 @@ export function metaDeliveryOf(body: unknown, now: Date): { ok: true; delivery: 
   const entries: Json[] = delivery.entry.filter((entry: unknown) => entry !== null && typeof entry === 'object');
   switch (delivery.object) {
     case 'page':
-      return ok({ directMessages: entries.flatMap((entry) => directMessagesOf(entry, 'MESSENGER')), comments: entries.flatMap((entry) => pageCommentsOf(entry, now)) });
+      return ok({
+        directMessages: entries.flatMap((entry) => directMessagesOf(entry, 'MESSENGER')),
+        echoes: entries.flatMap((entry) => echoesOf(entry, 'MESSENGER')),
+        comments: entries.flatMap((entry) => pageCommentsOf(entry, now)),
+      });
     case 'instagram':
-      return ok({ directMessages: entries.flatMap((entry) => directMessagesOf(entry, 'INSTAGRAM')), comments: entries.flatMap((entry) => instagramCommentsOf(entry, now)) });
+      return ok({
+        directMessages: entries.flatMap((entry) => directMessagesOf(entry, 'INSTAGRAM')),
+        echoes: entries.flatMap((entry) => echoesOf(entry, 'INSTAGRAM')),
+        comments: entries.flatMap((entry) => instagramCommentsOf(entry, now)),
+      });
     case 'whatsapp_business_account':
       return ok({ directMessages: entries.flatMap(whatsappMessagesOf), statuses: entries.flatMap((entry) => whatsappStatusesOf(entry, now)) });
     default:
@@ -48,24 +59,47 @@ export function metaDeliveryOf(body: unknown, now: Date): { ok: true; delivery: 
 }
 
 function ok(found: Partial<MetaDelivery>): { ok: true; delivery: MetaDelivery } {
-  return { ok: true, delivery: { directMessages: found.directMessages ?? [], comments: found.comments ?? [], statuses: found.statuses ?? [] } };
+  return { ok: true, delivery: { directMessages: found.directMessages ?? [], echoes: found.echoes ?? [], comments: found.comments ?? [], statuses: found.statuses ?? [] } };
 }
 
-/** Messenger and Instagram `messaging[]`: customer messages only; our own echoes, reads and reactions are not ours to answer. */
+/** Messenger and Instagram `messaging[]`: customer messages only; echoes of what the page sent, reads and reactions are not ours to answer. */
 export function directMessagesOf(entry: Json, channel: 'MESSENGER' | 'INSTAGRAM'): InboundDirectMessage[] {
   const messages: InboundDirectMessage[] = [];
   for (const item of asArray(entry.messaging)) {
     const message = item?.message;
     if (!message || message.is_echo || typeof message.mid !== 'string' || message.mid === '' || typeof item.sender?.id !== 'string') continue;
-    const attachments = asArray(message.attachments).map((attachment: Json) => ({
-      type: String(attachment?.type ?? 'file'),
-      ...(typeof attachment?.payload?.url === 'string' ? { url: attachment.payload.url } : {}),
-    }));
-    const text = nonEmpty(message.text);
+    const { text, attachments } = messagingContentOf(message);
     if (text === null && attachments.length === 0) continue;
     messages.push({ channel, from: item.sender.id, text, attachments, providerMessageId: message.mid });
   }
   return messages;
+}
+
+/**
+ * Messenger and Instagram `messaging[]` echoes (`is_echo`): what the page or account sent, to
+ * the customer in `recipient`. An echo carrying our Send API marker is ours for certain and left
+ * out here; Instagram echoes carry none, so the rest are told apart from our sends by our records.
+ */
+export function echoesOf(entry: Json, channel: 'MESSENGER' | 'INSTAGRAM'): InboundEcho[] {
+  const echoes: InboundEcho[] = [];
+  for (const item of asArray(entry.messaging)) {
+    const message = item?.message;
+    if (!message?.is_echo || typeof message.mid !== 'string' || message.mid === '' || typeof item.recipient?.id !== 'string' || item.recipient.id === '') continue;
+    if (message.metadata === OUR_SEND_METADATA) continue;
+    const { text, attachments } = messagingContentOf(message);
+    if (text === null && attachments.length === 0) continue;
+    echoes.push({ channel, to: item.recipient.id, text, attachments, providerMessageId: message.mid });
+  }
+  return echoes;
+}
+
+/** A Messenger or Instagram message's words and attachments (with their address when Meta gives one). */
+function messagingContentOf(message: Json): { text: string | null; attachments: Array<{ type: string; url?: string }> } {
+  const attachments = asArray(message.attachments).map((attachment: Json) => ({
+    type: String(attachment?.type ?? 'file'),
+    ...(typeof attachment?.payload?.url === 'string' ? { url: attachment.payload.url } : {}),
+  }));
+  return { text: nonEmpty(message.text), attachments };
 }
 
 /** Facebook page feed changes: new comments (not likes, edits, removals, or the page answering its own post). */

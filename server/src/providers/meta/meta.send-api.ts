@@ -9,6 +9,13 @@ import { callSignal, SendError, type CallOptions, type MessageSender, type Outgo
  * whose answer is lost is never sent again by itself; it waits for a person (UNCONFIRMED).
  */
 
+/**
+ * Sent as `metadata` with every Messenger message; Meta returns it on the message's echo, so
+ * the echo of our own send is told from a reply typed in the Page inbox without a look-up.
+ * (Instagram echoes carry no metadata: those are matched to our sends by their records.)
+ */
+export const OUR_SEND_METADATA = 'sent-by:hibachi-back-office';
+
 /** Default for a sender built without one; the app passes PROVIDER_TIMEOUT_SECONDS. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -82,7 +89,7 @@ export class MetaPageSender implements MessageSender {
       recipient: { id: message.to },
       // A reply within the 24-hour window the customer's message opened.
       messaging_type: 'RESPONSE',
-      message: { text: message.body },
+      message: { text: message.body, ...(this.kind === 'meta-messenger' ? { metadata: OUR_SEND_METADATA } : {}) },
     };
     const answer = await postGraph(`${this.graphApiUrl}/me/messages`, this.pageAccessToken, body, this.timeoutMs, options);
     if (typeof answer.message_id !== 'string') throw new SendError('Meta Send API answered without a message_id', 'unknown');

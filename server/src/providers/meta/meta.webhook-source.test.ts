@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryReport, InboundDirectMessage } from '../../modules/channels/inbound-events';
+import type { DeliveryReport, InboundDirectMessage, InboundEcho } from '../../modules/channels/inbound-events';
 import { DeliveryStatus } from '../../modules/conversations/message.entity';
 import { UnknownPayload } from '../../modules/webhooks/webhook-provider';
 import { MetaWebhookSource } from './meta.webhook-source';
 
 const messages: InboundDirectMessage[] = [];
+const echoes: InboundEcho[] = [];
 const reports: DeliveryReport[] = [];
 const source = new MetaWebhookSource(
   { appSecret: 'app-secret', verifyToken: 'verify-token' },
-  { directMessage: async (message) => void messages.push(message), deliveryStatus: async (report) => void reports.push(report), comment: async () => undefined },
+  {
+    directMessage: async (message) => void messages.push(message),
+    echo: async (echo) => void echoes.push(echo),
+    deliveryStatus: async (report) => void reports.push(report),
+    comment: async () => undefined,
+  },
 );
 
 describe('Meta deliveries split into inbox events', () => {
@@ -33,6 +39,20 @@ describe('Meta deliveries split into inbox events', () => {
       { providerMessageId: 'wamid.out', status: DeliveryStatus.DELIVERED, reportedAt: new Date('2025-11-21T15:00:00.000Z') },
       { providerMessageId: 'wamid.out', status: DeliveryStatus.DELIVERED, reportedAt: new Date('2025-11-21T15:01:00.000Z') },
     ]);
+  });
+
+  it('keys an echo by its mid, apart from a customer message with the same id', async () => {
+    const messaging = [
+      { sender: { id: 'psid-1' }, recipient: { id: 'page' }, message: { mid: 'm-1', text: 'Hi' } },
+      { sender: { id: 'page' }, recipient: { id: 'psid-1' }, message: { mid: 'm-2', is_echo: true, text: 'Sam here' } },
+    ];
+    const events = source.split({ object: 'page', entry: [{ id: 'page', messaging }] });
+    expect(events.map((e) => [e.eventId, e.kind])).toEqual([
+      ['message:m-1', 'direct-message'],
+      ['echo:m-2', 'echo'],
+    ]);
+    for (const event of events) await source.apply(event.kind, JSON.parse(JSON.stringify(event.payload)));
+    expect(echoes).toEqual([{ channel: 'MESSENGER', to: 'psid-1', text: 'Sam here', attachments: [], providerMessageId: 'm-2' }]);
   });
 
   it('keys a comment by its id', () => {

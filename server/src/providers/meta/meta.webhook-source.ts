@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { DeliveryReport, InboundComment, InboundDirectMessage } from '../../modules/channels/inbound-events';
+import type { DeliveryReport, InboundComment, InboundDirectMessage, InboundEcho } from '../../modules/channels/inbound-events';
 import type { DeliveryStatus } from '../../modules/conversations/message.entity';
 import { WebhookProvider } from '../../modules/webhooks/webhook-event.entity';
 import { sameSecret, UnknownPayload, type DirectAnswer, type InboundEvent, type WebhookSource } from '../../modules/webhooks/webhook-provider';
@@ -17,6 +17,8 @@ interface StoredDeliveryStatus {
 /** Our services as Meta events need them. */
 export interface MetaHandlers {
   directMessage(message: InboundDirectMessage): Promise<unknown>;
+  /** What the page or Instagram account sent: our own send, or a reply typed in Meta's inbox. */
+  echo(echo: InboundEcho): Promise<unknown>;
   deliveryStatus(report: DeliveryReport): Promise<void>;
   comment(comment: InboundComment): Promise<void>;
 }
@@ -26,8 +28,9 @@ const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 /**
  * GET|POST /webhooks/meta: one webhook for Messenger, Instagram and WhatsApp Cloud API. The GET
  * subscription check answers hub.challenge only for our verify token; every POST is verified
- * by X-Hub-Signature-256 (HMAC-SHA256 of the raw bytes with the app secret). Our own messages
- * echoed back are dropped by the mapper, so a reply never answers itself.
+ * by X-Hub-Signature-256 (HMAC-SHA256 of the raw bytes with the app secret). Echoes of what the
+ * page sent are never answered: those marked as our sends are dropped by the mapper, the rest
+ * go to the handler that tells a reply typed in Meta's inbox from one of ours.
  */
 export class MetaWebhookSource implements WebhookSource {
   readonly provider = WebhookProvider.META;
@@ -58,10 +61,11 @@ export class MetaWebhookSource implements WebhookSource {
   split(body: unknown): InboundEvent[] {
     const mapped = metaDeliveryOf(body, new Date());
     if (!mapped.ok) throw new UnknownPayload(mapped.reason);
-    const { directMessages, comments, statuses } = mapped.delivery;
+    const { directMessages, echoes, comments, statuses } = mapped.delivery;
     // Stored already mapped: each event is keyed by Meta's id for it.
     return [
       ...directMessages.map((message) => ({ eventId: `message:${message.providerMessageId}`, kind: 'direct-message', payload: message })),
+      ...echoes.map((echo) => ({ eventId: `echo:${echo.providerMessageId}`, kind: 'echo', payload: echo })),
       ...comments.map((comment) => ({ eventId: `comment:${comment.commentId}`, kind: 'comment', payload: comment })),
       ...statuses.map(({ providerMessageId, status, at, providerStatus }) => {
         const payload: StoredDeliveryStatus = { providerMessageId, status, at };
@@ -73,6 +77,7 @@ export class MetaWebhookSource implements WebhookSource {
 
   async apply(kind: string, payload: unknown): Promise<void> {
     if (kind === 'direct-message') await this.handlers.directMessage(payload as InboundDirectMessage);
+    else if (kind === 'echo') await this.handlers.echo(payload as InboundEcho);
     else if (kind === 'delivery-status') {
       const { providerMessageId, status, at } = payload as StoredDeliveryStatus;
       await this.handlers.deliveryStatus({ providerMessageId, status, reportedAt: new Date(at) });
