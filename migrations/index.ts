@@ -9,6 +9,7 @@ import { DomainCallStatus1795280000000 } from './1795280000000-domain-call-statu
 import { HandoffStateOnce1795290000000 } from './1795290000000-handoff-state-once';
 import { WebhookRejectionTally1795300000000 } from './1795300000000-webhook-rejection-tally';
 import { RepliesFromMetaInbox1795310000000 } from './1795310000000-replies-from-meta-inbox';
+import { StaffDeactivation1795320000000 } from './1795320000000-staff-deactivation';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -26,4 +27,5 @@ export const migrations = [
   HandoffStateOnce1795290000000,
   WebhookRejectionTally1795300000000,
   RepliesFromMetaInbox1795310000000,
+  StaffDeactivation1795320000000,
 ];

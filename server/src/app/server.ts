@@ -153,7 +153,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const loaders = (options: { cache: boolean }) => createLoaders(modules, options);
 
     const httpServer: Server = createServer();
-    const ws = attachWebSocketServer({ httpServer, schema, services, rateLimits, loaders, metrics, config, logger });
+    const ws = attachWebSocketServer({ httpServer, schema, services, rateLimits, loaders, metrics, eventBus, config, logger });
     closers.push({ name: 'websockets', close: () => ws.close(Date.now()) });
     const apollo = new ApolloServer<RequestContext>({
       schema,

@@ -3,7 +3,9 @@ import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, subscribe, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventBus } from '../shared/pubsub/event-bus';
+import { StaffTopic, type AccessEndedPayload } from '../modules/staff/staff.events';
 import type { Logger } from '../shared/logger';
 import type { Metrics } from '../shared/metrics';
 import { statementCount } from '../shared/db/statement-count';
@@ -23,11 +25,18 @@ interface ConnectionState {
   ip: string;
 }
 
+/** Close code for credentials that do not (or no longer) work, as graphql-ws uses for a refused connection. */
+const FORBIDDEN = 4403;
+/** How often open sockets are checked against their sessions and keys, for what no event announced (an expiry). */
+const ACCESS_SWEEP_MS = 60_000;
+
 /**
  * graphql-ws on the same port and path as HTTP. A connection authenticates once: staff and
  * integrators with `connectionParams: { authorization: 'Bearer <token>' }`, a web-chat
  * customer with `connectionParams: { webChatSession: '<session token>' }`. Without valid
- * credentials it is closed with 4403 before any subscription starts.
+ * credentials it is closed with 4403 before any subscription starts. Access is checked again
+ * for every operation, and sockets whose session or key ends (sign-out, revocation,
+ * deactivation: announced on every instance; an expiry: found by a sweep) are closed with 4403.
  */
 export function attachWebSocketServer(params: {
   httpServer: HttpServer;
@@ -36,12 +45,36 @@ export function attachWebSocketServer(params: {
   rateLimits: RateLimits;
   loaders(options: { cache: boolean }): Loaders;
   metrics: Metrics;
+  eventBus: EventBus;
   config: Config;
   logger: Logger;
 }) {
   const { httpServer, schema, services, loaders, config, logger, metrics } = params;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const states = new WeakMap<object, ConnectionState>();
+  /** Every authenticated socket open on this instance, with who opened it. */
+  const open = new Map<WebSocket, Principal>();
+  const closeWhere = (ended: (principal: Principal) => boolean) => {
+    for (const [socket, principal] of open) {
+      if (!ended(principal)) continue;
+      open.delete(socket);
+      socket.close(FORBIDDEN, 'Forbidden');
+    }
+  };
+  const hasEnded = async (principal: Principal): Promise<boolean> => {
+    if (principal.kind === 'webChat') return !(await services.webChat.isLive(principal.tokenHash));
+    return (await services.staff.endedPrincipals([principal])).has(principal);
+  };
+  const stopListening = listenForEndedAccess(params.eventBus, (ended) =>
+    closeWhere((principal) => (principal.kind === 'staff' && ended.sessionIds.includes(principal.sessionId)) || (principal.kind === 'apiKey' && ended.apiKeyIds.includes(principal.apiKeyId))),
+  );
+  const sweep = setInterval(() => {
+    services.staff
+      .endedPrincipals([...new Set(open.values())])
+      .then((ended) => closeWhere((principal) => ended.has(principal)))
+      .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'could not check open sockets against their credentials'));
+  }, ACCESS_SWEEP_MS);
+  sweep.unref();
   const shared = new SharedSubscriptions();
   /** Which subscribers may share one execution: the same operation, variables and access. */
   const sharingKeys = new WeakMap<ExecutionArgs, string>();
@@ -69,12 +102,23 @@ export function attachWebSocketServer(params: {
                 : undefined;
           if (!principal) return false;
           states.set(ctx.extra, { principal, ip });
+          open.set(ctx.extra.socket, principal);
           return true;
         } catch {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onClose: (ctx) => {
+        open.delete(ctx.extra.socket);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const state = states.get(ctx.extra);
+        // The session or key may have ended since the socket opened, on any instance.
+        if (state?.principal && (await hasEnded(state.principal))) {
+          open.delete(ctx.extra.socket);
+          ctx.extra.socket.close(FORBIDDEN, 'Forbidden');
+          return [new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -83,7 +127,6 @@ export function attachWebSocketServer(params: {
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return config.isProduction ? errors.map((error) => new GraphQLError(withoutSuggestions(error).message, { nodes: error.nodes, extensions: error.extensions })) : errors;
-        const state = states.get(ctx.extra);
         // A subscription's context lives as long as it does: its loaders batch but never cache,
         // so one event never reads rows an earlier event loaded.
         const subscription = getOperationAST(document, payload.operationName)?.operation === 'subscription';
@@ -125,6 +168,8 @@ export function attachWebSocketServer(params: {
      */
     close(deadline: number): Promise<void> {
       closing ??= (async () => {
+        clearInterval(sweep);
+        await stopListening();
         const disposed = cleanup.dispose(); // sends 1001 to every client now, resolves when all are gone
         const timer = setTimeout(() => {
           for (const client of wss.clients) client.terminate();
@@ -137,6 +182,18 @@ export function attachWebSocketServer(params: {
       })();
       return closing;
     },
+  };
+}
+
+/** Calls `onEnded` for every announcement, from any instance, of sessions and keys that stopped working; resolves a function that stops listening. */
+function listenForEndedAccess(eventBus: EventBus, onEnded: (ended: AccessEndedPayload) => void): () => Promise<void> {
+  const events = eventBus.forSchema.subscribe(StaffTopic.ACCESS_ENDED) as AsyncIterableIterator<AccessEndedPayload> | Promise<AsyncIterableIterator<AccessEndedPayload>>;
+  const iterator = Promise.resolve(events);
+  void (async () => {
+    for await (const ended of await iterator) onEnded(ended);
+  })();
+  return async () => {
+    await (await iterator).return?.();
   };
 }
 

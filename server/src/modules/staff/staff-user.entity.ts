@@ -29,6 +29,10 @@ export class StaffUser {
   @Column({ type: 'enum', enum: StaffRole, enumName: 'staff_role' })
   role!: StaffRole;
 
+  @Field(() => Date, { nullable: true, description: 'When an administrator deactivated this account; null while it may sign in.' })
+  @Column({ type: 'timestamptz', name: 'deactivated_at', nullable: true })
+  deactivatedAt!: Date | null;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -7,6 +7,7 @@ import { StaffUser } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 import { StaffResolver } from './staff.resolver';
 import { StaffService } from './staff.service';
+import { StaffTopic } from './staff.events';
 
 declare module '../../app/module' {
   interface ModuleServices {
@@ -22,9 +23,9 @@ export const staffModule: ModuleManifest = {
   name: 'staff',
   entities: [StaffUser, StaffSession, ApiKey],
   resolvers: [StaffResolver],
-  topics: [],
+  topics: Object.values(StaffTopic),
   create(core) {
-    const staff = new StaffService({ repository: new StaffRepository(core.dataSource), rateLimits: core.rateLimits, sessionTtlHours: core.config.sessionTtlHours });
+    const staff = new StaffService({ uow: core.uow, repository: new StaffRepository(core.dataSource), rateLimits: core.rateLimits, sessionTtlHours: core.config.sessionTtlHours });
     return {
       services: { staff },
       resolvers: [new StaffResolver(staff)],

@@ -44,7 +44,7 @@ export class StaffRepository extends RepositoryBase {
   async findLiveSession(tokenHash: string): Promise<{ id: string; staffUserId: string; role: StaffRole } | null> {
     const [session]: Array<{ id: string; staffUserId: string; role: StaffRole }> = await this.manager().query(
       `SELECT s.id, s.staff_user_id AS "staffUserId", u.role FROM staff_session s JOIN staff_user u ON u.id = s.staff_user_id
-       WHERE s.token_hash = $1 AND s.expires_at > $2`,
+       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL`,
       [tokenHash, new Date()],
     );
     return session ?? null;
@@ -54,8 +54,48 @@ export class StaffRepository extends RepositoryBase {
     await this.manager().insert(StaffSession, session);
   }
 
-  async deleteSession(id: string): Promise<void> {
-    await this.manager().delete(StaffSession, { id });
+  async deleteSession(tx: Tx, id: string): Promise<void> {
+    await this.manager(tx).delete(StaffSession, { id });
+  }
+
+  /** Ends every session of a user; returns their ids. */
+  async deleteSessionsOf(tx: Tx, staffUserId: string): Promise<string[]> {
+    const result = await this.manager(tx).createQueryBuilder().delete().from(StaffSession).where('staff_user_id = :staffUserId', { staffUserId }).returning('id').execute();
+    return (result.raw as Array<{ id: string }>).map((row) => row.id);
+  }
+
+  async setDeactivatedAt(tx: Tx, staffUserId: string, at: Date | null): Promise<void> {
+    await this.manager(tx).update(StaffUser, { id: staffUserId }, { deactivatedAt: at });
+  }
+
+  lockUser(tx: Tx, id: string): Promise<StaffUser | null> {
+    return this.manager(tx).findOne(StaffUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lockApiKey(tx: Tx, id: string): Promise<ApiKey | null> {
+    return this.manager(tx).findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async setApiKeyRevokedAt(tx: Tx, id: string, at: Date): Promise<void> {
+    await this.manager(tx).update(ApiKey, { id }, { revokedAt: at });
+  }
+
+  /** Which of these sessions still work: not ended, not expired, their user not deactivated. */
+  async liveSessionIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.manager().query(
+      `SELECT s.id FROM staff_session s JOIN staff_user u ON u.id = s.staff_user_id
+        WHERE s.id = ANY($1::uuid[]) AND s.expires_at > now() AND u.deactivated_at IS NULL`,
+      [[...ids]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Which of these keys are not revoked. */
+  async activeApiKeyIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.manager().query(`SELECT id FROM api_key WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [[...ids]]);
+    return new Set(rows.map((row) => row.id));
   }
 
   findActiveApiKey(secretHash: string): Promise<ApiKey | null> {

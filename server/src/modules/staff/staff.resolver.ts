@@ -1,9 +1,9 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { AdminOnly, Public, StaffOnly } from '../../shared/auth/access';
 import { CreateApiKeyInput, CreateStaffUserInput, LoginInput } from './staff.inputs';
 import type { StaffService } from './staff.service';
-import { CreateApiKeyPayload, CreateStaffUserPayload, LoginPayload, LogoutPayload } from './staff.types';
+import { CreateApiKeyPayload, CreateStaffUserPayload, LoginPayload, LogoutPayload, RevokeApiKeyPayload, SetStaffUserActivePayload } from './staff.types';
 import { StaffUser } from './staff-user.entity';
 
 @Resolver()
@@ -41,5 +41,20 @@ export class StaffResolver {
   @AdminOnly()
   async createStaffUser(@Arg('input', () => CreateStaffUserInput) input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
     return { staffUser: await this.staff.createStaffUser(input), userErrors: [] };
+  }
+
+  @Mutation(() => RevokeApiKeyPayload, { description: 'Stop an integrator key at once: its requests fail and its open sockets close, on every instance.' })
+  @AdminOnly()
+  async revokeApiKey(@Arg('id', () => ID) id: string): Promise<RevokeApiKeyPayload> {
+    return { apiKey: await this.staff.revokeApiKey(id), userErrors: [] };
+  }
+
+  @Mutation(() => SetStaffUserActivePayload, {
+    description: 'Deactivate a staff member (their sessions end, their sockets close and they cannot sign in) or restore them. You cannot deactivate yourself.',
+  })
+  @AdminOnly()
+  async setStaffUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() context: RequestContext): Promise<SetStaffUserActivePayload> {
+    const actingStaffUserId = context.principal?.kind === 'staff' ? context.principal.staffUserId : null;
+    return { staffUser: await this.staff.setStaffUserActive({ id, active, actingStaffUserId }), userErrors: [] };
   }
 }

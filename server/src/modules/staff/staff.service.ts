@@ -4,7 +4,9 @@ import { countFailure, msUntilAllowed, type RateLimits } from '../../shared/auth
 import { API_KEY_PREFIX, generateToken, hashToken, SESSION_TOKEN_PREFIX } from '../../shared/auth/tokens';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { CreateApiKeyInput } from './staff.inputs';
-import type { Tx } from '../../shared/db/unit-of-work';
+import type { Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import { fromGlobalId } from '../../shared/graphql/global-id';
+import { StaffTopic } from './staff.events';
 import type { ApiKey } from './api-key.entity';
 import type { StaffRepository } from './staff.repository';
 import { StaffRole } from '../../shared/auth/roles';
@@ -14,6 +16,10 @@ export enum StaffErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   DUPLICATE_EMAIL = 'DUPLICATE_EMAIL',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  DEACTIVATED = 'DEACTIVATED',
+  NOT_FOUND = 'NOT_FOUND',
+  ALREADY_REVOKED = 'ALREADY_REVOKED',
+  SELF_DEACTIVATION = 'SELF_DEACTIVATION',
 }
 
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
@@ -23,7 +29,7 @@ export class StaffService {
   /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
   private readonly decoyHash: Promise<string>;
 
-  constructor(private readonly deps: { repository: StaffRepository; rateLimits: RateLimits; sessionTtlHours: number }) {
+  constructor(private readonly deps: { uow: UnitOfWork; repository: StaffRepository; rateLimits: RateLimits; sessionTtlHours: number }) {
     this.decoyHash = argon2.hash('decoy password that matches nothing');
   }
 
@@ -48,6 +54,7 @@ export class StaffService {
       throw userFailure(StaffErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.', 'password');
     }
     await loginFailuresByAccount.delete(accountKey);
+    if (user.deactivatedAt) throw userFailure(StaffErrorCode.DEACTIVATED, 'This account has been deactivated. Ask an administrator to restore it.');
 
     const { token, hash } = generateToken(SESSION_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + this.deps.sessionTtlHours * 3600_000);
@@ -55,8 +62,62 @@ export class StaffService {
     return { token, expiresAt, staffUser: user };
   }
 
+  /** Ends this session; its sockets close on every instance. */
   async logout(principal: Principal): Promise<void> {
-    if (principal.kind === 'staff') await this.deps.repository.deleteSession(principal.sessionId);
+    if (principal.kind !== 'staff') return;
+    await this.deps.uow.run(async (tx, events) => {
+      await this.deps.repository.deleteSession(tx, principal.sessionId);
+      events.add(StaffTopic.ACCESS_ENDED, { sessionIds: [principal.sessionId], apiKeyIds: [] });
+    });
+  }
+
+  /** Stops a key at once: requests with it fail and its sockets close on every instance. */
+  async revokeApiKey(globalId: string): Promise<ApiKey> {
+    const id = fromGlobalId('ApiKey', globalId);
+    return this.deps.uow.run(async (tx, events) => {
+      const key = id ? await this.deps.repository.lockApiKey(tx, id) : null;
+      if (!key) throw userFailure(StaffErrorCode.NOT_FOUND, 'No API key has this id.', 'id');
+      if (key.revokedAt) throw userFailure(StaffErrorCode.ALREADY_REVOKED, 'This key was already revoked.');
+      key.revokedAt = new Date();
+      await this.deps.repository.setApiKeyRevokedAt(tx, key.id, key.revokedAt);
+      events.add(StaffTopic.ACCESS_ENDED, { sessionIds: [], apiKeyIds: [key.id] });
+      return key;
+    });
+  }
+
+  /**
+   * Deactivates an account (its sessions end and its sockets close on every instance; it cannot
+   * sign in) or restores it. Nobody deactivates themselves, so an admin cannot lock everyone out.
+   */
+  async setStaffUserActive(params: { id: string; active: boolean; actingStaffUserId: string | null }): Promise<StaffUser> {
+    const id = fromGlobalId('StaffUser', params.id);
+    return this.deps.uow.run(async (tx, events) => {
+      const user = id ? await this.deps.repository.lockUser(tx, id) : null;
+      if (!user) throw userFailure(StaffErrorCode.NOT_FOUND, 'No staff member has this id.', 'id');
+      if (!params.active && user.id === params.actingStaffUserId) {
+        throw userFailure(StaffErrorCode.SELF_DEACTIVATION, 'You cannot deactivate your own account. Ask another administrator.', 'id');
+      }
+      if (params.active === (user.deactivatedAt === null)) return user;
+      user.deactivatedAt = params.active ? null : new Date();
+      await this.deps.repository.setDeactivatedAt(tx, user.id, user.deactivatedAt);
+      if (!params.active) {
+        const sessionIds = await this.deps.repository.deleteSessionsOf(tx, user.id);
+        events.add(StaffTopic.ACCESS_ENDED, { sessionIds, apiKeyIds: [] });
+      }
+      return user;
+    });
+  }
+
+  /** Of these principals, the staff and keys whose session or key no longer works (ended, expired, revoked, deactivated). */
+  async endedPrincipals(principals: readonly Principal[]): Promise<Set<Principal>> {
+    const sessionIds = principals.flatMap((principal) => (principal.kind === 'staff' ? [principal.sessionId] : []));
+    const apiKeyIds = principals.flatMap((principal) => (principal.kind === 'apiKey' ? [principal.apiKeyId] : []));
+    const [liveSessions, activeKeys] = await Promise.all([this.deps.repository.liveSessionIds(sessionIds), this.deps.repository.activeApiKeyIds(apiKeyIds)]);
+    return new Set(
+      principals.filter(
+        (principal) => (principal.kind === 'staff' && !liveSessions.has(principal.sessionId)) || (principal.kind === 'apiKey' && !activeKeys.has(principal.apiKeyId)),
+      ),
+    );
   }
 
   /** The caller behind a bearer token, or undefined when it names no live session or key. */

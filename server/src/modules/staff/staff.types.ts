@@ -35,3 +35,15 @@ export class CreateStaffUserPayload extends MutationPayload {
   @Field(() => StaffUser, { nullable: true })
   staffUser?: StaffUser | null;
 }
+
+@ObjectType()
+export class RevokeApiKeyPayload extends MutationPayload {
+  @Field(() => ApiKey, { nullable: true })
+  apiKey?: ApiKey | null;
+}
+
+@ObjectType()
+export class SetStaffUserActivePayload extends MutationPayload {
+  @Field(() => StaffUser, { nullable: true })
+  staffUser?: StaffUser | null;
+}

@@ -100,6 +100,11 @@ export class WebChatService {
     return session?.tokenHash ?? null;
   }
 
+  /** Whether the session with this token hash still works (an open socket's check). */
+  async isLive(tokenHash: string): Promise<boolean> {
+    return (await this.deps.repository.findLive(tokenHash)) !== null;
+  }
+
   private expiry(from: Date): Date {
     return new Date(from.getTime() + this.deps.sessionDays * 24 * 3600_000);
   }
