@@ -115,6 +115,9 @@ const envSchema = z
     BAD_TOKEN_MAX_PER_MINUTE: intInRange(1, 10_000).default(30),
     GRAPHQL_MAX_DEPTH: intInRange(2, 50).default(10),
     GRAPHQL_MAX_PAGE_SIZE: intInRange(1, 1000).default(100),
+    GRAPHQL_MAX_COST: intInRange(100, 10_000_000).default(10_000),
+    GRAPHQL_MAX_ALIASES: intInRange(0, 1000).default(15),
+    GRAPHQL_MAX_MUTATIONS: intInRange(1, 100).default(5),
     CONSOLE_DIST_DIR: optionalString,
 
     BUSINESS_NAME: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Hibachi at Home'),
@@ -224,6 +227,10 @@ export interface Config {
   badTokenMaxPerMinute: number;
   graphqlMaxDepth: number;
   graphqlMaxPageSize: number;
+  /** The most an operation may cost (query-cost.ts says how it is counted), aliases it may use, and mutations it may run. */
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxMutations: number;
   consoleDistDir: string;
   business: {
     name: string;
@@ -323,6 +330,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     badTokenMaxPerMinute: env.BAD_TOKEN_MAX_PER_MINUTE,
     graphqlMaxDepth: env.GRAPHQL_MAX_DEPTH,
     graphqlMaxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
+    graphqlMaxCost: env.GRAPHQL_MAX_COST,
+    graphqlMaxAliases: env.GRAPHQL_MAX_ALIASES,
+    graphqlMaxMutations: env.GRAPHQL_MAX_MUTATIONS,
     consoleDistDir: resolveDir(env.CONSOLE_DIST_DIR ?? 'console/dist'),
     business: {
       name: env.BUSINESS_NAME,
