@@ -147,6 +147,21 @@ describe('limits on what one operation may ask (default settings)', () => {
     await socket.client.dispose();
   });
 
+  it('answers at once a few hundred bytes of fragments that each spread the next twice (2^40 fields)', async () => {
+    const token = await limited.login();
+    for (const [kind, type, field] of [['query', 'Query', 'me { id }'], ['mutation', 'Mutation', 'logout { ok }']]) {
+      const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on ${type} { ...F${i + 1} ...F${i + 1} ${field} }`).join(' ');
+      const response = await graphql(limited.url, `${kind} { ...F0 } ${fragments} fragment F40 on ${type} { ${field} }`, {}, token);
+      expect(response.status).toBe(400);
+      expect(response.errors).toEqual([
+        {
+          message: `This ${kind} asks for more than 10,000 fields once its fragments are spread, more than the limit of 10,000 allows. Ask for fewer items or fields.`,
+          extensions: { code: 'QUERY_TOO_COSTLY', limit: 10_000 },
+        },
+      ]);
+    }
+  });
+
   it('runs at most GRAPHQL_MAX_MUTATIONS mutations per operation', async () => {
     const six = `mutation { ${Array.from({ length: 6 }, (_, i) => `m${i}: logout { ok }`).join(' ')} }`;
     const response = await graphql(limited.url, six, {}, await limited.login());

@@ -57,16 +57,18 @@ export function aliasLimitRule(maxAliases: number) {
  */
 export function mutationLimitRule(maxMutations: number) {
   return (context: ValidationContext): ASTVisitor => {
-    // Fields with the same response key are merged into one execution, so keys are counted.
-    const rootKeys = (selectionSet: SelectionSetNode, keys: Set<string>, visiting: Set<string>): Set<string> => {
+    // Fields with the same response key are merged into one execution, so keys are counted. A
+    // fragment adds the same keys wherever it is spread: each is read once (which also ends cycles).
+    const rootKeys = (selectionSet: SelectionSetNode, keys: Set<string>, read: Set<string>): Set<string> => {
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
           if (!selection.name.value.startsWith('__')) keys.add((selection.alias ?? selection.name).value);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          rootKeys(selection.selectionSet, keys, visiting);
-        } else {
+          rootKeys(selection.selectionSet, keys, read);
+        } else if (!read.has(selection.name.value)) {
+          read.add(selection.name.value);
           const fragment = context.getFragment(selection.name.value);
-          if (fragment && !visiting.has(fragment.name.value)) rootKeys(fragment.selectionSet, keys, new Set([...visiting, fragment.name.value]));
+          if (fragment) rootKeys(fragment.selectionSet, keys, read);
         }
       }
       return keys;
