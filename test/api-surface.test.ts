@@ -111,6 +111,78 @@ describe('HTTP surface', () => {
   });
 });
 
+describe('limits on what one operation may ask (default settings)', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ databaseUrl: server.databaseUrl });
+  });
+  afterAll(() => limited?.stop());
+
+  /** 40,301: a page of 100 threads, each with a page of 100 messages. */
+  const PAGES_OF_PAGES = `{ conversations(first: 100) { edges { node { messages(first: 100) { edges { node { id text } } } } } } }`;
+  const tooCostly = (kind: string, cost: string, limit = '10,000') => `This ${kind} costs ${cost}; the limit is ${limit}. Ask for fewer items or fields.`;
+
+  it('refuses 500 aliased pages of webhook payloads before running them', async () => {
+    const attack = `{ ${Array.from({ length: 500 }, (_, i) => `e${i}: webhookEvents(first: 100) { edges { node { payload } } }`).join(' ')} }`;
+    const response = await graphql(limited.url, attack, {}, await limited.login());
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([{ message: 'This operation uses 500 aliases; the limit is 15. Split it into several requests.', locations: expect.any(Array), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+  });
+
+  it('refuses an operation that costs more than GRAPHQL_MAX_COST before running it, saying what it costs', async () => {
+    const token = await limited.login();
+    const response = await graphql(limited.url, PAGES_OF_PAGES, {}, token);
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([{ message: tooCostly('query', '40,301'), extensions: { code: 'QUERY_TOO_COSTLY', cost: 40_301, limit: 10_000 } }]);
+    // Page sizes given in variables count the same; fewer items pass.
+    const pageOf = `query($threads: Int, $messages: Int) { conversations(first: $threads) { edges { node { messages(first: $messages) { edges { node { id text } } } } } } }`;
+    expect(errorCodes(await graphql(limited.url, pageOf, { threads: 100, messages: 100 }, token))).toEqual(['QUERY_TOO_COSTLY']);
+    expect(await graphql(limited.url, pageOf, { threads: 20, messages: 50 }, token)).toMatchObject({ status: 200, data: { conversations: { edges: [] } } });
+    expect((await graphql(limited.url, `{ webhookEvents(first: 100) { edges { node { payload } } } }`, {}, token)).errors).toBeUndefined();
+  });
+
+  it('applies the same limits over WebSocket, to queries and subscriptions', async () => {
+    const socket = wsClient(limited.url, `Bearer ${await limited.login()}`);
+    await connected(socket.client);
+    const everyMessageField = 'id direction author channel text deliveryStatus createdAt';
+    const fifteenPages = Array.from({ length: 15 }, (_, i) => `m${i}: messages(first: 100) { edges { node { ${everyMessageField} } } }`).join(' ');
+    const costly = [
+      subscribe(socket.client, PAGES_OF_PAGES),
+      subscribe(socket.client, `subscription { escalationUpdated { conversation { ${fifteenPages} } } }`),
+      subscribe(socket.client, `subscription { escalationUpdated { conversation { ${fifteenPages} extra: messages { totalCount } } } }`),
+    ];
+    for (const subscription of costly) await expect.poll(() => subscription.errors.length, { timeout: 5000 }).toBe(1);
+    expect(costly[0].errors[0]).toEqual([expect.objectContaining({ message: tooCostly('query', '40,301'), extensions: { code: 'QUERY_TOO_COSTLY', cost: 40_301, limit: 10_000 } })]);
+    expect(costly[1].errors[0]).toEqual([expect.objectContaining({ message: tooCostly('subscription', '13,517'), extensions: { code: 'QUERY_TOO_COSTLY', cost: 13_517, limit: 10_000 } })]);
+    expect(costly[2].errors[0]).toEqual([expect.objectContaining({ message: 'This operation uses 16 aliases; the limit is 15. Split it into several requests.' })]);
+    await socket.client.dispose();
+  });
+
+  it('answers at once a few hundred bytes of fragments that each spread the next twice (2^40 fields)', async () => {
+    const token = await limited.login();
+    for (const [kind, type, field] of [['query', 'Query', 'me { id }'], ['mutation', 'Mutation', 'logout { ok }']]) {
+      const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on ${type} { ...F${i + 1} ...F${i + 1} ${field} }`).join(' ');
+      const response = await graphql(limited.url, `${kind} { ...F0 } ${fragments} fragment F40 on ${type} { ${field} }`, {}, token);
+      expect(response.status).toBe(400);
+      expect(response.errors).toEqual([
+        {
+          message: `This ${kind} asks for more than 10,000 fields once its fragments are spread, more than the limit of 10,000 allows. Ask for fewer items or fields.`,
+          extensions: { code: 'QUERY_TOO_COSTLY', limit: 10_000 },
+        },
+      ]);
+    }
+  });
+
+  it('runs at most GRAPHQL_MAX_MUTATIONS mutations per operation', async () => {
+    const six = `mutation { ${Array.from({ length: 6 }, (_, i) => `m${i}: logout { ok }`).join(' ')} }`;
+    const response = await graphql(limited.url, six, {}, await limited.login());
+    expect(response.status).toBe(400);
+    expect(response.errors).toEqual([{ message: 'This operation runs 6 mutations; the limit is 5. Send them in separate requests.', locations: expect.any(Array), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+  });
+});
+
 describe('readiness follows its dependencies', () => {
   it('stays ready while Redis is unreachable, saying it is degraded (body and /metrics), and the database still works', async () => {
     const noRedis = await startTestServer({ databaseUrl: server.databaseUrl, redis: { url: 'redis://127.0.0.1:1', keyPrefix: 'unreachable:' } });

@@ -29,7 +29,7 @@ describe('staff sign-in', () => {
     expect(first.data!.login).toEqual({ token: null, staffUser: null, userErrors: [{ field: 'password', code: 'INVALID_CREDENTIALS', message: 'Email or password is incorrect.' }] });
     await attempt('wrong');
     const third = await attempt('wrong');
-    expect(third.data!.login.userErrors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/Try again in 15 minutes/) });
+    expect(third.data!.login.userErrors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-ins to this account from your network. Try again in 15 minutes.' });
     const fourth = await attempt('wrong');
     expect(fourth.data!.login.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
   });
@@ -56,6 +56,84 @@ describe('staff sign-in', () => {
     const token = await server.login();
     await graphql(server.url, `mutation { logout { ok } }`, {}, token);
     expect(errorCodes(await graphql(server.url, `{ me { email } }`, {}, token))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('sign-in guessing', () => {
+  /** A sign-in sent by a client at `address` through a trusted proxy (X-Forwarded-For). */
+  async function loginFrom(url: string, address: string, email: string, password: string) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+    });
+    const body = (await response.json()) as { data: { login: { token: string | null; userErrors: Array<{ code: string; message: string }> } } };
+    return body.data.login;
+  }
+  const randomEmail = (i: number) => `guess-${i}-${Math.random().toString(36).slice(2)}@example.test`;
+
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startTestServer({ databaseUrl: server.databaseUrl, env: { TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP: '5' } });
+  });
+  afterAll(() => proxied?.stop());
+
+  it('refuses 70 aliased login mutations in one request before running any, so they lock nothing', async () => {
+    const aliased = `mutation { ${Array.from({ length: 70 }, (_, i) => `l${i}: login(input: { email: "${randomEmail(i)}", password: "guess" }) { token }`).join(' ')} }`;
+    const response = await graphql(server.url, aliased);
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(errorCodes(response).every((code) => code === 'GRAPHQL_VALIDATION_FAILED')).toBe(true);
+    const messages = response.errors!.map((error) => error.message);
+    expect(messages).toContain('This operation uses 70 aliases; the limit is 15. Split it into several requests.');
+    expect(messages).toContain('This operation runs 70 mutations; the limit is 5. Send them in separate requests.');
+    expect((await graphql(server.url, LOGIN, { input: TEST_ADMIN })).data!.login.token).toEqual(expect.any(String));
+  });
+
+  it('slows an address that floods sign-ins with many emails, without locking the accounts it tried', async () => {
+    const flooder = '203.0.113.70';
+    const answers = [];
+    for (let i = 0; i < 70; i++) answers.push(await loginFrom(proxied.url, flooder, i % 10 === 0 ? TEST_ADMIN.email : randomEmail(i), 'guess'));
+    const codes = answers.map((answer) => answer.userErrors[0]?.code);
+    // LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP is 5: the fifth wrong guess makes the address wait.
+    expect(codes.slice(0, 4)).toEqual(Array(4).fill('INVALID_CREDENTIALS'));
+    expect(codes.slice(4)).toEqual(Array(66).fill('TOO_MANY_ATTEMPTS'));
+    expect(answers[69].userErrors[0].message).toMatch(/^Too many sign-in attempts from your network\. Try again in ([1-9]|[1-5]\d|60) seconds?\.$/);
+    // The admin, one of the emails tried, signs in from anywhere else at once.
+    expect((await loginFrom(proxied.url, '198.51.100.7', TEST_ADMIN.email, TEST_ADMIN.password)).token).toEqual(expect.any(String));
+  });
+
+  it('locks an account for the address that guessed wrong, not for its owner elsewhere nor for other accounts there', async () => {
+    const guesser = '203.0.113.33';
+    const adminToken = await proxied.login();
+    const colleague = { email: 'colleague@example.test', password: 'colleague password 1234' };
+    await graphql(proxied.url, `mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { userErrors { message } } }`, { input: { ...colleague, displayName: 'Colleague', role: 'STAFF' } }, adminToken);
+
+    expect((await loginFrom(proxied.url, guesser, TEST_ADMIN.email, 'wrong 1')).userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    expect((await loginFrom(proxied.url, guesser, TEST_ADMIN.email, 'wrong 2')).userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    const third = await loginFrom(proxied.url, guesser, TEST_ADMIN.email, 'wrong 3');
+    expect(third.userErrors[0]).toEqual({ field: null, code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-ins to this account from your network. Try again in 15 minutes.' });
+    // Even the right password is refused for that account from that address...
+    const locked = await loginFrom(proxied.url, guesser, TEST_ADMIN.email, TEST_ADMIN.password);
+    expect(locked).toMatchObject({ token: null, userErrors: [{ code: 'TOO_MANY_ATTEMPTS' }] });
+    // ...while its owner signs in from another address, and a colleague from the same one.
+    expect((await loginFrom(proxied.url, '198.51.100.33', TEST_ADMIN.email, TEST_ADMIN.password)).token).toEqual(expect.any(String));
+    expect((await loginFrom(proxied.url, guesser, colleague.email, colleague.password)).token).toEqual(expect.any(String));
+  });
+
+  it('lifts the lockout once LOGIN_LOCKOUT_MINUTES have passed', async () => {
+    const shortLock = await startTestServer({ databaseUrl: server.databaseUrl, env: { TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES: '2', LOGIN_LOCKOUT_MINUTES: '0.05' } });
+    try {
+      const address = '203.0.113.90';
+      await loginFrom(shortLock.url, address, TEST_ADMIN.email, 'wrong 1');
+      const second = await loginFrom(shortLock.url, address, TEST_ADMIN.email, 'wrong 2');
+      expect(second.userErrors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-ins to this account from your network. Try again in 3 seconds.' });
+      await expect
+        .poll(async () => (await loginFrom(shortLock.url, address, TEST_ADMIN.email, TEST_ADMIN.password)).token, { timeout: 15_000, interval: 500 })
+        .toEqual(expect.any(String));
+    } finally {
+      await shortLock.stop();
+    }
   });
 });
 

@@ -26,6 +26,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
   });
 
+  it('limits what one GraphQL operation may ask unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ graphqlMaxCost: 10_000, graphqlMaxAliases: 15, graphqlMaxMutations: 5 });
+    expect(loadConfig({ GRAPHQL_MAX_COST: '2500', GRAPHQL_MAX_ALIASES: '0', GRAPHQL_MAX_MUTATIONS: '1' })).toMatchObject({
+      graphqlMaxCost: 2500,
+      graphqlMaxAliases: 0,
+      graphqlMaxMutations: 1,
+    });
+  });
+
+  it('locks an account for an address after 5 wrong passwords for 15 minutes, and slows an address after 10 a minute, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ loginMaxFailures: 5, loginLockoutSeconds: 900, loginMaxFailuresPerMinutePerIp: 10 });
+    expect(loadConfig({ LOGIN_LOCKOUT_MINUTES: '0.05' }).loginLockoutSeconds).toBe(3);
+  });
+
   it('uses DATABASE_URL and REDIS_URL when given', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/app', REDIS_URL: 'redis://cache:6379' });
     expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/app' });
@@ -43,6 +57,10 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'owner@example.test' }, 'ADMIN_PASSWORD must be set together with ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters'],
     [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, 'GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1 to 1000'],
+    [{ GRAPHQL_MAX_COST: 'lots' }, 'GRAPHQL_MAX_COST must be a whole number from 100 to 10000000'],
+    [{ GRAPHQL_MAX_MUTATIONS: '0' }, 'GRAPHQL_MAX_MUTATIONS must be a whole number from 1 to 100'],
+    [{ LOGIN_LOCKOUT_MINUTES: '0' }, 'LOGIN_LOCKOUT_MINUTES must be a number of minutes from 0.05 to 1440'],
+    [{ LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP: '0' }, 'LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP must be a whole number from 1 to 10000'],
     [{ NODE_ENV: 'production', SKIP_WEBHOOK_VALIDATION: 'true' }, 'SKIP_WEBHOOK_VALIDATION must not be true in production'],
     [{ RINGCENTRAL_CLIENT_ID: 'id' }, 'RINGCENTRAL_CLIENT_SECRET must be set: RingCentral needs all of'],
     [{ RINGCENTRAL_FROM_NUMBER: '555-0100' }, 'RINGCENTRAL_FROM_NUMBER must be an E.164 number'],

@@ -113,10 +113,19 @@ const envSchema = z
     BUSINESS_TIME_ZONE: timeZone.default('America/New_York'),
     SESSION_TTL_HOURS: intInRange(1, 24 * 90).default(24 * 7),
     LOGIN_MAX_FAILURES: intInRange(1, 100).default(5),
-    LOGIN_LOCKOUT_MINUTES: intInRange(1, 24 * 60).default(15),
+    // Fractions allowed (0.05 is 3 s), so a lockout can be seen to end.
+    LOGIN_LOCKOUT_MINUTES: z.coerce
+      .number({ message: 'must be a number of minutes from 0.05 to 1440' })
+      .min(0.05, 'must be a number of minutes from 0.05 to 1440')
+      .max(24 * 60, 'must be a number of minutes from 0.05 to 1440')
+      .default(15),
+    LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP: intInRange(1, 10_000).default(10),
     BAD_TOKEN_MAX_PER_MINUTE: intInRange(1, 10_000).default(30),
     GRAPHQL_MAX_DEPTH: intInRange(2, 50).default(10),
     GRAPHQL_MAX_PAGE_SIZE: intInRange(1, 1000).default(100),
+    GRAPHQL_MAX_COST: intInRange(100, 10_000_000).default(10_000),
+    GRAPHQL_MAX_ALIASES: intInRange(0, 1000).default(15),
+    GRAPHQL_MAX_MUTATIONS: intInRange(1, 100).default(5),
     CONSOLE_DIST_DIR: optionalString,
 
     BUSINESS_NAME: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Hibachi at Home'),
@@ -227,11 +236,18 @@ export interface Config {
   initialAdmin?: { email: string; password: string };
   businessTimeZone: string;
   sessionTtlHours: number;
+  /** Failed sign-ins to one account from one address before that pair is locked out for `loginLockoutSeconds`. */
   loginMaxFailures: number;
-  loginLockoutMinutes: number;
+  loginLockoutSeconds: number;
+  /** Failed sign-ins from one address, whatever the accounts, before it waits for the rest of the minute. */
+  loginMaxFailuresPerMinutePerIp: number;
   badTokenMaxPerMinute: number;
   graphqlMaxDepth: number;
   graphqlMaxPageSize: number;
+  /** The most an operation may cost (query-cost.ts says how it is counted), aliases it may use, and mutations it may run. */
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxMutations: number;
   consoleDistDir: string;
   business: {
     name: string;
@@ -333,10 +349,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     businessTimeZone: env.BUSINESS_TIME_ZONE,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
-    loginLockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+    loginLockoutSeconds: Math.round(env.LOGIN_LOCKOUT_MINUTES * 60),
+    loginMaxFailuresPerMinutePerIp: env.LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP,
     badTokenMaxPerMinute: env.BAD_TOKEN_MAX_PER_MINUTE,
     graphqlMaxDepth: env.GRAPHQL_MAX_DEPTH,
     graphqlMaxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
+    graphqlMaxCost: env.GRAPHQL_MAX_COST,
+    graphqlMaxAliases: env.GRAPHQL_MAX_ALIASES,
+    graphqlMaxMutations: env.GRAPHQL_MAX_MUTATIONS,
     consoleDistDir: resolveDir(env.CONSOLE_DIST_DIR ?? 'console/dist'),
     business: {
       name: env.BUSINESS_NAME,

@@ -10,8 +10,8 @@ import type { DataSource } from 'typeorm';
 import { AdvisoryLock, withAdvisoryLock } from '../shared/db/advisory-lock';
 import { openDatabase } from '../shared/db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../shared/db/embedded-postgres';
-import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { isPublicError, withoutSuggestions } from '../shared/graphql/error-masking';
+import { queryCostPlugin } from '../shared/graphql/query-cost';
 import type { Logger } from '../shared/logger';
 import { createMetrics } from '../shared/metrics';
 import { closeRedisClient, createEventBus, type EventBus } from '../shared/pubsub/event-bus';
@@ -22,6 +22,7 @@ import { UnitOfWork } from '../shared/db/unit-of-work';
 import { createRateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
 import { ensureFirstAdmin, type DemoLogin } from './first-admin';
+import { operationLimitRules, queryCostSettings } from './graphql-limits';
 import { createHttpApp } from './http';
 import { buildAppSchema } from './schema';
 import { attachWebSocketServer } from './ws';
@@ -162,7 +163,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       csrfPrevention: true,
       introspection: !config.isProduction,
       includeStacktraceInErrorResponses: false,
-      validationRules: [depthLimitRule(config.graphqlMaxDepth)],
+      validationRules: operationLimitRules(config),
       formatError: (formatted) => {
         if (!isPublicError(formatted)) return { ...formatted, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
         return config.isProduction ? withoutSuggestions(formatted) : formatted;
@@ -171,6 +172,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         // Closes the listener, lets in-flight requests finish, and cuts off what is left at the drain deadline.
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainWindowMs(config.shutdownGraceMs) }),
         metrics.graphqlPlugin,
+        queryCostPlugin(queryCostSettings(config)),
         // No field sets cache hints, and the plugin Apollo adds by default wraps every field's
         // resolver to collect them: a page of 50 rows paid that on over a thousand fields.
         ApolloServerPluginCacheControlDisabled(),

@@ -11,11 +11,12 @@ import type { Metrics } from '../shared/metrics';
 import { statementCount } from '../shared/db/statement-count';
 import { SharedSubscriptions } from '../shared/graphql/shared-subscriptions';
 import type { Principal } from '../shared/auth/principal';
-import { depthLimitRule } from '../shared/graphql/depth-limit';
 import { maskError, withoutSuggestions } from '../shared/graphql/error-masking';
+import { queryCostError } from '../shared/graphql/query-cost';
 import { clientAddressOf } from './client-address';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
+import { operationLimitRules, queryCostSettings } from './graphql-limits';
 import type { Loaders, ModuleServices } from './module';
 import type { RateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
@@ -78,12 +79,9 @@ export function attachWebSocketServer(params: {
   const shared = new SharedSubscriptions();
   /** Which subscribers may share one execution: the same operation, variables and access. */
   const sharingKeys = new WeakMap<ExecutionArgs, string>();
-  // The same validation as HTTP: depth limit, and no introspection in production.
-  const rules = [
-    ...specifiedRules,
-    depthLimitRule(config.graphqlMaxDepth),
-    ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : []),
-  ];
+  // The same validation as HTTP: the limits on one operation (its cost below), and no introspection in production.
+  const rules = [...specifiedRules, ...operationLimitRules(config), ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : [])];
+  const costSettings = queryCostSettings(config);
 
   const clientAddress = clientAddressOf(config.trustProxy);
   const cleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
@@ -127,6 +125,8 @@ export function attachWebSocketServer(params: {
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return config.isProduction ? errors.map((error) => new GraphQLError(withoutSuggestions(error).message, { nodes: error.nodes, extensions: error.extensions })) : errors;
+        const tooCostly = queryCostError({ schema, document, variables: payload.variables, operationName: payload.operationName, settings: costSettings });
+        if (tooCostly) return [tooCostly];
         // A subscription's context lives as long as it does: its loaders batch but never cache,
         // so one event never reads rows an earlier event loaded.
         const subscription = getOperationAST(document, payload.operationName)?.operation === 'subscription';

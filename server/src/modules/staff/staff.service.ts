@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import type { Principal } from '../../shared/auth/principal';
-import { countFailure, msUntilAllowed, type RateLimits } from '../../shared/auth/rate-limits';
+import { countFailure, countFailureAndLock, msUntilAllowed, type RateLimits } from '../../shared/auth/rate-limits';
 import { API_KEY_PREFIX, generateToken, hashToken, SESSION_TOKEN_PREFIX } from '../../shared/auth/tokens';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { CreateApiKeyInput } from './staff.inputs';
@@ -33,24 +33,27 @@ export class StaffService {
     this.decoyHash = argon2.hash('decoy password that matches nothing');
   }
 
+  /**
+   * Failed sign-ins lock the account for the address they came from only (OWASP): its owner
+   * elsewhere, and colleagues at the same address, still sign in. An address that fails with
+   * many accounts waits for the rest of the minute, whatever the accounts.
+   */
   async login(params: { email: string; password: string; ip: string }) {
     const email = params.email.trim().toLowerCase();
     const accountKey = `${email}|${params.ip}`;
-    const { loginFailuresByAccount, loginFailuresByIp } = this.deps.rateLimits;
-    const waitMs = Math.max(
-      await msUntilAllowed(loginFailuresByAccount, accountKey),
-      await msUntilAllowed(loginFailuresByIp, params.ip),
-    );
-    if (waitMs > 0) throw tooManyAttempts(waitMs);
+    const { loginFailuresByAccount, loginLockoutSeconds, loginFailuresByIp } = this.deps.rateLimits;
+    const lockedMs = await msUntilAllowed(loginFailuresByAccount, accountKey);
+    if (lockedMs > 0) throw accountLocked(lockedMs);
+    const throttledMs = await msUntilAllowed(loginFailuresByIp, params.ip);
+    if (throttledMs > 0) throw addressThrottled(throttledMs);
 
     const user = await this.deps.repository.findUserByEmail(email);
     const passwordMatches = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), params.password);
     if (!user || !passwordMatches) {
-      const blockedMs = Math.max(
-        await countFailure(loginFailuresByAccount, accountKey),
-        await countFailure(loginFailuresByIp, params.ip),
-      );
-      if (blockedMs > 0) throw tooManyAttempts(blockedMs);
+      const nowLockedMs = await countFailureAndLock(loginFailuresByAccount, accountKey, loginLockoutSeconds);
+      const nowThrottledMs = await countFailure(loginFailuresByIp, params.ip);
+      if (nowLockedMs > 0) throw accountLocked(nowLockedMs);
+      if (nowThrottledMs > 0) throw addressThrottled(nowThrottledMs);
       throw userFailure(StaffErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.', 'password');
     }
     await loginFailuresByAccount.delete(accountKey);
@@ -178,10 +181,20 @@ export class StaffService {
   }
 }
 
-function tooManyAttempts(waitMs: number) {
-  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return userFailure(
-    StaffErrorCode.TOO_MANY_ATTEMPTS,
-    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-  );
+function accountLocked(waitMs: number) {
+  return userFailure(StaffErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins to this account from your network. Try again in ${inWords(waitMs)}.`);
+}
+
+function addressThrottled(waitMs: number) {
+  return userFailure(StaffErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts from your network. Try again in ${inWords(waitMs)}.`);
+}
+
+/** A wait as a person says it: seconds under a minute, minutes (rounded up) beyond. */
+function inWords(waitMs: number): string {
+  if (waitMs <= 60_000) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  }
+  const minutes = Math.ceil(waitMs / 60_000);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }

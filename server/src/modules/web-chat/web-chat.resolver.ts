@@ -5,7 +5,7 @@ import { hashToken } from '../../shared/auth/tokens';
 import { ConversationTopic, type WebChatReplyPayload } from '../conversations/conversations.events';
 import { messageFromSnapshot } from '../conversations/conversations.service';
 import { Message } from '../conversations/message.entity';
-import type { WebChatService } from './web-chat.service';
+import { HISTORY_MESSAGES, type WebChatService } from './web-chat.service';
 import { SendWebChatMessagePayload, StartWebChatPayload } from './web-chat.types';
 
 /** The customer's side of the web chat: no login, a session token instead. */
@@ -14,7 +14,9 @@ export class WebChatResolver {
   constructor(private readonly webChat: WebChatService) {}
 
   @Query(() => [Message], {
-    description: 'The chat so far (its latest 200 messages, oldest first), for the chat window to show on opening and after a reconnect. Empty for a chat the server does not know. Rate-limited per address with the messages.',
+    description: `The chat so far (its latest ${HISTORY_MESSAGES} messages, oldest first), for the chat window to show on opening and after a reconnect. Empty for a chat the server does not know. Rate-limited per address with the messages.`,
+    // A full page of messages, for the query cost limit.
+    complexity: ({ childComplexity }) => 1 + HISTORY_MESSAGES * childComplexity,
   })
   @Public()
   webChatHistory(@Arg('sessionToken', () => String) sessionToken: string, @Ctx() context: RequestContext): Promise<Message[]> {

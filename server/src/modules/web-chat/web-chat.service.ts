@@ -14,7 +14,7 @@ import type { WebChatRepository } from './web-chat.repository';
 
 export const WEB_CHAT_TOKEN_PREFIX = 'wcs_';
 /** As much of a chat as its window shows. */
-const HISTORY_MESSAGES = 200;
+export const HISTORY_MESSAGES = 200;
 const FORGET_EXPIRED_SESSIONS = 'web-chat.forget-expired-sessions';
 
 /**

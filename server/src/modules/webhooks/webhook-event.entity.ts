@@ -46,7 +46,8 @@ export class WebhookEvent {
   @Column({ type: 'varchar', length: 60 })
   kind!: string;
 
-  @Field(() => GraphQLJSON, { description: 'The event as the provider sent it.' })
+  // A whole provider body (kilobytes, a call transcript more): priced as ten plain fields by the query cost limit.
+  @Field(() => GraphQLJSON, { description: 'The event as the provider sent it.', complexity: 10 })
   @Column({ type: 'jsonb' })
   payload!: unknown;
 

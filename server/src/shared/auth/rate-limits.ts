@@ -3,13 +3,16 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Config } from '../../app/config';
 
 /**
- * Counters that slow down guessing and flooding: failed sign-ins per account+IP and per IP,
- * bearer tokens that match nothing per IP, public web-chat traffic per session and per IP, and
- * refused webhook requests per IP. With Redis the counts are shared by every instance (an
- * attacker cannot spread guesses across them); a memory limiter stands in while Redis is down.
+ * Counters that slow down guessing and flooding: failed sign-ins per account and address (a
+ * lockout of that pair) and per address (a short wait for that address alone), bearer tokens
+ * that match nothing per IP, public web-chat traffic per session and per IP, and refused
+ * webhook requests per IP. With Redis the counts are shared by every instance (an attacker
+ * cannot spread guesses across them); a memory limiter stands in while Redis is down.
  */
 export interface RateLimits {
+  /** Keyed `email|address`: guessing from one place never locks the account for anyone else. */
   loginFailuresByAccount: RateLimiterAbstract;
+  loginLockoutSeconds: number;
   loginFailuresByIp: RateLimiterAbstract;
   badTokensByIp: RateLimiterAbstract;
   webChatMessagesBySession: RateLimiterAbstract;
@@ -25,10 +28,10 @@ export function createRateLimits(config: Config, redis?: Redis): RateLimits {
     if (!redis) return new RateLimiterMemory(options);
     return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
   };
-  const lockout = config.loginLockoutMinutes * 60;
   return {
-    loginFailuresByAccount: make('login-account', config.loginMaxFailures, lockout),
-    loginFailuresByIp: make('login-ip', config.loginMaxFailures * 10, lockout),
+    loginFailuresByAccount: make('login-account', config.loginMaxFailures, config.loginLockoutSeconds),
+    loginLockoutSeconds: config.loginLockoutSeconds,
+    loginFailuresByIp: make('login-ip', config.loginMaxFailuresPerMinutePerIp, 60),
     badTokensByIp: make('bad-token-ip', config.badTokenMaxPerMinute, 60),
     webChatMessagesBySession: make('chat-session', config.webChat.maxMessagesPerMinute, 60),
     webChatMessagesByIp: make('chat-ip', config.webChat.maxMessagesPerMinutePerIp, 60),
@@ -52,6 +55,17 @@ export async function countFailure(limiter: RateLimiterAbstract, key: string): P
     if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
     throw rejection;
   }
+}
+
+/**
+ * Counts one failure; the one that uses up the allowance locks the key for `lockSeconds` from
+ * now (not just for what is left of the window the first failure opened). Resolves to the
+ * milliseconds of the lock, or 0.
+ */
+export async function countFailureAndLock(limiter: RateLimiterAbstract, key: string, lockSeconds: number): Promise<number> {
+  if ((await countFailure(limiter, key)) === 0) return 0;
+  await limiter.block(key, lockSeconds);
+  return lockSeconds * 1000;
 }
 
 /** Takes one of the key's allowed requests; false once the allowance for the window is used up. */

@@ -17,6 +17,9 @@ export function depthLimitRule(maxDepth: number) {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
+    // A fragment is as deep wherever it is spread: measured once, so fragments that spread each
+    // other over and over (2^40 fields in a few hundred bytes) cost one pass, not one per path.
+    const fragmentDepths = new Map<string, number>();
     const depthOf = (selectionSet: SelectionSetNode, visited: Set<string>): number => {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
@@ -30,7 +33,12 @@ export function depthLimitRule(maxDepth: number) {
           const name = selection.name.value;
           const fragment = fragments.get(name);
           if (!fragment || visited.has(name)) continue; // unknown or cyclic spreads are reported by other rules
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...visited, name])));
+          let depth = fragmentDepths.get(name);
+          if (depth === undefined) {
+            depth = depthOf(fragment.selectionSet, new Set([...visited, name]));
+            fragmentDepths.set(name, depth);
+          }
+          deepest = Math.max(deepest, depth);
         }
       }
       return deepest;

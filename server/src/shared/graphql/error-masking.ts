@@ -7,6 +7,7 @@ import type { GraphQLFormattedError } from 'graphql';
 export const PUBLIC_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COSTLY',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'UNAUTHENTICATED',
