@@ -17,6 +17,7 @@ export interface OptOutTable {
   about: string;
   tuning: OptOutCase[];
   blind: OptOutCase[];
+  fresh: OptOutCase[];
 }
 
 export interface SplitReport {
@@ -58,7 +59,7 @@ export function evaluateSplit(split: string, cases: OptOutCase[], classify: (tex
   };
 }
 
-/** The figures of a split; the misses are listed only when asked (never for the blind split). */
+/** The figures of a split; the misses are listed only when asked (only for the tuning split). */
 export function formatSplit(report: SplitReport, options: { listMisses: boolean }): string {
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
   const lines = [

@@ -41,6 +41,7 @@ export const REASON_LABELS: Record<EscalationReason, string> = {
   BOOKING_CHANGE: 'Change or cancellation',
   AI_DISABLED: 'Assistant switched off',
   STAFF_TAKEOVER: 'Staff stepped in',
+  OPT_OUT_UNCLEAR: 'May want no more texts',
 };
 
 export const ESCALATION_STATUS_LABELS: Record<EscalationStatus, string> = {

@@ -51,6 +51,7 @@ export type EscalationReason =
   | 'HUMAN_REQUEST'
   | 'MAX_ATTEMPTS'
   | 'NEGATIVE_SENTIMENT'
+  | 'OPT_OUT_UNCLEAR'
   | 'REPEATED_FAILURE'
   | 'STAFF_TAKEOVER';
 

@@ -31,6 +31,8 @@ export enum EscalationReason {
   AI_DISABLED = 'AI_DISABLED',
   BOOKING_CHANGE = 'BOOKING_CHANGE',
   STAFF_TAKEOVER = 'STAFF_TAKEOVER',
+  /** A text that may ask for no more texts and may be about the booking ("stop, I meant Saturday"): a person reads it. */
+  OPT_OUT_UNCLEAR = 'OPT_OUT_UNCLEAR',
 }
 registerEnumType(EscalationReason, { name: 'EscalationReason' });
 
