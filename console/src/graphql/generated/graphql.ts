@@ -51,6 +51,7 @@ export type EscalationReason =
   | 'HUMAN_REQUEST'
   | 'MAX_ATTEMPTS'
   | 'NEGATIVE_SENTIMENT'
+  | 'OPT_OUT_UNCLEAR'
   /** Someone replied in the Facebook Page inbox or the Instagram app: the assistant is paused, and nobody here holds the thread until they take it over. */
   | 'PAGE_INBOX_REPLY'
   | 'REPEATED_FAILURE'

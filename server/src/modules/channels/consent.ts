@@ -2,13 +2,14 @@ import type { Tx } from '../../shared/db/unit-of-work';
 import type { ConsentRepository } from './consent.repository';
 
 /**
- * SMS and WhatsApp consent (CTIA/TCPA): the opt-out and opt-in keywords, alone in a message
- * in any casing, and HELP. An opted-out address gets one confirmation and nothing after it,
- * whoever asks for a send, until it texts START or UNSTOP.
+ * SMS and WhatsApp consent (CTIA/TCPA, and the FCC's "any reasonable means" since April 2025):
+ * an opt-out, whether the keyword STOP however typed or a request in plain words, gets one
+ * confirmation and nothing after it, whoever asks for a send, until the address texts START or
+ * UNSTOP. What a text means is read in consent-intent.ts.
  */
-const OPT_OUT = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT']);
-const OPT_IN = new Set(['START', 'UNSTOP']);
+export { consentKeyword, readConsent, type ConsentIntent, type ConsentReading } from './consent-intent';
 
+/** What is recorded and answered by the rules; an unclear opt-out goes to staff instead. */
 export type ConsentKeyword = 'OPT_OUT' | 'OPT_IN' | 'HELP';
 
 /** The channels where the keywords apply and an opted-out address gets nothing (SPEC §3). */
@@ -16,15 +17,6 @@ const CONSENT_CHANNELS: ReadonlySet<string> = new Set(['SMS', 'WHATSAPP']);
 
 export function hasConsentKeywords(channel: string): boolean {
   return CONSENT_CHANNELS.has(channel);
-}
-
-/** The keyword a message is, or null. Surrounding spaces and a final "." or "!" are allowed; any other word makes it a normal message. */
-export function consentKeyword(text: string): ConsentKeyword | null {
-  const word = text.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase();
-  if (OPT_OUT.has(word)) return 'OPT_OUT';
-  if (OPT_IN.has(word)) return 'OPT_IN';
-  if (word === 'HELP') return 'HELP';
-  return null;
 }
 
 /** Who may be messaged, and the one reply each keyword deserves. */
@@ -55,5 +47,13 @@ export class ConsentService {
       return wasOptedOut ? null : `You are unsubscribed from ${businessName} and will get no more messages. Reply START to resubscribe.`;
     }
     return `You are resubscribed to ${businessName} messages. Reply HELP for help, STOP to opt out.`;
+  }
+
+  /**
+   * The holding reply to a text that may be an opt-out and may be about the booking: a person
+   * will answer, and STOP is one word away. The FCC allows one text that asks what a request meant.
+   */
+  unclearOptOutReply(): string {
+    return `Thanks for your message. A member of our team will reply here shortly. If you'd like no more texts from ${this.deps.businessName}, reply STOP.`;
   }
 }

@@ -33,6 +33,8 @@ export enum EscalationReason {
   STAFF_TAKEOVER = 'STAFF_TAKEOVER',
   /** A person answered the customer in Meta's own inbox (the Page inbox, the Instagram app): held there, by nobody here. */
   PAGE_INBOX_REPLY = 'PAGE_INBOX_REPLY',
+  /** A text that may ask for no more texts and may be about the booking ("stop, I meant Saturday"): a person reads it. */
+  OPT_OUT_UNCLEAR = 'OPT_OUT_UNCLEAR',
 }
 registerEnumType(EscalationReason, {
   name: 'EscalationReason',

@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/logger';
 import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.port';
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import type { BookingsService } from '../bookings/bookings.service';
-import { consentKeyword, hasConsentKeywords, type ConsentService } from '../channels/consent';
+import { hasConsentKeywords, readConsent, type ConsentService } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import { Channel } from '../conversations/channel';
 import type { Conversation } from '../conversations/conversation.entity';
@@ -43,7 +43,8 @@ const STAFF_WILL_REPLY = 'Thanks for your message! A member of our team will rep
 
 /**
  * The one inbound path every channel uses (SPEC §2): the message is stored in its thread;
- * STOP/START/HELP are answered by the rules; a thread that is with staff gets no assistant
+ * STOP/START/HELP, and opt-outs in plain words, are answered by the rules; a text that may be an
+ * opt-out and may not goes to staff; a thread that is with staff gets no assistant
  * answer; otherwise the assistant reads it and answers, books or escalates. Each message runs
  * in one transaction holding the thread's row lock, so two messages of a thread are handled
  * in order even across instances.
@@ -71,9 +72,9 @@ export class InboundService {
       this.deps.logger.info({ channel: inbound.channel }, 'inbound message with no text and no attachments: ignored');
       return { outcome: 'ignored', reason: 'The message had no text and no attachments.' };
     }
-    const keyword = hasConsentKeywords(inbound.channel) && !attachmentsOnly ? consentKeyword(text) : null;
+    const consent = hasConsentKeywords(inbound.channel) && !attachmentsOnly ? readConsent(text) : null;
     // The model call happens before the transaction, so no row lock is held while it thinks.
-    const analysis = this.deps.assistantEnabled && !keyword && !attachmentsOnly && !(await this.withStaff(inbound)) ? await this.analyze(text) : null;
+    const analysis = this.deps.assistantEnabled && !consent && !attachmentsOnly && !(await this.withStaff(inbound)) ? await this.analyze(text) : null;
 
     return this.deps.uow.run(async (tx, events): Promise<ReceiveResult> => {
       const { conversations } = this.deps;
@@ -83,9 +84,10 @@ export class InboundService {
       // A provider event applied a second time (its first run committed, then the worker died) changes nothing.
       if (duplicate) return { outcome: 'duplicate', conversation, message };
       const answer = async (): Promise<Message | null> => {
-        if (keyword) {
+        if (consent?.intent === 'UNCLEAR_OPT_OUT') return this.handOverUnclearOptOut(tx, events, conversation, text, consent.rule);
+        if (consent) {
           // STOP, START and HELP are answered by the rules, never by the assistant; at most one confirmation.
-          const confirmation = await this.deps.consent.apply(tx, { channel: inbound.channel, address: inbound.address, keyword });
+          const confirmation = await this.deps.consent.apply(tx, { channel: inbound.channel, address: inbound.address, keyword: consent.intent });
           return confirmation ? this.reply(tx, events, conversation, MessageAuthor.SYSTEM, confirmation, 'CONSENT_CONFIRMATION') : null;
         }
         if (await this.deps.escalations.isWithStaff(conversation.id, tx)) return null;
@@ -139,6 +141,24 @@ export class InboundService {
       this.deps.logger.info({ channel: echo.channel, via: echo.via }, 'reply typed outside the console: the thread is with staff');
       return { outcome: 'received', conversation, message };
     });
+  }
+
+  /**
+   * A text that may ask for no more texts and may be about the booking ("stop, I meant
+   * Saturday"): not an opt-out, and no assistant answer either, since a sales reply is the worst
+   * answer to someone who may have asked to stop. Staff read it; the customer hears that a person
+   * will reply and that STOP is one word away. A thread staff already have needs neither.
+   */
+  private async handOverUnclearOptOut(tx: Tx, events: PendingEvents, conversation: Conversation, text: string, rule: string): Promise<Message | null> {
+    if (await this.deps.escalations.isWithStaff(conversation.id, tx)) return null;
+    await this.deps.escalations.raise(tx, events, {
+      conversation,
+      reason: EscalationReason.OPT_OUT_UNCLEAR,
+      reasonText: `The customer may have asked for no more texts (${rule}). Read their message before anyone texts them.`,
+      lastCustomerMessage: text,
+      quote: null,
+    });
+    return this.reply(tx, events, conversation, MessageAuthor.SYSTEM, this.deps.consent.unclearOptOutReply());
   }
 
   private withStaff(where: ThreadAddress): Promise<boolean> {
