@@ -110,7 +110,7 @@ describe('inbound SMS webhooks', () => {
     const replyStatus = async () => {
       const conversations = await graphql(
         server.url,
-        `{ conversations(first: 50, channel: SMS) { edges { node { customer { phone } messages { edges { node { author direction text providerMessageId deliveryStatus } } } } } } }`,
+        `{ conversations(first: 20, channel: SMS) { edges { node { customer { phone } messages(first: 10) { edges { node { author direction text providerMessageId deliveryStatus } } } } } } }`,
         {},
         adminToken,
       );
