@@ -1,22 +1,24 @@
 import Redis from 'ioredis';
-import { eventually } from './fixtures';
+import { eventually, metricValue } from './fixtures';
 import type { Subscription } from './graphql-client';
 import type { TestServer } from './test-server';
 
 /**
  * Knowing that a subscription is live. graphql-ws acknowledges the connection, not the
  * subscription: the server starts listening a moment after `subscribe` returns, and an event
- * published before then is simply not heard. Tests wait for one of two signals instead of
+ * published before then is simply not heard. Tests wait for one of these signals instead of
  * sleeping:
  *
  * - `untilLive`: trigger a harmless event until every subscription has received one (the whole
  *   path works end to end), then drop those probe events, late ones included.
- * - `untilListening`: the server's Redis subscriber is on the topic's channel
- *   (`<keyPrefix><TOPIC>[:scope]`, see server/src/shared/pubsub/event-bus.ts), so events
- *   published from then on reach the subscription. Each server instance subscribes to a channel
- *   once, however many of its clients listen (and subscribers asking the same thing share one
- *   execution), so this proves only the first subscription of an instance to that channel: use
- *   it for scoped channels only the test listens on, or to see that each instance listens.
+ * - `untilListening(server, topic, { atLeast })`: the server's own count of subscriptions that
+ *   will hear the topic's next event (`live_event_listeners` in /metrics) has reached `atLeast`.
+ *   Read `listenersOf` before subscribing and wait for it plus the new ones. Subscribers asking
+ *   the same thing share one execution, so they count once.
+ * - `untilListening(server, topic, { instances })`: that many server instances listen on the
+ *   topic's Redis channel (`<keyPrefix><TOPIC>`: one per topic, whatever the scopes; see
+ *   server/src/shared/pubsub/event-bus.ts). An instance keeps listening once it has, so this
+ *   proves only an instance's first subscription to the topic.
  */
 
 const LIVE_TIMEOUT_MS = 15_000;
@@ -42,23 +44,31 @@ export async function untilLive<T>(
 }
 
 /** How many Redis clients (one per server instance) listen on the topic's channel now. */
-export async function redisListeners(server: Pick<TestServer, 'redis'>, topic: string, scope?: string): Promise<number> {
+export async function redisListeners(server: Pick<TestServer, 'redis'>, topic: string): Promise<number> {
   const redis = new Redis(server.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const [, count] = (await redis.call('PUBSUB', 'NUMSUB', channel(server, topic, scope))) as [string, number];
+    const [, count] = (await redis.call('PUBSUB', 'NUMSUB', channel(server, topic))) as [string, number];
     return Number(count);
   } finally {
     redis.disconnect();
   }
 }
 
-/** Waits until `instances` servers (sharing one Redis and key prefix) listen on the topic's channel. */
-export async function untilListening(server: Pick<TestServer, 'redis'>, topic: string, options: { scope?: string; instances?: number } = {}): Promise<void> {
-  const instances = options.instances ?? 1;
-  await eventually(`${instances} instance(s) listening on ${topic}`, async () => (await redisListeners(server, topic, options.scope)) >= instances, LIVE_TIMEOUT_MS);
+/** Subscriptions on the server that will hear the topic's next event. */
+export async function listenersOf(server: Pick<TestServer, 'url'>, topic: string): Promise<number> {
+  return metricValue(server.url, `live_event_listeners{topic="${topic}"}`);
 }
 
-function channel(server: Pick<TestServer, 'redis'>, topic: string, scope?: string): string {
-  return server.redis.keyPrefix + topic + (scope === undefined ? '' : `:${scope}`);
+/** Waits until the server has `atLeast` subscriptions listening on the topic, or `instances` servers (sharing one Redis and key prefix) listen on its channel. */
+export async function untilListening(server: Pick<TestServer, 'redis' | 'url'>, topic: string, wanted: { atLeast: number } | { instances: number }): Promise<void> {
+  if ('atLeast' in wanted) {
+    await eventually(`${wanted.atLeast} subscription(s) listening on ${topic}`, async () => (await listenersOf(server, topic)) >= wanted.atLeast, LIVE_TIMEOUT_MS);
+    return;
+  }
+  await eventually(`${wanted.instances} instance(s) listening on ${topic}`, async () => (await redisListeners(server, topic)) >= wanted.instances, LIVE_TIMEOUT_MS);
+}
+
+function channel(server: Pick<TestServer, 'redis'>, topic: string): string {
+  return server.redis.keyPrefix + topic;
 }

@@ -118,7 +118,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     closers.push({ name: 'database pool', close: () => dataSource.destroy() });
 
     const eventBus = createEventBus(config.redis, logger);
-    metrics.watchPubSub(() => eventBus.isReachable());
+    metrics.watchPubSub(() => eventBus.isReachable(), () => eventBus.listenerCounts());
     closers.push({ name: 'pub/sub', close: () => eventBus.close() });
     let redis: Redis | undefined;
     if (config.redis.kind === 'redis') {

@@ -30,6 +30,13 @@ interface ConnectionState {
 const FORBIDDEN = 4403;
 /** How often open sockets are checked against their sessions and keys, for what no event announced (an expiry). */
 const ACCESS_SWEEP_MS = 60_000;
+/**
+ * Operations one socket may have running: a console follows a handful of live views, the chat
+ * window one; each costs memory for as long as it lives.
+ */
+const OPERATIONS_PER_SOCKET = { staff: 100, apiKey: 100, webChat: 5 } as const;
+/** Sockets one anonymous chat session may hold on an instance (a customer's tabs). */
+const SOCKETS_PER_CHAT_SESSION = 5;
 
 /**
  * graphql-ws on the same port and path as HTTP. A connection authenticates once: staff and
@@ -99,6 +106,9 @@ export function attachWebSocketServer(params: {
                 ? ({ kind: 'webChat', tokenHash: webChatTokenHash } as const)
                 : undefined;
           if (!principal) return false;
+          if (principal.kind === 'webChat' && [...open.values()].filter((other) => other.kind === 'webChat' && other.tokenHash === principal.tokenHash).length >= SOCKETS_PER_CHAT_SESSION) {
+            return false;
+          }
           states.set(ctx.extra, { principal, ip });
           open.set(ctx.extra.socket, principal);
           return true;
@@ -111,6 +121,15 @@ export function attachWebSocketServer(params: {
       },
       onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra);
+        // This operation is already counted among the socket's.
+        const allowed = OPERATIONS_PER_SOCKET[state?.principal?.kind ?? 'webChat'];
+        if (Object.keys(ctx.subscriptions).length > allowed) {
+          return [
+            new GraphQLError(`This connection already has ${allowed} live subscriptions, the most it may hold. Stop one before starting another.`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: allowed },
+            }),
+          ];
+        }
         // The session or key may have ended since the socket opened, on any instance.
         if (state?.principal && (await hasEnded(state.principal))) {
           open.delete(ctx.extra.socket);
@@ -169,7 +188,7 @@ export function attachWebSocketServer(params: {
     close(deadline: number): Promise<void> {
       closing ??= (async () => {
         clearInterval(sweep);
-        await stopListening();
+        void stopListening(); // local: nothing to wait for, and never on a Redis that may be gone
         const disposed = cleanup.dispose(); // sends 1001 to every client now, resolves when all are gone
         const timer = setTimeout(() => {
           for (const client of wss.clients) client.terminate();

@@ -23,8 +23,8 @@ export interface Metrics {
   observeJob(attempt: { queue: string; outcome: 'success' | 'error'; seconds: number; statements: number }): void;
   /** SQL statements one subscription event cost to render (once for all subscribers sharing it). */
   countSubscriptionEventStatements(subscription: string, statements: number): void;
-  /** Asks `isReachable` at each scrape whether live events reach other instances (pubsub_up). */
-  watchPubSub(isReachable: () => Promise<boolean>): void;
+  /** Asks `isReachable` at each scrape whether live events reach other instances (pubsub_up), and `listeners` how many subscriptions listen per topic. */
+  watchPubSub(isReachable: () => Promise<boolean>, listeners: () => Record<string, number>): void;
 }
 
 export function createMetrics(): Metrics {
@@ -157,6 +157,17 @@ export function createMetrics(): Metrics {
   };
 
   let pubSubReachable: () => Promise<boolean> = async () => true;
+  let liveListeners: () => Record<string, number> = () => ({});
+  new Gauge({
+    name: 'live_event_listeners',
+    help: 'Subscriptions on this instance that will hear the next event of each topic (those sharing one execution count once).',
+    labelNames: ['topic'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [topic, count] of Object.entries(liveListeners())) this.set({ topic }, count);
+    },
+  });
   new Gauge({
     name: 'pubsub_up',
     help: 'Whether live events reach other instances (1) or not (0: Redis is unreachable; the API still serves, consoles miss live updates from other instances).',
@@ -168,8 +179,9 @@ export function createMetrics(): Metrics {
 
   return {
     registry,
-    watchPubSub: (isReachable) => {
+    watchPubSub: (isReachable, listeners) => {
       pubSubReachable = isReachable;
+      liveListeners = listeners;
     },
     httpMiddleware,
     graphqlPlugin,
