@@ -1,4 +1,5 @@
 import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
+import { POOL_SIZE } from '../../shared/db/data-source';
 import type { UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
@@ -18,8 +19,11 @@ const SAMPLE_BODY_CHARS = 2000;
 const TALLY_RETENTION_DAYS = 30;
 const SAMPLE_RETENTION_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
-/** Connections deliveries may hold at once: the rest of the pool stays with the API and the queue, however many hang. */
-const STORING_SLOTS = 3;
+/**
+ * Connections deliveries may hold at once: the other half of the pool stays with the API and
+ * the queue, however many hang. (A quarter of the pool halved ingest under load.)
+ */
+const STORING_SLOTS = POOL_SIZE / 2;
 /** Kept for the COMMIT and the answer after the statements' own deadline. */
 const ANSWER_MARGIN_MS = 250;
 

@@ -5,7 +5,7 @@ import { AdvisoryLock, withAdvisoryLock } from './advisory-lock';
 import { statementCountingLogger } from './statement-count';
 
 /** Connections the server keeps; webhooks may hold only a few of them (see WebhookInboxService). */
-export const POOL_SIZE = 10;
+export const POOL_SIZE = 20;
 
 /**
  * Applies pending migrations from migrations/, then opens the pool the server works with. The
