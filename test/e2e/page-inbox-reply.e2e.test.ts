@@ -1,9 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { metaEnv, startFakeMeta, type FakeMeta } from '../support/fake-meta-server';
+import { useApp } from '../support/fixtures';
 import { graphql } from '../support/graphql-client';
-import { startTestServer, TEST_ADMIN, type TestServer } from '../support/test-server';
+import { TEST_ADMIN } from '../support/test-server';
 import { launchChromium, LIVE_TIMEOUT_MS, signIn } from './browser';
 
 /**
@@ -16,36 +15,22 @@ import { launchChromium, LIVE_TIMEOUT_MS, signIn } from './browser';
 const CUSTOMER = '24023423420009101';
 const PAGE_INBOX_REPLY = 'Hi, Sam from the team here. Dec 19 works, I will call you this afternoon.';
 
-let meta: FakeMeta | undefined;
-let server: TestServer | undefined;
-let db: pg.Client | undefined;
+const app = useApp({ meta: true, extension101: false, env: { JOBS_POLL_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1' } });
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  meta = await startFakeMeta();
-  server = await startTestServer({ env: { ...metaEnv(meta), JOBS_POLL_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1' } });
-  db = new pg.Client({ connectionString: server.databaseUrl });
-  await db.connect();
   browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-  await server?.stop();
-  await meta?.close();
 }, 60_000);
+afterAll(() => browser?.close());
 
 describe('a reply typed in the Page inbox, in the console', () => {
   it('shows live as a staff message "via Page inbox", with the assistant paused and the Page inbox as holder', async () => {
-    const fake = meta!;
-    const api = server!;
-    const replyStatus = async () => (await db!.query(`SELECT status FROM outbound_send WHERE recipient = $1`, [CUSTOMER])).rows[0]?.status;
+    const { meta: fake, server: api, db, adminToken: token } = app;
+    const replyStatus = async () => (await db.query(`SELECT status FROM outbound_send WHERE recipient = $1`, [CUSTOMER])).rows[0]?.status;
 
     await fake.deliver(api.url, fake.messengerText({ senderId: CUSTOMER, text: 'Hi! Do you do hibachi for 12 people on Dec 19?' }));
     await expect.poll(replyStatus, { timeout: LIVE_TIMEOUT_MS * 2 }).toBe('SENT');
 
-    const token = await api.login();
     const threads = await graphql(api.url, `{ conversations(first: 5, channel: MESSENGER) { edges { node { id } } } }`, {}, token);
     const conversationId = threads.data!.conversations.edges[0].node.id as string;
 

@@ -22,7 +22,7 @@ import type { RateLimits } from '../shared/auth/rate-limits';
 import type { RequestContext } from './context';
 
 interface ConnectionState {
-  principal?: Principal;
+  principal: Principal;
   ip: string;
 }
 
@@ -59,11 +59,11 @@ export function attachWebSocketServer(params: {
 }) {
   const { httpServer, schema, services, loaders, config, logger, metrics } = params;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
-  const states = new WeakMap<object, ConnectionState>();
-  /** Every authenticated socket open on this instance, with who opened it. */
-  const open = new Map<WebSocket, Principal>();
+  /** Every socket open on this instance (all are authenticated), with who opened it and from where. */
+  const open = new Map<WebSocket, ConnectionState>();
+  const principals = () => [...open.values()].map((state) => state.principal);
   const closeWhere = (ended: (principal: Principal) => boolean) => {
-    for (const [socket, principal] of open) {
+    for (const [socket, { principal }] of open) {
       if (!ended(principal)) continue;
       open.delete(socket);
       socket.close(FORBIDDEN, 'Forbidden');
@@ -78,7 +78,7 @@ export function attachWebSocketServer(params: {
   );
   const sweep = setInterval(() => {
     services.staff
-      .endedPrincipals([...new Set(open.values())])
+      .endedPrincipals(principals())
       .then((ended) => closeWhere((principal) => ended.has(principal)))
       .catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'could not check open sockets against their credentials'));
   }, ACCESS_SWEEP_MS);
@@ -106,11 +106,10 @@ export function attachWebSocketServer(params: {
                 ? ({ kind: 'webChat', tokenHash: webChatTokenHash } as const)
                 : undefined;
           if (!principal) return false;
-          if (principal.kind === 'webChat' && [...open.values()].filter((other) => other.kind === 'webChat' && other.tokenHash === principal.tokenHash).length >= SOCKETS_PER_CHAT_SESSION) {
+          if (principal.kind === 'webChat' && principals().filter((other) => other.kind === 'webChat' && other.tokenHash === principal.tokenHash).length >= SOCKETS_PER_CHAT_SESSION) {
             return false;
           }
-          states.set(ctx.extra, { principal, ip });
-          open.set(ctx.extra.socket, principal);
+          open.set(ctx.extra.socket, { principal, ip });
           return true;
         } catch {
           return false;
@@ -120,9 +119,11 @@ export function attachWebSocketServer(params: {
         open.delete(ctx.extra.socket);
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const state = states.get(ctx.extra);
+        const state = open.get(ctx.extra.socket);
+        // Gone from `open` only when its access ended and it is closing.
+        if (!state) return [sessionEnded()];
         // This operation is already counted among the socket's.
-        const allowed = OPERATIONS_PER_SOCKET[state?.principal?.kind ?? 'webChat'];
+        const allowed = OPERATIONS_PER_SOCKET[state.principal.kind];
         if (Object.keys(ctx.subscriptions).length > allowed) {
           return [
             new GraphQLError(`This connection already has ${allowed} live subscriptions, the most it may hold. Stop one before starting another.`, {
@@ -131,10 +132,10 @@ export function attachWebSocketServer(params: {
           ];
         }
         // The session or key may have ended since the socket opened, on any instance.
-        if (state?.principal && (await hasEnded(state.principal))) {
+        if (await hasEnded(state.principal)) {
           open.delete(ctx.extra.socket);
           ctx.extra.socket.close(FORBIDDEN, 'Forbidden');
-          return [new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: 'UNAUTHENTICATED' } })];
+          return [sessionEnded()];
         }
         let document;
         try {
@@ -149,7 +150,7 @@ export function attachWebSocketServer(params: {
         // A subscription's context lives as long as it does: its loaders batch but never cache,
         // so one event never reads rows an earlier event loaded.
         const subscription = getOperationAST(document, payload.operationName)?.operation === 'subscription';
-        const context: RequestContext = { requestId: randomUUID(), ip: state?.ip ?? 'unknown', principal: state?.principal, loaders: loaders({ cache: !subscription }) };
+        const context: RequestContext = { requestId: randomUUID(), ip: state.ip, principal: state.principal, loaders: loaders({ cache: !subscription }) };
         const args: ExecutionArgs = {
           schema,
           document,
@@ -157,7 +158,7 @@ export function attachWebSocketServer(params: {
           operationName: payload.operationName,
           contextValue: context,
         };
-        if (subscription) sharingKeys.set(args, JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, accessOf(state?.principal)]));
+        if (subscription) sharingKeys.set(args, JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, accessOf(state.principal)]));
         return args;
       },
       subscribe: (args) => {
@@ -204,6 +205,10 @@ export function attachWebSocketServer(params: {
   };
 }
 
+function sessionEnded(): GraphQLError {
+  return new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
 /** Calls `onEnded` for every announcement, from any instance, of sessions and keys that stopped working; resolves a function that stops listening. */
 function listenForEndedAccess(eventBus: EventBus, onEnded: (ended: AccessEndedPayload) => void): () => Promise<void> {
   const events = eventBus.forSchema.subscribe(StaffTopic.ACCESS_ENDED) as AsyncIterableIterator<AccessEndedPayload> | Promise<AsyncIterableIterator<AccessEndedPayload>>;
@@ -217,8 +222,7 @@ function listenForEndedAccess(eventBus: EventBus, onEnded: (ended: AccessEndedPa
 }
 
 /** What a subscriber may see: subscribers with the same access get the same results. */
-function accessOf(principal: Principal | undefined): string {
-  if (!principal) return 'anonymous';
+function accessOf(principal: Principal): string {
   if (principal.kind === 'staff') return `staff:${principal.role}`;
   if (principal.kind === 'apiKey') return `key:${[...principal.scopes].sort().join(',')}`;
   return `chat:${principal.tokenHash}`;

@@ -1,4 +1,4 @@
-import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
+import { Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { POOL_SIZE } from '../../shared/db/data-source';
 import type { UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
@@ -54,6 +54,7 @@ export class WebhookInboxService {
 
   /** `answerMs`: how long a delivery may wait to be stored before it is refused with InboxUnavailable. */
   constructor(private readonly deps: { uow: UnitOfWork; repository: WebhooksRepository; jobs: JobQueue; logger: Logger; answerMs: number }) {
+    // One shared error for every timed-out wait: the route only reads its type.
     this.storingSlots = withTimeout(new Semaphore(STORING_SLOTS), deps.answerMs, new InboxUnavailable('every storing slot is busy'));
   }
 
@@ -98,9 +99,7 @@ export class WebhookInboxService {
    */
   async accept(provider: WebhookProvider, events: readonly InboundEvent[]): Promise<{ stored: number; duplicates: number }> {
     const deadline = Date.now() + this.deps.answerMs;
-    const [, release] = await this.storingSlots.acquire().catch((error: unknown) => {
-      throw error === E_TIMEOUT || error instanceof InboxUnavailable ? new InboxUnavailable('every storing slot is busy') : error;
-    });
+    const [, release] = await this.storingSlots.acquire();
     const storing = this.store(provider, events, deadline).finally(release);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
