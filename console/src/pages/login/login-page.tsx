@@ -14,12 +14,16 @@ export function LoginPage({ notice }: { notice: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  // Why the last session ended stops applying once this form has been tried: beside a refusal
+  // ("this account has been deactivated") it reads as a contradiction.
+  const [tried, setTried] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const { byField, general } = indexUserErrors(errors, (field) => (FIELDS.has(field) ? field : undefined));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setTried(true);
     const missing: UserErrorLike[] = [];
     if (!email.trim()) missing.push({ field: 'email', message: 'Enter your email address.' });
     if (!password) missing.push({ field: 'password', message: 'Enter your password.' });
@@ -54,7 +58,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
       <form className="card login__form" aria-labelledby={`${id}-title`} noValidate onSubmit={submit}>
         <h1 id={`${id}-title`}>Sign in</h1>
         <p className="muted">Hibachi staff console</p>
-        {notice && (
+        {notice && !tried && (
           <p role="status" className="notice notice--info">
             {notice}
           </p>
