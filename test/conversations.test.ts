@@ -52,12 +52,17 @@ describe('web chat with the assistant', () => {
 
     const booked = await send('yes, that is correct');
     expect(booked.reply.text).toMatch(/You're booked/);
+    expect(booked.reply.text).toMatch(/texting our booking terms to your phone now/);
     const conversationId = await latestConversationId();
     const conversation = (await graphql(app.server.url, CONVERSATION, { id: conversationId }, app.adminToken)).data!.conversation;
     expect(conversation.stage).toBe('BOOKED');
-    expect(conversation.booking).toEqual({ partySize: 12, eventDate: expect.stringMatching(/-12-20$/), startTime: '18:00', address: expect.stringContaining('123 Main St'), status: 'INQUIRY' });
+    expect(conversation.booking).toEqual({ partySize: 12, eventDate: expect.stringMatching(/-12-20$/), startTime: '18:00', address: expect.stringContaining('123 Main St'), status: 'PENDING_TERMS' });
     expect(conversation.customer).toEqual({ name: 'Dana Reyes', phone: '+15555550123' });
     expect(conversation.messages.edges).toHaveLength(10);
+    // The terms went by text to the number given, in the customer's SMS thread.
+    const sms = (await graphql(app.server.url, `{ conversations(first: 1, channel: SMS) { edges { node { stage customer { name } messages(first: 5) { edges { node { author text } } } } } } }`, {}, app.adminToken)).data!.conversations.edges[0].node;
+    expect(sms).toMatchObject({ stage: 'BOOKED', customer: { name: 'Dana Reyes' } });
+    expect(sms.messages.edges.map((edge: any) => edge.node)).toEqual([{ author: 'SYSTEM', text: expect.stringMatching(/please read our terms at .*\/terms and reply I AGREE/) }]);
   });
 
   it('answers bad input with userErrors and stores nothing', async () => {
@@ -214,7 +219,7 @@ function webChatSocket(sessionToken: string) {
 }
 
 async function latestConversationId(): Promise<string> {
-  const list = await graphql(app.server.url, `{ conversations(first: 1, stage: BOOKED) { edges { node { id } } } }`, {}, app.adminToken);
+  const list = await graphql(app.server.url, `{ conversations(first: 1, stage: BOOKED, channel: WEB_CHAT) { edges { node { id } } } }`, {}, app.adminToken);
   return list.data!.conversations.edges[0].node.id;
 }
 

@@ -131,6 +131,10 @@ const envSchema = z
     BUSINESS_NAME: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Hibachi at Home'),
     PRICE_PER_GUEST_CENTS: intInRange(0, 1_000_000).default(6000),
     MINIMUM_SPEND_CENTS: intInRange(0, 100_000_000).default(60000),
+    PRICE_PER_KID_CENTS: intInRange(0, 1_000_000).default(3000),
+    DEPOSIT_CENTS: intInRange(10000, 100_000_000).default(10000),
+    BOOKING_MAX_GUESTS: intInRange(1, 10000).default(100),
+    BOOKING_COMPLETION_EVERY_SECONDS: intInRange(1, 86400).default(3600),
     FAQ_MINIMUM_SPEND: optionalString,
     FAQ_SERVICE_AREA: optionalString,
     FAQ_VEGETARIAN_OPTIONS: optionalString,
@@ -262,6 +266,7 @@ export interface Config {
     openai?: { apiKey: string; model: string; baseURL?: string };
   };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
+  bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number };
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
   helpContact: string;
   /**
@@ -381,6 +386,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, baseURL: env.OPENAI_BASE_URL } : undefined,
     },
     escalations: { ackTimeoutSeconds: env.ESCALATION_ACK_TIMEOUT_SECONDS, sweepSeconds: env.ESCALATION_SWEEP_SECONDS },
+    bookings: {
+      pricePerAdultCents: env.PRICE_PER_GUEST_CENTS,
+      pricePerKidCents: env.PRICE_PER_KID_CENTS,
+      minimumSpendCents: env.MINIMUM_SPEND_CENTS,
+      depositCents: env.DEPOSIT_CENTS,
+      maxGuests: env.BOOKING_MAX_GUESTS,
+      completionEverySeconds: env.BOOKING_COMPLETION_EVERY_SECONDS,
+    },
     webChat: {
       maxMessagesPerMinute: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE,
       maxMessagesPerMinutePerIp: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP,

@@ -110,7 +110,7 @@ export function decide(current: ConversationState, analysis: MessageAnalysis, se
         stage: ConversationStage.BOOKED,
         failedAttempts: 0,
         createBooking: true,
-        reply: `You're booked! We've saved your hibachi party: ${readBack(draft)}. Our team will follow up with the terms and the deposit link. Thank you for choosing ${settings.businessName}!`,
+        reply: `You're booked! We've saved your hibachi party: ${readBack(draft)}. Thank you for choosing ${settings.businessName}!`,
       };
     }
     if (analysis.confirmation === 'NO') {

@@ -12,7 +12,7 @@ export enum BookingStatus {
 }
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
 
-/** A hibachi event at a customer's address. Pricing, terms and payments extend it in later modules. */
+/** A hibachi event at a customer's address, priced when it is made (SPEC §4). */
 @Entity({ name: 'booking' })
 @ObjectType()
 export class Booking {
@@ -40,8 +40,17 @@ export class Booking {
   address!: string;
 
   @Field(() => Int)
-  @Column({ type: 'integer', name: 'party_size' })
-  partySize!: number;
+  @Column({ type: 'integer' })
+  adults!: number;
+
+  @Field(() => Int)
+  @Column({ type: 'integer', default: 0 })
+  kids!: number;
+
+  @Field(() => Int, { description: 'Adults and kids.' })
+  get partySize(): number {
+    return this.adults + this.kids;
+  }
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 500, name: 'dietary_notes', nullable: true })
@@ -58,10 +67,53 @@ export class Booking {
   @Column({ type: 'uuid', name: 'conversation_id', nullable: true })
   conversationId!: string | null;
 
+  @Field(() => Boolean, { description: 'The customer agreed to receive texts about this booking.' })
+  @Column({ type: 'boolean', name: 'sms_consent', default: false })
+  smsConsent!: boolean;
+
+  @Column({ type: 'uuid', name: 'travel_quote_id', nullable: true })
+  travelQuoteId!: string | null;
+
+  // The prices this booking was quoted at: a later change of the price list never reprices it.
+  @Column({ type: 'integer', name: 'price_per_adult_cents' })
+  pricePerAdultCents!: number;
+
+  @Column({ type: 'integer', name: 'price_per_kid_cents' })
+  pricePerKidCents!: number;
+
+  @Column({ type: 'integer', name: 'minimum_spend_cents' })
+  minimumSpendCents!: number;
+
+  @Column({ type: 'integer', name: 'travel_fee_cents' })
+  travelFeeCents!: number;
+
+  @Column({ type: 'integer', name: 'deposit_cents' })
+  depositCents!: number;
+
+  @Column({ type: 'integer', name: 'paid_cents', default: 0 })
+  paidCents!: number;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'confirmed_at', nullable: true })
+  confirmedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
+  completedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'cancelled_at', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, name: 'cancellation_reason', nullable: true })
+  cancellationReason!: string | null;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
+  @Field(() => Date)
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
 }

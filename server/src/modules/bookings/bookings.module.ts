@@ -2,7 +2,9 @@ import type DataLoader from 'dataloader';
 import type { ModuleManifest } from '../../app/module';
 import { byId } from '../../shared/graphql/loaders';
 import { Booking } from './booking.entity';
+import { BookingTopic } from './bookings.events';
 import { BookingsRepository } from './bookings.repository';
+import { BookingsResolver } from './bookings.resolver';
 import { BookingsService } from './bookings.service';
 
 declare module '../../app/module' {
@@ -14,16 +16,50 @@ declare module '../../app/module' {
   }
 }
 
+const COMPLETE_PAST_EVENTS = 'bookings.complete-past-events';
+
+/** Bookings, their price and their status (SPEC §4). */
 export const bookingsModule: ModuleManifest = {
   name: 'bookings',
   entities: [Booking],
-  resolvers: [],
-  topics: [],
-  create(core) {
-    const bookings = new BookingsService(new BookingsRepository(core.dataSource));
+  resolvers: [BookingsResolver],
+  topics: Object.values(BookingTopic),
+  create(core, { customers, conversations }) {
+    const { config } = core;
+    const bookings = new BookingsService({
+      uow: core.uow,
+      repository: new BookingsRepository(core.dataSource, config.graphqlMaxPageSize),
+      customers,
+      conversations,
+      travel: null,
+      logger: core.logger,
+      settings: {
+        prices: config.bookings,
+        maxGuests: config.bookings.maxGuests,
+        businessName: config.business.name,
+        businessTimeZone: config.businessTimeZone,
+        termsUrl: () => `${core.webhookBaseUrl()}/terms`,
+      },
+    });
     return {
       services: { bookings },
+      resolvers: [new BookingsResolver(bookings)],
       loaders: (options) => ({ bookingById: byId((ids) => bookings.findByIds(ids), options) }),
+      jobs: [
+        {
+          // A confirmed booking is completed the day after its event (business time zone).
+          name: COMPLETE_PAST_EVENTS,
+          retryLimit: 2,
+          retryDelaySeconds: 60,
+          expireInSeconds: 300,
+          concurrency: 1,
+          everySeconds: config.bookings.completionEverySeconds,
+          handle: async () => {
+            const completed = await bookings.completePastEvents();
+            if (completed > 0) core.logger.info({ completed }, 'bookings completed after their event day');
+          },
+        },
+      ],
     };
   },
 };

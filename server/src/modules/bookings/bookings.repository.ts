@@ -1,18 +1,97 @@
 import { In, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
-import { Booking } from './booking.entity';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
+import type { Channel } from '../conversations/channel';
+import { Booking, BookingStatus } from './booking.entity';
 
+export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents'>;
+
+export interface BookingFilter {
+  status?: BookingStatus[];
+  eventDateFrom?: string;
+  eventDateTo?: string;
+  customerId?: string;
+  sourceChannel?: Channel;
+  /** Part of the customer's name, or digits of their phone. */
+  search?: string;
+}
+
+/** The only code that knows how bookings are stored. */
 export class BookingsRepository extends RepositoryBase {
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly maxPageSize: number,
+  ) {
     super(dataSource);
   }
 
-  insert(tx: Tx, fields: Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId'>): Promise<Booking> {
+  insert(tx: Tx, fields: NewBookingRow): Promise<Booking> {
     const manager = this.manager(tx);
-    return manager.save(manager.create(Booking, fields));
+    return manager.save(manager.create(Booking, { ...fields, paidCents: 0 }));
+  }
+
+  async save(tx: Tx, booking: Booking): Promise<Booking> {
+    return this.manager(tx).save(booking);
   }
 
   async findByIds(ids: readonly string[]): Promise<Booking[]> {
     return ids.length === 0 ? [] : this.manager().findBy(Booking, { id: In([...ids]) });
+  }
+
+  findById(id: string): Promise<Booking | null> {
+    return this.manager().findOneBy(Booking, { id });
+  }
+
+  /** The booking, its row locked until the transaction ends: every change to a booking takes this first. */
+  lockById(tx: Tx, id: string): Promise<Booking | null> {
+    return this.manager(tx).createQueryBuilder(Booking, 'booking').setLock('pessimistic_write').where('booking.id = :id', { id }).getOne();
+  }
+
+  /** The newest booking of this customer that waits for the terms, locked; null when none does. */
+  lockAwaitingTerms(tx: Tx, where: { customerId: string; bookingId: string | null }): Promise<Booking | null> {
+    return this.manager(tx)
+      .createQueryBuilder(Booking, 'booking')
+      .setLock('pessimistic_write')
+      .where('booking.status = :status', { status: BookingStatus.PENDING_TERMS })
+      .andWhere('(booking.customer_id = :customerId OR booking.id = :bookingId)', { customerId: where.customerId, bookingId: where.bookingId ?? '00000000-0000-0000-0000-000000000000' })
+      .orderBy('booking.created_at', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /** Soonest event first (then start time): the order staff plan by. */
+  list(filter: BookingFilter, args: ConnectionArgs): Promise<Connection<Booking>> {
+    const query = this.manager().createQueryBuilder(Booking, 'booking');
+    if (filter.status && filter.status.length > 0) query.andWhere('booking.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.eventDateFrom) query.andWhere('booking.event_date >= :from', { from: filter.eventDateFrom });
+    if (filter.eventDateTo) query.andWhere('booking.event_date <= :to', { to: filter.eventDateTo });
+    if (filter.customerId) query.andWhere('booking.customer_id = :customerId', { customerId: filter.customerId });
+    if (filter.sourceChannel) query.andWhere('booking.source_channel = :channel', { channel: filter.sourceChannel });
+    if (filter.search) {
+      const digits = filter.search.replace(/\D/g, '');
+      const words = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM customer c WHERE c.id = booking.customer_id AND (c.name ILIKE :words${digits.length >= 3 ? ' OR c.phone LIKE :digits' : ''}))`,
+        { words, digits: `%${digits}%` },
+      );
+    }
+    return paginate({ query, alias: 'booking', sortKey: 'eventDate', sortColumn: 'event_date', direction: 'ASC', args, maxPageSize: this.maxPageSize });
+  }
+
+  /** Confirmed bookings whose event day is before `today`, locked (those another instance holds are skipped). */
+  lockConfirmedBefore(tx: Tx, today: string, limit: number): Promise<Booking[]> {
+    return this.manager(tx)
+      .createQueryBuilder(Booking, 'booking')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where('booking.status = :status AND booking.event_date < :today', { status: BookingStatus.CONFIRMED, today })
+      .orderBy('booking.event_date', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Confirmed bookings of one day, for its route. */
+  confirmedOn(date: string): Promise<Booking[]> {
+    return this.manager().find(Booking, { where: { eventDate: date, status: BookingStatus.CONFIRMED }, order: { startTime: 'ASC', id: 'ASC' } });
   }
 }

@@ -1,32 +1,511 @@
-import type { Tx } from '../../shared/db/unit-of-work';
-import type { Channel } from '../conversations/channel';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { DateTime } from 'luxon';
+import type { Logger } from '../../shared/logger';
+import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
+import { fromGlobalId } from '../../shared/graphql/global-id';
+import { userFailure, UserInputFailure } from '../../shared/graphql/user-errors';
+import { Channel } from '../conversations/channel';
+import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
+import type { ConversationsService } from '../conversations/conversations.service';
+import { MessageAuthor } from '../conversations/message.entity';
+import { IdentityKind, type Customer } from '../customers/customer.entity';
+import type { CustomersRepository } from '../customers/customers.repository';
 import { Booking, BookingStatus } from './booking.entity';
-import type { BookingsRepository } from './bookings.repository';
+import { refuseMove, STATUS_WORDS } from './booking-status';
+import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
+import type { BookingFilter, BookingsRepository } from './bookings.repository';
+import { formatDollars, priceBreakdown, type PriceBreakdownValues, type PriceList } from './pricing';
 
-export interface NewBooking {
-  customerId: string;
-  conversationId: string | null;
-  eventDate: string;
-  startTime: string;
-  address: string;
-  partySize: number;
-  dietaryNotes: string | null;
-  sourceChannel: Channel;
+/** A travel quote as a booking needs it; the travel module answers (SPEC §4). */
+export interface BookingTravelQuote {
+  id: string;
+  feeCents: number;
+  declined: boolean;
+  declineReason: string | null;
 }
 
+/** Quotes the drive to an address for an event leaving at `departure`; throws a user failure (field `address`) when it cannot place it. */
+export interface TravelQuoter {
+  quote(input: { address: string; departure: Date | null }): Promise<BookingTravelQuote>;
+}
+
+export interface BookingSettings {
+  prices: PriceList;
+  /** The most guests one booking may have. */
+  maxGuests: number;
+  businessName: string;
+  businessTimeZone: string;
+  /** Where the customer reads the terms: the terms page of this server. */
+  termsUrl: () => string;
+}
+
+export interface BookingDetails {
+  eventDate?: string;
+  startTime?: string;
+  address?: string;
+  adults?: number;
+  kids?: number;
+  dietaryNotes?: string | null;
+  smsConsent?: boolean;
+}
+
+export interface NewBookingRequest extends BookingDetails {
+  customer: { id?: string; name?: string; phone?: string; email?: string };
+  sourceChannel: Channel;
+  /** Ask for the terms now (default): the booking waits for them. False keeps it an inquiry. */
+  requestTerms?: boolean;
+}
+
+/** Channels on which the customer reached us by phone number: a reply by text is expected there. */
+const TEXTING_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.PHONE, Channel.WHATSAPP]);
+/** Channels whose bookings get the terms by text at once (SPEC §5). */
+const TERMS_BY_TEXT: ReadonlySet<Channel> = TEXTING_CHANNELS;
+
 /**
- * Booking use cases. The assistant creates inquiries here; pricing, terms and payments
- * extend this service in later modules. Methods take the caller's transaction so a booking
- * commits together with the conversation step that made it.
+ * Booking use cases (SPEC §4): made by staff, integrators and the assistant through the same
+ * methods, priced from the price list and the travel quote, moved only along the status machine,
+ * and published after commit. Lock order, everywhere: the customer's thread before the booking,
+ * as the inbound path holds the thread when a reply to the terms arrives.
  */
 export class BookingsService {
-  constructor(private readonly repository: BookingsRepository) {}
+  constructor(
+    private readonly deps: {
+      uow: UnitOfWork;
+      repository: BookingsRepository;
+      customers: CustomersRepository;
+      conversations: ConversationsService;
+      travel: TravelQuoter | null;
+      settings: BookingSettings;
+      logger: Logger;
+    },
+  ) {}
 
-  createInquiry(tx: Tx, booking: NewBooking): Promise<Booking> {
-    return this.repository.insert(tx, { ...booking, status: BookingStatus.INQUIRY });
+  // ---------------------------------------------------------------- reading
+
+  list(filter: Omit<BookingFilter, 'customerId'> & { customerId?: string }, args: ConnectionArgs): Promise<Connection<Booking>> {
+    // A customer id that names nothing matches no booking, rather than every booking.
+    const customerId = filter.customerId === undefined ? undefined : (fromGlobalId('Customer', filter.customerId) ?? '00000000-0000-0000-0000-000000000000');
+    return this.deps.repository.list({ ...filter, customerId }, args);
+  }
+
+  async findByGlobalId(globalId: string): Promise<Booking | null> {
+    const id = fromGlobalId('Booking', globalId);
+    return id ? this.deps.repository.findById(id) : null;
   }
 
   findByIds(ids: readonly string[]): Promise<Booking[]> {
-    return this.repository.findByIds(ids);
+    return this.deps.repository.findByIds(ids);
   }
+
+  confirmedOn(date: string): Promise<Booking[]> {
+    return this.deps.repository.confirmedOn(date);
+  }
+
+  price(booking: Booking): PriceBreakdownValues {
+    return priceBreakdown(booking);
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** A booking made by staff or an integrator. PHONE, SMS and WHATSAPP bookings get the terms by text at once. */
+  async create(request: NewBookingRequest): Promise<Booking> {
+    const details = this.checkDetails(request, null);
+    const customerPhone = request.customer.phone === undefined ? undefined : this.phone(request.customer.phone, 'customer.phone');
+    const quote = await this.quoteTravel(details.address, details.eventDate, details.startTime);
+    return this.deps.uow.run(async (tx, events) => {
+      const customer = await this.customerFor(tx, { ...request.customer, phone: customerPhone });
+      const thread = await this.textingThread(tx, { customer, conversation: null, sourceChannel: request.sourceChannel, smsConsent: details.smsConsent });
+      const booking = await this.deps.repository.insert(tx, {
+        ...this.newRow(details, quote),
+        customerId: customer.id,
+        conversationId: thread?.id ?? null,
+        sourceChannel: request.sourceChannel,
+        status: BookingStatus.INQUIRY,
+      });
+      if (thread) await this.attachThread(tx, thread, booking);
+      if (request.requestTerms !== false) await this.moveToPendingTerms(tx, events, booking, thread);
+      this.publish(events, 'CREATED', booking);
+      return booking;
+    });
+  }
+
+  /**
+   * The booking the assistant made in a thread it holds locked (the caller's transaction). Its
+   * terms are not asked for here: the assistant answers first, then calls `requestTermsInThread`.
+   */
+  async createFromConversation(
+    tx: Tx,
+    events: PendingEvents,
+    conversation: Conversation,
+    details: Required<Pick<BookingDetails, 'eventDate' | 'startTime' | 'address' | 'adults'>> & BookingDetails,
+  ): Promise<Booking> {
+    const checked = this.checkDetails(details, null);
+    const quote = await this.quoteTravel(checked.address, checked.eventDate, checked.startTime);
+    const booking = await this.deps.repository.insert(tx, {
+      ...this.newRow({ ...checked, smsConsent: checked.smsConsent ?? TEXTING_CHANNELS.has(conversation.channel) }, quote),
+      customerId: conversation.customerId,
+      conversationId: conversation.id,
+      sourceChannel: conversation.channel,
+      status: BookingStatus.INQUIRY,
+    });
+    this.publish(events, 'CREATED', booking);
+    return booking;
+  }
+
+  /** Whether `requestTermsInThread` would text the terms: the thread is answered by text, or the customer gave a number to text. */
+  async canTextTerms(tx: Tx, booking: Booking, conversation: Conversation): Promise<boolean> {
+    if (TEXTING_CHANNELS.has(conversation.channel)) return true;
+    const customer = await this.deps.customers.findById(booking.customerId, tx);
+    return Boolean(customer?.phone) && booking.smsConsent;
+  }
+
+  /**
+   * Asks for the terms of a booking the assistant just made, in the thread it was made in when
+   * that thread is answered by text, else by SMS to the phone the customer gave. Returns whether
+   * the request went out; without a number to text, the booking stays an inquiry.
+   */
+  async requestTermsInThread(tx: Tx, events: PendingEvents, booking: Booking, conversation: Conversation): Promise<boolean> {
+    const customer = await this.deps.customers.findById(booking.customerId, tx);
+    const thread = TEXTING_CHANNELS.has(conversation.channel)
+      ? conversation
+      : await this.textingThread(tx, { customer, conversation: null, sourceChannel: booking.sourceChannel, smsConsent: booking.smsConsent });
+    if (!thread) return false;
+    if (thread !== conversation) await this.attachThread(tx, thread, booking);
+    await this.moveToPendingTerms(tx, events, booking, thread);
+    this.publish(events, 'STATUS_CHANGED', booking);
+    return true;
+  }
+
+  /** Changes the details (re-quoting travel when the address or time moves), or sends the terms of an inquiry. */
+  async update(globalId: string, changes: BookingDetails & { status?: BookingStatus }): Promise<Booking> {
+    const id = this.localId(globalId);
+    const current = await this.deps.repository.findById(id);
+    if (!current) throw notFound();
+    const details = this.checkDetails(changes, current);
+    const moved = details.address !== current.address || details.eventDate !== current.eventDate || details.startTime !== current.startTime;
+    const quote = moved ? await this.quoteTravel(details.address, details.eventDate, details.startTime) : null;
+    return this.deps.uow.run(async (tx, events) => {
+      const { booking, thread } = await this.lockWithThread(tx, id);
+      if (booking.status === BookingStatus.COMPLETED || booking.status === BookingStatus.CANCELLED) {
+        throw userFailure('BOOKING_CLOSED', `This booking is ${STATUS_WORDS[booking.status]} and can no longer be changed.`);
+      }
+      Object.assign(booking, {
+        eventDate: details.eventDate,
+        startTime: details.startTime,
+        address: details.address,
+        adults: details.adults,
+        kids: details.kids,
+        dietaryNotes: details.dietaryNotes,
+        smsConsent: details.smsConsent,
+      });
+      if (quote) Object.assign(booking, { travelQuoteId: quote.id, travelFeeCents: quote.feeCents });
+      let change: BookingChange = 'UPDATED';
+      if (changes.status !== undefined && changes.status !== booking.status) {
+        if (changes.status !== BookingStatus.PENDING_TERMS || booking.status !== BookingStatus.INQUIRY) {
+          throw userFailure('ILLEGAL_STATUS_MOVE', refuseMove(booking.status, changes.status) ?? this.ownPath(changes.status), 'status');
+        }
+        if (!thread) throw userFailure('NO_NUMBER_TO_TEXT', 'The terms go out by text: add the customer’s phone number and their consent to texts first.', 'status');
+        await this.moveToPendingTerms(tx, events, booking, thread);
+        change = 'STATUS_CHANGED';
+      }
+      await this.deps.repository.save(tx, booking);
+      this.publish(events, change, booking);
+      return booking;
+    });
+  }
+
+  async cancel(globalId: string, reason: string): Promise<Booking> {
+    const id = this.localId(globalId);
+    return this.deps.uow.run(async (tx, events) => {
+      const { booking } = await this.lockWithThread(tx, id);
+      this.move(booking, BookingStatus.CANCELLED);
+      booking.cancelledAt = new Date();
+      booking.cancellationReason = reason.trim();
+      await this.deps.repository.save(tx, booking);
+      this.publish(events, 'STATUS_CHANGED', booking);
+      return booking;
+    });
+  }
+
+  /**
+   * The booking, locked for the caller's transaction, after the threads it texts through (the
+   * lock order every path keeps). The terms module takes it this way before it records an
+   * acknowledgment.
+   */
+  async lockById(tx: Tx, bookingId: string): Promise<Booking | null> {
+    const found = await this.deps.repository.findById(bookingId);
+    if (!found) return null;
+    return (await this.lockWithThread(tx, bookingId)).booking;
+  }
+
+  /** The booking of this thread's customer that waits for the terms, locked; the inbound path holds the thread already. */
+  awaitingTerms(tx: Tx, conversation: Conversation): Promise<Booking | null> {
+    return this.deps.repository.lockAwaitingTerms(tx, { customerId: conversation.customerId, bookingId: conversation.bookingId });
+  }
+
+  /** PENDING_TERMS -> CONFIRMED once the terms are accepted, and the confirmation to the customer. */
+  async confirmAfterTerms(tx: Tx, events: PendingEvents, booking: Booking): Promise<void> {
+    this.move(booking, BookingStatus.CONFIRMED);
+    booking.confirmedAt = new Date();
+    await this.deps.repository.save(tx, booking);
+    const thread = await this.confirmationThread(tx, booking);
+    if (thread) {
+      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: this.confirmationText(booking) });
+    } else {
+      this.deps.logger.info({ bookingId: booking.id }, 'booking confirmed with no thread to send the confirmation to');
+    }
+    this.publish(events, 'STATUS_CHANGED', booking);
+  }
+
+  /** Marks the confirmed bookings whose day has passed (business time zone) as completed; returns how many. */
+  async completePastEvents(now = new Date()): Promise<number> {
+    const today = DateTime.fromJSDate(now, { zone: this.deps.settings.businessTimeZone }).toISODate()!;
+    let completed = 0;
+    for (;;) {
+      const batch = await this.deps.uow.run(async (tx, events) => {
+        const due = await this.deps.repository.lockConfirmedBefore(tx, today, 100);
+        for (const booking of due) {
+          this.move(booking, BookingStatus.COMPLETED);
+          booking.completedAt = now;
+          await this.deps.repository.save(tx, booking);
+          this.publish(events, 'STATUS_CHANGED', booking);
+        }
+        return due.length;
+      });
+      completed += batch;
+      if (batch < 100) return completed;
+    }
+  }
+
+  // ---------------------------------------------------------------- texts
+
+  termsRequestText(booking: Booking): string {
+    return `${this.deps.settings.businessName}: to confirm your hibachi party on ${formatDay(booking.eventDate)} at ${formatClock(booking.startTime)} for ${booking.adults + booking.kids} guests, please read our terms at ${this.deps.settings.termsUrl()} and reply I AGREE to accept them.`;
+  }
+
+  confirmationText(booking: Booking): string {
+    const price = priceBreakdown(booking);
+    const guests = [`${booking.adults} adult${booking.adults === 1 ? '' : 's'}`, booking.kids > 0 ? `${booking.kids} kid${booking.kids === 1 ? '' : 's'}` : null].filter(Boolean).join(' and ');
+    const lines = [
+      `Your hibachi party is confirmed: ${formatDay(booking.eventDate)} at ${formatClock(booking.startTime)}, ${booking.address}, ${guests}.`,
+      `Price: ${formatDollars(price.foodCents + price.minimumTopUpCents)} food${price.minimumTopUpCents > 0 ? ' (minimum spend)' : ''}` +
+        `${price.travelFeeCents > 0 ? ` + ${formatDollars(price.travelFeeCents)} travel` : ''} = ${formatDollars(price.totalCents)}.`,
+      `Deposit ${formatDollars(price.depositCents)}; balance ${formatDollars(price.balanceCents)} due on the day. Thank you for choosing ${this.deps.settings.businessName}!`,
+    ];
+    return lines.join(' ');
+  }
+
+  // ---------------------------------------------------------------- inside
+
+  private async moveToPendingTerms(tx: Tx, events: PendingEvents, booking: Booking, thread: Conversation | null): Promise<void> {
+    this.move(booking, BookingStatus.PENDING_TERMS);
+    await this.deps.repository.save(tx, booking);
+    // Web bookings accept on the web (recordTermsAcknowledgment); a number to text gets the link.
+    if (thread && (TERMS_BY_TEXT.has(booking.sourceChannel) || booking.smsConsent)) {
+      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: this.termsRequestText(booking) });
+    }
+  }
+
+  /** A thread opened to text about a booking is that booking's thread: the assistant there knows the party is booked. */
+  private async attachThread(tx: Tx, thread: Conversation, booking: Booking): Promise<void> {
+    if (thread.bookingId !== null) return;
+    thread.bookingId = booking.id;
+    thread.stage = ConversationStage.BOOKED;
+    await this.deps.conversations.save(tx, thread);
+  }
+
+  private move(booking: Booking, to: BookingStatus): void {
+    const refusal = refuseMove(booking.status, to);
+    if (refusal) throw userFailure('ILLEGAL_STATUS_MOVE', refusal, 'status');
+    booking.status = to;
+  }
+
+  private ownPath(to: BookingStatus): string {
+    if (to === BookingStatus.CANCELLED) return 'Use Cancel booking, with a reason, to cancel it.';
+    if (to === BookingStatus.CONFIRMED) return 'A booking is confirmed when the customer accepts the terms.';
+    return 'A booking is completed the day after its event.';
+  }
+
+  /** Locks the booking's threads, then the booking (the one lock order). */
+  private async lockWithThread(tx: Tx, id: string): Promise<{ booking: Booking; thread: Conversation | null }> {
+    const seen = await this.deps.repository.findById(id);
+    if (!seen) throw notFound();
+    const customer = await this.deps.customers.findById(seen.customerId, tx);
+    const own = seen.conversationId ? await this.deps.conversations.lockThreadById(tx, seen.conversationId) : null;
+    const thread = own && TEXTING_CHANNELS.has(own.channel) ? own : await this.textingThread(tx, { customer, conversation: null, sourceChannel: seen.sourceChannel, smsConsent: seen.smsConsent });
+    const booking = await this.deps.repository.lockById(tx, id);
+    if (!booking) throw notFound();
+    return { booking, thread };
+  }
+
+  /** The thread a text to this customer goes into: their SMS thread by phone, opened when new, when they may be texted. */
+  private async textingThread(
+    tx: Tx,
+    where: { customer: Customer | null; conversation: Conversation | null; sourceChannel: Channel; smsConsent: boolean | undefined },
+  ): Promise<Conversation | null> {
+    if (where.conversation && TEXTING_CHANNELS.has(where.conversation.channel)) return where.conversation;
+    const phone = where.customer?.phone;
+    if (!phone || !(where.smsConsent || TEXTING_CHANNELS.has(where.sourceChannel))) return null;
+    return this.deps.conversations.openThread(tx, { channel: Channel.SMS, address: phone, identity: { kind: IdentityKind.PHONE, value: phone } });
+  }
+
+  /** Where the confirmation goes: the texting thread, else the thread the booking was made in (a web chat). */
+  private async confirmationThread(tx: Tx, booking: Booking): Promise<Conversation | null> {
+    const customer = await this.deps.customers.findById(booking.customerId, tx);
+    const own = booking.conversationId ? await this.deps.conversations.lockThreadById(tx, booking.conversationId) : null;
+    return (await this.textingThread(tx, { customer, conversation: own, sourceChannel: booking.sourceChannel, smsConsent: booking.smsConsent })) ?? own;
+  }
+
+  private async customerFor(tx: Tx, given: NewBookingRequest['customer']): Promise<Customer> {
+    if (given.id) {
+      const id = fromGlobalId('Customer', given.id);
+      const customer = id ? await this.deps.customers.findById(id, tx) : null;
+      if (!customer) throw userFailure('NOT_FOUND', 'No customer has this id.', 'customer.id');
+      const linked = await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email });
+      return (await this.deps.customers.findById(linked, tx))!;
+    }
+    const name = given.name?.trim();
+    if (!name) throw userFailure('REQUIRED', "Customer name is required.", 'customer.name');
+    if (!given.phone && !given.email) throw userFailure('REQUIRED', 'A phone number or an email for the customer is required.', 'customer.phone');
+    const [kind, value] = given.phone ? [IdentityKind.PHONE, given.phone] : [IdentityKind.EMAIL, given.email!];
+    const customer = await this.deps.customers.findOrCreateByIdentity(tx, kind, value);
+    const linked = await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email });
+    return (await this.deps.customers.findById(linked, tx))!;
+  }
+
+  /** A US phone number in any common format, as E.164; a clear error otherwise. */
+  private phone(input: string, field: string): string {
+    const parsed = parsePhoneNumberFromString(input, 'US');
+    if (!parsed || !parsed.isValid()) throw userFailure('INVALID_PHONE', 'Phone must be a phone number such as (916) 555-0100.', field);
+    return parsed.number;
+  }
+
+  /** The details after the change, checked against today and the limits; every fault at once. */
+  private checkDetails(given: BookingDetails, current: Booking | null): Required<Omit<BookingDetails, 'dietaryNotes'>> & { dietaryNotes: string | null } {
+    const merged = {
+      eventDate: given.eventDate ?? current?.eventDate,
+      startTime: given.startTime ?? current?.startTime,
+      address: given.address?.trim() ?? current?.address,
+      adults: given.adults ?? current?.adults,
+      kids: given.kids ?? current?.kids ?? 0,
+      dietaryNotes: given.dietaryNotes === undefined ? (current?.dietaryNotes ?? null) : given.dietaryNotes?.trim() || null,
+      smsConsent: given.smsConsent ?? current?.smsConsent ?? false,
+    };
+    const faults: Array<{ code: string; message: string; field: string }> = [];
+    if (!merged.eventDate) faults.push({ code: 'REQUIRED', message: 'Event date is required.', field: 'eventDate' });
+    else if (given.eventDate !== undefined && merged.eventDate < this.today()) {
+      faults.push({ code: 'PAST_DATE', message: 'Event date is in the past; choose today or a later day.', field: 'eventDate' });
+    }
+    if (!merged.startTime) faults.push({ code: 'REQUIRED', message: 'Start time is required.', field: 'startTime' });
+    if (!merged.address) faults.push({ code: 'REQUIRED', message: 'Address is required.', field: 'address' });
+    if (merged.adults === undefined) faults.push({ code: 'REQUIRED', message: 'Number of adults is required.', field: 'adults' });
+    else {
+      const guests = merged.adults + merged.kids;
+      if (guests < 1) faults.push({ code: 'NO_GUESTS', message: 'A party needs at least one guest.', field: 'adults' });
+      if (guests > this.deps.settings.maxGuests) {
+        faults.push({ code: 'TOO_MANY_GUESTS', message: `We can cook for at most ${this.deps.settings.maxGuests} guests at one party; please contact us for larger events.`, field: 'adults' });
+      }
+    }
+    if (faults.length > 0) throw new UserInputFailure(faults);
+    return merged as ReturnType<BookingsService['checkDetails']>;
+  }
+
+  private async quoteTravel(address: string, eventDate: string, startTime: string): Promise<BookingTravelQuote | null> {
+    if (!this.deps.travel) return null;
+    const departure = DateTime.fromISO(`${eventDate}T${startTime}`, { zone: this.deps.settings.businessTimeZone });
+    const quote = await this.deps.travel.quote({ address, departure: departure.isValid ? departure.toJSDate() : null });
+    if (quote.declined) throw userFailure('OUT_OF_AREA', quote.declineReason ?? 'Service area exceeded. Please contact us for special arrangements.', 'address');
+    return quote;
+  }
+
+  private newRow(details: ReturnType<BookingsService['checkDetails']>, quote: BookingTravelQuote | null) {
+    const { prices } = this.deps.settings;
+    return {
+      eventDate: details.eventDate,
+      startTime: details.startTime,
+      address: details.address,
+      adults: details.adults,
+      kids: details.kids,
+      dietaryNotes: details.dietaryNotes,
+      smsConsent: details.smsConsent,
+      travelQuoteId: quote?.id ?? null,
+      travelFeeCents: quote?.feeCents ?? 0,
+      pricePerAdultCents: prices.pricePerAdultCents,
+      pricePerKidCents: prices.pricePerKidCents,
+      minimumSpendCents: prices.minimumSpendCents,
+      depositCents: prices.depositCents,
+    };
+  }
+
+  private today(): string {
+    return DateTime.now().setZone(this.deps.settings.businessTimeZone).toISODate()!;
+  }
+
+  private localId(globalId: string): string {
+    const id = fromGlobalId('Booking', globalId);
+    if (!id) throw notFound();
+    return id;
+  }
+
+  private publish(events: PendingEvents, change: BookingChange, booking: Booking): void {
+    events.add(BookingTopic.UPDATED, { change, booking: toSnapshot(booking), occurredAt: new Date().toISOString() });
+  }
+}
+
+function notFound(): UserInputFailure {
+  return userFailure('NOT_FOUND', 'No booking has this id.', 'id');
+}
+
+/** "Sunday, December 20" for a YYYY-MM-DD day (no time zone: it is a calendar day). */
+export function formatDay(date: string): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('cccc, LLLL d');
+}
+
+/** "6:00 PM" for "18:00". */
+export function formatClock(time: string): string {
+  return DateTime.fromFormat(time, 'HH:mm', { zone: 'UTC' }).toFormat('h:mm a');
+}
+
+export function toSnapshot(booking: Booking): BookingSnapshot {
+  const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+  return {
+    id: booking.id,
+    customerId: booking.customerId,
+    conversationId: booking.conversationId,
+    eventDate: booking.eventDate,
+    startTime: booking.startTime,
+    address: booking.address,
+    adults: booking.adults,
+    kids: booking.kids,
+    dietaryNotes: booking.dietaryNotes,
+    sourceChannel: booking.sourceChannel,
+    status: booking.status,
+    smsConsent: booking.smsConsent,
+    travelQuoteId: booking.travelQuoteId,
+    pricePerAdultCents: booking.pricePerAdultCents,
+    pricePerKidCents: booking.pricePerKidCents,
+    minimumSpendCents: booking.minimumSpendCents,
+    travelFeeCents: booking.travelFeeCents,
+    depositCents: booking.depositCents,
+    paidCents: booking.paidCents,
+    confirmedAt: iso(booking.confirmedAt),
+    completedAt: iso(booking.completedAt),
+    cancelledAt: iso(booking.cancelledAt),
+    cancellationReason: booking.cancellationReason,
+    createdAt: new Date(booking.createdAt).toISOString(),
+    updatedAt: new Date(booking.updatedAt).toISOString(),
+  };
+}
+
+export function fromSnapshot(snapshot: BookingSnapshot): Booking {
+  const date = (value: string | null) => (value ? new Date(value) : null);
+  return Object.assign(new Booking(), {
+    ...snapshot,
+    confirmedAt: date(snapshot.confirmedAt),
+    completedAt: date(snapshot.completedAt),
+    cancelledAt: date(snapshot.cancelledAt),
+    createdAt: new Date(snapshot.createdAt),
+    updatedAt: new Date(snapshot.updatedAt),
+  });
 }

@@ -2,11 +2,13 @@ import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work
 import type { Logger } from '../../shared/logger';
 import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.port';
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
+import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
+import { UserInputFailure } from '../../shared/graphql/user-errors';
 import { hasConsentKeywords, readConsent, type ConsentService } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import { Channel } from '../conversations/channel';
-import type { Conversation } from '../conversations/conversation.entity';
+import { ConversationStage, type Conversation, type DraftField } from '../conversations/conversation.entity';
 import type { ConversationsService, ThreadAddress } from '../conversations/conversations.service';
 import { MessageAuthor, MessageVia, type Message } from '../conversations/message.entity';
 import { EscalationReason } from '../escalations/escalation.entity';
@@ -39,6 +41,9 @@ const OUTSIDE_REPLY_REASON: Record<MessageVia, string> = {
 };
 
 const ATTACHMENTS_ONLY_REPLY = "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.";
+/** Which detail of the thread a refused booking field came from. */
+const BOOKING_FIELD_TO_DRAFT: Record<string, DraftField> = { eventDate: 'eventDate', startTime: 'startTime', address: 'address', adults: 'partySize' };
+
 const STAFF_WILL_REPLY = 'Thanks for your message! A member of our team will reply here shortly.';
 
 /**
@@ -110,8 +115,19 @@ export class InboundService {
           { ...this.deps.policy, askForPhone: conversation.channel === Channel.WEB_CHAT },
           text,
         );
-        await this.apply(tx, events, conversation, decision, text);
-        return this.reply(tx, events, conversation, MessageAuthor.AI, decision.reply);
+        const applied = await this.apply(tx, events, conversation, decision, text);
+        if (applied.refusal) return this.reply(tx, events, conversation, MessageAuthor.AI, applied.refusal);
+        if (!applied.booking) return this.reply(tx, events, conversation, MessageAuthor.AI, decision.reply);
+        // The booking waits for the terms: they follow the assistant's answer, by text.
+        const textsTerms = await this.deps.bookings.canTextTerms(tx, applied.booking, conversation);
+        const next = textsTerms
+          ? conversation.channel === Channel.WEB_CHAT || conversation.channel === Channel.MESSENGER || conversation.channel === Channel.INSTAGRAM
+            ? ' To confirm it, I’m texting our booking terms to your phone now: reply I AGREE to that text.'
+            : ' To confirm it, please read the booking terms I’m sending next and reply I AGREE.'
+          : ' Our team will be in touch to confirm it with you.';
+        const reply = await this.reply(tx, events, conversation, MessageAuthor.AI, decision.reply + next);
+        if (textsTerms) await this.deps.bookings.requestTermsInThread(tx, events, applied.booking, conversation);
+        return reply;
       };
       const reply = await answer();
       if (!reply) await conversations.save(tx, conversation);
@@ -173,8 +189,13 @@ export class InboundService {
     return this.deps.conversations.sendReply(tx, events, conversation, { author, text, purpose });
   }
 
-  /** Applies the assistant's decision to the thread: the draft, the stage, the customer, a booking, an escalation. */
-  private async apply(tx: Tx, events: PendingEvents, conversation: Conversation, decision: Decision, text: string): Promise<void> {
+  /**
+   * Applies the assistant's decision to the thread: the draft, the stage, the customer, a booking,
+   * an escalation. A booking the service refuses (a past day, too many guests, out of the service
+   * area) comes back as the sentence to tell the customer, and the thread asks again.
+   */
+  private async apply(tx: Tx, events: PendingEvents, conversation: Conversation, decision: Decision, text: string): Promise<{ booking: Booking | null; refusal: string | null }> {
+    let booking: Booking | null = null;
     const draftBefore = conversation.bookingDraft;
     conversation.bookingDraft = decision.draft;
     conversation.failedAttempts = decision.failedAttempts;
@@ -182,16 +203,24 @@ export class InboundService {
     await this.deps.conversations.linkCustomer(tx, conversation, decision.draft, draftBefore);
     if (decision.createBooking) {
       const draft = decision.draft;
-      const booking = await this.deps.bookings.createInquiry(tx, {
-        customerId: conversation.customerId,
-        conversationId: conversation.id,
-        eventDate: String(draft.eventDate!.value),
-        startTime: String(draft.startTime!.value),
-        address: String(draft.address!.value),
-        partySize: Number(draft.partySize!.value),
-        dietaryNotes: draft.dietaryNotes ? String(draft.dietaryNotes.value) : null,
-        sourceChannel: conversation.channel,
-      });
+      try {
+        booking = await this.deps.bookings.createFromConversation(tx, events, conversation, {
+          eventDate: String(draft.eventDate!.value),
+          startTime: String(draft.startTime!.value),
+          address: String(draft.address!.value),
+          adults: Number(draft.partySize!.value),
+          dietaryNotes: draft.dietaryNotes ? String(draft.dietaryNotes.value) : null,
+          // A number given in a web chat is given for the terms text (the assistant asks for it so).
+          smsConsent: draft.phone !== undefined || undefined,
+        });
+      } catch (error) {
+        // Refused before anything was written: the customer hears why and the thread asks again.
+        if (!(error instanceof UserInputFailure)) throw error;
+        const fields = new Set(error.userErrors.map((e) => BOOKING_FIELD_TO_DRAFT[e.field ?? ''] ?? null).filter((f): f is DraftField => f !== null));
+        conversation.bookingDraft = Object.fromEntries(Object.entries(decision.draft).filter(([field]) => !fields.has(field as DraftField)));
+        conversation.stage = ConversationStage.COLLECTING_DETAILS;
+        return { booking: null, refusal: `${error.userErrors.map((e) => e.message).join(' ')} ${fields.size > 0 ? 'Could you give me another one?' : 'Our team can help with this.'}` };
+      }
       conversation.bookingId = booking.id;
     }
     if (decision.escalate) {
@@ -203,5 +232,6 @@ export class InboundService {
         quote: decision.quote,
       });
     }
+    return { booking, refusal: null };
   }
 }

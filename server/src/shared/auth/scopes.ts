@@ -4,5 +4,7 @@ import { registerEnumType } from 'type-graphql';
 export enum ApiScope {
   EXTENSIONS_READ = 'EXTENSIONS_READ',
   EXTENSIONS_WRITE = 'EXTENSIONS_WRITE',
+  BOOKINGS_READ = 'BOOKINGS_READ',
+  BOOKINGS_WRITE = 'BOOKINGS_WRITE',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });

@@ -1,0 +1,78 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { StaffOnly } from '../../shared/auth/access';
+import { ApiScope } from '../../shared/auth/scopes';
+import type { Connection } from '../../shared/graphql/connection';
+import { toGlobalId } from '../../shared/graphql/global-id';
+import { Conversation } from '../conversations/conversation.entity';
+import { Customer } from '../customers/customer.entity';
+import { Booking } from './booking.entity';
+import { BookingTopic, type BookingUpdatedPayload } from './bookings.events';
+import { fromSnapshot, type BookingsService } from './bookings.service';
+import { BookingChangeKind, BookingConnection, BookingPayload, BookingsArgs, BookingUpdatedEvent, CancelBookingInput, CreateBookingInput, PriceBreakdown, UpdateBookingInput } from './bookings.types';
+
+/** Bookings as staff and integrators read and change them. Relations load through the request's loaders. */
+@Resolver(() => Booking)
+export class BookingsResolver {
+  constructor(private readonly service: BookingsService) {}
+
+  @Query(() => BookingConnection, { description: 'Bookings, soonest event first.' })
+  @StaffOnly(ApiScope.BOOKINGS_READ)
+  bookings(@Args(() => BookingsArgs) args: BookingsArgs): Promise<Connection<Booking>> {
+    const { status, eventDateFrom, eventDateTo, customerId, sourceChannel, search, ...page } = args;
+    return this.service.list({ status, eventDateFrom, eventDateTo, customerId, sourceChannel, search: search?.trim() || undefined }, page);
+  }
+
+  @Query(() => Booking, { nullable: true })
+  @StaffOnly(ApiScope.BOOKINGS_READ)
+  booking(@Arg('id', () => ID) id: string): Promise<Booking | null> {
+    return this.service.findByGlobalId(id);
+  }
+
+  @FieldResolver(() => Customer)
+  async customer(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<Customer> {
+    const customer = await context.loaders.customerById.load(booking.customerId);
+    if (!customer) throw new Error(`customer ${booking.customerId} of booking ${booking.id} does not exist`);
+    return customer;
+  }
+
+  @FieldResolver(() => Conversation, { nullable: true, description: 'The thread the booking was made or confirmed in.' })
+  conversation(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<Conversation | null> | null {
+    return booking.conversationId ? context.loaders.conversationById.load(booking.conversationId) : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  customerId(@Root() booking: Booking): string {
+    return toGlobalId('Customer', booking.customerId);
+  }
+
+  @FieldResolver(() => PriceBreakdown)
+  price(@Root() booking: Booking): PriceBreakdown {
+    return this.service.price(booking);
+  }
+
+  @Mutation(() => BookingPayload)
+  @StaffOnly(ApiScope.BOOKINGS_WRITE)
+  async createBooking(@Arg('input', () => CreateBookingInput) input: CreateBookingInput): Promise<BookingPayload> {
+    return { booking: await this.service.create(input), userErrors: [] };
+  }
+
+  @Mutation(() => BookingPayload, { description: 'Changes the details; status PENDING_TERMS sends the terms of an inquiry.' })
+  @StaffOnly(ApiScope.BOOKINGS_WRITE)
+  async updateBooking(@Arg('input', () => UpdateBookingInput) input: UpdateBookingInput): Promise<BookingPayload> {
+    const { id, ...changes } = input;
+    return { booking: await this.service.update(id, changes), userErrors: [] };
+  }
+
+  @Mutation(() => BookingPayload)
+  @StaffOnly(ApiScope.BOOKINGS_WRITE)
+  async cancelBooking(@Arg('input', () => CancelBookingInput) input: CancelBookingInput): Promise<BookingPayload> {
+    return { booking: await this.service.cancel(input.id, input.reason), userErrors: [] };
+  }
+
+  @Subscription(() => BookingUpdatedEvent, { topics: BookingTopic.UPDATED, description: 'A booking made or changed, from any instance, after it committed.' })
+  @StaffOnly(ApiScope.BOOKINGS_READ)
+  bookingUpdated(@Root() event: BookingUpdatedPayload): BookingUpdatedEvent {
+    return { change: BookingChangeKind[event.change], booking: fromSnapshot(event.booking), occurredAt: new Date(event.occurredAt) };
+  }
+}

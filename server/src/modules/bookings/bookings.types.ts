@@ -1,0 +1,172 @@
+import { IsDateString, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionArgs, connectionType } from '../../shared/graphql/connection';
+import { MutationPayload } from '../../shared/graphql/user-errors';
+import { Channel } from '../conversations/channel';
+import { Booking, BookingStatus } from './booking.entity';
+
+export const BookingConnection = connectionType(Booking, 'Booking');
+
+@ArgsType()
+export class BookingsArgs extends ConnectionArgs {
+  @Field(() => [BookingStatus], { nullable: true, description: 'Only bookings in these states.' })
+  status?: BookingStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Events on or after this day (YYYY-MM-DD).' })
+  eventDateFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Events on or before this day (YYYY-MM-DD).' })
+  eventDateTo?: string;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field(() => Channel, { nullable: true })
+  sourceChannel?: Channel;
+
+  @Field(() => String, { nullable: true, description: "Part of the customer's name or phone number." })
+  search?: string;
+}
+
+@InputType({ description: 'Who the booking is for: an existing customer, or their details.' })
+export class BookingCustomerInput {
+  @Field(() => ID, { nullable: true })
+  id?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120, { message: 'Name must be at most 120 characters.' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'Any common US format; stored as E.164.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30, { message: 'Phone must be a phone number such as (916) 555-0100.' })
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254, { message: 'Email must be at most 254 characters.' })
+  email?: string;
+}
+
+/** The event's details as staff or an integrator give them; the service checks what depends on today and the price list. */
+@InputType()
+export class BookingDetailsInput {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, business time zone.' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'Event date must be a date such as 2026-12-20.' })
+  eventDate?: string;
+
+  @Field(() => String, { nullable: true, description: 'HH:MM, 24-hour, business time zone.' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Start time must be a time such as 18:00.' })
+  startTime?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(5, { message: 'Address must have a street and a city or ZIP code.' })
+  @MaxLength(300, { message: 'Address must be at most 300 characters.' })
+  address?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'Adults must be a whole number.' })
+  @Min(0, { message: 'Adults cannot be negative.' })
+  adults?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'Kids must be a whole number.' })
+  @Min(0, { message: 'Kids cannot be negative.' })
+  kids?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'Dietary notes must be at most 500 characters.' })
+  dietaryNotes?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'The customer agreed to receive texts about this booking.' })
+  smsConsent?: boolean;
+}
+
+@InputType()
+export class CreateBookingInput extends BookingDetailsInput {
+  @Field(() => BookingCustomerInput)
+  customer!: BookingCustomerInput;
+
+  @Field(() => Channel, { description: 'Where the booking came from: PHONE, SMS and WHATSAPP bookings get the terms by text at once.' })
+  sourceChannel!: Channel;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Ask for the terms now (default true): the booking waits for terms. False keeps it an inquiry.',
+  })
+  requestTerms?: boolean;
+}
+
+@InputType()
+export class UpdateBookingInput extends BookingDetailsInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => BookingStatus, { nullable: true, description: 'Only INQUIRY -> PENDING_TERMS here (it sends the terms); the other moves have their own paths.' })
+  status?: BookingStatus;
+}
+
+@InputType()
+export class CancelBookingInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(3, { message: 'Reason for cancelling is required.' })
+  @MaxLength(500, { message: 'Reason for cancelling must be at most 500 characters.' })
+  reason!: string;
+}
+
+@ObjectType()
+export class BookingPayload extends MutationPayload {
+  @Field(() => Booking, { nullable: true })
+  booking!: Booking | null;
+}
+
+@ObjectType({ description: 'What the event costs, in integer cents.' })
+export class PriceBreakdown {
+  @Field(() => Int) adults!: number;
+  @Field(() => Int) kids!: number;
+  @Field(() => Int) pricePerAdultCents!: number;
+  @Field(() => Int) pricePerKidCents!: number;
+  @Field(() => Int, { description: 'Adults and kids at their prices.' }) foodCents!: number;
+  @Field(() => Int) minimumSpendCents!: number;
+  @Field(() => Int, { description: 'What the minimum spend adds when the food comes to less.' }) minimumTopUpCents!: number;
+  @Field(() => Int, { description: 'From the travel quote.' }) travelFeeCents!: number;
+  @Field(() => Int) totalCents!: number;
+  @Field(() => Int) depositCents!: number;
+  @Field(() => Int) paidCents!: number;
+  @Field(() => Int) balanceCents!: number;
+}
+
+export enum BookingChangeKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+}
+registerEnumType(BookingChangeKind, { name: 'BookingChangeKind' });
+
+@ObjectType()
+export class BookingUpdatedEvent {
+  @Field(() => BookingChangeKind)
+  change!: BookingChangeKind;
+
+  @Field(() => Booking)
+  booking!: Booking;
+
+  @Field(() => Date)
+  occurredAt!: Date;
+}
