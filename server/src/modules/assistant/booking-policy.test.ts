@@ -12,6 +12,7 @@ const settings: PolicySettings = {
   minimumSpendCents: 60000,
   faqAnswers: { MINIMUM_SPEND: 'MIN-ANSWER', SERVICE_AREA: 'AREA-ANSWER', VEGETARIAN_OPTIONS: 'VEG-ANSWER', WHATS_INCLUDED: 'INCLUDED-ANSWER' },
   askForPhone: false,
+  bookWithoutReadBack: false,
 };
 const state = (overrides: Partial<ConversationState> = {}): ConversationState => ({
   stage: ConversationStage.COLLECTING_DETAILS,
@@ -110,6 +111,14 @@ describe('decide', () => {
     const decision = decide(state({ stage: ConversationStage.GREETING }), analysis({ intent: 'GENERAL_QUESTION' }), settings, 'hi 👋');
     expect(decision.reply).toMatch(/^Hi! I'm the booking assistant for Hibachi Test/);
     expect(decision.reply).toMatch(/How many guests/);
+  });
+
+  it('books a call whose transcript holds every detail at once, since a transcript cannot answer a read-back', () => {
+    const decision = decide(state(), analysis({ details: complete }), { ...settings, bookWithoutReadBack: true }, 'transcript');
+    expect(decision).toMatchObject({ createBooking: true, stage: ConversationStage.BOOKED });
+    expect(decision.reply).toMatch(/^Thanks for calling Hibachi Test! We've saved your hibachi party: /);
+    const incomplete = decide(state(), analysis({ details: { partySize: complete.partySize } }), { ...settings, bookWithoutReadBack: true }, 'transcript');
+    expect(incomplete.createBooking).toBe(false);
   });
 
   it('asks web-chat customers for a phone number before reading back', () => {

@@ -17,6 +17,11 @@ export interface PolicySettings {
   faqAnswers: Record<FaqTopic, string>;
   /** Ask for a phone number (web chat: so terms can go out by SMS). */
   askForPhone: boolean;
+  /**
+   * Book as soon as every detail is known, without reading them back first: a call's transcript
+   * cannot answer "shall I book it?", and the terms text that follows reads the booking back.
+   */
+  bookWithoutReadBack: boolean;
 }
 
 export interface ConversationState {
@@ -134,6 +139,17 @@ export function decide(current: ConversationState, analysis: MessageAnalysis, se
   if (faq) parts.push(faq);
   if (unsure.length > 0) {
     parts.push(`Sorry, I want to be sure I have the right ${unsure.map((f) => FIELD_LABELS[f]).join(' and ')}. Could you tell me again?`);
+  }
+  if (missing.length === 0 && settings.bookWithoutReadBack) {
+    return {
+      ...base,
+      draft,
+      quote,
+      stage: ConversationStage.BOOKED,
+      failedAttempts: 0,
+      createBooking: true,
+      reply: `Thanks for calling ${settings.businessName}! We've saved your hibachi party: ${readBack(draft)}.`,
+    };
   }
   if (missing.length === 0) {
     parts.push(`Here's what I have: ${readBack(draft)}.${quote ? ` Estimated price: ${quote}.` : ''} Shall I book it? Reply YES to confirm or tell me what to change.`);

@@ -52,28 +52,49 @@ export class ConversationsService {
   async openThread(tx: Tx, where: ThreadAddress): Promise<Conversation> {
     const existing = await this.deps.repository.lockByAddress(tx, where.channel, where.address);
     if (existing) {
+      const held = this.heldIn(tx).get(existing.id);
+      if (held) return held;
       if (existing.stage === ConversationStage.CLOSED) {
         existing.stage = ConversationStage.COLLECTING_DETAILS; // a closed thread reopens with the assistant
         existing.failedAttempts = 0;
       }
-      return existing;
+      return this.hold(tx, existing);
     }
     const customer = await this.deps.customers.findOrCreateByIdentity(tx, where.identity.kind, where.identity.value);
-    return this.deps.repository.insert(tx, { customerId: customer.id, channel: where.channel, channelAddress: where.address });
+    return this.hold(tx, await this.deps.repository.insert(tx, { customerId: customer.id, channel: where.channel, channelAddress: where.address }));
   }
 
   /** A thread by the id staff sent (its global id), locked for the rest of the transaction. */
   async lockThread(tx: Tx, globalId: string): Promise<Conversation> {
     const id = fromGlobalId('Conversation', globalId);
-    const conversation = id ? await this.deps.repository.lockById(tx, id) : null;
+    if (!id) throw conversationErrors.notFound();
+    const conversation = this.heldIn(tx).get(id) ?? (await this.deps.repository.lockById(tx, id));
     if (!conversation) throw conversationErrors.notFound();
-    return conversation;
+    return this.hold(tx, conversation);
   }
 
   /** A thread by its database id (from a row that names it), locked for the rest of the transaction. */
   async lockThreadById(tx: Tx, id: string): Promise<Conversation> {
-    const conversation = await this.deps.repository.lockById(tx, id);
+    const conversation = this.heldIn(tx).get(id) ?? (await this.deps.repository.lockById(tx, id));
     if (!conversation) throw new Error(`conversation ${id} does not exist`);
+    return this.hold(tx, conversation);
+  }
+
+  /**
+   * The threads a transaction holds locked, one object each: two paths of one transaction that
+   * lock the same thread (the inbound path, then a booking confirmed by the reply it read) change
+   * and save one object, so neither writes back the other's stale copy.
+   */
+  private readonly held = new WeakMap<Tx, Map<string, Conversation>>();
+
+  private heldIn(tx: Tx): Map<string, Conversation> {
+    let threads = this.held.get(tx);
+    if (!threads) this.held.set(tx, (threads = new Map()));
+    return threads;
+  }
+
+  private hold(tx: Tx, conversation: Conversation): Conversation {
+    this.heldIn(tx).set(conversation.id, conversation);
     return conversation;
   }
 

@@ -66,7 +66,7 @@ export class InboundService {
       analyzer: MessageAnalyzer;
       logger: Logger;
       assistantEnabled: boolean;
-      policy: Omit<PolicySettings, 'askForPhone'>;
+      policy: Omit<PolicySettings, 'askForPhone' | 'bookWithoutReadBack'>;
       businessTimeZone: string;
     },
   ) {}
@@ -112,7 +112,7 @@ export class InboundService {
         const decision = decide(
           { stage: conversation.stage, draft: conversation.bookingDraft, failedAttempts: conversation.failedAttempts, previousCustomerText },
           analysis,
-          { ...this.deps.policy, askForPhone: conversation.channel === Channel.WEB_CHAT },
+          { ...this.deps.policy, askForPhone: conversation.channel === Channel.WEB_CHAT, bookWithoutReadBack: conversation.channel === Channel.PHONE },
           text,
         );
         const applied = await this.apply(tx, events, conversation, decision, text);
