@@ -1,0 +1,116 @@
+// The bare peer of `pnpm bench:bookings`: node:http + graphql-js + pg, no framework. It serves
+// the committed schema (schema/schema.graphql) and answers the benchmark's `bookings` page the
+// way the product does: the same bearer-token lookup, the same count and page statements
+// (event date then id, keyset cursor), then one statement for the page's customers and one for
+// its travel quotes, and the same price arithmetic. Every request is parsed, validated and
+// executed; nothing is cached.
+//
+// Started by bookings.mjs: DATABASE_URL=... node test/bench/bookings-peer.mjs
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, execute, GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const maxPageSize = Number(process.env.GRAPHQL_MAX_PAGE_SIZE ?? 100);
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const schema = buildSchema(readFileSync(path.join(root, 'schema/schema.graphql'), 'utf8'));
+// Dates come back as the strings PostgreSQL prints, as TypeORM reads them.
+pg.types.setTypeParser(1082, (value) => value);
+
+const toGlobalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+const encodeCursor = (values) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+
+async function authenticate(authorization) {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (!token) return undefined;
+  const hash = createHash('sha256').update(token, 'utf8').digest('hex');
+  const { rows } = await pool.query(
+    `SELECT s.id, s.staff_user_id, u.role FROM staff_session s JOIN staff_user u ON u.id = s.staff_user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [hash],
+  );
+  return rows[0] ? { kind: 'staff', staffUserId: rows[0].staff_user_id, role: rows[0].role, sessionId: rows[0].id } : undefined;
+}
+
+function price(row) {
+  const foodCents = row.adults * row.price_per_adult_cents + row.kids * row.price_per_kid_cents;
+  const minimumTopUpCents = Math.max(0, row.minimum_spend_cents - foodCents);
+  const totalCents = foodCents + minimumTopUpCents + row.travel_fee_cents;
+  return { foodCents, minimumTopUpCents, totalCents, depositCents: row.deposit_cents, paidCents: row.paid_cents, balanceCents: Math.max(0, totalCents - row.paid_cents) };
+}
+
+const rootValue = {
+  async bookings({ first = 50 }, context) {
+    if (!context.principal) throw new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
+    if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new GraphQLError(`first must be between 1 and ${maxPageSize}.`);
+    const count = await pool.query(`SELECT count(*)::int AS n FROM booking`);
+    const page = await pool.query(`SELECT * FROM booking ORDER BY event_date ASC, id ASC LIMIT ${first + 1}`);
+    const rows = page.rows.slice(0, first);
+    const customerIds = [...new Set(rows.map((row) => row.customer_id))];
+    const quoteIds = [...new Set(rows.map((row) => row.travel_quote_id).filter(Boolean))];
+    const [customers, quotes] = await Promise.all([
+      pool.query(`SELECT id, name, phone, email FROM customer WHERE id = ANY($1)`, [customerIds]),
+      quoteIds.length ? pool.query(`SELECT id, miles, drive_minutes, fee_cents, band FROM travel_quote WHERE id = ANY($1)`, [quoteIds]) : { rows: [] },
+    ]);
+    const customerById = new Map(customers.rows.map((c) => [c.id, c]));
+    const quoteById = new Map(quotes.rows.map((q) => [q.id, q]));
+    const edges = rows.map((row) => {
+      const customer = customerById.get(row.customer_id);
+      const quote = row.travel_quote_id ? quoteById.get(row.travel_quote_id) : null;
+      return {
+        cursor: encodeCursor([row.event_date, row.id]),
+        node: {
+          id: toGlobalId('Booking', row.id),
+          status: row.status,
+          eventDate: row.event_date,
+          startTime: row.start_time,
+          address: row.address,
+          adults: row.adults,
+          kids: row.kids,
+          partySize: row.adults + row.kids,
+          sourceChannel: row.source_channel,
+          customer: { id: toGlobalId('Customer', customer.id), name: customer.name, phone: customer.phone, email: customer.email },
+          travelQuote: quote ? { id: toGlobalId('TravelQuote', quote.id), miles: quote.miles, driveMinutes: quote.drive_minutes, feeCents: quote.fee_cents, band: quote.band } : null,
+          price: price(row),
+        },
+      };
+    });
+    return { totalCount: count.rows[0].n, edges, pageInfo: { hasNextPage: page.rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  },
+};
+
+function send(res, status, payload) {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method !== 'POST' || req.url !== '/graphql') return send(res, 404, { errors: [{ message: 'not found' }] });
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', async () => {
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const principal = await authenticate(req.headers.authorization);
+      if (req.headers.authorization && !principal) return send(res, 401, { errors: [{ message: 'The bearer token is not valid.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      const document = parse(body.query);
+      const errors = validate(schema, document, specifiedRules);
+      if (errors.length > 0) return send(res, 400, { errors });
+      const result = await execute({ schema, document, rootValue, contextValue: { principal }, variableValues: body.variables, operationName: body.operationName });
+      send(res, 200, result);
+    } catch (error) {
+      send(res, 400, { errors: [{ message: error.message }] });
+    }
+  });
+});
+
+server.listen(0, '127.0.0.1', () => console.log(`Listening: http://127.0.0.1:${server.address().port}`));
+process.once('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => pool.end().then(() => process.exit(0)));
+});
