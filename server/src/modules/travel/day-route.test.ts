@@ -13,8 +13,23 @@ function road(positions: Record<string, number>, closed: Array<[string, string]>
   };
 }
 
+interface RouteCase {
+  name: string;
+  positions: Record<string, number>;
+  stops: string[];
+  order: string[];
+  totalMiles: number;
+}
+
+interface ClusterCase {
+  name: string;
+  positions: Record<string, number>;
+  fees: Record<string, number>;
+  expected: Record<string, [number, string[]]>;
+}
+
 describe('orderRoute', () => {
-  it.each([
+  it.each<RouteCase>([
     { name: 'no stops', positions: { base: 0 }, stops: [], order: [], totalMiles: 0 },
     { name: 'one stop', positions: { base: 0, a: 12 }, stops: ['a'], order: ['a'], totalMiles: 12 },
     { name: 'stops along one side, nearest first', positions: { base: 0, a: 10, b: 20, c: 5 }, stops: ['a', 'b', 'c'], order: ['c', 'a', 'b'], totalMiles: 20 },
@@ -71,7 +86,7 @@ describe('clusterDiscounts', () => {
     Object.keys(positions).map((id) => ({ id, location: { lat: 0, lng: 0 }, feeCents: fees[id] }));
   const gap = (positions: Record<string, number>) => (a: ClusterStop, b: ClusterStop) => Math.abs(positions[a.id] - positions[b.id]);
 
-  it.each([
+  it.each<ClusterCase>([
     { name: 'a lone event pays in full', positions: { a: 0 }, fees: { a: 4000 }, expected: { a: [4000, []] } },
     { name: 'two events 10 mi apart each get half off', positions: { a: 0, b: 10 }, fees: { a: 4000, b: 2000 }, expected: { a: [2000, ['b']], b: [1000, ['a']] } },
     { name: 'exactly at the radius clusters', positions: { a: 0, b: 15 }, fees: { a: 2000, b: 2000 }, expected: { a: [1000, ['b']], b: [1000, ['a']] } },
@@ -83,8 +98,8 @@ describe('clusterDiscounts', () => {
   ])('$name', ({ positions, fees, expected }) => {
     const result = clusterDiscounts(onRoad(positions, fees), rules, gap(positions));
     for (const item of result) {
-      const [discountedFeeCents, clusteredWith] = expected[item.id as keyof typeof expected] as [number, string[]];
-      expect(item).toEqual({ id: item.id, feeCents: fees[item.id as keyof typeof fees], discountCents: item.feeCents - discountedFeeCents, discountedFeeCents, clusteredWith });
+      const [discountedFeeCents, clusteredWith] = expected[item.id];
+      expect(item).toEqual({ id: item.id, feeCents: fees[item.id], discountCents: item.feeCents - discountedFeeCents, discountedFeeCents, clusteredWith });
     }
   });
 

@@ -4,5 +4,7 @@ import { registerEnumType } from 'type-graphql';
 export enum ApiScope {
   EXTENSIONS_READ = 'EXTENSIONS_READ',
   EXTENSIONS_WRITE = 'EXTENSIONS_WRITE',
+  /** Quote travel fees (quoteTravel) and read stored quotes (travelQuotes). */
+  TRAVEL_READ = 'TRAVEL_READ',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });
