@@ -60,8 +60,9 @@ export class TravelService {
 
   constructor(
     private readonly params: {
-      uow: UnitOfWork;
-      repository: TravelRepository;
+      uow: Pick<UnitOfWork, 'run'>;
+      /** The repository's methods only, so unit tests can hand in a fake. */
+      repository: Pick<TravelRepository, 'insertQuote' | 'listQuotes' | 'findQuotesByIds' | 'findGeocode' | 'saveGeocode'>;
       provider: TravelDistanceProvider;
       settings: TravelSettings;
       logger: Logger;
