@@ -105,6 +105,28 @@ describe('loadConfig', () => {
     expect(everything.meta).toMatchObject({ pageAccessToken: 'page-token', whatsapp: { token: 'wa-token', phoneNumberId: '106540352242922' } });
   });
 
+  it('quotes travel offline by SPEC §4 rules from a ZIP centroid base unless told otherwise', () => {
+    const { travel } = loadConfig({});
+    expect(travel).toMatchObject({
+      baseAddress: 'Vacaville, CA 95687',
+      baseLocation: undefined,
+      rules: { freeMiles: 30, feeCentsPerMile: 200, maxMiles: 100, primaryMiles: 30, secondaryMiles: 60 },
+      roadFactor: 1.25,
+      cluster: { radiusMiles: 15, discountPercent: 50 },
+      googleMaps: undefined,
+    });
+    const configured = loadConfig({ GOOGLE_MAPS_API_KEY: 'maps-key', TRAVEL_BASE_LATLNG: '38.2671, -122.0357', TRAVEL_ROAD_FACTOR: '1.4' }).travel;
+    expect(configured).toMatchObject({ baseLocation: { lat: 38.2671, lng: -122.0357 }, roadFactor: 1.4, googleMaps: { apiKey: 'maps-key', maxAttempts: 3 } });
+  });
+
+  it('refuses travel settings that do not fit together', () => {
+    expect(() => loadConfig({ TRAVEL_BASE_LATLNG: 'Vacaville' })).toThrow(/TRAVEL_BASE_LATLNG must be "latitude,longitude"/);
+    expect(() => loadConfig({ TRAVEL_BASE_LATLNG: '138.1,-122' })).toThrow(/TRAVEL_BASE_LATLNG/);
+    expect(() => loadConfig({ TRAVEL_PRIMARY_MILES: '70' })).toThrow(/TRAVEL_PRIMARY_MILES must be at most TRAVEL_SECONDARY_MILES \(60\)/);
+    expect(() => loadConfig({ TRAVEL_MAX_MILES: '50' })).toThrow(/TRAVEL_SECONDARY_MILES must be at most TRAVEL_MAX_MILES \(50\)/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GOOGLE_MAPS_BASE_URL: 'http://127.0.0.1:9999' })).toThrow(/GOOGLE_MAPS_BASE_URL must not be set in production/);
+  });
+
   it('never echoes the value it refuses (it may be a secret)', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'tiny-secret' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),

@@ -61,6 +61,24 @@ const urlWithProtocols = (protocols: string[], example: string) =>
   );
 
 
+const numberInRange = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a number from ${min} to ${max}` })
+    .min(min, `must be a number from ${min} to ${max}`)
+    .max(max, `must be a number from ${min} to ${max}`);
+
+/** "lat,lng" in decimal degrees, e.g. 38.3482,-121.9538. */
+const latLng = optionalString.transform((value, ctx): { lat: number; lng: number } | undefined => {
+  if (value === undefined) return undefined;
+  const match = /^(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(value);
+  const [lat, lng] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!match || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    ctx.addIssue({ code: 'custom', message: 'must be "latitude,longitude" in decimal degrees, e.g. 38.3482,-121.9538' });
+    return z.NEVER;
+  }
+  return { lat, lng };
+});
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
@@ -181,6 +199,23 @@ const envSchema = z
     META_PAGE_ACCESS_TOKEN: optionalString,
     META_WHATSAPP_TOKEN: optionalString,
     META_WHATSAPP_PHONE_NUMBER_ID: optionalString.pipe(z.string().regex(/^\d{5,20}$/, 'must be the numeric WhatsApp phone number id').optional()),
+
+    GOOGLE_MAPS_API_KEY: optionalString,
+    GOOGLE_MAPS_BASE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8089 (tests and development only)'),
+    GOOGLE_MAPS_MAX_ATTEMPTS: intInRange(1, 10).default(3),
+    // A city or ZIP centroid, never a real street address: Sacramento and the Bay Area are within 100 road miles of it.
+    TRAVEL_BASE_ADDRESS: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters').default('Vacaville, CA 95687'),
+    TRAVEL_BASE_LATLNG: latLng,
+    TRAVEL_FREE_MILES: numberInRange(0, 1000).default(30),
+    TRAVEL_FEE_CENTS_PER_MILE: intInRange(0, 100_000).default(200),
+    TRAVEL_MAX_MILES: numberInRange(1, 1000).default(100),
+    TRAVEL_PRIMARY_MILES: numberInRange(0, 1000).default(30),
+    TRAVEL_SECONDARY_MILES: numberInRange(0, 1000).default(60),
+    TRAVEL_ROAD_FACTOR: numberInRange(1, 3).default(1.25),
+    TRAVEL_AVERAGE_MPH: numberInRange(5, 80).default(45),
+    TRAVEL_CLUSTER_RADIUS_MILES: numberInRange(0, 500).default(15),
+    TRAVEL_CLUSTER_DISCOUNT_PERCENT: intInRange(0, 100).default(50),
+    TRAVEL_GEOCODE_CACHE_DAYS: intInRange(1, 365).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.SKIP_WEBHOOK_VALIDATION && env.NODE_ENV === 'production') {
@@ -205,6 +240,20 @@ const envSchema = z
     // A send looks up a lost answer and then sends: both calls must fit in one attempt.
     if (env.JOB_TIMEOUT_SECONDS < 2 * env.PROVIDER_TIMEOUT_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['JOB_TIMEOUT_SECONDS'], message: `must be at least twice PROVIDER_TIMEOUT_SECONDS (${env.PROVIDER_TIMEOUT_SECONDS}), so a look-up and a send both fit in one attempt` });
+    }
+    // The key goes wherever this points; only a test server or a developer's proxy has a use for it.
+    if (env.GOOGLE_MAPS_BASE_URL !== undefined && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['GOOGLE_MAPS_BASE_URL'], message: 'must not be set in production: it is for tests and development only' });
+    }
+    // Bands nest inside the service area: primary within secondary within the farthest we go.
+    if (env.TRAVEL_PRIMARY_MILES > env.TRAVEL_SECONDARY_MILES) {
+      ctx.addIssue({ code: 'custom', path: ['TRAVEL_PRIMARY_MILES'], message: `must be at most TRAVEL_SECONDARY_MILES (${env.TRAVEL_SECONDARY_MILES})` });
+    }
+    if (env.TRAVEL_SECONDARY_MILES > env.TRAVEL_MAX_MILES) {
+      ctx.addIssue({ code: 'custom', path: ['TRAVEL_SECONDARY_MILES'], message: `must be at most TRAVEL_MAX_MILES (${env.TRAVEL_MAX_MILES})` });
+    }
+    if (env.TRAVEL_FREE_MILES > env.TRAVEL_MAX_MILES) {
+      ctx.addIssue({ code: 'custom', path: ['TRAVEL_FREE_MILES'], message: `must be at most TRAVEL_MAX_MILES (${env.TRAVEL_MAX_MILES})` });
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
@@ -284,6 +333,31 @@ export interface Config {
   ringCentral?: { serverUrl: string; clientId: string; clientSecret: string; jwt: string; fromNumber: string; webhookToken: string };
   /** The Meta webhook (Messenger, Instagram, WhatsApp); the tokens that send replies are each optional. */
   meta?: MetaConfig;
+  travel: TravelConfig;
+}
+
+/** Travel quotes (SPEC §4): where the chef drives from, the fee rules, and how distances are found. */
+export interface TravelConfig {
+  /** The origin of every drive: a city or ZIP centroid in the default configuration. */
+  baseAddress: string;
+  /** Skips geocoding the base address when set. */
+  baseLocation?: { lat: number; lng: number };
+  rules: {
+    freeMiles: number;
+    feeCentsPerMile: number;
+    /** Farther than this (road miles) is declined. */
+    maxMiles: number;
+    /** Upper bounds of the PRIMARY and SECONDARY bands; EXTENDED runs to maxMiles. */
+    primaryMiles: number;
+    secondaryMiles: number;
+  };
+  /** Offline estimates: straight-line miles times this is the road distance, driven at averageMph. */
+  roadFactor: number;
+  averageMph: number;
+  cluster: { radiusMiles: number; discountPercent: number };
+  geocodeCacheDays: number;
+  /** Present when GOOGLE_MAPS_API_KEY is set; otherwise quotes are offline estimates. */
+  googleMaps?: { apiKey: string; baseUrl?: string; maxAttempts: number };
 }
 
 export interface MetaConfig {
@@ -370,8 +444,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       faq: {
         MINIMUM_SPEND:
           env.FAQ_MINIMUM_SPEND ??
-          `Our price is ${dollars(env.PRICE_PER_GUEST_CENTS)} per guest with a ${dollars(env.MINIMUM_SPEND_CENTS)} minimum per party, plus a travel fee beyond 30 miles.`,
-        SERVICE_AREA: env.FAQ_SERVICE_AREA ?? 'We travel to homes within about 100 miles of our base; travel is free for the first 30 miles.',
+          `Our price is ${dollars(env.PRICE_PER_GUEST_CENTS)} per guest with a ${dollars(env.MINIMUM_SPEND_CENTS)} minimum per party, plus a travel fee beyond ${env.TRAVEL_FREE_MILES} miles.`,
+        SERVICE_AREA:
+          env.FAQ_SERVICE_AREA ?? `We travel to homes within about ${env.TRAVEL_MAX_MILES} miles of our base; travel is free for the first ${env.TRAVEL_FREE_MILES} miles.`,
         VEGETARIAN_OPTIONS:
           env.FAQ_VEGETARIAN_OPTIONS ?? 'Yes! We offer tofu and grilled vegetable plates, and we cook vegetarian orders separately on request.',
         WHATS_INCLUDED:
@@ -428,5 +503,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
                 : undefined,
           }
         : undefined,
+    travel: {
+      baseAddress: env.TRAVEL_BASE_ADDRESS,
+      baseLocation: env.TRAVEL_BASE_LATLNG,
+      rules: {
+        freeMiles: env.TRAVEL_FREE_MILES,
+        feeCentsPerMile: env.TRAVEL_FEE_CENTS_PER_MILE,
+        maxMiles: env.TRAVEL_MAX_MILES,
+        primaryMiles: env.TRAVEL_PRIMARY_MILES,
+        secondaryMiles: env.TRAVEL_SECONDARY_MILES,
+      },
+      roadFactor: env.TRAVEL_ROAD_FACTOR,
+      averageMph: env.TRAVEL_AVERAGE_MPH,
+      cluster: { radiusMiles: env.TRAVEL_CLUSTER_RADIUS_MILES, discountPercent: env.TRAVEL_CLUSTER_DISCOUNT_PERCENT },
+      geocodeCacheDays: env.TRAVEL_GEOCODE_CACHE_DAYS,
+      googleMaps: env.GOOGLE_MAPS_API_KEY
+        ? { apiKey: env.GOOGLE_MAPS_API_KEY, baseUrl: env.GOOGLE_MAPS_BASE_URL, maxAttempts: env.GOOGLE_MAPS_MAX_ATTEMPTS }
+        : undefined,
+    },
   };
 }

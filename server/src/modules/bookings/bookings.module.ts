@@ -24,14 +24,14 @@ export const bookingsModule: ModuleManifest = {
   entities: [Booking],
   resolvers: [BookingsResolver],
   topics: Object.values(BookingTopic),
-  create(core, { customers, conversations }) {
+  create(core, { customers, conversations, travel }) {
     const { config } = core;
     const bookings = new BookingsService({
       uow: core.uow,
       repository: new BookingsRepository(core.dataSource, config.graphqlMaxPageSize),
       customers,
       conversations,
-      travel: null,
+      travel: { quote: ({ address, departure }) => travel.quote({ address, departure: departure ?? undefined }) },
       logger: core.logger,
       settings: {
         prices: config.bookings,

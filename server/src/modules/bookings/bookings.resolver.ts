@@ -6,6 +6,7 @@ import type { Connection } from '../../shared/graphql/connection';
 import { toGlobalId } from '../../shared/graphql/global-id';
 import { Conversation } from '../conversations/conversation.entity';
 import { Customer } from '../customers/customer.entity';
+import { TravelQuote } from '../travel/travel-quote.entity';
 import { Booking } from './booking.entity';
 import { BookingTopic, type BookingUpdatedPayload } from './bookings.events';
 import { fromSnapshot, type BookingsService } from './bookings.service';
@@ -39,6 +40,11 @@ export class BookingsResolver {
   @FieldResolver(() => Conversation, { nullable: true, description: 'The thread the booking was made or confirmed in.' })
   conversation(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<Conversation | null> | null {
     return booking.conversationId ? context.loaders.conversationById.load(booking.conversationId) : null;
+  }
+
+  @FieldResolver(() => TravelQuote, { nullable: true, description: 'The drive to the event and its fee, quoted when the booking was made or its address or time last changed.' })
+  travelQuote(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<TravelQuote | null> | null {
+    return booking.travelQuoteId ? context.loaders.travelQuoteById.load(booking.travelQuoteId) : null;
   }
 
   @FieldResolver(() => ID, { nullable: true })

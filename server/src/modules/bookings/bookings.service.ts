@@ -75,7 +75,7 @@ export class BookingsService {
       repository: BookingsRepository;
       customers: CustomersRepository;
       conversations: ConversationsService;
-      travel: TravelQuoter | null;
+      travel: TravelQuoter;
       settings: BookingSettings;
       logger: Logger;
     },
@@ -411,15 +411,14 @@ export class BookingsService {
     return merged as ReturnType<BookingsService['checkDetails']>;
   }
 
-  private async quoteTravel(address: string, eventDate: string, startTime: string): Promise<BookingTravelQuote | null> {
-    if (!this.deps.travel) return null;
+  private async quoteTravel(address: string, eventDate: string, startTime: string): Promise<BookingTravelQuote> {
     const departure = DateTime.fromISO(`${eventDate}T${startTime}`, { zone: this.deps.settings.businessTimeZone });
     const quote = await this.deps.travel.quote({ address, departure: departure.isValid ? departure.toJSDate() : null });
     if (quote.declined) throw userFailure('OUT_OF_AREA', quote.declineReason ?? 'Service area exceeded. Please contact us for special arrangements.', 'address');
     return quote;
   }
 
-  private newRow(details: ReturnType<BookingsService['checkDetails']>, quote: BookingTravelQuote | null) {
+  private newRow(details: ReturnType<BookingsService['checkDetails']>, quote: BookingTravelQuote) {
     const { prices } = this.deps.settings;
     return {
       eventDate: details.eventDate,
@@ -429,8 +428,8 @@ export class BookingsService {
       kids: details.kids,
       dietaryNotes: details.dietaryNotes,
       smsConsent: details.smsConsent,
-      travelQuoteId: quote?.id ?? null,
-      travelFeeCents: quote?.feeCents ?? 0,
+      travelQuoteId: quote.id,
+      travelFeeCents: quote.feeCents,
       pricePerAdultCents: prices.pricePerAdultCents,
       pricePerKidCents: prices.pricePerKidCents,
       minimumSpendCents: prices.minimumSpendCents,

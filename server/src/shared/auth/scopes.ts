@@ -6,5 +6,7 @@ export enum ApiScope {
   EXTENSIONS_WRITE = 'EXTENSIONS_WRITE',
   BOOKINGS_READ = 'BOOKINGS_READ',
   BOOKINGS_WRITE = 'BOOKINGS_WRITE',
+  /** Quote travel fees (quoteTravel) and read stored quotes (travelQuotes). */
+  TRAVEL_READ = 'TRAVEL_READ',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });
