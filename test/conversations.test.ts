@@ -44,7 +44,7 @@ describe('web chat with the assistant', () => {
     const first = await send("Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm");
     expect(first.reply.author).toBe('AI');
     expect(first.reply.text).toMatch(/address/i);
-    expect((await send('123 Main St, Springfield, IL 62704')).reply.text).toMatch(/name/i);
+    expect((await send('123 Main St, Sacramento, CA 95814')).reply.text).toMatch(/name/i);
     expect((await send('My name is Dana Reyes')).reply.text).toMatch(/phone/i);
     const readBack = await send('you can text me at (555) 555-0123');
     expect(readBack.reply.text).toMatch(/12 guests on .*Dec 20.* at 6:00 PM, at 123 Main St/);
@@ -231,7 +231,7 @@ describe('conversation metrics', () => {
     const { server, adminToken } = metricsApp;
     // One booked thread...
     const booking = await chat(metricsApp);
-    for (const text of ["Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm", '123 Main St, Springfield, IL 62704', 'My name is Dana Reyes', 'you can text me at (555) 555-0123']) {
+    for (const text of ["Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm", '123 Main St, Sacramento, CA 95814', 'My name is Dana Reyes', 'you can text me at (555) 555-0123']) {
       await booking.send(text);
     }
     expect((await booking.send('yes, that is correct')).reply.text).toMatch(/You're booked/);

@@ -299,7 +299,7 @@ describe('staff stepping in and handing back', () => {
   it('hands a booked thread back booked: releasing never loses its stage or its booking', async () => {
     const customer = await webChatCustomer(server.url);
     await customer.send("Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm");
-    await customer.send('123 Main St, Springfield, IL 62704');
+    await customer.send('123 Main St, Sacramento, CA 95814');
     await customer.send('My name is Dana Reyes');
     await customer.send('you can text me at (555) 555-0123');
     expect((await customer.send('yes, that is correct')).reply.text).toMatch(/You're booked/);
