@@ -10,6 +10,7 @@ import { HandoffStateOnce1795290000000 } from './1795290000000-handoff-state-onc
 import { WebhookRejectionTally1795300000000 } from './1795300000000-webhook-rejection-tally';
 import { RepliesFromMetaInbox1795310000000 } from './1795310000000-replies-from-meta-inbox';
 import { StaffDeactivation1795320000000 } from './1795320000000-staff-deactivation';
+import { Terms1795410000000 } from './1795410000000-terms';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -28,4 +29,5 @@ export const migrations = [
   WebhookRejectionTally1795300000000,
   RepliesFromMetaInbox1795310000000,
   StaffDeactivation1795320000000,
+  Terms1795410000000,
 ];

@@ -12,6 +12,7 @@ import { metricsModule } from '../modules/metrics/metrics.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
+import { termsModule } from '../modules/terms/terms.module';
 import { webChatModule } from '../modules/web-chat/web-chat.module';
 import { webhooksModule } from '../modules/webhooks/webhooks.module';
 import type { Core, Loaders, ModuleInstance, ModuleManifest, ModuleServices } from './module';
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleManifest[] = [
   conversationsModule,
   escalationsModule,
   assistantModule,
+  termsModule,
   inboundModule,
   webChatModule,
   telephonyModule,

@@ -4,5 +4,9 @@ import { registerEnumType } from 'type-graphql';
 export enum ApiScope {
   EXTENSIONS_READ = 'EXTENSIONS_READ',
   EXTENSIONS_WRITE = 'EXTENSIONS_WRITE',
+  /** Read terms versions, acknowledgments and the evidence trail. */
+  TERMS_READ = 'TERMS_READ',
+  /** Record a customer's acceptance of the terms (a website booking form). */
+  TERMS_WRITE = 'TERMS_WRITE',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });

@@ -1,0 +1,51 @@
+import type DataLoader from 'dataloader';
+import type { ModuleManifest } from '../../app/module';
+import { byId } from '../../shared/graphql/loaders';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { TermsAcknowledgment } from './terms-acknowledgment.entity';
+import { termsBookingsPort } from './terms-bookings.port';
+import { TermsInvalidReply } from './terms-invalid-reply.entity';
+import { TermsVersion } from './terms-version.entity';
+import { TermsRepository } from './terms.repository';
+import { TermsAcknowledgmentResolver, TermsEvidenceResolver, TermsVersionResolver } from './terms.resolver';
+import { TermsService } from './terms.service';
+
+declare module '../../app/module' {
+  interface ModuleServices {
+    terms: TermsService;
+  }
+  interface Loaders {
+    termsVersionById: DataLoader<string, TermsVersion | null>;
+  }
+}
+
+/** Terms versions and the append-only, hash-chained evidence of their acceptance (SPEC §5). */
+export const termsModule: ModuleManifest = {
+  name: 'terms',
+  entities: [TermsVersion, TermsAcknowledgment, TermsInvalidReply],
+  resolvers: [TermsVersionResolver, TermsAcknowledgmentResolver, TermsEvidenceResolver],
+  topics: [],
+  create(core, { bookings, conversations, customers }) {
+    const { config } = core;
+    const repository = new TermsRepository(core.dataSource, config.graphqlMaxPageSize);
+    const terms = new TermsService({
+      uow: core.uow,
+      repository,
+      bookings: termsBookingsPort(bookings, repository),
+      findBookings: (ids) => bookings.findByIds(ids),
+      conversations,
+      conversationMessages: new ConversationsRepository(core.dataSource, config.graphqlMaxPageSize),
+      customers,
+      publicUrl: () => core.webhookBaseUrl(),
+      businessName: config.business.name,
+      businessTimeZone: config.businessTimeZone,
+      evidenceLinkMinutes: config.terms.evidenceLinkMinutes,
+      maxPageSize: config.graphqlMaxPageSize,
+    });
+    return {
+      services: { terms },
+      resolvers: [new TermsVersionResolver(terms), new TermsAcknowledgmentResolver(terms), new TermsEvidenceResolver(terms)],
+      loaders: (options) => ({ termsVersionById: byId((ids) => terms.findVersions(ids), options) }),
+    };
+  },
+};
