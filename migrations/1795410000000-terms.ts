@@ -31,11 +31,12 @@ export class Terms1795410000000 implements Migration {
     await db.query(`
       CREATE FUNCTION terms_version_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'UPDATE'
-           AND (NEW.id, NEW.version, NEW.label, NEW.title, NEW.text, NEW.sha256, NEW.published_at, NEW.published_by_staff_user_id)
-               IS NOT DISTINCT FROM
-               (OLD.id, OLD.version, OLD.label, OLD.title, OLD.text, OLD.sha256, OLD.published_at, OLD.published_by_staff_user_id) THEN
-          RETURN NEW; -- only which version is current may change
+        IF TG_OP = 'UPDATE' THEN
+          IF (NEW.id, NEW.version, NEW.label, NEW.title, NEW.text, NEW.sha256, NEW.published_at, NEW.published_by_staff_user_id)
+             IS NOT DISTINCT FROM
+             (OLD.id, OLD.version, OLD.label, OLD.title, OLD.text, OLD.sha256, OLD.published_at, OLD.published_by_staff_user_id) THEN
+            RETURN NEW; -- only which version is current may change
+          END IF;
         END IF;
         RAISE EXCEPTION 'terms_version is append-only: a published version is never changed or removed (% refused)', TG_OP
           USING ERRCODE = 'insufficient_privilege';

@@ -150,6 +150,7 @@ describe('terms versions', () => {
     await expect(app.db.query(`UPDATE terms_version SET is_current = true WHERE NOT is_current`)).rejects.toThrow(/terms_version_one_current/);
     await expect(app.db.query(`UPDATE terms_version SET text = 'changed' WHERE version = 1`)).rejects.toThrow(/append-only/);
     await expect(app.db.query(`DELETE FROM terms_version WHERE version = 1`)).rejects.toThrow(/append-only/);
+    await expect(app.db.query(`TRUNCATE terms_version CASCADE`)).rejects.toThrow(/append-only.*TRUNCATE refused/);
   });
 
   it('never changes what an earlier acknowledgment points at when a new version is published', async () => {
