@@ -11,6 +11,7 @@ import { WebhookRejectionTally1795300000000 } from './1795300000000-webhook-reje
 import { RepliesFromMetaInbox1795310000000 } from './1795310000000-replies-from-meta-inbox';
 import { StaffDeactivation1795320000000 } from './1795320000000-staff-deactivation';
 import { BookingsPricing1795400000000 } from './1795400000000-bookings-pricing';
+import { Terms1795410000000 } from './1795410000000-terms';
 import { TravelQuotes1795420000000 } from './1795420000000-travel-quotes';
 
 /**
@@ -31,5 +32,6 @@ export const migrations = [
   RepliesFromMetaInbox1795310000000,
   StaffDeactivation1795320000000,
   BookingsPricing1795400000000,
+  Terms1795410000000,
   TravelQuotes1795420000000,
 ];

@@ -44,6 +44,7 @@ export const REASON_LABELS: Record<EscalationReason, string> = {
   STAFF_TAKEOVER: 'Staff stepped in',
   PAGE_INBOX_REPLY: 'Replied in Page inbox or Instagram',
   OPT_OUT_UNCLEAR: 'May want no more texts',
+  TERMS_NOT_ACCEPTED: 'Has not accepted the terms',
 };
 
 /** Where a staff message was written when it was not in this console, as the thread says it. */

@@ -174,6 +174,7 @@ const envSchema = z
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE: intInRange(1, 1000).default(20),
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: intInRange(1, 100_000).default(120),
     WEB_CHAT_SESSION_DAYS: intInRange(1, 365).default(30),
+    TERMS_EVIDENCE_LINK_MINUTES: intInRange(1, 24 * 60).default(15),
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
@@ -318,6 +319,8 @@ export interface Config {
   bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number };
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
   helpContact: string;
+  /** `evidenceLinkMinutes`: how long a printable evidence link (termsEvidence.printableUrl) opens without signing in. */
+  terms: { evidenceLinkMinutes: number };
   /**
    * `maxRejectionsPerMinute`: refused webhook requests an address may send before it is throttled (429) for the rest of the minute;
    * `answerMs`: the longest a delivery waits to be stored before it is answered 503 (the provider delivers it again).
@@ -475,6 +478,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       sessionDays: env.WEB_CHAT_SESSION_DAYS,
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
+    terms: { evidenceLinkMinutes: env.TERMS_EVIDENCE_LINK_MINUTES },
     webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION, maxRejectionsPerMinute: env.WEBHOOK_MAX_REJECTIONS_PER_MINUTE, answerMs: env.WEBHOOK_ANSWER_SECONDS * 1000 },
     jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS, timeoutSeconds: env.JOB_TIMEOUT_SECONDS },
     providerTimeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Metrics } from '../shared/metrics';
 import type { Logger } from '../shared/logger';
 import { webhookRouter } from '../modules/webhooks/webhook-routes';
+import { termsRouter } from '../modules/terms/terms-routes';
 import type { EventBus } from '../shared/pubsub/event-bus';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
@@ -81,6 +82,16 @@ export function createHttpApp(params: {
         const principal = await authenticateBearer({ staff: services.staff, rateLimits: params.rateLimits, authorization: req.headers.authorization, ip });
         return { requestId, ip, userAgent: req.get('user-agent'), principal, loaders: loaders({ cache: true }) };
       },
+    }),
+  );
+
+  // The public terms pages and the printable evidence: before the console's client-side routes.
+  app.use(
+    termsRouter({
+      terms: services.terms,
+      authenticate: (authorization, ip) => authenticateBearer({ staff: services.staff, rateLimits: params.rateLimits, authorization, ip }),
+      businessName: config.business.name,
+      logger: params.logger,
     }),
   );
 

@@ -13,6 +13,7 @@ import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
 import { travelModule } from '../modules/travel/travel.module';
+import { termsModule } from '../modules/terms/terms.module';
 import { webChatModule } from '../modules/web-chat/web-chat.module';
 import { webhooksModule } from '../modules/webhooks/webhooks.module';
 import type { Core, Loaders, ModuleInstance, ModuleManifest, ModuleServices } from './module';
@@ -31,6 +32,7 @@ export const MODULES: readonly ModuleManifest[] = [
   escalationsModule,
   bookingsModule,
   assistantModule,
+  termsModule,
   inboundModule,
   webChatModule,
   telephonyModule,

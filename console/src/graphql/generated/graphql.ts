@@ -55,7 +55,8 @@ export type EscalationReason =
   /** Someone replied in the Facebook Page inbox or the Instagram app: the assistant is paused, and nobody here holds the thread until they take it over. */
   | 'PAGE_INBOX_REPLY'
   | 'REPEATED_FAILURE'
-  | 'STAFF_TAKEOVER';
+  | 'STAFF_TAKEOVER'
+  | 'TERMS_NOT_ACCEPTED';
 
 export type EscalationStatus =
   | 'ASSIGNED'

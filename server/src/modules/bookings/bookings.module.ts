@@ -38,7 +38,6 @@ export const bookingsModule: ModuleManifest = {
         maxGuests: config.bookings.maxGuests,
         businessName: config.business.name,
         businessTimeZone: config.businessTimeZone,
-        termsUrl: () => `${core.webhookBaseUrl()}/terms`,
       },
     });
     return {

@@ -36,8 +36,6 @@ export interface BookingSettings {
   maxGuests: number;
   businessName: string;
   businessTimeZone: string;
-  /** Where the customer reads the terms: the terms page of this server. */
-  termsUrl: () => string;
 }
 
 export interface BookingDetails {
@@ -280,9 +278,17 @@ export class BookingsService {
 
   // ---------------------------------------------------------------- texts
 
-  termsRequestText(booking: Booking): string {
-    return `${this.deps.settings.businessName}: to confirm your hibachi party on ${formatDay(booking.eventDate)} at ${formatClock(booking.startTime)} for ${booking.adults + booking.kids} guests, please read our terms at ${this.deps.settings.termsUrl()} and reply I AGREE to accept them.`;
+  /**
+   * Who writes the text asking for the terms: the terms module, which owns the versions and their
+   * links. It is created after bookings (it confirms bookings), so it hands the writer in here.
+   */
+  useTermsRequestText(write: (booking: Booking, tx: Tx) => Promise<string>): void {
+    this.termsText = write;
   }
+
+  private termsText: (booking: Booking, tx: Tx) => Promise<string> = () => {
+    throw new Error('no terms module: the terms request text has no writer');
+  };
 
   confirmationText(booking: Booking): string {
     const price = priceBreakdown(booking);
@@ -303,7 +309,7 @@ export class BookingsService {
     await this.deps.repository.save(tx, booking);
     // Web bookings accept on the web (recordTermsAcknowledgment); a number to text gets the link.
     if (thread && (TERMS_BY_TEXT.has(booking.sourceChannel) || booking.smsConsent)) {
-      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: this.termsRequestText(booking) });
+      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: await this.termsText(booking, tx) });
     }
   }
 

@@ -236,6 +236,11 @@ export class ConversationsService {
     return message;
   }
 
+  /** A customer's message by the provider's id for it (the thread it arrived in is on it). */
+  findInboundMessage(channel: Channel, providerMessageId: string): Promise<Message | null> {
+    return this.deps.uow.run((tx) => this.deps.repository.findInboundMessage(tx, channel, providerMessageId));
+  }
+
   lastCustomerText(tx: Tx, conversationId: string): Promise<string | null> {
     return this.deps.repository.lastCustomerText(tx, conversationId);
   }

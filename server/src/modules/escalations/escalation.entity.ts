@@ -35,6 +35,8 @@ export enum EscalationReason {
   PAGE_INBOX_REPLY = 'PAGE_INBOX_REPLY',
   /** A text that may ask for no more texts and may be about the booking ("stop, I meant Saturday"): a person reads it. */
   OPT_OUT_UNCLEAR = 'OPT_OUT_UNCLEAR',
+  /** The customer refused the booking terms, or answered them twice without accepting. */
+  TERMS_NOT_ACCEPTED = 'TERMS_NOT_ACCEPTED',
 }
 registerEnumType(EscalationReason, {
   name: 'EscalationReason',

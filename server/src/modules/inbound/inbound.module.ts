@@ -13,13 +13,14 @@ export const inboundModule: ModuleManifest = {
   entities: [],
   resolvers: [],
   topics: [],
-  create(core, { conversations, escalations, bookings, consent, outbound, analyzer }) {
+  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer }) {
     const { config } = core;
     const inbound = new InboundService({
       uow: core.uow,
       conversations,
       escalations,
       bookings,
+      terms,
       consent,
       outbound,
       analyzer,
@@ -34,6 +35,8 @@ export const inboundModule: ModuleManifest = {
         faqAnswers: config.business.faq,
       },
       businessTimeZone: config.businessTimeZone,
+      // A provider's delivery reaches this path only through the webhook inbox, which checks its signature unless told not to.
+      providerSignaturesChecked: !config.webhooks.skipValidation,
     });
     return { services: { inbound } };
   },

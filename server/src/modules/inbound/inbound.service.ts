@@ -4,6 +4,8 @@ import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.po
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
+import { TermsChannel } from '../terms/terms-acknowledgment.entity';
+import type { TermsService } from '../terms/terms.service';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import { hasConsentKeywords, readConsent, type ConsentService } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
@@ -41,6 +43,20 @@ const OUTSIDE_REPLY_REASON: Record<MessageVia, string> = {
 };
 
 const ATTACHMENTS_ONLY_REPLY = "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.";
+/** How an answer to the terms arrived, as the evidence names it. */
+const TERMS_CHANNEL: Record<Channel, TermsChannel> = {
+  [Channel.SMS]: TermsChannel.SMS,
+  [Channel.PHONE]: TermsChannel.PHONE,
+  [Channel.WHATSAPP]: TermsChannel.WHATSAPP,
+  [Channel.WEB_CHAT]: TermsChannel.AI_CHAT,
+  [Channel.MESSENGER]: TermsChannel.AI_CHAT,
+  [Channel.INSTAGRAM]: TermsChannel.AI_CHAT,
+  [Channel.EMAIL]: TermsChannel.EMAIL,
+};
+
+/** Channels answered by text message, where a booking's confirmation is sent. */
+const TEXTED_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.PHONE, Channel.WHATSAPP]);
+
 /** Which detail of the thread a refused booking field came from. */
 const BOOKING_FIELD_TO_DRAFT: Record<string, DraftField> = { eventDate: 'eventDate', startTime: 'startTime', address: 'address', adults: 'partySize' };
 
@@ -61,6 +77,7 @@ export class InboundService {
       conversations: ConversationsService;
       escalations: EscalationsService;
       bookings: BookingsService;
+      terms: TermsService;
       consent: ConsentService;
       outbound: OutboundDelivery;
       analyzer: MessageAnalyzer;
@@ -68,6 +85,7 @@ export class InboundService {
       assistantEnabled: boolean;
       policy: Omit<PolicySettings, 'askForPhone' | 'bookWithoutReadBack'>;
       businessTimeZone: string;
+      providerSignaturesChecked: boolean;
     },
   ) {}
 
@@ -109,6 +127,9 @@ export class InboundService {
         if (attachmentsOnly) return this.reply(tx, events, conversation, MessageAuthor.AI, ATTACHMENTS_ONLY_REPLY);
         // Staff held the thread when the message arrived and let go since: it is theirs to answer, as it was.
         if (!analysis) return null;
+        const awaiting = await this.deps.bookings.awaitingTerms(tx, conversation);
+        // A request for a person is never read as an unclear answer to the terms.
+        if (awaiting && analysis.intent !== 'HUMAN_REQUEST') return this.answerTerms(tx, events, conversation, awaiting, message, text);
         const decision = decide(
           { stage: conversation.stage, draft: conversation.bookingDraft, failedAttempts: conversation.failedAttempts, previousCustomerText },
           analysis,
@@ -175,6 +196,38 @@ export class InboundService {
       quote: null,
     });
     return this.reply(tx, events, conversation, MessageAuthor.SYSTEM, this.deps.consent.unclearOptOutReply());
+  }
+
+  /**
+   * A customer's answer to the terms of their booking (SPEC §5): acceptance is recorded as
+   * evidence and confirms the booking (the confirmation is its reply); a refusal or a second
+   * unclear answer goes to staff; a first unclear answer gets one clarifying re-prompt.
+   */
+  private async answerTerms(tx: Tx, events: PendingEvents, conversation: Conversation, booking: Booking, message: Message, text: string): Promise<Message | null> {
+    const { outcome, reply } = await this.deps.terms.applyReply(tx, events, {
+      booking,
+      text,
+      channel: TERMS_CHANNEL[conversation.channel],
+      providerMessageId: message.providerMessageId,
+      fromAddress: conversation.channel === Channel.WEB_CHAT ? null : conversation.channelAddress,
+      signatureVerified: conversation.channel !== Channel.WEB_CHAT && this.deps.providerSignaturesChecked,
+      receivedAt: message.createdAt,
+    });
+    // Accepted by text: the booking's confirmation, sent by text, is the answer. In a chat it went to their phone; say so here.
+    if (outcome === 'ACCEPTED' && TEXTED_CHANNELS.has(conversation.channel)) return null;
+    if (outcome === 'REFUSED' || outcome === 'UNCLEAR_AGAIN') {
+      await this.deps.escalations.raise(tx, events, {
+        conversation,
+        reason: EscalationReason.TERMS_NOT_ACCEPTED,
+        reasonText:
+          outcome === 'REFUSED'
+            ? 'The customer did not accept the booking terms. Talk it through with them; the booking waits for the terms.'
+            : 'The customer answered the terms twice without accepting them. Read their messages; the booking waits for the terms.',
+        lastCustomerMessage: text,
+        quote: null,
+      });
+    }
+    return this.reply(tx, events, conversation, MessageAuthor.SYSTEM, reply);
   }
 
   private withStaff(where: ThreadAddress): Promise<boolean> {

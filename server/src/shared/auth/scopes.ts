@@ -8,5 +8,9 @@ export enum ApiScope {
   BOOKINGS_WRITE = 'BOOKINGS_WRITE',
   /** Quote travel fees (quoteTravel) and read stored quotes (travelQuotes). */
   TRAVEL_READ = 'TRAVEL_READ',
+  /** Read terms versions, acknowledgments and the evidence trail. */
+  TERMS_READ = 'TERMS_READ',
+  /** Record a customer's acceptance of the terms (a website booking form). */
+  TERMS_WRITE = 'TERMS_WRITE',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });
