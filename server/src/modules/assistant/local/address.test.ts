@@ -16,6 +16,8 @@ describe('findAddress', () => {
     { text: 'we are at 19 Birch Lane, Raleigh.', address: '19 Birch Lane, Raleigh' },
     { text: '9 Willow Way, Durham, NC 27705', address: '9 Willow Way, Durham, NC 27705' },
     { text: '12 maple dr please', address: '12 maple dr' },
+    { text: '6pm, 123 Main St Sacramento', address: '123 Main St Sacramento' },
+    { text: 'at 45 Oak Ave Walnut Creek.', address: '45 Oak Ave Walnut Creek' },
   ])('$text -> $address', ({ text, address }) => {
     expect(findAddress(text)?.value).toBe(address);
   });

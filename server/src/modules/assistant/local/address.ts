@@ -32,8 +32,8 @@ const DIRECTION_AFTER = /^\s+(?:NE|NW|SE|SW|N|S|E|W)\b\.?/;
 const CITY_STATE_ZIP = new RegExp(String.raw`^,?\s*(?:${CAPITALISED}\s+){0,2}${CAPITALISED},?\s+${STATE}\b(?:\.?,?\s*${ZIP}\b)?`, 'u');
 const STATE_ZIP = new RegExp(String.raw`^,?\s*${STATE}\s+${ZIP}\b`, 'u');
 const ZIP_ONLY = new RegExp(String.raw`^,?\s*${ZIP}\b`);
-/** "…Lane, Cary." A city with no state counts only where the sentence ends right after it. */
-const CITY_AT_SENTENCE_END = /^,\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})(?=\s*(?:[.!?\n]|$))/u;
+/** "…Lane, Cary." or "…Main St Sacramento": a city with no state counts only where the sentence ends right after it. */
+const CITY_AT_SENTENCE_END = /^,?\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})(?=\s*(?:[.!?\n]|$))/u;
 
 function isStreetName(words: string, suffix: string): boolean {
   if (EVERYDAY_SUFFIXES.has(suffix.toLowerCase()) && suffix[0] !== suffix[0].toUpperCase()) return false;
