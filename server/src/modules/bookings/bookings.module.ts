@@ -31,7 +31,14 @@ export const bookingsModule: ModuleManifest = {
       repository: new BookingsRepository(core.dataSource, config.graphqlMaxPageSize),
       customers,
       conversations,
-      travel: { quote: ({ address, departure }) => travel.quote({ address, departure: departure ?? undefined }) },
+      travel: {
+        quote: ({ address, departure }) => travel.quote({ address, departure: departure ?? undefined }),
+        quotedFees: async (ids) => new Map((await travel.findByIds(ids)).map((quote) => [quote.id, quote.feeCents])),
+        driveMatrix: (params) => travel.driveMatrix(params),
+        get clusterRules() {
+          return travel.clusterRules;
+        },
+      },
       logger: core.logger,
       settings: {
         prices: config.bookings,

@@ -9,8 +9,9 @@ import { Customer } from '../customers/customer.entity';
 import { TravelQuote } from '../travel/travel-quote.entity';
 import { Booking } from './booking.entity';
 import { BookingTopic, type BookingUpdatedPayload } from './bookings.events';
+import { DayRoute } from './day-route';
 import { fromSnapshot, type BookingsService } from './bookings.service';
-import { BookingChangeKind, BookingConnection, BookingPayload, BookingsArgs, BookingUpdatedEvent, CancelBookingInput, CreateBookingInput, PriceBreakdown, UpdateBookingInput } from './bookings.types';
+import { BookingChangeKind, BookingConnection, BookingPayload, BookingsArgs, BookingUpdatedEvent, CancelBookingInput, DayRoutePayload, CreateBookingInput, PriceBreakdown, UpdateBookingInput } from './bookings.types';
 
 /** Bookings as staff and integrators read and change them. Relations load through the request's loaders. */
 @Resolver(() => Booking)
@@ -28,6 +29,18 @@ export class BookingsResolver {
   @StaffOnly(ApiScope.BOOKINGS_READ)
   booking(@Arg('id', () => ID) id: string): Promise<Booking | null> {
     return this.service.findByGlobalId(id);
+  }
+
+  @Query(() => DayRoute, { description: "The day's confirmed events ordered into a drive from the base, with the travel fee each would have under the clustering rule." })
+  @StaffOnly(ApiScope.BOOKINGS_READ)
+  dayRoute(@Arg('date', () => String, { description: 'YYYY-MM-DD, business time zone.' }) date: string): Promise<DayRoute> {
+    return this.service.dayRoute(date);
+  }
+
+  @Mutation(() => DayRoutePayload, { description: "Sets each of the day's confirmed bookings to the travel fee the clustering rule gives it." })
+  @StaffOnly(ApiScope.BOOKINGS_WRITE)
+  async applyClusterDiscounts(@Arg('date', () => String) date: string): Promise<DayRoutePayload> {
+    return { route: await this.service.applyClusterDiscounts(date), userErrors: [] };
   }
 
   @FieldResolver(() => Customer)

@@ -14,6 +14,7 @@ import type { CustomersRepository } from '../customers/customers.repository';
 import { Booking, BookingStatus } from './booking.entity';
 import { refuseMove, STATUS_WORDS } from './booking-status';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
+import { planDayRoute, type DayRoute, type RouteDrives } from './day-route';
 import type { BookingFilter, BookingsRepository } from './bookings.repository';
 import { formatDollars, priceBreakdown, type PriceBreakdownValues, type PriceList } from './pricing';
 
@@ -25,9 +26,12 @@ export interface BookingTravelQuote {
   declineReason: string | null;
 }
 
-/** Quotes the drive to an address for an event leaving at `departure`; throws a user failure (field `address`) when it cannot place it. */
-export interface TravelQuoter {
+/** What bookings need of the travel module. */
+export interface TravelQuoter extends RouteDrives {
+  /** Quotes the drive to an address for an event leaving at `departure`; throws a user failure (field `address`) when it cannot place it. */
   quote(input: { address: string; departure: Date | null }): Promise<BookingTravelQuote>;
+  /** The fees these quotes gave, by quote id. */
+  quotedFees(quoteIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 export interface BookingSettings {
@@ -98,6 +102,41 @@ export class BookingsService {
 
   confirmedOn(date: string): Promise<Booking[]> {
     return this.deps.repository.confirmedOn(date);
+  }
+
+  /** The day's confirmed events as a drive from the base, with each one's clustering discount. */
+  async dayRoute(date: string): Promise<DayRoute> {
+    if (!DateTime.fromISO(date, { zone: 'UTC' }).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw userFailure('INVALID_DATE', 'Date must be a date such as 2026-12-20.', 'date');
+    const bookings = await this.deps.repository.confirmedOn(date);
+    const quoted = await this.quotedFeesOf(bookings);
+    return planDayRoute(date, bookings, quoted, this.deps.travel, this.deps.settings.businessTimeZone);
+  }
+
+  /**
+   * Sets each confirmed booking of the day to the travel fee the clustering rule gives it (its
+   * quoted fee less the discount when it clusters, the quoted fee again when it no longer does).
+   * Applying twice changes nothing. Returns the route as it then stands.
+   */
+  async applyClusterDiscounts(date: string): Promise<DayRoute> {
+    const route = await this.dayRoute(date);
+    await this.deps.uow.run(async (tx, events) => {
+      for (const stop of route.stops) {
+        if (stop.clusteredTravelFeeCents === stop.travelFeeCents) continue;
+        const { booking } = await this.lockWithThread(tx, stop.booking.id);
+        // A booking moved or changed since the route was read is left to the next apply.
+        if (booking.status !== BookingStatus.CONFIRMED || booking.eventDate !== date || booking.travelFeeCents !== stop.travelFeeCents) continue;
+        booking.travelFeeCents = stop.clusteredTravelFeeCents;
+        await this.deps.repository.save(tx, booking);
+        this.publish(events, 'UPDATED', booking);
+      }
+    });
+    return this.dayRoute(date);
+  }
+
+  private async quotedFeesOf(bookings: readonly Booking[]): Promise<Map<string, number>> {
+    const quoteIds = bookings.map((booking) => booking.travelQuoteId).filter((id): id is string => id !== null);
+    const fees = await this.deps.travel.quotedFees(quoteIds);
+    return new Map(bookings.filter((booking) => booking.travelQuoteId && fees.has(booking.travelQuoteId)).map((booking) => [booking.id, fees.get(booking.travelQuoteId!)!]));
   }
 
   price(booking: Booking): PriceBreakdownValues {

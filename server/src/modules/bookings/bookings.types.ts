@@ -4,6 +4,7 @@ import { ConnectionArgs, connectionType } from '../../shared/graphql/connection'
 import { MutationPayload } from '../../shared/graphql/user-errors';
 import { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
+import { DayRoute } from './day-route';
 
 export const BookingConnection = connectionType(Booking, 'Booking');
 
@@ -169,4 +170,10 @@ export class BookingUpdatedEvent {
 
   @Field(() => Date)
   occurredAt!: Date;
+}
+
+@ObjectType()
+export class DayRoutePayload extends MutationPayload {
+  @Field(() => DayRoute, { nullable: true })
+  route!: DayRoute | null;
 }
