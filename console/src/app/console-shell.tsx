@@ -2,6 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { LiveIndicator } from '../components/live-indicator';
 import { logoutMutation, meQuery } from '../graphql/operations';
+import { BookingPage } from '../pages/bookings/booking-page';
+import { BookingsPage } from '../pages/bookings/bookings-page';
+import { NewBookingPage } from '../pages/bookings/new-booking-page';
 import { ChannelsPage } from '../pages/channels/channels-page';
 import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
@@ -20,7 +23,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
   const route = useRoute();
   const user = session.user;
   const { waiting } = useEscalationFeed();
-  const navArea = route.area === 'conversation' ? 'conversations' : route.area;
+  const navArea = route.area === 'conversation' ? 'conversations' : route.area === 'booking' || route.area === 'newBooking' ? 'bookings' : route.area;
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -69,6 +72,9 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         {route.area === 'escalations' && <EscalationsPage me={user} />}
         {route.area === 'conversations' && <ConversationsPage me={user} />}
         {route.area === 'conversation' && <ConversationPage key={route.conversationId} conversationId={route.conversationId} me={user} />}
+        {route.area === 'bookings' && <BookingsPage />}
+        {route.area === 'newBooking' && <NewBookingPage />}
+        {route.area === 'booking' && <BookingPage key={route.bookingId} bookingId={route.bookingId} />}
         {route.area === 'extensions' && <ExtensionsPage me={user} />}
         {route.area === 'channels' && <ChannelsPage me={user} />}
       </main>

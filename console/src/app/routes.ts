@@ -9,6 +9,9 @@ export type Route =
   | { area: 'escalations' }
   | { area: 'conversations' }
   | { area: 'conversation'; conversationId: string }
+  | { area: 'bookings' }
+  | { area: 'newBooking' }
+  | { area: 'booking'; bookingId: string }
   | { area: 'extensions' }
   | { area: 'channels' };
 
@@ -22,6 +25,7 @@ interface NavArea {
 const NAV_AREAS: readonly NavArea[] = [
   { path: 'escalations', title: 'Escalations' },
   { path: 'conversations', title: 'Conversations' },
+  { path: 'bookings', title: 'Bookings' },
   { path: 'extensions', title: 'Extensions' },
   { path: 'channels', title: 'Channels', adminOnly: true },
 ];
@@ -31,9 +35,13 @@ export function navAreasFor(role: StaffRole): readonly NavArea[] {
 }
 
 export function parseRoute(hash: string): Route {
-  const [first, second] = hash.replace(/^#\/?/, '').split('/');
+  // A list keeps its filters after "?" (#/bookings?status=INQUIRY); the page reads them itself.
+  const [first, second] = hash.replace(/^#\/?/, '').split('?')[0].split('/');
   if (first === 'conversations' && second) return { area: 'conversation', conversationId: decodeURIComponent(second) };
   if (first === 'conversations') return { area: 'conversations' };
+  if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
+  if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
+  if (first === 'bookings') return { area: 'bookings' };
   if (first === 'extensions') return { area: 'extensions' };
   if (first === 'channels') return { area: 'channels' };
   // The queue is what staff keep open, so it is also where an unknown link lands.
@@ -44,13 +52,49 @@ export function conversationHref(conversationId: string): string {
   return `#/conversations/${encodeURIComponent(conversationId)}`;
 }
 
-let cachedHash: string | null = null;
+export function bookingHref(bookingId: string): string {
+  return `#/bookings/${encodeURIComponent(bookingId)}`;
+}
+
+export const NEW_BOOKING_HREF = '#/bookings/new';
+
+/** Raised when a page rewrites its filters in place (history.replaceState raises no hashchange). */
+const QUERY_CHANGED = 'console:hash-query';
+
+function currentHashQuery(): string {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return at < 0 ? '' : hash.slice(at + 1);
+}
+
+/** What follows "?" in the hash: a list page's filters, changed by the page or by navigation. */
+export function useHashQuery(): string {
+  return useSyncExternalStore((listener) => {
+    window.addEventListener('hashchange', listener);
+    window.addEventListener(QUERY_CHANGED, listener);
+    return () => {
+      window.removeEventListener('hashchange', listener);
+      window.removeEventListener(QUERY_CHANGED, listener);
+    };
+  }, currentHashQuery);
+}
+
+/** Rewrites the hash's filters in place: no history entry per keystroke or click, but a reload keeps them. */
+export function replaceHashQuery(query: string): void {
+  const path = window.location.hash.split('?')[0] || '#/';
+  window.history.replaceState(window.history.state, '', query ? `${path}?${query}` : path);
+  window.dispatchEvent(new Event(QUERY_CHANGED));
+}
+
+let cachedPath: string | null = null;
 let cachedRoute: Route = { area: 'escalations' };
 function currentRoute(): Route {
-  // useSyncExternalStore needs the same object while the hash is unchanged.
-  if (window.location.hash !== cachedHash) {
-    cachedHash = window.location.hash;
-    cachedRoute = parseRoute(cachedHash);
+  // useSyncExternalStore needs the same object while the route is unchanged; a list's filters
+  // (after "?") change without making it another route.
+  const path = window.location.hash.split('?')[0];
+  if (path !== cachedPath) {
+    cachedPath = path;
+    cachedRoute = parseRoute(path);
   }
   return cachedRoute;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type {
+  BookingStatus,
   Channel,
   ConversationStage,
   DeliveryStatus,
@@ -80,6 +81,17 @@ export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
   FAILED: 'Not delivered',
   UNCONFIRMED: 'Not confirmed',
 };
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  INQUIRY: 'Inquiry',
+  PENDING_TERMS: 'Waiting for terms',
+  CONFIRMED: 'Confirmed',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+};
+
+/** The statuses in the order a booking moves through them, for filters and legends. */
+export const BOOKING_STATUSES: readonly BookingStatus[] = ['INQUIRY', 'PENDING_TERMS', 'CONFIRMED', 'COMPLETED', 'CANCELLED'];
 
 export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
   RINGCENTRAL: 'RingCentral',
@@ -163,4 +175,56 @@ export function useNow(everyMs = 30_000): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** "$1,260.00" for 126000 cents. */
+export function dollars(cents: number): string {
+  return money.format(cents / 100);
+}
+
+// A booking's day and start time are the business's calendar and clock, not instants: they are
+// formatted as they are, never shifted into the browser's time zone.
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const longDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+
+/** "Sat, Dec 20, 2026" for "2026-12-20" (or "Saturday, December 20, 2026" with `long`). */
+export function eventDay(date: string, style: 'short' | 'long' = 'short'): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return (style === 'long' ? longDayFormat : dayFormat).format(day);
+}
+
+/** "6:00 PM" for "18:00". */
+export function clockTime(time: string): string {
+  const at = new Date(`1970-01-01T${time}:00Z`);
+  return Number.isNaN(at.getTime()) ? time : clockFormat.format(at);
+}
+
+/** The day after a YYYY-MM-DD day, as YYYY-MM-DD. */
+export function dayAfter(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Today in the browser's calendar, as YYYY-MM-DD (what a date input holds). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "(916) 555-0100" for a US number stored as "+19165550100"; any other number as stored. */
+export function phoneNumber(e164: string): string {
+  const us = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return us ? `(${us[1]}) ${us[2]}-${us[3]}` : e164;
+}
+
+/** "10 adults, 2 kids", "1 adult". */
+export function partyMakeup(adults: number, kids: number): string {
+  const parts = [`${adults} adult${adults === 1 ? '' : 's'}`];
+  if (kids > 0) parts.push(`${kids} kid${kids === 1 ? '' : 's'}`);
+  return parts.join(', ');
 }

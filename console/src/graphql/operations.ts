@@ -508,3 +508,145 @@ export const retryWebhookEventMutation = graphql(`
     }
   }
 `);
+
+/* Bookings. */
+
+/** Everything the bookings list and a booking's page show; the live event and the mutations ask for the same. */
+export const bookingFieldsFragment = graphql(`
+  fragment BookingFields on Booking {
+    id
+    status
+    eventDate
+    startTime
+    address
+    adults
+    kids
+    partySize
+    dietaryNotes
+    smsConsent
+    sourceChannel
+    createdAt
+    updatedAt
+    confirmedAt
+    completedAt
+    cancelledAt
+    cancellationReason
+    customer {
+      id
+      name
+      phone
+      email
+    }
+    conversation {
+      id
+      channel
+    }
+    price {
+      adults
+      kids
+      pricePerAdultCents
+      pricePerKidCents
+      foodCents
+      minimumSpendCents
+      minimumTopUpCents
+      travelFeeCents
+      totalCents
+      depositCents
+      paidCents
+      balanceCents
+    }
+  }
+`);
+
+export const bookingsQuery = graphql(`
+  query Bookings(
+    $first: Int!
+    $after: String
+    $status: [BookingStatus!]
+    $eventDateFrom: String
+    $eventDateTo: String
+    $sourceChannel: Channel
+    $search: String
+  ) {
+    bookings(
+      first: $first
+      after: $after
+      status: $status
+      eventDateFrom: $eventDateFrom
+      eventDateTo: $eventDateTo
+      sourceChannel: $sourceChannel
+      search: $search
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...BookingFields
+        }
+      }
+    }
+  }
+`);
+
+export const bookingQuery = graphql(`
+  query Booking($id: ID!) {
+    booking(id: $id) {
+      ...BookingFields
+    }
+  }
+`);
+
+export const createBookingMutation = graphql(`
+  mutation CreateBooking($input: CreateBookingInput!) {
+    createBooking(input: $input) {
+      booking {
+        ...BookingFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Details, or `status: PENDING_TERMS` to send the terms of an inquiry. */
+export const updateBookingMutation = graphql(`
+  mutation UpdateBooking($input: UpdateBookingInput!) {
+    updateBooking(input: $input) {
+      booking {
+        ...BookingFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const cancelBookingMutation = graphql(`
+  mutation CancelBooking($input: CancelBookingInput!) {
+    cancelBooking(input: $input) {
+      booking {
+        ...BookingFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const bookingUpdatedSubscription = graphql(`
+  subscription BookingUpdated {
+    bookingUpdated {
+      change
+      occurredAt
+      booking {
+        ...BookingFields
+      }
+    }
+  }
+`);
