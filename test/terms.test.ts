@@ -36,30 +36,37 @@ const toGlobalId = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'u
 
 let bookingCounter = 0;
 
-/** A customer, an SMS thread with a few messages, and a booking in `status` linked to it; returns the booking's global id and database id. */
-async function booking(status = 'PENDING_TERMS'): Promise<{ id: string; dbId: string; conversationId: string }> {
+/**
+ * A booking made through the API by phone (so its terms went out by text, into the customer's SMS
+ * thread), then moved to `status` the way staff and customers move it; returns the booking's
+ * global id and database id.
+ */
+async function booking(status = 'PENDING_TERMS'): Promise<{ id: string; dbId: string }> {
   bookingCounter += 1;
-  const phone = `+1555555${String(1000 + bookingCounter).padStart(4, '0')}`;
-  const { rows: [customer] } = await app.db.query(`INSERT INTO customer (name, phone) VALUES ($1, $2) RETURNING id`, [`Test Customer ${bookingCounter}`, phone]);
-  const { rows: [conversation] } = await app.db.query(
-    `INSERT INTO conversation (customer_id, channel, channel_address, stage) VALUES ($1, 'SMS', $2, 'AWAITING_TERMS') RETURNING id`,
-    [customer.id, phone],
+  const made = await graphql(
+    app.server.url,
+    `mutation($input: CreateBookingInput!) { createBooking(input: $input) { booking { id } userErrors { message } } }`,
+    {
+      input: {
+        customer: { name: `Test Customer ${bookingCounter}`, phone: `+1916555${String(1000 + bookingCounter).padStart(4, '0')}` },
+        sourceChannel: 'SMS',
+        eventDate: new Date(Date.now() + 19 * 86_400_000).toISOString().slice(0, 10),
+        startTime: '18:00',
+        address: '12 Example Street, Sacramento, CA 95814',
+        adults: 12,
+        requestTerms: status !== 'INQUIRY',
+      },
+    },
+    app.adminToken,
   );
-  const { rows: [row] } = await app.db.query(
-    `INSERT INTO booking (customer_id, event_date, start_time, address, party_size, source_channel, status, conversation_id)
-     VALUES ($1, '2026-12-19', '18:00', '12 Example Street', 12, 'SMS', $2, $3) RETURNING id`,
-    [customer.id, status, conversation.id],
-  );
-  for (const [direction, author, text] of [
-    ['INBOUND', 'CUSTOMER', 'Hi, hibachi for 12 on Dec 19 at 6pm please'],
-    ['OUTBOUND', 'AI', 'Great! Please read our terms and reply I AGREE to accept them.'],
-  ]) {
-    await app.db.query(
-      `INSERT INTO message (conversation_id, channel, direction, author, text, delivery_status) VALUES ($1, 'SMS', $2, $3, $4, 'SENT')`,
-      [conversation.id, direction, author, text],
-    );
+  expect(made.data!.createBooking.userErrors).toEqual([]);
+  const id = made.data!.createBooking.booking.id as string;
+  if (status === 'CONFIRMED') expect((await record({ bookingId: id, channel: 'IN_PERSON' })).userErrors).toEqual([]);
+  if (status === 'CANCELLED') {
+    const cancelled = await graphql(app.server.url, `mutation($id: ID!) { cancelBooking(input: { id: $id, reason: "Changed plans" }) { userErrors { message } } }`, { id }, app.adminToken);
+    expect(cancelled.data!.cancelBooking.userErrors).toEqual([]);
   }
-  return { id: toGlobalId('Booking', row.id), dbId: row.id, conversationId: conversation.id };
+  return { id, dbId: Buffer.from(id, 'base64url').toString('utf8').split(':')[1] };
 }
 
 async function record(input: { bookingId: string; channel: string; replyText?: string | null }, options: { token?: string; url?: string; userAgent?: string } = {}) {
@@ -207,8 +214,8 @@ describe('recording an acknowledgment', () => {
 
   it('refuses a booking that is not waiting for terms, naming its status', async () => {
     for (const [status, words] of [
+      // A confirmed booking was confirmed by its acceptance: the second-acknowledgment test covers it.
       ['INQUIRY', 'it is still an inquiry'],
-      ['CONFIRMED', 'it is confirmed'],
       ['CANCELLED', 'it is cancelled'],
     ]) {
       const { id, dbId } = await booking(status);
@@ -344,7 +351,10 @@ describe('exporting the evidence', () => {
     expect(JSON.parse(evidence.canonicalContent)).toMatchObject({ replyText: REPLY, sequence: ack.sequence, previousSha256: ack.previousSha256 });
     expect(evidence.recordCheck).toMatchObject({ contentHashMatches: true, previousLinkMatches: true, termsHashMatches: true });
     expect(evidence.verification.ok).toBe(true);
-    expect(evidence.messages.map((message: any) => message.author)).toEqual(['CUSTOMER', 'AI']);
+    // The terms request, then the confirmation the acceptance sent, both to the customer's phone.
+    expect(evidence.messages.map((message: any) => message.author)).toEqual(['SYSTEM', 'SYSTEM']);
+    expect(evidence.messages[0].text).toMatch(/please read our terms at .* and reply I AGREE/);
+    expect(evidence.messages[1].text).toMatch(/^Your hibachi party is confirmed/);
     expect(evidence.printableUrl).toMatch(new RegExp(`^${app.server.url}/terms-evidence/${id}\\?token=hbl_`));
     expect((await query(EVIDENCE, { bookingId: toGlobalId('Booking', '00000000-0000-4000-8000-000000000000') })).termsEvidence).toBeNull();
   });
@@ -362,7 +372,7 @@ describe('exporting the evidence', () => {
     expect(html).toContain('I agree &lt;script&gt;alert(\\&quot;x\\&quot;)&lt;/script&gt; &amp; thanks');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>bold</b>');
-    for (const part of [ack.contentSha256, ack.previousSha256, `record ${ack.sequence} of`, 'every content hash and every link is intact', 'Hi, hibachi for 12 on Dec 19 at 6pm please', termsVersion.sha256]) {
+    for (const part of [ack.contentSha256, ack.previousSha256, `record ${ack.sequence} of`, 'every content hash and every link is intact', 'and reply I AGREE to accept them', termsVersion.sha256]) {
       expect(html).toContain(part);
     }
 

@@ -48,7 +48,7 @@ const rootValue = {
     if (!context.principal) throw new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
     if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new GraphQLError(`first must be between 1 and ${maxPageSize}.`);
     const count = await pool.query(`SELECT count(*)::int AS n FROM booking`);
-    const page = await pool.query(`SELECT * FROM booking ORDER BY event_date ASC, id ASC LIMIT ${first + 1}`);
+    const page = await pool.query(`SELECT * FROM booking ORDER BY starts_at ASC, id ASC LIMIT ${first + 1}`);
     const rows = page.rows.slice(0, first);
     const customerIds = [...new Set(rows.map((row) => row.customer_id))];
     const quoteIds = [...new Set(rows.map((row) => row.travel_quote_id).filter(Boolean))];
@@ -62,7 +62,7 @@ const rootValue = {
       const customer = customerById.get(row.customer_id);
       const quote = row.travel_quote_id ? quoteById.get(row.travel_quote_id) : null;
       return {
-        cursor: encodeCursor([row.event_date, row.id]),
+        cursor: encodeCursor([row.starts_at.toISOString(), row.id]),
         node: {
           id: toGlobalId('Booking', row.id),
           status: row.status,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { toGlobalId } from '../../shared/graphql/global-id';
 import { Channel } from '../conversations/channel';
 
@@ -34,6 +34,10 @@ export class Booking {
   @Field(() => String, { description: 'HH:MM, 24-hour, business time zone.' })
   @Column({ type: 'varchar', length: 5, name: 'start_time' })
   startTime!: string;
+
+  @Field(() => Date, { description: 'When the event starts, as an instant (the event date and start time on the business clock).' })
+  @Column({ type: 'timestamptz', name: 'starts_at' })
+  startsAt!: Date;
 
   @Field(() => String)
   @Column({ type: 'varchar', length: 300 })
@@ -116,4 +120,8 @@ export class Booking {
   @Field(() => Date)
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
+
+  @Field(() => Int, { description: 'Goes up by one with every change: a console keeps the highest it has seen, whatever order events arrive in.' })
+  @VersionColumn({ type: 'integer' })
+  version!: number;
 }

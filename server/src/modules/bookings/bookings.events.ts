@@ -8,6 +8,7 @@ export interface BookingSnapshot {
   conversationId: string | null;
   eventDate: string;
   startTime: string;
+  startsAt: string;
   address: string;
   adults: number;
   kids: number;
@@ -28,6 +29,7 @@ export interface BookingSnapshot {
   cancellationReason: string | null;
   createdAt: string;
   updatedAt: string;
+  version: number;
 }
 
 export type BookingChange = 'CREATED' | 'UPDATED' | 'STATUS_CHANGED';

@@ -4,7 +4,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../shared/gra
 import type { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
 
-export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents'>;
+export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents' | 'version'>;
 
 export interface BookingFilter {
   status?: BookingStatus[];
@@ -75,7 +75,7 @@ export class BookingsRepository extends RepositoryBase {
         { words, digits: `%${digits}%` },
       );
     }
-    return paginate({ query, alias: 'booking', sortKey: 'eventDate', sortColumn: 'event_date', direction: 'ASC', args, maxPageSize: this.maxPageSize });
+    return paginate({ query, alias: 'booking', sortKey: 'startsAt', sortColumn: 'starts_at', direction: 'ASC', args, maxPageSize: this.maxPageSize });
   }
 
   /** Confirmed bookings whose event day is before `today`, locked (those another instance holds are skipped). */
@@ -92,6 +92,6 @@ export class BookingsRepository extends RepositoryBase {
 
   /** Confirmed bookings of one day, for its route. */
   confirmedOn(date: string): Promise<Booking[]> {
-    return this.manager().find(Booking, { where: { eventDate: date, status: BookingStatus.CONFIRMED }, order: { startTime: 'ASC', id: 'ASC' } });
+    return this.manager().find(Booking, { where: { eventDate: date, status: BookingStatus.CONFIRMED }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 }

@@ -230,6 +230,7 @@ export class BookingsService {
       Object.assign(booking, {
         eventDate: details.eventDate,
         startTime: details.startTime,
+        startsAt: this.startsAt(details.eventDate, details.startTime),
         address: details.address,
         adults: details.adults,
         kids: details.kids,
@@ -243,6 +244,8 @@ export class BookingsService {
           throw userFailure('ILLEGAL_STATUS_MOVE', refuseMove(booking.status, changes.status) ?? this.ownPath(changes.status), 'status');
         }
         if (!thread) throw userFailure('NO_NUMBER_TO_TEXT', 'The terms go out by text: add the customer’s phone number and their consent to texts first.', 'status');
+        await this.attachThread(tx, thread, booking);
+        booking.conversationId ??= thread.id;
         await this.moveToPendingTerms(tx, events, booking, thread);
         change = 'STATUS_CHANGED';
       }
@@ -457,8 +460,7 @@ export class BookingsService {
   }
 
   private async quoteTravel(address: string, eventDate: string, startTime: string): Promise<BookingTravelQuote> {
-    const departure = DateTime.fromISO(`${eventDate}T${startTime}`, { zone: this.deps.settings.businessTimeZone });
-    const quote = await this.deps.travel.quote({ address, departure: departure.isValid ? departure.toJSDate() : null });
+    const quote = await this.deps.travel.quote({ address, departure: this.startsAt(eventDate, startTime) });
     if (quote.declined) throw userFailure('OUT_OF_AREA', quote.declineReason ?? 'Service area exceeded. Please contact us for special arrangements.', 'address');
     return quote;
   }
@@ -468,6 +470,7 @@ export class BookingsService {
     return {
       eventDate: details.eventDate,
       startTime: details.startTime,
+      startsAt: this.startsAt(details.eventDate, details.startTime),
       address: details.address,
       adults: details.adults,
       kids: details.kids,
@@ -480,6 +483,11 @@ export class BookingsService {
       minimumSpendCents: prices.minimumSpendCents,
       depositCents: prices.depositCents,
     };
+  }
+
+  /** The event's start as an instant: its day and time are on the business clock. */
+  private startsAt(eventDate: string, startTime: string): Date {
+    return DateTime.fromISO(`${eventDate}T${startTime}`, { zone: this.deps.settings.businessTimeZone }).toJSDate();
   }
 
   private today(): string {
@@ -519,6 +527,7 @@ export function toSnapshot(booking: Booking): BookingSnapshot {
     conversationId: booking.conversationId,
     eventDate: booking.eventDate,
     startTime: booking.startTime,
+    startsAt: new Date(booking.startsAt).toISOString(),
     address: booking.address,
     adults: booking.adults,
     kids: booking.kids,
@@ -539,6 +548,7 @@ export function toSnapshot(booking: Booking): BookingSnapshot {
     cancellationReason: booking.cancellationReason,
     createdAt: new Date(booking.createdAt).toISOString(),
     updatedAt: new Date(booking.updatedAt).toISOString(),
+    version: booking.version,
   };
 }
 
@@ -549,6 +559,7 @@ export function fromSnapshot(snapshot: BookingSnapshot): Booking {
     confirmedAt: date(snapshot.confirmedAt),
     completedAt: date(snapshot.completedAt),
     cancelledAt: date(snapshot.cancelledAt),
+    startsAt: new Date(snapshot.startsAt),
     createdAt: new Date(snapshot.createdAt),
     updatedAt: new Date(snapshot.updatedAt),
   });

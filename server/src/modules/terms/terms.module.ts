@@ -1,11 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { ModuleManifest } from '../../app/module';
-import { byId } from '../../shared/graphql/loaders';
+import { byId, byKey } from '../../shared/graphql/loaders';
 import { TermsAcknowledgment } from './terms-acknowledgment.entity';
 import { TermsInvalidReply } from './terms-invalid-reply.entity';
 import { TermsVersion } from './terms-version.entity';
 import { TermsRepository } from './terms.repository';
-import { TermsAcknowledgmentResolver, TermsEvidenceResolver, TermsVersionResolver } from './terms.resolver';
+import { BookingTermsResolver, TermsAcknowledgmentResolver, TermsEvidenceResolver, TermsVersionResolver } from './terms.resolver';
 import { TermsService } from './terms.service';
 
 declare module '../../app/module' {
@@ -14,6 +14,7 @@ declare module '../../app/module' {
   }
   interface Loaders {
     termsVersionById: DataLoader<string, TermsVersion | null>;
+    termsAcknowledgmentByBookingId: DataLoader<string, TermsAcknowledgment | null>;
   }
 }
 
@@ -21,7 +22,7 @@ declare module '../../app/module' {
 export const termsModule: ModuleManifest = {
   name: 'terms',
   entities: [TermsVersion, TermsAcknowledgment, TermsInvalidReply],
-  resolvers: [TermsVersionResolver, TermsAcknowledgmentResolver, TermsEvidenceResolver],
+  resolvers: [TermsVersionResolver, TermsAcknowledgmentResolver, TermsEvidenceResolver, BookingTermsResolver],
   topics: [],
   create(core, { bookings, conversations, customers }) {
     const { config } = core;
@@ -42,8 +43,11 @@ export const termsModule: ModuleManifest = {
     bookings.useTermsRequestText((booking, tx) => terms.termsRequestText(booking, tx));
     return {
       services: { terms },
-      resolvers: [new TermsVersionResolver(terms), new TermsAcknowledgmentResolver(terms), new TermsEvidenceResolver(terms)],
-      loaders: (options) => ({ termsVersionById: byId((ids) => terms.findVersions(ids), options) }),
+      resolvers: [new TermsVersionResolver(terms), new TermsAcknowledgmentResolver(terms), new TermsEvidenceResolver(terms), new BookingTermsResolver()],
+      loaders: (options) => ({
+        termsVersionById: byId((ids) => terms.findVersions(ids), options),
+        termsAcknowledgmentByBookingId: byKey((ids) => terms.acknowledgmentsOfBookings(ids), (acknowledgment) => acknowledgment.bookingId, options),
+      }),
     };
   },
 };

@@ -88,6 +88,10 @@ export class TermsRepository extends RepositoryBase {
     return manager.create(TermsAcknowledgment, record);
   }
 
+  acknowledgmentsOfBookings(bookingIds: readonly string[]): Promise<TermsAcknowledgment[]> {
+    return bookingIds.length === 0 ? Promise.resolve([]) : this.manager().findBy(TermsAcknowledgment, { bookingId: In([...bookingIds]) });
+  }
+
   acknowledgmentOfBooking(bookingId: string, tx?: Tx): Promise<TermsAcknowledgment | null> {
     return this.manager(tx).findOneBy(TermsAcknowledgment, { bookingId });
   }

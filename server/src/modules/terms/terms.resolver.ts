@@ -137,3 +137,12 @@ function toVerification(verification: ChainVerification): TermsEvidenceVerificat
     firstMismatch: mismatch ? { ...mismatch, acknowledgmentId: toGlobalId('TermsAcknowledgment', mismatch.acknowledgmentId) } : null,
   };
 }
+
+/** A booking's acceptance of the terms, on the booking: read through the request's loader, so a page of bookings costs one statement for all of them. */
+@Resolver(() => Booking)
+export class BookingTermsResolver {
+  @FieldResolver(() => TermsAcknowledgment, { nullable: true, description: 'The evidence that the customer accepted the terms; null until they do.' })
+  termsAcknowledgment(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<TermsAcknowledgment | null> {
+    return context.loaders.termsAcknowledgmentByBookingId.load(booking.id);
+  }
+}

@@ -263,6 +263,11 @@ export class TermsService {
     return { outcome: 'UNCLEAR', reply: await this.clarifyingText(tx) };
   }
 
+  /** The acceptance of each of these bookings, where there is one. */
+  acknowledgmentsOfBookings(bookingIds: readonly string[]): Promise<TermsAcknowledgment[]> {
+    return this.deps.repository.acknowledgmentsOfBookings(bookingIds);
+  }
+
   /** The text asking the customer to accept the terms, with the link to the current version. */
   async termsRequestText(booking: Booking, tx?: Tx): Promise<string> {
     const version = await this.deps.repository.currentVersion(tx);
