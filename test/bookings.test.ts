@@ -118,6 +118,8 @@ describe('making a booking', () => {
       [{ customer: { name: 'No Number', phone: '12' } }, 'customer.phone', /Phone must be a phone number/],
       [{ startTime: '25:00' }, 'startTime', /Start time must be a time such as 18:00/],
       [{ eventDate: '20th of December' }, 'eventDate', /Event date must be a date such as/],
+      [{ address: '500 S Grand Ave, Los Angeles, CA 90071' }, 'address', /^Service area exceeded\. Please contact us for special arrangements\.$/],
+      [{ address: 'qwerty asdfgh' }, 'address', /include the city or ZIP code/],
     ];
     for (const [overrides, field, message] of cases) {
       const { booking, userErrors } = await createBooking(bookingInput(overrides));
@@ -215,10 +217,10 @@ describe('reading bookings', () => {
     expect(second.edges.map((e: any) => e.node.customer.name)).toEqual([`${marker} Gamma`]);
   });
 
-  it('costs the same statements for a page of 100 as for a page of 10, customer and thread included', async () => {
+  it('costs the same statements for a page of 100 as for a page of 10, customer, thread, travel quote and terms included', async () => {
     for (let i = 0; i < 20; i++) await createBooking(bookingInput({ customer: { name: `Bulk ${i}`, phone: newPhone() } }));
     const cost = (first: number) => statementsOf(app.server.url, 'PageOfBookings', 'query', () =>
-      graphql(app.server.url, `query PageOfBookings($first: Int) { bookings(first: $first) { edges { node { id customer { name } conversation { id } price { totalCents } } } } }`, { first }, app.adminToken),
+      graphql(app.server.url, `query PageOfBookings($first: Int) { bookings(first: $first) { edges { node { id customer { name } conversation { id } travelQuote { miles band } termsAcknowledgment { channel } price { totalCents } } } } }`, { first }, app.adminToken),
     );
     const [ten, hundred] = [await cost(10), await cost(100)];
     expect(ten).toBeGreaterThan(0);
@@ -245,5 +247,66 @@ describe('live bookings', () => {
     expect((await updates.next()).bookingUpdated).toMatchObject({ change: 'STATUS_CHANGED', booking: { id: booking.id, status: 'CANCELLED' } });
     expect(updates.errors).toEqual([]);
     updates.unsubscribe();
+  });
+});
+
+describe("the day's route", () => {
+  const ROUTE = `query($date: String!) { dayRoute(date: $date) { date estimate totalMiles stops { position milesFromPrevious booking { id address price { travelFeeCents } } travelFeeCents clusteredTravelFeeCents clusterDiscountCents clusteredWith } } }`;
+  const APPLY = `mutation($date: String!) { applyClusterDiscounts(date: $date) { route { stops { booking { id } travelFeeCents clusteredTravelFeeCents } } userErrors { message } } }`;
+  const date = day(50);
+
+  async function confirmed(address: string, startTime: string): Promise<string> {
+    const { booking, userErrors } = await createBooking(bookingInput({ eventDate: date, startTime, address, customer: { name: `Route ${startTime}`, phone: newPhone() } }));
+    expect(userErrors).toEqual([]);
+    const accepted = await graphql(
+      app.server.url,
+      `mutation($input: RecordTermsAcknowledgmentInput!) { recordTermsAcknowledgment(input: $input) { userErrors { message } } }`,
+      { input: { bookingId: booking.id, channel: 'IN_PERSON' } },
+      app.adminToken,
+    );
+    expect(accepted.data!.recordTermsAcknowledgment.userErrors).toEqual([]);
+    return booking.id;
+  }
+
+  it('orders the confirmed events from the base and takes the clustering discount off neighbours, once', async () => {
+    const fremont = await confirmed('45 Oak Ave, Fremont, CA 94538', '12:00');
+    const sacramentoLate = await confirmed('9 K St, Sacramento, CA 95814', '19:00');
+    const sacramentoEarly = await confirmed('123 Main St, Sacramento, CA 95814', '16:00');
+    // Not confirmed: not on the route.
+    await createBooking(bookingInput({ eventDate: date, address: '1 Elm St, Davis, CA 95616' }));
+
+    const route = (await graphql(app.server.url, ROUTE, { date }, app.adminToken)).data!.dayRoute;
+    expect(route.estimate).toBe(true);
+    const ids = route.stops.map((stop: any) => stop.booking.id);
+    // Sacramento is nearer the base than Fremont; the two Sacramento parties are one stop apart.
+    expect(ids.slice(2)).toEqual([fremont]);
+    expect(new Set(ids.slice(0, 2))).toEqual(new Set([sacramentoEarly, sacramentoLate]));
+    const byId = new Map(route.stops.map((stop: any) => [stop.booking.id, stop]));
+    const sac = byId.get(sacramentoEarly) as any;
+    expect(sac.travelFeeCents).toBeGreaterThan(0);
+    expect(sac.clusteredWith).toEqual([sacramentoLate]);
+    expect(sac.clusterDiscountCents).toBe(Math.round(sac.travelFeeCents / 2));
+    expect((byId.get(fremont) as any)).toMatchObject({ clusteredWith: [], clusterDiscountCents: 0 });
+    expect(route.totalMiles).toBeGreaterThan(60);
+
+    const applied = await graphql(app.server.url, APPLY, { date }, app.adminToken);
+    expect(applied.data!.applyClusterDiscounts.userErrors).toEqual([]);
+    const after = new Map(applied.data!.applyClusterDiscounts.route.stops.map((stop: any) => [stop.booking.id, stop]));
+    expect((after.get(sacramentoEarly) as any).travelFeeCents).toBe(sac.clusteredTravelFeeCents);
+    expect((after.get(fremont) as any).travelFeeCents).toBe((byId.get(fremont) as any).travelFeeCents);
+    // The booking's price carries the reduced fee; applying again changes nothing.
+    const again = await graphql(app.server.url, APPLY, { date }, app.adminToken);
+    expect(new Map(again.data!.applyClusterDiscounts.route.stops.map((stop: any) => [stop.booking.id, stop.travelFeeCents]))).toEqual(
+      new Map([...after].map(([id, stop]: any) => [id, stop.travelFeeCents])),
+    );
+    const priced = await graphql(app.server.url, `query($id: ID!) { booking(id: $id) { price { travelFeeCents } } }`, { id: sacramentoEarly }, app.adminToken);
+    expect(priced.data!.booking.price.travelFeeCents).toBe(sac.clusteredTravelFeeCents);
+  });
+
+  it('answers a day without confirmed events with an empty route, and a bad date in words', async () => {
+    const empty = (await graphql(app.server.url, ROUTE, { date: day(300) }, app.adminToken)).data!.dayRoute;
+    expect(empty).toMatchObject({ stops: [], totalMiles: 0 });
+    const bad = await graphql(app.server.url, APPLY, { date: 'next friday' }, app.adminToken);
+    expect(bad.data!.applyClusterDiscounts.userErrors).toEqual([{ message: 'Date must be a date such as 2026-12-20.' }]);
   });
 });
