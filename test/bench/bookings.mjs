@@ -6,12 +6,15 @@
 // at page sizes 10 and 100, which must not grow with the page. Figures and ratios, no pass/fail.
 //
 // Run after `pnpm build`: `pnpm bench:bookings` (DURATION=15 s per run, CONNECTIONS=20,
-// ROUNDS=2, BOOKINGS=120). Needs PostgreSQL and Redis like the tests.
+// ROUNDS=2, BOOKINGS=120; PROFILE=<dir> records the server's CPU profile of its measured runs and prints
+// where its time went). Needs PostgreSQL and Redis like the tests.
 import { spawn } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { benchMetricsToken, createDatabase, gql, load, login, printTable, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild } from './bench-support.mjs';
+import { writeFileSync } from 'node:fs';
+import { benchMetricsToken, cpuProfiler, createDatabase, gql, load, login, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild } from './bench-support.mjs';
+import { summarize } from './cpu-profile-summary.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 20);
@@ -39,7 +42,13 @@ const PLACES = ['Sacramento, CA 95814', 'Davis, CA 95616', 'Fairfield, CA 94533'
 async function main() {
   console.log(`Bookings benchmark: a page of ${PAGE} with customer, travel quote and price, ${DURATION} s per run, ${CONNECTIONS} connections, ${ROUNDS} rounds, ${BOOKINGS} bookings.`);
   const database = await createDatabase();
-  const server = await startServer({ DATABASE_URL: database.url, ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix() } : {}) });
+  const profileDir = profileDirectory(process.env.PROFILE, 'bookings');
+  const server = await startServer(
+    { DATABASE_URL: database.url, ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix() } : {}) },
+    { nodeOptions: profileDir ? ['--inspect=127.0.0.1:0'] : [] },
+  );
+  const profiler = profileDir ? await cpuProfiler(server.inspector) : undefined;
+  const profiles = [];
   const token = await login(server.url);
   const start = Date.now() + 7 * 86_400_000;
   for (let i = 0; i < BOOKINGS; i++) {
@@ -104,7 +113,12 @@ async function main() {
       ['bare peer', peer.url, bare],
     ];
     if (round % 2 === 0) runs.reverse(); // neither always runs on a cooler machine
-    for (const [label, url, into] of runs) into.push(await load(`round ${round}: ${label}`, { url: `${url}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION }));
+    for (const [label, url, into] of runs) {
+      const profiling = profiler && url === server.url;
+      if (profiling) await profiler.start();
+      into.push(await load(`round ${round}: ${label}`, { url: `${url}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION }));
+      if (profiling) profiles.push(await profiler.stop());
+    }
   }
 
   console.log('');
@@ -117,6 +131,12 @@ async function main() {
   console.log(`  all rounds product / peer: req/s ${ratio(mean(product, 'rps'), mean(bare, 'rps'))} (${mean(product, 'rps').toFixed(0)} vs ${mean(bare, 'rps').toFixed(0)} req/s; target x0.75)`);
   console.log(`  SQL statements per request: page of 10: ${ten}, page of 100: ${hundred}${ten === hundred ? ' (does not grow with the page)' : ' (GROWS with the page)'}`);
   if (server.exited()) throw new Error(`the server exited during the run: ${server.output()}`);
+  for (const [i, profile] of profiles.entries()) {
+    const file = path.join(profileDir, `server-round-${i + 1}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log('');
+    summarize(file);
+  }
 }
 
 await runBenchmark(main);

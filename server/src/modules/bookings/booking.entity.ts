@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { toGlobalId } from '../../shared/graphql/global-id';
 import { Channel } from '../conversations/channel';
+import { PriceBreakdown } from './price-breakdown.type';
+import { priceBreakdown } from './pricing';
 
 export enum BookingStatus {
   INQUIRY = 'INQUIRY',
@@ -26,6 +28,18 @@ export class Booking {
 
   @Column({ type: 'uuid', name: 'customer_id' })
   customerId!: string;
+
+  // Getters, not field resolvers: a page of bookings resolves these for every row, and a plain
+  // property read skips type-graphql's per-field resolver wrapping.
+  @Field(() => ID, { name: 'customerId' })
+  get customerGlobalId(): string {
+    return toGlobalId('Customer', this.customerId);
+  }
+
+  @Field(() => PriceBreakdown, { name: 'price' })
+  get priceBreakdown(): PriceBreakdown {
+    return priceBreakdown(this);
+  }
 
   @Field(() => String, { description: 'YYYY-MM-DD in the business time zone.' })
   @Column({ type: 'date', name: 'event_date' })

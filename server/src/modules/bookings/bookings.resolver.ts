@@ -3,7 +3,6 @@ import type { RequestContext } from '../../app/context';
 import { StaffOnly } from '../../shared/auth/access';
 import { ApiScope } from '../../shared/auth/scopes';
 import type { Connection } from '../../shared/graphql/connection';
-import { toGlobalId } from '../../shared/graphql/global-id';
 import { Conversation } from '../conversations/conversation.entity';
 import { Customer } from '../customers/customer.entity';
 import { TravelQuote } from '../travel/travel-quote.entity';
@@ -11,7 +10,7 @@ import { Booking } from './booking.entity';
 import { BookingTopic, type BookingUpdatedPayload } from './bookings.events';
 import { DayRoute } from './day-route';
 import { fromSnapshot, type BookingsService } from './bookings.service';
-import { BookingChangeKind, BookingConnection, BookingPayload, BookingsArgs, BookingUpdatedEvent, CancelBookingInput, DayRoutePayload, CreateBookingInput, PriceBreakdown, UpdateBookingInput } from './bookings.types';
+import { BookingChangeKind, BookingConnection, BookingPayload, BookingsArgs, BookingUpdatedEvent, CancelBookingInput, DayRoutePayload, CreateBookingInput, UpdateBookingInput } from './bookings.types';
 
 /** Bookings as staff and integrators read and change them. Relations load through the request's loaders. */
 @Resolver(() => Booking)
@@ -58,16 +57,6 @@ export class BookingsResolver {
   @FieldResolver(() => TravelQuote, { nullable: true, description: 'The drive to the event and its fee, quoted when the booking was made or its address or time last changed.' })
   travelQuote(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<TravelQuote | null> | null {
     return booking.travelQuoteId ? context.loaders.travelQuoteById.load(booking.travelQuoteId) : null;
-  }
-
-  @FieldResolver(() => ID, { nullable: true })
-  customerId(@Root() booking: Booking): string {
-    return toGlobalId('Customer', booking.customerId);
-  }
-
-  @FieldResolver(() => PriceBreakdown)
-  price(@Root() booking: Booking): PriceBreakdown {
-    return this.service.price(booking);
   }
 
   @Mutation(() => BookingPayload)

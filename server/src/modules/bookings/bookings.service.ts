@@ -16,7 +16,7 @@ import { refuseMove, STATUS_WORDS } from './booking-status';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
 import { planDayRoute, type DayRoute, type RouteDrives } from './day-route';
 import type { BookingFilter, BookingsRepository } from './bookings.repository';
-import { formatDollars, priceBreakdown, type PriceBreakdownValues, type PriceList } from './pricing';
+import { formatDollars, priceBreakdown, type PriceList } from './pricing';
 
 /** A travel quote as a booking needs it; the travel module answers (SPEC §4). */
 export interface BookingTravelQuote {
@@ -137,10 +137,6 @@ export class BookingsService {
     const quoteIds = bookings.map((booking) => booking.travelQuoteId).filter((id): id is string => id !== null);
     const fees = await this.deps.travel.quotedFees(quoteIds);
     return new Map(bookings.filter((booking) => booking.travelQuoteId && fees.has(booking.travelQuoteId)).map((booking) => [booking.id, fees.get(booking.travelQuoteId!)!]));
-  }
-
-  price(booking: Booking): PriceBreakdownValues {
-    return priceBreakdown(booking);
   }
 
   // ---------------------------------------------------------------- writing

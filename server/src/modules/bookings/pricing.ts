@@ -25,10 +25,12 @@ export interface PriceBreakdownValues extends PriceInputs {
 }
 
 export function priceBreakdown(inputs: PriceInputs): PriceBreakdownValues {
-  const foodCents = inputs.adults * inputs.pricePerAdultCents + inputs.kids * inputs.pricePerKidCents;
-  const minimumTopUpCents = Math.max(0, inputs.minimumSpendCents - foodCents);
-  const totalCents = foodCents + minimumTopUpCents + inputs.travelFeeCents;
-  return { ...inputs, foodCents, minimumTopUpCents, totalCents, balanceCents: Math.max(0, totalCents - inputs.paidCents) };
+  const { adults, kids, pricePerAdultCents, pricePerKidCents, minimumSpendCents, travelFeeCents, depositCents, paidCents } = inputs;
+  const foodCents = adults * pricePerAdultCents + kids * pricePerKidCents;
+  const minimumTopUpCents = Math.max(0, minimumSpendCents - foodCents);
+  const totalCents = foodCents + minimumTopUpCents + travelFeeCents;
+  // Named fields, not a spread: `inputs` is often a whole booking, and this runs for every row of a page.
+  return { adults, kids, pricePerAdultCents, pricePerKidCents, minimumSpendCents, travelFeeCents, depositCents, paidCents, foodCents, minimumTopUpCents, totalCents, balanceCents: Math.max(0, totalCents - paidCents) };
 }
 
 /** The price list new bookings are quoted at (configuration). */
