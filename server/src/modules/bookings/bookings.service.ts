@@ -239,9 +239,14 @@ export class BookingsService {
         if (changes.status !== BookingStatus.PENDING_TERMS || booking.status !== BookingStatus.INQUIRY) {
           throw userFailure('ILLEGAL_STATUS_MOVE', refuseMove(booking.status, changes.status) ?? this.ownPath(changes.status), 'status');
         }
-        if (!thread) throw userFailure('NO_NUMBER_TO_TEXT', 'The terms go out by text: add the customer’s phone number and their consent to texts first.', 'status');
-        await this.attachThread(tx, thread, booking);
-        booking.conversationId ??= thread.id;
+        // Phone, SMS and WhatsApp bookings are asked by text; a web booking may also accept on the web.
+        if (!thread && TERMS_BY_TEXT.has(booking.sourceChannel)) {
+          throw userFailure('NO_NUMBER_TO_TEXT', 'The terms go out by text: add the customer’s phone number first.', 'status');
+        }
+        if (thread) {
+          await this.attachThread(tx, thread, booking);
+          booking.conversationId ??= thread.id;
+        }
         await this.moveToPendingTerms(tx, events, booking, thread);
         change = 'STATUS_CHANGED';
       }

@@ -83,8 +83,8 @@ export class TravelQuote {
   @Column({ type: 'varchar', length: 40 })
   provider!: string;
 
-  /** The provider's answers as they came: the geocodes and the distance matrix. */
-  @Column({ type: 'jsonb', name: 'provider_response' })
+  /** The provider's answers as they came: the geocodes and the distance matrix. Kept, never read with a quote (pages of bookings load quotes, and these are large). */
+  @Column({ type: 'jsonb', name: 'provider_response', select: false })
   providerResponse!: unknown;
 
   @Field(() => Date)
