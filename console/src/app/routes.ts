@@ -58,6 +58,11 @@ export function bookingHref(bookingId: string): string {
 
 export const NEW_BOOKING_HREF = '#/bookings/new';
 
+/** The route page on a given day (YYYY-MM-DD). */
+export function dayRouteHref(date: string): string {
+  return `#/route?date=${encodeURIComponent(date)}`;
+}
+
 /** Raised when a page rewrites its filters in place (history.replaceState raises no hashchange). */
 const QUERY_CHANGED = 'console:hash-query';
 
