@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 const CURRENT = `{ currentTermsVersion { id version label title text sha256 isCurrent url publishedBy { email } } }`;
 const VERSIONS = `query($first: Int, $after: String) { termsVersions(first: $first, after: $after) { totalCount edges { node { id label isCurrent } } pageInfo { hasNextPage endCursor } } }`;
-const PUBLISH = `mutation($input: PublishTermsVersionInput!) { publishTermsVersion(input: $input) { termsVersion { id version label title text sha256 isCurrent publishedBy { email } } userErrors { field message code } } }`;
+const PUBLISH = `mutation($input: PublishTermsVersionInput!) { publishTermsVersion(input: $input) { termsVersion { id version label title text sha256 isCurrent publishedAt publishedBy { email } } userErrors { field message code } } }`;
 const RECORD = `mutation($input: RecordTermsAcknowledgmentInput!) {
   recordTermsAcknowledgment(input: $input) {
     acknowledgment { id sequence bookingId channel replyText ip userAgent signatureVerified termsSha256 contentSha256 previousSha256 receivedAt
@@ -123,6 +123,8 @@ describe('terms versions', () => {
     // Line endings made \n and the text trimmed: the hash is of what is stored and shown.
     expect(published.termsVersion.text).toBe('Deposit: $100, credited to the bill.\nCancellation: free until 7 days before.');
     expect(published.termsVersion.sha256).toBe(sha256(published.termsVersion.text));
+    // When it was published comes back with it (the console shows it at once).
+    expect(Math.abs(Date.parse(published.termsVersion.publishedAt) - Date.now())).toBeLessThan(60_000);
 
     const current = (await query(CURRENT)).currentTermsVersion;
     expect(current.id).toBe(published.termsVersion.id);

@@ -14,7 +14,8 @@ import { launchChromium, LIVE_TIMEOUT_MS, liveStatus, markDocument, signIn, stil
  * while another console sees each change arrive without a reload.
  */
 
-// The price list the numbers below are worked out from.
+// The price list the numbers below are worked out from. The events are within the free travel
+// miles of the default base (Vacaville, CA 95687), so no travel fee is added.
 const app = useApp({
   extension101: false,
   env: { PRICE_PER_GUEST_CENTS: '6000', PRICE_PER_KID_CENTS: '3000', MINIMUM_SPEND_CENTS: '60000', DEPOSIT_CENTS: '10000' },
@@ -105,7 +106,7 @@ describe('bookings in the console', () => {
     await form.getByLabel('Source channel').selectOption('PHONE');
     await form.getByLabel('Event date').fill(dayFromNow(-3));
     await form.getByLabel('Start time').fill('18:00');
-    await form.getByLabel('Address').fill('100 Example Street, Sacramento, CA 95814');
+    await form.getByLabel('Address').fill('100 Example Street, Davis, CA 95616');
     await form.getByLabel('Adults').fill('8');
     await form.getByLabel('Kids').fill('2');
     await form.getByLabel('Dietary notes').fill('One guest is allergic to shellfish.');
@@ -230,7 +231,7 @@ describe('bookings in the console', () => {
       requestTerms: false,
       eventDate: dayFromNow(50),
       startTime: '19:00',
-      address: '400 Example Lane, Folsom, CA 95630',
+      address: '400 Example Lane, Dixon, CA 95620',
       adults: 10,
     });
     const other = await openConsole(`#/bookings/${id}`);

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Helpers the browser tests share: Debian's Chromium, signing in, and noticing a reload. */
@@ -28,3 +30,22 @@ export async function stillSameDocument(page: Page): Promise<boolean> {
 }
 
 export const liveStatus = (page: Page) => page.getByTestId('live-status').getAttribute('data-status');
+
+/** The widths the console is looked at in: a desktop window and a phone. */
+export const WIDE = { width: 1400, height: 900 } as const;
+export const NARROW = { width: 390, height: 844 } as const;
+
+/**
+ * With E2E_SCREENSHOT_DIR set, saves the whole page at the desktop width and at a phone's
+ * (`<name>.png`, `<name>-390.png`), to look at the layout; otherwise does nothing.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  const size = page.viewportSize() ?? WIDE;
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.setViewportSize(NARROW);
+  await page.screenshot({ path: path.join(dir, `${name}-390.png`), fullPage: true });
+  await page.setViewportSize(size);
+}

@@ -1,4 +1,5 @@
 import type { TypePolicies } from '@apollo/client';
+import { keepNewerVersion } from './keep-newer';
 import { mergeMessagePages } from '../pages/conversations/conversation-cache';
 import { keepNewerEscalation } from '../pages/escalations/escalations-cache';
 
@@ -16,8 +17,12 @@ export const typePolicies: TypePolicies = {
   },
   // Working hours have no id: they belong to their extension and are replaced whole.
   Extension: { fields: { workingHours: { merge: false } } },
-  // A booking's price has no id: it belongs to the booking and is replaced whole.
-  Booking: { fields: { price: { merge: false } } },
+  // A booking's price has no id: it belongs to the booking and is replaced whole. Like an
+  // escalation, an older copy of a booking (a lower version) never wins.
+  Booking: { merge: keepNewerVersion, fields: { price: { merge: false } } },
+  // One route per day: applying the cluster discounts answers with the day's route, which
+  // replaces the one shown.
+  DayRoute: { keyFields: ['date'], fields: { stops: { merge: false } } },
   Conversation: { fields: { messages: { keyArgs: false, merge: mergeMessagePages } } },
   // Events, polls and mutation results can arrive out of order: an older copy never wins.
   Escalation: { merge: keepNewerEscalation },

@@ -5,6 +5,9 @@ import { logoutMutation, meQuery } from '../graphql/operations';
 import { BookingPage } from '../pages/bookings/booking-page';
 import { BookingsPage } from '../pages/bookings/bookings-page';
 import { NewBookingPage } from '../pages/bookings/new-booking-page';
+import { DayRoutePage } from '../pages/route/day-route-page';
+import { TermsPage } from '../pages/terms/terms-page';
+import { TravelPage } from '../pages/travel/travel-page';
 import { ChannelsPage } from '../pages/channels/channels-page';
 import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
@@ -60,8 +63,8 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
           ))}
         </nav>
         <LiveIndicator live={live} />
-        <div className="topbar__user" data-testid="signed-in-user">
-          Signed in as <strong>{user.displayName}</strong> <span className="muted">({user.email})</span>{' '}
+        <div className="topbar__user" data-testid="signed-in-user" title={user.email}>
+          Signed in as <strong>{user.displayName}</strong> <span className="muted topbar__email">({user.email})</span>{' '}
           <span className="badge">{ROLE_LABELS[user.role]}</span>
         </div>
         <button type="button" className="button button--small" onClick={() => void signOut()} disabled={signingOut}>
@@ -75,6 +78,9 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         {route.area === 'bookings' && <BookingsPage />}
         {route.area === 'newBooking' && <NewBookingPage />}
         {route.area === 'booking' && <BookingPage key={route.bookingId} bookingId={route.bookingId} />}
+        {route.area === 'route' && <DayRoutePage />}
+        {route.area === 'travel' && <TravelPage />}
+        {route.area === 'terms' && <TermsPage me={user} />}
         {route.area === 'extensions' && <ExtensionsPage me={user} />}
         {route.area === 'channels' && <ChannelsPage me={user} />}
       </main>

@@ -12,6 +12,9 @@ export type Route =
   | { area: 'bookings' }
   | { area: 'newBooking' }
   | { area: 'booking'; bookingId: string }
+  | { area: 'route' }
+  | { area: 'travel' }
+  | { area: 'terms' }
   | { area: 'extensions' }
   | { area: 'channels' };
 
@@ -26,6 +29,9 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'escalations', title: 'Escalations' },
   { path: 'conversations', title: 'Conversations' },
   { path: 'bookings', title: 'Bookings' },
+  { path: 'route', title: 'Day route' },
+  { path: 'travel', title: 'Travel' },
+  { path: 'terms', title: 'Terms' },
   { path: 'extensions', title: 'Extensions' },
   { path: 'channels', title: 'Channels', adminOnly: true },
 ];
@@ -42,6 +48,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
   if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
   if (first === 'bookings') return { area: 'bookings' };
+  if (first === 'route') return { area: 'route' };
+  if (first === 'travel') return { area: 'travel' };
+  if (first === 'terms') return { area: 'terms' };
   if (first === 'extensions') return { area: 'extensions' };
   if (first === 'channels') return { area: 'channels' };
   // The queue is what staff keep open, so it is also where an unknown link lands.
@@ -57,6 +66,11 @@ export function bookingHref(bookingId: string): string {
 }
 
 export const NEW_BOOKING_HREF = '#/bookings/new';
+
+/** The route page on a given day (YYYY-MM-DD). */
+export function dayRouteHref(date: string): string {
+  return `#/route?date=${encodeURIComponent(date)}`;
+}
 
 /** Raised when a page rewrites its filters in place (history.replaceState raises no hashchange). */
 const QUERY_CHANGED = 'console:hash-query';

@@ -8,6 +8,8 @@ import type {
   EscalationStatus,
   MessageAuthor,
   MessageVia,
+  TermsChannel,
+  TravelBand,
   WebhookEventStatus,
   WebhookProvider,
 } from '../graphql/generated/graphql';
@@ -88,6 +90,25 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   CONFIRMED: 'Confirmed',
   COMPLETED: 'Completed',
   CANCELLED: 'Cancelled',
+};
+
+/** How the customer accepted the terms, as the evidence names it. */
+export const TERMS_CHANNEL_LABELS: Record<TermsChannel, string> = {
+  WEB: 'Web',
+  PHONE: 'Phone',
+  SMS: 'SMS',
+  WHATSAPP: 'WhatsApp',
+  AI_CHAT: 'Assistant chat',
+  EMAIL: 'Email',
+  IN_PERSON: 'In person',
+};
+
+/** A service area's short name (the API's bandLabel says it in full, with its miles). */
+export const TRAVEL_BAND_LABELS: Record<TravelBand, string> = {
+  PRIMARY: 'Primary',
+  SECONDARY: 'Secondary',
+  EXTENDED: 'Extended',
+  OUTSIDE: 'Outside',
 };
 
 /** The statuses in the order a booking moves through them, for filters and legends. */
@@ -227,4 +248,24 @@ export function partyMakeup(adults: number, kids: number): string {
   const parts = [`${adults} adult${adults === 1 ? '' : 's'}`];
   if (kids > 0) parts.push(`${kids} kid${kids === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+const milesFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "37.1 mi". */
+export function miles(value: number): string {
+  return `${milesFormat.format(value)} mi`;
+}
+
+/** "50 min", "1 h 5 min", "2 h". */
+export function driveTime(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** The first characters of a SHA-256, enough to tell records apart by eye; the full hash is copied, never this. */
+export function shortHash(hex: string, length = 12): string {
+  return hex.length > length ? `${hex.slice(0, length)}…` : hex;
 }

@@ -515,9 +515,11 @@ export const retryWebhookEventMutation = graphql(`
 export const bookingFieldsFragment = graphql(`
   fragment BookingFields on Booking {
     id
+    version
     status
     eventDate
     startTime
+    startsAt
     address
     adults
     kids
@@ -558,6 +560,78 @@ export const bookingFieldsFragment = graphql(`
   }
 `);
 
+/** How new the cached copy of a booking is, to ignore a live event that arrives late. */
+export const bookingVersionFragment = graphql(`
+  fragment BookingVersion on Booking {
+    version
+  }
+`);
+
+/** A travel quote as the booking page, the calculator and its history show it. */
+export const travelQuoteFieldsFragment = graphql(`
+  fragment TravelQuoteFields on TravelQuote {
+    id
+    address
+    formattedAddress
+    miles
+    driveMinutes
+    feeCents
+    band
+    bandLabel
+    declined
+    declineReason
+    estimate
+    provider
+    departureAt
+    createdAt
+  }
+`);
+
+/** The evidence record of a booking's acceptance of the terms. Records never change once written. */
+export const termsAcknowledgmentFieldsFragment = graphql(`
+  fragment TermsAcknowledgmentFields on TermsAcknowledgment {
+    id
+    sequence
+    channel
+    replyText
+    providerMessageId
+    fromAddress
+    signatureVerified
+    receivedAt
+    ip
+    userAgent
+    contentSha256
+    previousSha256
+    termsSha256
+    createdAt
+    termsVersion {
+      id
+      label
+      title
+    }
+    recordedBy {
+      id
+      displayName
+    }
+  }
+`);
+
+/**
+ * A booking as its page shows it: the list's fields, its travel quote and its terms evidence.
+ * The live event and the mutations ask for the same, so an open page never misses a change.
+ */
+export const bookingDetailFieldsFragment = graphql(`
+  fragment BookingDetailFields on Booking {
+    ...BookingFields
+    travelQuote {
+      ...TravelQuoteFields
+    }
+    termsAcknowledgment {
+      ...TermsAcknowledgmentFields
+    }
+  }
+`);
+
 export const bookingsQuery = graphql(`
   query Bookings(
     $first: Int!
@@ -594,7 +668,7 @@ export const bookingsQuery = graphql(`
 export const bookingQuery = graphql(`
   query Booking($id: ID!) {
     booking(id: $id) {
-      ...BookingFields
+      ...BookingDetailFields
     }
   }
 `);
@@ -603,7 +677,7 @@ export const createBookingMutation = graphql(`
   mutation CreateBooking($input: CreateBookingInput!) {
     createBooking(input: $input) {
       booking {
-        ...BookingFields
+        ...BookingDetailFields
       }
       userErrors {
         ...UserErrorFields
@@ -617,7 +691,7 @@ export const updateBookingMutation = graphql(`
   mutation UpdateBooking($input: UpdateBookingInput!) {
     updateBooking(input: $input) {
       booking {
-        ...BookingFields
+        ...BookingDetailFields
       }
       userErrors {
         ...UserErrorFields
@@ -630,7 +704,7 @@ export const cancelBookingMutation = graphql(`
   mutation CancelBooking($input: CancelBookingInput!) {
     cancelBooking(input: $input) {
       booking {
-        ...BookingFields
+        ...BookingDetailFields
       }
       userErrors {
         ...UserErrorFields
@@ -645,7 +719,236 @@ export const bookingUpdatedSubscription = graphql(`
       change
       occurredAt
       booking {
-        ...BookingFields
+        ...BookingDetailFields
+      }
+    }
+  }
+`);
+
+/* Travel quotes. */
+
+export const quoteTravelMutation = graphql(`
+  mutation QuoteTravel($input: QuoteTravelInput!) {
+    quoteTravel(input: $input) {
+      quote {
+        ...TravelQuoteFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const travelQuotesQuery = graphql(`
+  query TravelQuotes($first: Int!, $after: String) {
+    travelQuotes(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...TravelQuoteFields
+        }
+      }
+    }
+  }
+`);
+
+/* A day's route. */
+
+/** What a stop of the route shows of its booking; `version` keeps an older copy from overwriting a newer one. */
+export const dayRouteFieldsFragment = graphql(`
+  fragment DayRouteFields on DayRoute {
+    date
+    baseAddress
+    estimate
+    totalMiles
+    totalMinutes
+    clusterRadiusMiles
+    clusterDiscountPercent
+    stops {
+      position
+      milesFromPrevious
+      minutesFromPrevious
+      travelFeeCents
+      clusteredTravelFeeCents
+      clusterDiscountCents
+      clusteredWith
+      booking {
+        id
+        version
+        status
+        eventDate
+        startTime
+        address
+        partySize
+        customer {
+          id
+          name
+          phone
+          email
+        }
+      }
+    }
+    unreachable {
+      id
+      version
+      status
+      eventDate
+      startTime
+      address
+      partySize
+      customer {
+        id
+        name
+        phone
+        email
+      }
+    }
+  }
+`);
+
+export const dayRouteQuery = graphql(`
+  query DayRoute($date: String!) {
+    dayRoute(date: $date) {
+      ...DayRouteFields
+    }
+  }
+`);
+
+export const applyClusterDiscountsMutation = graphql(`
+  mutation ApplyClusterDiscounts($date: String!) {
+    applyClusterDiscounts(date: $date) {
+      route {
+        ...DayRouteFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** The first day from `from` on with a confirmed event: where the route page opens. */
+export const nextConfirmedEventQuery = graphql(`
+  query NextConfirmedEvent($from: String!) {
+    bookings(first: 1, status: [CONFIRMED], eventDateFrom: $from) {
+      edges {
+        node {
+          id
+          eventDate
+        }
+      }
+    }
+  }
+`);
+
+/* Terms and their evidence. */
+
+export const termsVersionFieldsFragment = graphql(`
+  fragment TermsVersionFields on TermsVersion {
+    id
+    version
+    label
+    title
+    text
+    sha256
+    isCurrent
+    publishedAt
+    url
+    publishedBy {
+      id
+      displayName
+    }
+  }
+`);
+
+export const termsVersionsQuery = graphql(`
+  query TermsVersions($first: Int!, $after: String) {
+    currentTermsVersion {
+      ...TermsVersionFields
+    }
+    termsVersions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...TermsVersionFields
+        }
+      }
+    }
+  }
+`);
+
+/** The version a customer accepts when staff record an acceptance now. */
+export const currentTermsVersionQuery = graphql(`
+  query CurrentTermsVersion {
+    currentTermsVersion {
+      id
+      label
+      title
+      url
+    }
+  }
+`);
+
+export const publishTermsVersionMutation = graphql(`
+  mutation PublishTermsVersion($input: PublishTermsVersionInput!) {
+    publishTermsVersion(input: $input) {
+      termsVersion {
+        ...TermsVersionFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const verifyTermsEvidenceQuery = graphql(`
+  query VerifyTermsEvidence {
+    verifyTermsEvidence {
+      ok
+      checkedCount
+      mismatchCount
+      headSequence
+      headSha256
+      verifiedAt
+      firstMismatch {
+        acknowledgmentId
+        sequence
+        reason
+      }
+    }
+  }
+`);
+
+/** A fresh signed link to the printable evidence page (it expires within minutes, so it is asked for on each click). */
+export const printableEvidenceQuery = graphql(`
+  query PrintableEvidence($bookingId: ID!) {
+    termsEvidence(bookingId: $bookingId) {
+      printableUrl
+    }
+  }
+`);
+
+export const recordTermsAcknowledgmentMutation = graphql(`
+  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {
+    recordTermsAcknowledgment(input: $input) {
+      acknowledgment {
+        ...TermsAcknowledgmentFields
+        booking {
+          ...BookingDetailFields
+        }
+      }
+      userErrors {
+        ...UserErrorFields
       }
     }
   }

@@ -5,16 +5,20 @@ import { CHANNEL_LABELS, clockTime, customerLabel, dateTime, eventDay, partyMake
 import { Notice } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { bookingQuery } from '../../graphql/operations';
+import { BookingMessages } from './booking-messages';
 import { EventDetailsForm } from './event-details-form';
 import { bookingsListHref } from './list-href';
 import { PriceBreakdown } from './price-breakdown';
 import { StatusChip } from './status-chip';
 import { StatusPanel } from './status-panel';
+import { TermsSection } from './terms-section';
+import { TravelSection } from './travel-section';
 import { useBookingUpdates } from './use-booking-updates';
 
 /**
- * One booking: who and when, its event details (editable while it is open), the price line by
- * line, where it stands and what moves it on. Live: a change made anywhere shows here at once.
+ * One booking: who and when, its event details (editable while it is open), its terms and the
+ * evidence of their acceptance, its latest messages, where it stands and what moves it on, the
+ * price line by line and the drive. Live: a change made anywhere shows here at once.
  */
 export function BookingPage({ bookingId }: { bookingId: string }) {
   const headingId = useId();
@@ -70,11 +74,13 @@ export function BookingPage({ bookingId }: { bookingId: string }) {
       <div className="booking__layout">
         <div className="booking__main">
           <EventDetailsForm booking={booking} />
-          {/* Travel and Terms sections are added when those APIs land. */}
+          <TermsSection booking={booking} />
+          <BookingMessages conversation={booking.conversation} />
         </div>
         <aside className="booking__side">
           <StatusPanel booking={booking} />
           <PriceBreakdown price={booking.price} cancelled={booking.status === 'CANCELLED'} />
+          <TravelSection booking={booking} />
         </aside>
       </div>
     </section>

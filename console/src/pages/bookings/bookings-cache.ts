@@ -1,6 +1,6 @@
 import type { ApolloCache } from '@apollo/client';
-import type { BookingFieldsFragment, BookingsQuery, BookingsQueryVariables } from '../../graphql/generated/graphql';
-import { bookingFieldsFragment, bookingsQuery } from '../../graphql/operations';
+import type { BookingDetailFieldsFragment, BookingsQuery, BookingsQueryVariables } from '../../graphql/generated/graphql';
+import { bookingDetailFieldsFragment, bookingsQuery, bookingVersionFragment } from '../../graphql/operations';
 import { compareBookings, matchesVariables } from './booking-filters';
 
 type Edge = BookingsQuery['bookings']['edges'][number];
@@ -10,10 +10,14 @@ type Edge = BookingsQuery['bookings']['edges'][number];
  * from `bookingUpdated`. The booking itself is written (every view of it re-renders); the list
  * shown with `listVariables` gains it when it now matches and falls within the rows loaded so far
  * (later ones arrive with "Load more"), and loses it when it no longer matches. Idempotent: the
- * mutation's result and the event may both arrive, in either order.
+ * mutation's result and the event may both arrive, in either order; and a copy older than the
+ * one held (a lower version: events from two server instances can overtake each other) is
+ * ignored altogether.
  */
-export function applyBooking(cache: ApolloCache, booking: BookingFieldsFragment, listVariables?: BookingsQueryVariables): void {
-  cache.writeFragment({ fragment: bookingFieldsFragment, data: booking });
+export function applyBooking(cache: ApolloCache, booking: BookingDetailFieldsFragment, listVariables?: BookingsQueryVariables): void {
+  const held = cache.readFragment({ fragment: bookingVersionFragment, id: cache.identify(booking) });
+  if (held && held.version > booking.version) return;
+  cache.writeFragment({ fragment: bookingDetailFieldsFragment, fragmentName: 'BookingDetailFields', data: booking });
   if (!listVariables) return;
   cache.updateQuery({ query: bookingsQuery, variables: listVariables }, (data) => {
     if (!data) return undefined; // the list has not been loaded: it will be fetched whole

@@ -1,15 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { conversationHref } from '../../app/routes';
 import { FormField } from '../../components/form-field';
-import { CHANNEL_LABELS, clockTime, customerLabel, dateTime, dayAfter, eventDay, phoneNumber } from '../../components/labels';
+import { clockTime, customerLabel, dateTime, dayAfter, eventDay, phoneNumber } from '../../components/labels';
 import { Notice, type NoticeMessage } from '../../components/notice';
 import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
-import type { BookingFieldsFragment } from '../../graphql/generated/graphql';
+import type { BookingDetailFieldsFragment } from '../../graphql/generated/graphql';
 import { cancelBookingMutation, updateBookingMutation } from '../../graphql/operations';
 
 /** What moves the booking on from where it is, in words: the next step is not always staff's. */
-function whatHappensNext(booking: BookingFieldsFragment): string {
+function whatHappensNext(booking: BookingDetailFieldsFragment): string {
   switch (booking.status) {
     case 'INQUIRY':
       return 'Nothing has been sent to the customer yet. Send the terms when they are ready to book; the booking then waits for them to accept.';
@@ -25,7 +24,7 @@ function whatHappensNext(booking: BookingFieldsFragment): string {
 }
 
 /** Where the booking stands, what moves it on, and the actions staff can take: send the terms, cancel. */
-export function StatusPanel({ booking }: { booking: BookingFieldsFragment }) {
+export function StatusPanel({ booking }: { booking: BookingDetailFieldsFragment }) {
   const id = useId();
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -70,14 +69,6 @@ export function StatusPanel({ booking }: { booking: BookingFieldsFragment }) {
           </button>
         </div>
       )}
-      <h3>Conversation</h3>
-      {booking.conversation ? (
-        <p>
-          <a href={conversationHref(booking.conversation.id)}>Open the {CHANNEL_LABELS[booking.conversation.channel]} conversation</a>
-        </p>
-      ) : (
-        <p className="muted">No conversation is linked to this booking yet. One is opened when the customer is texted about it.</p>
-      )}
       {cancelling && (
         <CancelDialog
           booking={booking}
@@ -92,7 +83,7 @@ export function StatusPanel({ booking }: { booking: BookingFieldsFragment }) {
 }
 
 /** Asks why before cancelling: the reason is kept with the booking. A modal <dialog>: Escape or "Keep booking" closes it. */
-function CancelDialog({ booking, onClose }: { booking: BookingFieldsFragment; onClose: (cancelled: boolean) => void }) {
+function CancelDialog({ booking, onClose }: { booking: BookingDetailFieldsFragment; onClose: (cancelled: boolean) => void }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');

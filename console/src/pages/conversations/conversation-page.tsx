@@ -1,23 +1,15 @@
-import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useId, useState } from 'react';
 import type { SessionUser } from '../../app/session-store';
 import { CHANNEL_LABELS, customerLabel, outsideHolder, STAGE_LABELS } from '../../components/labels';
 import { describeError } from '../../components/user-errors';
 import { LoadFailed, Loading } from '../../components/query-status';
-import {
-  conversationMessageAddedSubscription,
-  conversationMessageUpdatedSubscription,
-  conversationQuery,
-  messageFieldsFragment,
-  releaseConversationMutation,
-  resolveEscalationMutation,
-  takeOverConversationMutation,
-} from '../../graphql/operations';
+import { releaseConversationMutation, resolveEscalationMutation, takeOverConversationMutation } from '../../graphql/operations';
 import { applyEscalation } from '../escalations/escalations-cache';
-import { appendMessage } from './conversation-cache';
 import { HandoffPanel } from './handoff-panel';
 import { MessageList } from './message-list';
 import { ReplyComposer } from './reply-composer';
+import { useLiveThread } from './use-live-thread';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 
@@ -29,38 +21,10 @@ type Notice = { kind: 'success' | 'error'; text: string };
 export function ConversationPage({ conversationId, me }: { conversationId: string; me: SessionUser }) {
   const headingId = useId();
   const client = useApolloClient();
-  const { data, loading, error, refetch, fetchMore } = useQuery(conversationQuery, { variables: { id: conversationId } });
+  const { data, loading, error, refetch } = useLiveThread(conversationId);
   const [notice, setNotice] = useState<Notice | null>(null);
   const conversation = data?.conversation;
   const messages = conversation?.messages;
-
-  useSubscription(conversationMessageAddedSubscription, {
-    variables: { conversationId },
-    fetchPolicy: 'no-cache',
-    onData: ({ client, data: event }) => {
-      const added = event.data?.conversationMessageAdded;
-      if (added) appendMessage(client.cache, added.conversationId, added.message);
-    },
-  });
-  useSubscription(conversationMessageUpdatedSubscription, {
-    variables: { conversationId },
-    fetchPolicy: 'no-cache',
-    onData: ({ client, data: event }) => {
-      const updated = event.data?.conversationMessageUpdated;
-      if (updated) client.cache.writeFragment({ fragment: messageFieldsFragment, data: updated.message });
-    },
-  });
-
-  // The whole history: read on past the first page (rare: threads over 100 messages).
-  const endCursor = messages?.pageInfo.hasNextPage ? messages.pageInfo.endCursor : null;
-  const fetchingFrom = useRef<string | null>(null);
-  useEffect(() => {
-    if (!endCursor || fetchingFrom.current === endCursor) return;
-    fetchingFrom.current = endCursor;
-    void fetchMore({ variables: { messagesAfter: endCursor } }).catch(() => {
-      fetchingFrom.current = null;
-    });
-  }, [endCursor, fetchMore]);
 
   const [takeOver, takeOverState] = useMutation(takeOverConversationMutation);
   const [release, releaseState] = useMutation(releaseConversationMutation);

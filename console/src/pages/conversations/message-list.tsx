@@ -5,12 +5,15 @@ import { describeError } from '../../components/user-errors';
 import type { MessageFieldsFragment } from '../../graphql/generated/graphql';
 import { resendMessageMutation } from '../../graphql/operations';
 
-/** The thread oldest first, following new messages to the bottom as they arrive. */
-export function MessageList({ messages }: { messages: readonly MessageFieldsFragment[] }) {
+/**
+ * The thread oldest first, following new messages to the bottom as they arrive (`follow`; off
+ * where the list is one part of a longer page, which must not scroll under the reader).
+ */
+export function MessageList({ messages, follow = true }: { messages: readonly MessageFieldsFragment[]; follow?: boolean }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [messages.length]);
+    if (follow) end.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [messages.length, follow]);
 
   if (messages.length === 0) return <p className="muted">No messages yet.</p>;
   return (

@@ -1,4 +1,5 @@
-import type { ApolloCache, FieldMergeFunction } from '@apollo/client';
+import type { ApolloCache } from '@apollo/client';
+import { keepNewerVersion } from '../../app/keep-newer';
 import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
 import { escalationFieldsFragment, escalationsQuery, escalationVersionFragment } from '../../graphql/operations';
 
@@ -37,15 +38,5 @@ export function applyEscalation(cache: ApolloCache, escalation: EscalationFields
   });
 }
 
-/**
- * The cache's merge for an Escalation, whatever brings it (an event, a poll of the queue, a
- * mutation's result): a copy with a lower version than the one held is older news and is
- * dropped. Copies without a version (a thread's summary of its open escalation) merge as usual.
- */
-export const keepNewerEscalation: FieldMergeFunction = (existing, incoming, { readField, mergeObjects }) => {
-  if (!existing) return incoming;
-  const held = readField<number>('version', existing);
-  const arriving = readField<number>('version', incoming);
-  if (held !== undefined && arriving !== undefined && arriving < held) return existing;
-  return mergeObjects(existing, incoming);
-};
+/** An older copy of an escalation (a lower version) never replaces a newer one; see keepNewerVersion. */
+export const keepNewerEscalation = keepNewerVersion;

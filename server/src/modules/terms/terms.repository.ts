@@ -37,9 +37,11 @@ export class TermsRepository extends RepositoryBase {
     await this.manager(tx).update(TermsVersion, { isCurrent: true }, { isCurrent: false });
   }
 
-  insertVersion(tx: Tx, fields: Omit<TermsVersion, 'id' | 'globalId' | 'publishedAt'>): Promise<TermsVersion> {
+  async insertVersion(tx: Tx, fields: Omit<TermsVersion, 'id' | 'globalId' | 'publishedAt'>): Promise<TermsVersion> {
     const manager = this.manager(tx);
-    return manager.save(manager.create(TermsVersion, fields));
+    const saved = await manager.save(manager.create(TermsVersion, fields));
+    // Read back as stored: published_at is the database's clock, which save() does not return.
+    return manager.findOneByOrFail(TermsVersion, { id: saved.id });
   }
 
   findVersion(id: string, tx?: Tx): Promise<TermsVersion | null> {

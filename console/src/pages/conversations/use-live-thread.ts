@@ -1,0 +1,44 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { conversationMessageAddedSubscription, conversationMessageUpdatedSubscription, conversationQuery, messageFieldsFragment } from '../../graphql/operations';
+import { appendMessage } from './conversation-cache';
+
+/**
+ * One thread and its whole history, kept live: new messages join it and delivery statuses move as
+ * they happen. The conversation page and a booking's page share it (and one cached copy).
+ */
+export function useLiveThread(conversationId: string, options: { fetchPolicy?: 'cache-first' | 'cache-and-network' } = {}) {
+  const result = useQuery(conversationQuery, { variables: { id: conversationId }, ...(options.fetchPolicy ? { fetchPolicy: options.fetchPolicy } : {}) });
+  const { data, fetchMore } = result;
+  const messages = data?.conversation?.messages;
+
+  useSubscription(conversationMessageAddedSubscription, {
+    variables: { conversationId },
+    fetchPolicy: 'no-cache',
+    onData: ({ client, data: event }) => {
+      const added = event.data?.conversationMessageAdded;
+      if (added) appendMessage(client.cache, added.conversationId, added.message);
+    },
+  });
+  useSubscription(conversationMessageUpdatedSubscription, {
+    variables: { conversationId },
+    fetchPolicy: 'no-cache',
+    onData: ({ client, data: event }) => {
+      const updated = event.data?.conversationMessageUpdated;
+      if (updated) client.cache.writeFragment({ fragment: messageFieldsFragment, data: updated.message });
+    },
+  });
+
+  // The whole history: read on past the first page (rare: threads over 100 messages).
+  const endCursor = messages?.pageInfo.hasNextPage ? messages.pageInfo.endCursor : null;
+  const fetchingFrom = useRef<string | null>(null);
+  useEffect(() => {
+    if (!endCursor || fetchingFrom.current === endCursor) return;
+    fetchingFrom.current = endCursor;
+    void fetchMore({ variables: { messagesAfter: endCursor } }).catch(() => {
+      fetchingFrom.current = null;
+    });
+  }, [endCursor, fetchMore]);
+
+  return result;
+}
