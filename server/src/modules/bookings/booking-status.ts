@@ -34,10 +34,6 @@ export function allowedMoves(from: BookingStatus): readonly BookingStatus[] {
   return MOVES[from];
 }
 
-export function isFinal(status: BookingStatus): boolean {
-  return MOVES[status].length === 0;
-}
-
 /** Null when the move is allowed; otherwise the sentence that says which moves are. */
 export function refuseMove(from: BookingStatus, to: BookingStatus): string | null {
   if (MOVES[from].includes(to)) return null;

@@ -100,10 +100,6 @@ export class BookingsService {
     return this.deps.repository.findByIds(ids);
   }
 
-  confirmedOn(date: string): Promise<Booking[]> {
-    return this.deps.repository.confirmedOn(date);
-  }
-
   /** The day's confirmed events as a drive from the base, with each one's clustering discount. */
   async dayRoute(date: string): Promise<DayRoute> {
     if (!DateTime.fromISO(date, { zone: 'UTC' }).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw userFailure('INVALID_DATE', 'Date must be a date such as 2026-12-20.', 'date');
