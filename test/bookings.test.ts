@@ -228,6 +228,26 @@ describe('reading bookings', () => {
   });
 });
 
+describe('integrators', () => {
+  const key = async (scopes: string[]) =>
+    (await graphql(app.server.url, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { message } } }`, { input: { name: `Key ${scopes.join(' ')}`, scopes } }, app.adminToken)).data!
+      .createApiKey.secret as string;
+
+  it('read bookings with BOOKINGS_READ, and the terms evidence on them only with TERMS_READ too', async () => {
+    await createBooking(bookingInput());
+    const page = `{ bookings(first: 1) { edges { node { id status } } } }`;
+    const withTerms = `{ bookings(first: 1) { edges { node { id termsAcknowledgment { channel } } } } }`;
+    const bookingsOnly = await key(['BOOKINGS_READ']);
+    expect((await graphql(app.server.url, page, {}, bookingsOnly)).data!.bookings.edges).toHaveLength(1);
+    const refused = await graphql(app.server.url, withTerms, {}, bookingsOnly);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const both = await key(['BOOKINGS_READ', 'TERMS_READ']);
+    expect((await graphql(app.server.url, withTerms, {}, both)).errors).toBeUndefined();
+    const extensionsOnly = await key(['EXTENSIONS_READ']);
+    expect((await graphql(app.server.url, page, {}, extensionsOnly)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('live bookings', () => {
   let socket: ReturnType<typeof wsClient>;
   beforeAll(async () => {

@@ -141,7 +141,8 @@ function toVerification(verification: ChainVerification): TermsEvidenceVerificat
 /** A booking's acceptance of the terms, on the booking: read through the request's loader, so a page of bookings costs one statement for all of them. */
 @Resolver(() => Booking)
 export class BookingTermsResolver {
-  @FieldResolver(() => TermsAcknowledgment, { nullable: true, description: 'The evidence that the customer accepted the terms; null until they do.' })
+  @FieldResolver(() => TermsAcknowledgment, { nullable: true, description: 'The evidence that the customer accepted the terms; null until they do. An API key needs TERMS_READ (it holds the customer\'s address and browser).' })
+  @StaffOnly(ApiScope.TERMS_READ)
   termsAcknowledgment(@Root() booking: Booking, @Ctx() context: RequestContext): Promise<TermsAcknowledgment | null> {
     return context.loaders.termsAcknowledgmentByBookingId.load(booking.id);
   }
