@@ -65,7 +65,7 @@ describe('offline travel quotes', () => {
     ['10 Elm St, Fairfield CA', 'Fairfield, CA', 'PRIMARY', 0, 30],
     ['123 Main St Sacramento', 'Sacramento, CA', 'SECONDARY', 30, 45],
     ['1 Example St, San Francisco, CA 94103', 'San Francisco, CA 94103', 'SECONDARY', 45, 60],
-    ['77 Broadway Oakland', 'Oakland, CA', 'SECONDARY', 45, 60],
+    ['77 Example Plaza Oakland', 'Oakland, CA', 'SECONDARY', 45, 60],
     ['45 Oak Ave, Fremont CA', 'Fremont, CA', 'EXTENDED', 60, 80],
     ['9 Pine St, San Jose, CA 95112', 'San Jose, CA 95112', 'EXTENDED', 80, 100],
   ])('%s: placed at %s, %s', async (address, formattedAddress, band, minMiles, maxMiles) => {

@@ -18,13 +18,8 @@ export function eventDeparture(params: { eventDate?: string | null; startTime?: 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(eventDate)) throw travelErrors.invalidEventTime('eventDate must be a date like 2026-07-04.', 'eventDate');
   const time = startTime ?? DEFAULT_START_TIME;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw travelErrors.invalidEventTime('startTime must be a 24-hour time like 18:30.', 'startTime');
+  // Luxon moves a time skipped by a clock change forward; only a date off the calendar is invalid.
   const start = DateTime.fromISO(`${eventDate}T${time}`, { zone: timeZone });
-  if (!start.isValid) {
-    // Either the date does not exist (2026-02-30) or the time is skipped by a clock change.
-    const day = DateTime.fromISO(eventDate, { zone: timeZone });
-    throw day.isValid
-      ? travelErrors.invalidEventTime(`${time} does not exist on ${eventDate} (the clocks change); choose another time.`, 'startTime')
-      : travelErrors.invalidEventTime(`${eventDate} is not a date on the calendar.`, 'eventDate');
-  }
+  if (!start.isValid) throw travelErrors.invalidEventTime(`${eventDate} is not a date on the calendar.`, 'eventDate');
   return start.toJSDate();
 }

@@ -16,8 +16,8 @@ describe('placeByZipOrCity', () => {
     ['12345 Main St Sacramento', 'Sacramento, CA', 'city'],
     ['45 Oak Ave, Fremont CA', 'Fremont, CA', 'city'],
     ['45 Oak Ave Fremont', 'Fremont, CA', 'city'], // Fremont is in several states: the one nearest the base
-    ['500 El Camino Real Santa Clara', 'Santa Clara, CA', 'city'],
-    ['77 Broadway Oakland', 'Oakland, CA', 'city'],
+    ['500 Camino Example Santa Clara', 'Santa Clara, CA', 'city'],
+    ['77 Example Plaza Oakland', 'Oakland, CA', 'city'],
     ['9 Pine St Apt 4 San Jose California', 'San Jose, CA', 'city'],
     ['Los Angeles, CA', 'Los Angeles, CA', 'city'],
     ['45 Oak Ave, Fremont, NE', 'Fremont, NE', 'city'], // a state given wins over nearness
