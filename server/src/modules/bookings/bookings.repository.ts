@@ -1,4 +1,5 @@
 import { In, type DataSource } from 'typeorm';
+import { readFlat } from '../../shared/db/plain-rows';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import type { Channel } from '../conversations/channel';
@@ -75,7 +76,7 @@ export class BookingsRepository extends RepositoryBase {
         { words, digits: `%${digits}%` },
       );
     }
-    return paginate({ query, alias: 'booking', sortKey: 'startsAt', sortColumn: 'starts_at', direction: 'ASC', args, maxPageSize: this.maxPageSize });
+    return paginate({ query, alias: 'booking', sortKey: 'startsAt', sortColumn: 'starts_at', direction: 'ASC', args, maxPageSize: this.maxPageSize, read: (page) => readFlat(this.dataSource, page, 'booking') });
   }
 
   /** Confirmed bookings whose event day is before `today`, locked (those another instance holds are skipped). */

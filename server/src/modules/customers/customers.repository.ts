@@ -1,4 +1,5 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { readFlat } from '../../shared/db/plain-rows';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { Customer, CustomerIdentity, IdentityKind } from './customer.entity';
 
@@ -12,7 +13,8 @@ export class CustomersRepository extends RepositoryBase {
   }
 
   async findByIds(ids: readonly string[]): Promise<Customer[]> {
-    return ids.length === 0 ? [] : this.manager().findBy(Customer, { id: In([...ids]) });
+    // Read flat: every page of threads or bookings asks for its customers.
+    return ids.length === 0 ? [] : readFlat(this.dataSource, this.manager().createQueryBuilder(Customer, 'customer').where('customer.id IN (:...ids)', { ids }), 'customer');
   }
 
   findById(id: string, tx?: Tx): Promise<Customer | null> {

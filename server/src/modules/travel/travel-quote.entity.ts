@@ -29,7 +29,8 @@ export class TravelQuote {
   formattedAddress!: string;
 
   /** Where the provider placed the address: for clustering a day's events. */
-  @Column({ type: 'jsonb' })
+  // Kept with the quote, not read with it: nothing shows it, and pages of bookings load quotes.
+  @Column({ type: 'jsonb', select: false })
   location!: LatLng;
 
   @Field(() => Date, { nullable: true, description: 'The event start the drive was timed for (traffic), when one was given.' })
@@ -39,7 +40,7 @@ export class TravelQuote {
   @Column({ type: 'varchar', length: 300, name: 'base_address' })
   baseAddress!: string;
 
-  @Column({ type: 'jsonb', name: 'base_location' })
+  @Column({ type: 'jsonb', name: 'base_location', select: false })
   baseLocation!: LatLng;
 
   /** The fee rules in force, so an old quote still explains itself after the settings change. */

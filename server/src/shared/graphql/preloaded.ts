@@ -18,3 +18,13 @@ export function preloadedOr<T>(entity: object, relation: string, load: () => Pro
   const preloads = (entity as WithPreloads)[PRELOADED];
   return preloads && relation in preloads ? Promise.resolve(preloads[relation] as T) : load();
 }
+
+/**
+ * The relation if it came with the object, as a plain value, else what `load` gives. A field
+ * that answers synchronously spares graphql-js a promise per row: on a page of fifty bookings
+ * that is most of what separates it from a hand-written server.
+ */
+export function preloadedValueOr<T>(entity: object, relation: string, load: () => Promise<T>): T | Promise<T> {
+  const preloads = (entity as WithPreloads)[PRELOADED];
+  return preloads && relation in preloads ? (preloads[relation] as T) : load();
+}
