@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { FormField } from '../../components/form-field';
 import { clockTime, customerLabel, eventDay } from '../../components/labels';
 import { describeError, describedBy, FieldError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
 import type { BookingDetailFieldsFragment, TermsChannel } from '../../graphql/generated/graphql';
 import { currentTermsVersionQuery, recordTermsAcknowledgmentMutation } from '../../graphql/operations';
 import { applyBooking } from './bookings-cache';
+import { ModalDialog } from '../../components/modal-dialog';
 
 /** The ways staff hear an acceptance themselves; the others arrive as messages and are read by the server. */
 const STAFF_CHANNELS: ReadonlyArray<{ value: Extract<TermsChannel, 'IN_PERSON' | 'PHONE'>; label: string; hint: string }> = [
@@ -21,7 +22,6 @@ const STAFF_CHANNELS: ReadonlyArray<{ value: Extract<TermsChannel, 'IN_PERSON' |
  */
 export function RecordAcceptanceDialog({ booking, onClose }: { booking: BookingDetailFieldsFragment; onClose: (recorded: boolean) => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [channel, setChannel] = useState<'IN_PERSON' | 'PHONE'>('IN_PERSON');
   const [replyText, setReplyText] = useState('');
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
@@ -31,11 +31,6 @@ export function RecordAcceptanceDialog({ booking, onClose }: { booking: BookingD
   const version = current.data?.currentTermsVersion;
   const { byField, general } = indexUserErrors(errors, (field) => (field === 'replyText' || field === 'channel' ? field : undefined));
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   // Accepted (or moved on) elsewhere while the dialog was open: nothing is left to record.
   const settledElsewhere = !asked && (booking.termsAcknowledgment !== null || booking.status !== 'PENDING_TERMS');
@@ -66,15 +61,7 @@ export function RecordAcceptanceDialog({ booking, onClose }: { booking: BookingD
 
   const channelErrorId = `${id}-channel-error`;
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!loading) onClose(false);
-      }}
-    >
+    <ModalDialog titleId={`${id}-title`} wide busy={loading} onDismiss={() => onClose(false)}>
       <form noValidate onSubmit={submit}>
         <h2 id={`${id}-title`}>Record the customer’s acceptance</h2>
         <p>
@@ -138,6 +125,6 @@ export function RecordAcceptanceDialog({ booking, onClose }: { booking: BookingD
           )}
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

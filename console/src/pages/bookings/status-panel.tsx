@@ -1,11 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { FormField } from '../../components/form-field';
 import { clockTime, customerLabel, dateTime, dayAfter, eventDay, phoneNumber } from '../../components/labels';
 import { Notice, type NoticeMessage } from '../../components/notice';
 import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
 import type { BookingDetailFieldsFragment } from '../../graphql/generated/graphql';
 import { cancelBookingMutation, updateBookingMutation } from '../../graphql/operations';
+import { ModalDialog } from '../../components/modal-dialog';
 
 /** What moves the booking on from where it is, in words: the next step is not always staff's. */
 function whatHappensNext(booking: BookingDetailFieldsFragment): string {
@@ -85,7 +86,6 @@ export function StatusPanel({ booking }: { booking: BookingDetailFieldsFragment 
 /** Asks why before cancelling: the reason is kept with the booking. A modal <dialog>: Escape or "Keep booking" closes it. */
 function CancelDialog({ booking, onClose }: { booking: BookingDetailFieldsFragment; onClose: (cancelled: boolean) => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [cancelBooking, { loading }] = useMutation(cancelBookingMutation);
@@ -93,11 +93,6 @@ function CancelDialog({ booking, onClose }: { booking: BookingDetailFieldsFragme
   // Set once this dialog has asked to cancel: the booking turning CANCELLED is then its own doing.
   const [asked, setAsked] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   // Cancelled (or completed) elsewhere while the dialog was open: nothing is left to do here.
   const closedElsewhere = !asked && (booking.status === 'CANCELLED' || booking.status === 'COMPLETED');
@@ -128,15 +123,7 @@ function CancelDialog({ booking, onClose }: { booking: BookingDetailFieldsFragme
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!loading) onClose(false);
-      }}
-    >
+    <ModalDialog titleId={`${id}-title`} busy={loading} onDismiss={() => onClose(false)}>
       <form noValidate onSubmit={submit}>
         <h2 id={`${id}-title`}>Cancel this booking?</h2>
         <p>
@@ -166,6 +153,6 @@ function CancelDialog({ booking, onClose }: { booking: BookingDetailFieldsFragme
           )}
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

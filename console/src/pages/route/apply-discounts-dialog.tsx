@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { customerLabel, dollars, eventDay } from '../../components/labels';
 import type { NoticeMessage } from '../../components/notice';
 import { describeError, FormAlert } from '../../components/user-errors';
 import type { DayRouteFieldsFragment } from '../../graphql/generated/graphql';
 import { applyClusterDiscountsMutation } from '../../graphql/operations';
+import { ModalDialog } from '../../components/modal-dialog';
 
 /** One booking whose travel fee the clustering rule sets to another amount. */
 export interface FeeChange {
@@ -41,16 +42,10 @@ export function ApplyDiscountsDialog({
   onClose: (result: { changed: FeeChange[]; notice: NoticeMessage } | null) => void;
 }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [apply, { loading }] = useMutation(applyClusterDiscountsMutation);
   const [problem, setProblem] = useState<string[]>([]);
   const changes = feeChanges(stops);
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function confirm() {
     setProblem([]);
@@ -74,15 +69,7 @@ export function ApplyDiscountsDialog({
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!loading) onClose(null);
-      }}
-    >
+    <ModalDialog titleId={`${id}-title`} wide busy={loading} onDismiss={() => onClose(null)}>
       <h2 id={`${id}-title`}>Apply cluster discounts?</h2>
       <p>These travel fees for {eventDay(date, 'long')} change:</p>
       <ul className="fee-changes" data-testid="fee-changes">
@@ -105,6 +92,6 @@ export function ApplyDiscountsDialog({
           {loading ? 'Applying…' : 'Apply discounts'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { FormField } from '../../components/form-field';
 import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
 import type { TermsVersionFieldsFragment } from '../../graphql/generated/graphql';
 import { publishTermsVersionMutation } from '../../graphql/operations';
+import { ModalDialog } from '../../components/modal-dialog';
 
 type Published = Pick<TermsVersionFieldsFragment, 'label' | 'title'>;
 const OWN_FIELDS = new Set(['title', 'text']);
@@ -75,15 +76,9 @@ function ConfirmPublish(props: {
 }) {
   const { title, text, current, onClose } = props;
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [publish, { loading }] = useMutation(publishTermsVersionMutation);
   const [problem, setProblem] = useState<string[]>([]);
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function confirm() {
     setProblem([]);
@@ -103,15 +98,7 @@ function ConfirmPublish(props: {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!loading) onClose(null);
-      }}
-    >
+    <ModalDialog titleId={`${id}-title`} wide busy={loading} onDismiss={() => onClose(null)}>
       <h2 id={`${id}-title`}>Publish “{title}”?</h2>
       <ul className="publish-terms__effects">
         <li>It becomes the current terms: every terms request from now on links to it{current ? `, instead of ${current.label}` : ''}.</li>
@@ -128,6 +115,6 @@ function ConfirmPublish(props: {
           {loading ? 'Publishing…' : 'Publish'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
