@@ -89,6 +89,23 @@ describe('1. booking by SMS', () => {
   });
 });
 
+describe('a party the assistant cannot book', () => {
+  it('tells a customer outside the service area why, books nothing, and asks for another address', async () => {
+    const customer = texter('+19165550309');
+    await customer.says('Hibachi for 12 people on Dec 20th at 6pm at 500 S Grand Ave, Los Angeles, CA 90071. My name is Pat Lee');
+    expect(await customer.receives(1)).toMatch(/Shall I book it/);
+    await customer.says('yes');
+    expect(await customer.receives(2)).toMatch(/^Service area exceeded\. Please contact us for special arrangements\./);
+    expect(await bookingOf(customer.phone)).toBeNull();
+    // The address is asked again; a nearer one books the party.
+    await customer.says('OK, then 12 Oak St, Davis, CA 95616');
+    expect(await customer.receives(3)).toMatch(/at 12 Oak St, Davis, CA 95616.*Shall I book it/);
+    await customer.says('yes');
+    await customer.receives(5);
+    expect(await bookingOf(customer.phone)).toMatchObject({ status: 'PENDING_TERMS', address: '12 Oak St, Davis, CA 95616' });
+  });
+});
+
 describe('2. booking by phone', () => {
   it('books from a call transcript, texts the terms, and the customer confirms them by SMS', async () => {
     const caller = texter('+19165550302');

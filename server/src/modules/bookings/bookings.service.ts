@@ -5,7 +5,7 @@ import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure, UserInputFailure } from '../../shared/graphql/user-errors';
-import { Channel } from '../conversations/channel';
+import { Channel, TEXTING_CHANNELS } from '../conversations/channel';
 import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { MessageAuthor } from '../conversations/message.entity';
@@ -59,10 +59,8 @@ export interface NewBookingRequest extends BookingDetails {
   requestTerms?: boolean;
 }
 
-/** Channels on which the customer reached us by phone number: a reply by text is expected there. */
-const TEXTING_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.PHONE, Channel.WHATSAPP]);
-/** Channels whose bookings get the terms by text at once (SPEC §5). */
-const TERMS_BY_TEXT: ReadonlySet<Channel> = TEXTING_CHANNELS;
+/** Channels whose bookings get the terms by text at once (SPEC §5): the customer reached us by phone number. */
+const TERMS_BY_TEXT = TEXTING_CHANNELS;
 
 /**
  * Booking use cases (SPEC §4): made by staff, integrators and the assistant through the same
@@ -191,19 +189,18 @@ export class BookingsService {
 
   /**
    * Asks for the terms of a booking the assistant just made, in the thread it was made in when
-   * that thread is answered by text, else by SMS to the phone the customer gave. Returns whether
-   * the request went out; without a number to text, the booking stays an inquiry.
+   * that thread is answered by text, else by SMS to the phone the customer gave (`canTextTerms`
+   * says whether there is one); without a number to text, the booking stays an inquiry.
    */
-  async requestTermsInThread(tx: Tx, events: PendingEvents, booking: Booking, conversation: Conversation): Promise<boolean> {
+  async requestTermsInThread(tx: Tx, events: PendingEvents, booking: Booking, conversation: Conversation): Promise<void> {
     const customer = await this.deps.customers.findById(booking.customerId, tx);
     const thread = TEXTING_CHANNELS.has(conversation.channel)
       ? conversation
       : await this.textingThread(tx, { customer, conversation: null, sourceChannel: booking.sourceChannel, smsConsent: booking.smsConsent });
-    if (!thread) return false;
+    if (!thread) return;
     if (thread !== conversation) await this.attachThread(tx, thread, booking);
     await this.moveToPendingTerms(tx, events, booking, thread);
     this.publish(events, 'STATUS_CHANGED', booking);
-    return true;
   }
 
   /** Changes the details (re-quoting travel when the address or time moves), or sends the terms of an inquiry. */
@@ -219,16 +216,7 @@ export class BookingsService {
       if (booking.status === BookingStatus.COMPLETED || booking.status === BookingStatus.CANCELLED) {
         throw userFailure('BOOKING_CLOSED', `This booking is ${STATUS_WORDS[booking.status]} and can no longer be changed.`);
       }
-      Object.assign(booking, {
-        eventDate: details.eventDate,
-        startTime: details.startTime,
-        startsAt: this.startsAt(details.eventDate, details.startTime),
-        address: details.address,
-        adults: details.adults,
-        kids: details.kids,
-        dietaryNotes: details.dietaryNotes,
-        smsConsent: details.smsConsent,
-      });
+      Object.assign(booking, this.detailColumns(details));
       if (quote) Object.assign(booking, { travelQuoteId: quote.id, travelFeeCents: quote.feeCents });
       let change: BookingChange = 'UPDATED';
       if (changes.status !== undefined && changes.status !== booking.status) {
@@ -462,17 +450,16 @@ export class BookingsService {
     return quote;
   }
 
+  /** The columns the event's details set, on a new booking and on a change. */
+  private detailColumns(details: ReturnType<BookingsService['checkDetails']>) {
+    const { eventDate, startTime, address, adults, kids, dietaryNotes, smsConsent } = details;
+    return { eventDate, startTime, startsAt: this.startsAt(eventDate, startTime), address, adults, kids, dietaryNotes, smsConsent };
+  }
+
   private newRow(details: ReturnType<BookingsService['checkDetails']>, quote: BookingTravelQuote) {
     const { prices } = this.deps.settings;
     return {
-      eventDate: details.eventDate,
-      startTime: details.startTime,
-      startsAt: this.startsAt(details.eventDate, details.startTime),
-      address: details.address,
-      adults: details.adults,
-      kids: details.kids,
-      dietaryNotes: details.dietaryNotes,
-      smsConsent: details.smsConsent,
+      ...this.detailColumns(details),
       travelQuoteId: quote.id,
       travelFeeCents: quote.feeCents,
       pricePerAdultCents: prices.pricePerAdultCents,

@@ -10,3 +10,6 @@ export enum Channel {
   EMAIL = 'EMAIL',
 }
 registerEnumType(Channel, { name: 'Channel' });
+
+/** Channels where the customer reached us by phone number and is answered by text message. */
+export const TEXTING_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.PHONE, Channel.WHATSAPP]);

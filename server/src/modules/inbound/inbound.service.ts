@@ -9,7 +9,7 @@ import type { TermsService } from '../terms/terms.service';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import { hasConsentKeywords, readConsent, type ConsentService } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
-import { Channel } from '../conversations/channel';
+import { Channel, TEXTING_CHANNELS } from '../conversations/channel';
 import { ConversationStage, type Conversation, type DraftField } from '../conversations/conversation.entity';
 import type { ConversationsService, ThreadAddress } from '../conversations/conversations.service';
 import { MessageAuthor, MessageVia, type Message } from '../conversations/message.entity';
@@ -53,9 +53,6 @@ const TERMS_CHANNEL: Record<Channel, TermsChannel> = {
   [Channel.INSTAGRAM]: TermsChannel.AI_CHAT,
   [Channel.EMAIL]: TermsChannel.EMAIL,
 };
-
-/** Channels answered by text message, where a booking's confirmation is sent. */
-const TEXTED_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.PHONE, Channel.WHATSAPP]);
 
 /** Which detail of the thread a refused booking field came from. */
 const BOOKING_FIELD_TO_DRAFT: Record<string, DraftField> = { eventDate: 'eventDate', startTime: 'startTime', address: 'address', adults: 'partySize' };
@@ -214,7 +211,7 @@ export class InboundService {
       receivedAt: message.createdAt,
     });
     // Accepted by text: the booking's confirmation, sent by text, is the answer. In a chat it went to their phone; say so here.
-    if (outcome === 'ACCEPTED' && TEXTED_CHANNELS.has(conversation.channel)) return null;
+    if (outcome === 'ACCEPTED' && TEXTING_CHANNELS.has(conversation.channel)) return null;
     if (outcome === 'REFUSED' || outcome === 'UNCLEAR_AGAIN') {
       await this.deps.escalations.raise(tx, events, {
         conversation,
