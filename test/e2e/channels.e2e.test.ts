@@ -139,6 +139,17 @@ describe('channels page in a browser', () => {
     expect(Date.parse(renewedExpiry)).toBeGreaterThan(Date.parse(expiryBefore));
   }, 30_000);
 
+  it('shows a renewal made elsewhere (the hourly check, another admin) without a reload', async () => {
+    await showChannels();
+    const shownExpiry = () => connectionRow(admin).getByTestId('subscription-expiry').locator('time').getAttribute('datetime');
+    const before = await shownExpiry();
+    const synced = await graphql(api().url, 'mutation { syncChannelSubscriptions { userErrors { message } } }', {}, app.adminToken);
+    expect(synced.data!.syncChannelSubscriptions.userErrors).toEqual([]);
+    const renewedExpiry = fakeRingCentral().subscriptions.find((s) => !s.deleted)!.expirationTime.toISOString();
+    expect(renewedExpiry).not.toBe(before);
+    await expect.poll(shownExpiry, { timeout: LIVE_TIMEOUT_MS }).toBe(renewedExpiry);
+  }, 30_000);
+
   describe('a dead letter, from its failure to its retry', { shuffle: false }, () => {
     // One story in four steps, in this order: two events die, one is retried while its cause
     // remains, the other once its cause is gone, and its thread then shows.
@@ -159,7 +170,8 @@ describe('channels page in a browser', () => {
         await expect.poll(async () => (await eventState(eventId))?.status, { timeout: DEATH_TIMEOUT_MS, interval: 500 }).toBe('DEAD');
       }
 
-      // Switching the filter reads the list again, without waiting for the page's poll.
+      // The dead-letter list the admin has open shows them as they die, with no reload or filter change.
+      await expect.poll(() => eventRows(admin).count(), { timeout: LIVE_TIMEOUT_MS }).toBe(2);
       await showStatus(admin, 'Applied');
       await admin.getByText('No events have been applied yet.').waitFor({ timeout: LIVE_TIMEOUT_MS });
       await showStatus(admin, 'Dead letter');
@@ -197,8 +209,7 @@ describe('channels page in a browser', () => {
       await expect
         .poll(async () => eventState('uuid-no-sender'), { timeout: DEATH_TIMEOUT_MS, interval: 500 })
         .toMatchObject({ id: before!.id, status: 'DEAD', attempts: 6, lastError: NO_SENDER_ERROR });
-      await showStatus(admin, 'Retrying');
-      await showStatus(admin, 'Dead letter');
+      // Back in the dead letters the admin is looking at, live.
       await expect.poll(() => textOf(noSenderRow(admin).getByTestId('webhook-event-attempts')), { timeout: LIVE_TIMEOUT_MS }).toBe('6');
     }, 60_000);
 

@@ -452,6 +452,15 @@ export const channelConnectionsQuery = graphql(`
   }
 `);
 
+/** The connections as they are now, whenever the server writes one. */
+export const channelConnectionsChangedSubscription = graphql(`
+  subscription ChannelConnectionsChanged {
+    channelConnectionsChanged {
+      ...ChannelConnectionFields
+    }
+  }
+`);
+
 /**
  * Only userErrors are asked for: the page reads the connections back with the query either
  * way, since a refused sync also changes them (status ERROR, lastError).
@@ -492,6 +501,18 @@ export const webhookEventsQuery = graphql(`
           ...WebhookEventFields
         }
       }
+    }
+  }
+`);
+
+export const webhookEventChangedSubscription = graphql(`
+  subscription WebhookEventChanged {
+    webhookEventChanged {
+      webhookEventId
+      status
+      attempts
+      lastError
+      appliedAt
     }
   }
 `);

@@ -50,9 +50,11 @@ type Documents = {
     "\n  subscription ConversationMessageUpdated($conversationId: ID!) {\n    conversationMessageUpdated(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.ConversationMessageUpdatedDocument,
     "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n": typeof types.ChannelConnectionFieldsFragmentDoc,
     "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n": typeof types.ChannelConnectionsDocument,
+    "\n  subscription ChannelConnectionsChanged {\n    channelConnectionsChanged {\n      ...ChannelConnectionFields\n    }\n  }\n": typeof types.ChannelConnectionsChangedDocument,
     "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SyncChannelSubscriptionsDocument,
     "\n  fragment WebhookEventFields on WebhookEvent {\n    id\n    provider\n    kind\n    status\n    attempts\n    lastError\n    receivedAt\n    appliedAt\n    payload\n  }\n": typeof types.WebhookEventFieldsFragmentDoc,
     "\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n": typeof types.WebhookEventsDocument,
+    "\n  subscription WebhookEventChanged {\n    webhookEventChanged {\n      webhookEventId\n      status\n      attempts\n      lastError\n      appliedAt\n    }\n  }\n": typeof types.WebhookEventChangedDocument,
     "\n  mutation RetryWebhookEvent($id: ID!) {\n    retryWebhookEvent(id: $id) {\n      webhookEvent {\n        ...WebhookEventFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RetryWebhookEventDocument,
     "\n  fragment BookingFields on Booking {\n    id\n    version\n    status\n    eventDate\n    startTime\n    startsAt\n    address\n    adults\n    kids\n    partySize\n    dietaryNotes\n    smsConsent\n    sourceChannel\n    createdAt\n    updatedAt\n    confirmedAt\n    completedAt\n    cancelledAt\n    cancellationReason\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    conversation {\n      id\n      channel\n    }\n    price {\n      adults\n      kids\n      pricePerAdultCents\n      pricePerKidCents\n      foodCents\n      minimumSpendCents\n      minimumTopUpCents\n      travelFeeCents\n      totalCents\n      depositCents\n      paidCents\n      balanceCents\n    }\n  }\n": typeof types.BookingFieldsFragmentDoc,
     "\n  fragment BookingVersion on Booking {\n    version\n  }\n": typeof types.BookingVersionFragmentDoc,
@@ -116,9 +118,11 @@ const documents: Documents = {
     "\n  subscription ConversationMessageUpdated($conversationId: ID!) {\n    conversationMessageUpdated(conversationId: $conversationId) {\n      conversationId\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.ConversationMessageUpdatedDocument,
     "\n  fragment ChannelConnectionFields on ChannelConnection {\n    provider\n    configured\n    sender\n    subscriptionId\n    subscriptionExpiresAt\n    status\n    lastError\n  }\n": types.ChannelConnectionFieldsFragmentDoc,
     "\n  query ChannelConnections {\n    channelConnections {\n      ...ChannelConnectionFields\n    }\n  }\n": types.ChannelConnectionsDocument,
+    "\n  subscription ChannelConnectionsChanged {\n    channelConnectionsChanged {\n      ...ChannelConnectionFields\n    }\n  }\n": types.ChannelConnectionsChangedDocument,
     "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SyncChannelSubscriptionsDocument,
     "\n  fragment WebhookEventFields on WebhookEvent {\n    id\n    provider\n    kind\n    status\n    attempts\n    lastError\n    receivedAt\n    appliedAt\n    payload\n  }\n": types.WebhookEventFieldsFragmentDoc,
     "\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n": types.WebhookEventsDocument,
+    "\n  subscription WebhookEventChanged {\n    webhookEventChanged {\n      webhookEventId\n      status\n      attempts\n      lastError\n      appliedAt\n    }\n  }\n": types.WebhookEventChangedDocument,
     "\n  mutation RetryWebhookEvent($id: ID!) {\n    retryWebhookEvent(id: $id) {\n      webhookEvent {\n        ...WebhookEventFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RetryWebhookEventDocument,
     "\n  fragment BookingFields on Booking {\n    id\n    version\n    status\n    eventDate\n    startTime\n    startsAt\n    address\n    adults\n    kids\n    partySize\n    dietaryNotes\n    smsConsent\n    sourceChannel\n    createdAt\n    updatedAt\n    confirmedAt\n    completedAt\n    cancelledAt\n    cancellationReason\n    customer {\n      id\n      name\n      phone\n      email\n    }\n    conversation {\n      id\n      channel\n    }\n    price {\n      adults\n      kids\n      pricePerAdultCents\n      pricePerKidCents\n      foodCents\n      minimumSpendCents\n      minimumTopUpCents\n      travelFeeCents\n      totalCents\n      depositCents\n      paidCents\n      balanceCents\n    }\n  }\n": types.BookingFieldsFragmentDoc,
     "\n  fragment BookingVersion on Booking {\n    version\n  }\n": types.BookingVersionFragmentDoc,
@@ -307,6 +311,10 @@ export function graphql(source: "\n  query ChannelConnections {\n    channelConn
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription ChannelConnectionsChanged {\n    channelConnectionsChanged {\n      ...ChannelConnectionFields\n    }\n  }\n"): (typeof documents)["\n  subscription ChannelConnectionsChanged {\n    channelConnectionsChanged {\n      ...ChannelConnectionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncChannelSubscriptions {\n    syncChannelSubscriptions {\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -316,6 +324,10 @@ export function graphql(source: "\n  fragment WebhookEventFields on WebhookEvent
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookEvents($status: WebhookEventStatus, $first: Int!) {\n    webhookEvents(status: $status, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...WebhookEventFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebhookEventChanged {\n    webhookEventChanged {\n      webhookEventId\n      status\n      attempts\n      lastError\n      appliedAt\n    }\n  }\n"): (typeof documents)["\n  subscription WebhookEventChanged {\n    webhookEventChanged {\n      webhookEventId\n      status\n      attempts\n      lastError\n      appliedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

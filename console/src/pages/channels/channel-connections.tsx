@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useId } from 'react';
 import {
   CONNECTION_PROVIDER_LABELS,
@@ -13,12 +13,9 @@ import { Notice } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { FormAlert } from '../../components/user-errors';
 import type { ChannelConnectionFieldsFragment } from '../../graphql/generated/graphql';
-import { channelConnectionsQuery } from '../../graphql/operations';
+import { channelConnectionsChangedSubscription, channelConnectionsQuery } from '../../graphql/operations';
 import { useSubscriptionCheck } from './use-subscription-check';
 import { TableHead } from '../../components/table-head';
-
-/** Subscriptions change when the server renews them (hourly when under 2 days) or on a failure. */
-const CONNECTIONS_REFRESH_MS = 30_000;
 
 /** One row per provider: how it is connected and the state of its webhook subscription. */
 export function ChannelConnections() {
@@ -27,7 +24,13 @@ export function ChannelConnections() {
   const { data, loading, error, refetch } = useQuery(channelConnectionsQuery, {
     // Read again on every visit: the server renews subscriptions on its own.
     fetchPolicy: 'cache-and-network',
-    pollInterval: CONNECTIONS_REFRESH_MS,
+  });
+  // The server renews subscriptions on its own (hourly when under 2 days) and says so live.
+  useSubscription(channelConnectionsChangedSubscription, {
+    onData: ({ client, data: event }) => {
+      const channelConnections = event.data?.channelConnectionsChanged;
+      if (channelConnections) client.cache.writeQuery({ query: channelConnectionsQuery, data: { channelConnections } });
+    },
   });
   const connections = data?.channelConnections;
   const { checkNow, checking, result, dismissResult } = useSubscriptionCheck(refetch);

@@ -1,17 +1,20 @@
-import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { FilterSelect } from '../../components/filter-select';
 import { useNow, WEBHOOK_STATUS_LABELS } from '../../components/labels';
 import { Notice, type NoticeMessage } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
 import type { WebhookEventStatus } from '../../graphql/generated/graphql';
-import { webhookEventsQuery } from '../../graphql/operations';
+import { webhookEventChangedSubscription, webhookEventsQuery } from '../../graphql/operations';
 import { WebhookEventRow } from './webhook-event-row';
 import { TableHead } from '../../components/table-head';
 
 const EVENTS_PAGE_SIZE = 50;
-/** Events change state in the queue with no console event; a modest poll keeps the list honest. */
-const EVENTS_REFRESH_MS = 30_000;
+/**
+ * An event joining or leaving the list shown reads the list again, at most once per this gap
+ * however busy the queue is; a change to a row already shown costs no read at all.
+ */
+const LIST_REREAD_GAP_MS = 1_000;
 
 const STATUS_FILTERS: ReadonlyArray<readonly [WebhookEventStatus, string]> = (['DEAD', 'RETRYING', 'PENDING', 'APPLIED'] as const).map(
   (status) => [status, WEBHOOK_STATUS_LABELS[status]] as const,
@@ -34,10 +37,10 @@ export function WebhookEvents() {
     variables: { status, first: EVENTS_PAGE_SIZE },
     // A filter seen earlier shows at once from the cache, and is read again: events move between lists.
     fetchPolicy: 'cache-and-network',
-    pollInterval: EVENTS_REFRESH_MS,
   });
   const connection = data?.webhookEvents;
   const events = connection?.edges.map((edge) => edge.node) ?? [];
+  useLiveWebhookEvents(status, events, refetch);
 
   return (
     <section className="section" aria-labelledby={headingId}>
@@ -91,4 +94,37 @@ export function WebhookEvents() {
       )}
     </section>
   );
+}
+
+/**
+ * Keeps the list live: each change updates its row in place (the cache holds it by id), and an
+ * event that joins or leaves the status shown reads the list again, coalesced. After a dropped
+ * socket the session client re-reads every active query, so nothing missed stays missing.
+ */
+function useLiveWebhookEvents(status: WebhookEventStatus, shown: ReadonlyArray<{ id: string }>, reread: () => Promise<unknown>): void {
+  const client = useApolloClient();
+  const shownIds = useRef(new Set<string>());
+  shownIds.current = new Set(shown.map((event) => event.id));
+  const rereadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(rereadTimer.current), []);
+
+  useSubscription(webhookEventChangedSubscription, {
+    onData: ({ data }) => {
+      const change = data.data?.webhookEventChanged;
+      if (!change) return;
+      const id = client.cache.identify({ __typename: 'WebhookEvent', id: change.webhookEventId });
+      if (id) {
+        client.cache.modify({
+          id,
+          fields: { status: () => change.status, attempts: () => change.attempts, lastError: () => change.lastError ?? null, appliedAt: () => change.appliedAt ?? null },
+        });
+      }
+      const isShown = shownIds.current.has(change.webhookEventId);
+      if (isShown === (change.status === status) || rereadTimer.current) return;
+      rereadTimer.current = setTimeout(() => {
+        rereadTimer.current = undefined;
+        void reread().catch(() => undefined);
+      }, LIST_REREAD_GAP_MS);
+    },
+  });
 }

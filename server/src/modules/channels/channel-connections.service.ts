@@ -1,6 +1,8 @@
 import type { RingCentralSubscriptions } from '../../providers/ringcentral/ringcentral.subscriptions';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { Logger } from '../../shared/logger';
+import type { EventBus } from '../../shared/pubsub/event-bus';
+import { ChannelConnectionTopic } from './channel-connections.events';
 import type { ChannelConnectionRow } from './channel-connection.entity';
 import type { ChannelConnectionsRepository } from './channel-connections.repository';
 
@@ -32,6 +34,7 @@ export class ChannelConnectionsService {
   constructor(
     private readonly deps: {
       repository: ChannelConnectionsRepository;
+      eventBus: EventBus;
       logger: Logger;
       /** Absent without RingCentral credentials. */
       ringCentral?: RingCentralSubscriptions;
@@ -111,5 +114,6 @@ export class ChannelConnectionsService {
 
   private async save(values: Omit<ChannelConnectionRow, 'provider' | 'updatedAt'>): Promise<void> {
     await this.deps.repository.save({ provider: RINGCENTRAL, ...values, updatedAt: new Date() });
+    await this.deps.eventBus.publish(ChannelConnectionTopic.CHANGED, { provider: RINGCENTRAL, occurredAt: new Date().toISOString() });
   }
 }

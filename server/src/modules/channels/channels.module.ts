@@ -7,6 +7,7 @@ import { LocalOutboxSmsSender, OutboxSms } from '../../providers/sms/sms.local';
 import { ChannelConnectionRow } from './channel-connection.entity';
 import { ChannelConnectionsRepository } from './channel-connections.repository';
 import { ChannelConnectionsService } from './channel-connections.service';
+import { ChannelConnectionTopic } from './channel-connections.events';
 import { ChannelsResolver } from './channels.resolver';
 import { OutboundResolver } from './outbound.resolver';
 import { ConsentService } from './consent';
@@ -37,7 +38,7 @@ export const channelsModule: ModuleManifest = {
   name: 'channels',
   entities: [OutboxSms, MessagingConsent, OutboundSend, ChannelConnectionRow],
   resolvers: [ChannelsResolver, OutboundResolver],
-  topics: [],
+  topics: Object.values(ChannelConnectionTopic),
   create(core) {
     const { config, dataSource, logger, jobs } = core;
     // RingCentral when its credentials are configured; otherwise texts land in the local outbox.
@@ -54,6 +55,7 @@ export const channelsModule: ModuleManifest = {
     const outbound = new OutboundDelivery({ uow: core.uow, repository: new OutboundRepository(dataSource), jobs, senders, consent, logger, timeZone: config.businessTimeZone });
     const channels = new ChannelConnectionsService({
       repository: new ChannelConnectionsRepository(dataSource),
+      eventBus: core.eventBus,
       logger,
       ringCentral: ringCentral && config.ringCentral ? new RingCentralSubscriptions(ringCentral, config.ringCentral.webhookToken) : undefined,
       smsSenderKind: smsSender.kind,

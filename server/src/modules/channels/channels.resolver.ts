@@ -1,6 +1,7 @@
-import { Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Field, Mutation, ObjectType, Query, Resolver, Subscription } from 'type-graphql';
 import { AdminOnly } from '../../shared/auth/access';
 import { MutationPayload } from '../../shared/graphql/user-errors';
+import { ChannelConnectionTopic } from './channel-connections.events';
 import type { ChannelConnectionsService, ChannelConnectionView } from './channel-connections.service';
 
 @ObjectType({ description: 'How a customer channel is connected.' })
@@ -48,5 +49,14 @@ export class ChannelsResolver {
   @AdminOnly()
   async syncChannelSubscriptions(): Promise<SyncChannelSubscriptionsPayload> {
     return { channelConnections: await this.channels.syncNow(), userErrors: [] };
+  }
+
+  @Subscription(() => [ChannelConnection], {
+    topics: ChannelConnectionTopic.CHANGED,
+    description: 'The connections again whenever a subscription is created, renewed or fails (at most hourly, or on an admin’s check).',
+  })
+  @AdminOnly()
+  channelConnectionsChanged(): Promise<ChannelConnection[]> {
+    return this.channels.connections();
   }
 }

@@ -6,9 +6,11 @@ import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure } from '../../shared/graphql/user-errors';
 import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
+import type { EventBus } from '../../shared/pubsub/event-bus';
 import { WebhookEventStatus, type WebhookEvent, type WebhookProvider } from './webhook-event.entity';
 import type { InboundEvent, RejectionReason, WebhookSource } from './webhook-provider';
 import type { WebhooksRepository } from './webhooks.repository';
+import { WebhookTopic, type WebhookEventChangedPayload } from './webhooks.events';
 
 export const APPLY_WEBHOOK_EVENT = 'webhook.apply';
 export const FORGET_OLD_REJECTIONS = 'webhook.forget-old-rejections';
@@ -53,7 +55,7 @@ export class WebhookInboxService {
   private readonly storingSlots: SemaphoreInterface;
 
   /** `answerMs`: how long a delivery may wait to be stored before it is refused with InboxUnavailable. */
-  constructor(private readonly deps: { uow: UnitOfWork; repository: WebhooksRepository; jobs: JobQueue; logger: Logger; answerMs: number }) {
+  constructor(private readonly deps: { uow: UnitOfWork; repository: WebhooksRepository; jobs: JobQueue; eventBus: EventBus; logger: Logger; answerMs: number }) {
     // One shared error for every timed-out wait: the route only reads its type.
     this.storingSlots = withTimeout(new Semaphore(STORING_SLOTS), deps.answerMs, new InboxUnavailable('every storing slot is busy'));
   }
@@ -115,12 +117,13 @@ export class WebhookInboxService {
 
   private async store(provider: WebhookProvider, events: readonly InboundEvent[], deadline: number): Promise<{ stored: number; duplicates: number }> {
     let stored = 0;
-    await this.deps.uow.run(async (tx) => {
+    await this.deps.uow.run(async (tx, changes) => {
       await this.deps.repository.limitStatementsTo(tx, deadline - Date.now() - ANSWER_MARGIN_MS);
       for (const event of events) {
         const id = await this.deps.repository.insertOnce(tx, provider, event);
         if (id === null) continue; // a redelivery: already stored, applied or on its way
         await this.deps.jobs.enqueue<ApplyJob>(tx, APPLY_WEBHOOK_EVENT, { webhookEventId: id });
+        changes.add(WebhookTopic.EVENT_CHANGED, { id, status: WebhookEventStatus.PENDING, attempts: 0, lastError: null, appliedAt: null });
         stored += 1;
       }
     });
@@ -169,21 +172,31 @@ export class WebhookInboxService {
       if (!source) throw new Error(`no webhook source for ${event.provider} on this instance`);
       await source.apply(event.kind, event.payload);
     } catch (error) {
-      await repository.update(event.id, { status: WebhookEventStatus.RETRYING, attempts: event.attempts + 1, lastError: (error as Error).message.slice(0, 2000) });
+      const failed = { status: WebhookEventStatus.RETRYING, attempts: event.attempts + 1, lastError: (error as Error).message.slice(0, 2000) };
+      await repository.update(event.id, failed);
+      await this.published({ id: event.id, ...failed, appliedAt: null });
       throw error;
     }
-    await repository.update(event.id, { status: WebhookEventStatus.APPLIED, attempts: event.attempts + 1, appliedAt: new Date(), lastError: null });
+    const applied = { status: WebhookEventStatus.APPLIED, attempts: event.attempts + 1, appliedAt: new Date(), lastError: null };
+    await repository.update(event.id, applied);
+    await this.published({ id: event.id, ...applied, appliedAt: applied.appliedAt.toISOString() });
   }
 
   private async markDead(webhookEventId: string, lastError: string): Promise<void> {
-    await this.deps.repository.markDead(webhookEventId, lastError.slice(0, 2000));
+    const dead = await this.deps.repository.markDead(webhookEventId, lastError.slice(0, 2000));
+    if (dead) await this.published({ id: webhookEventId, status: WebhookEventStatus.DEAD, attempts: dead.attempts, lastError: dead.lastError, appliedAt: null });
     this.deps.logger.error({ webhookEventId }, 'webhook event is dead after its retries; an admin can retry it');
+  }
+
+  /** Tells the consoles watching the inbox; the change is already written (no transaction to wait for). */
+  private published(change: WebhookEventChangedPayload): Promise<void> {
+    return this.deps.eventBus.publish(WebhookTopic.EVENT_CHANGED, change);
   }
 
   /** An admin's retry of a dead event: back on the queue with a fresh set of attempts. */
   async retry(globalId: string): Promise<WebhookEvent> {
     const id = fromGlobalId('WebhookEvent', globalId);
-    return this.deps.uow.run(async (tx) => {
+    return this.deps.uow.run(async (tx, changes) => {
       const event = id ? await this.deps.repository.lock(tx, id) : null;
       if (!event) throw userFailure('NOT_FOUND', 'No webhook event has this id.', 'id');
       if (event.status !== WebhookEventStatus.DEAD) {
@@ -192,6 +205,7 @@ export class WebhookInboxService {
       event.status = WebhookEventStatus.PENDING;
       await this.deps.repository.update(event.id, { status: event.status }, tx);
       await this.deps.jobs.enqueue<ApplyJob>(tx, APPLY_WEBHOOK_EVENT, { webhookEventId: event.id });
+      changes.add(WebhookTopic.EVENT_CHANGED, { id: event.id, status: event.status, attempts: event.attempts, lastError: event.lastError, appliedAt: null });
       return event;
     });
   }

@@ -7,6 +7,7 @@ import { WebhookEvent, WebhookRejectionSample, WebhookRejectionTally } from './w
 import { FORGET_OLD_REJECTIONS, WebhookInboxService } from './webhook-inbox.service';
 import type { WebhookSource } from './webhook-provider';
 import { WebhooksRepository } from './webhooks.repository';
+import { WebhookTopic } from './webhooks.events';
 import { WebhooksResolver } from './webhooks.resolver';
 
 declare module '../../app/module' {
@@ -23,13 +24,14 @@ export const webhooksModule: ModuleManifest = {
   name: 'webhooks',
   entities: [WebhookEvent, WebhookRejectionTally, WebhookRejectionSample],
   resolvers: [WebhooksResolver],
-  topics: [],
+  topics: Object.values(WebhookTopic),
   create(core, { inbound, outbound, telephony, social }) {
     const { config } = core;
     const webhooks = new WebhookInboxService({
       uow: core.uow,
       repository: new WebhooksRepository(core.dataSource, config.graphqlMaxPageSize),
       jobs: core.jobs,
+      eventBus: core.eventBus,
       logger: core.logger,
       answerMs: config.webhooks.answerMs,
     });

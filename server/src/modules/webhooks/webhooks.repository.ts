@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { WebhookEvent, WebhookEventStatus, WebhookRejectionSample, type WebhookProvider } from './webhook-event.entity';
@@ -35,13 +35,16 @@ export class WebhooksRepository extends RepositoryBase {
     await this.manager(tx).update(WebhookEvent, { id }, changes);
   }
 
-  /** Out of retries: DEAD, from PENDING too (an attempt that crashed never reached apply's own error handling). */
-  async markDead(id: string, lastError: string): Promise<void> {
-    await this.manager().update(
-      WebhookEvent,
-      { id, status: In([WebhookEventStatus.PENDING, WebhookEventStatus.RETRYING]) },
-      { status: WebhookEventStatus.DEAD, lastError },
+  /**
+   * Out of retries: DEAD, from PENDING too (an attempt that crashed never reached apply's own
+   * error handling). Returns the dead event's attempts and error, or null when it was not open.
+   */
+  async markDead(id: string, lastError: string): Promise<{ attempts: number; lastError: string | null } | null> {
+    const [rows]: [Array<{ attempts: number; last_error: string | null }>, number] = await this.manager().query(
+      `UPDATE webhook_event SET status = $3, last_error = $2 WHERE id = $1 AND status IN ($4, $5) RETURNING attempts, last_error`,
+      [id, lastError, WebhookEventStatus.DEAD, WebhookEventStatus.PENDING, WebhookEventStatus.RETRYING],
     );
+    return rows[0] ? { attempts: rows[0].attempts, lastError: rows[0].last_error } : null;
   }
 
   /** Makes PostgreSQL cancel this transaction's statements, lock waits included, after `ms`. */
