@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /**
  * A modal dialog, open while it is mounted (Radix Dialog: focus kept inside and given back on
@@ -9,6 +9,8 @@ import type { ReactNode } from 'react';
  * labels it.
  */
 export function ModalDialog(props: { titleId: string; wide?: boolean; busy: boolean; onDismiss: () => void; children: ReactNode }) {
+  // Opened by a button of the page (not a Dialog.Trigger): focus goes back to it on close.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   return (
     <Dialog.Root
       open
@@ -23,6 +25,10 @@ export function ModalDialog(props: { titleId: string; wide?: boolean; busy: bool
           aria-labelledby={props.titleId}
           aria-describedby={undefined}
           onPointerDownOutside={(event) => event.preventDefault()}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (opener?.isConnected) opener.focus();
+          }}
         >
           {props.children}
         </Dialog.Content>
