@@ -73,7 +73,10 @@ async function screenshotsOf(page: Page, name: string, { phoneOnly = false } = {
 }
 
 /** How far the page reaches past the right edge of the window (0: nothing needs sideways scrolling). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+
+/** Whether the element has the keyboard focus. (The tests compile without the DOM's types: what runs in the page is loosely typed.) */
+const focused = (locator: Locator) => locator.evaluate((element: any) => element === (globalThis as any).document.activeElement);
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: 'Console areas' });
 const menuButton = (page: Page): Locator => page.getByRole('button', { name: /^Menu/ });
@@ -92,21 +95,21 @@ async function goThroughMenu(page: Page, area: string | RegExp): Promise<void> {
  * The rows of a list laid out as cards: no column headings in view, each row as wide as its
  * list, its fields stacked (each below the one before), each value labelled with its column.
  */
-async function expectCards(page: Page, rows: Locator): Promise<void> {
+async function expectCards(rows: Locator): Promise<void> {
   const count = await rows.count();
   expect(count).toBeGreaterThan(0);
-  const layout = await rows.first().evaluate((row) => {
-    const table = row.closest('table')!;
-    const cells = [...row.children].filter((cell) => (cell as HTMLElement).offsetHeight > 0) as HTMLElement[];
+  const layout = await rows.first().evaluate((row: any) => {
+    const table = row.closest('table');
+    const cells: any[] = [...row.children].filter((cell: any) => cell.offsetHeight > 0);
     // In the order shown (the row's name may lead the card).
-    const boxes = cells.map((cell) => cell.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+    const boxes: Array<{ top: number; bottom: number }> = cells.map((cell) => cell.getBoundingClientRect()).sort((a, b) => a.top - b.top);
     return {
       headerShown: (table.tHead?.offsetHeight ?? 0) > 0,
       rowWidth: row.getBoundingClientRect().width,
       listWidth: table.getBoundingClientRect().width,
       // Each field starts below the end of the one above it: one column, none side by side.
       stacked: boxes.every((box, index) => index === 0 || box.top >= boxes[index - 1].bottom - 0.5),
-      labels: cells.map((cell) => getComputedStyle(cell, '::before').content).filter((content) => content !== 'none' && content !== 'normal'),
+      labels: cells.map((cell) => (globalThis as any).getComputedStyle(cell, '::before').content).filter((content) => content !== 'none' && content !== 'normal'),
       cellCount: cells.length,
     };
   });
@@ -150,12 +153,12 @@ describe('the console on a phone', () => {
     // Escape closes it and puts focus back on the button.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
-    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await focused(menu)).toBe(true);
 
     // Escalations: the waiting chat as a card.
     const queueRows = page.getByTestId('escalation-row');
     await queueRows.first().waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await expectCards(page, queueRows);
+    await expectCards(queueRows);
     expect(await overflow(page)).toBe(0);
     await screenshotsOf(page, '01-escalations');
 
@@ -164,7 +167,7 @@ describe('the console on a phone', () => {
     await heading(page, 'Conversations').waitFor({ timeout: LIVE_TIMEOUT_MS });
     const conversationRows = page.getByTestId('conversation-row');
     await conversationRows.first().waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await expectCards(page, conversationRows);
+    await expectCards(conversationRows);
     expect(await overflow(page)).toBe(0);
     await screenshotsOf(page, '02-conversations');
     await conversationRows.filter({ hasText: 'Web chat' }).getByRole('link').click();
@@ -177,7 +180,7 @@ describe('the console on a phone', () => {
     await goThroughMenu(page, 'Bookings');
     const bookingRows = page.getByTestId('booking-row');
     await bookingRows.first().waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await expectCards(page, bookingRows);
+    await expectCards(bookingRows);
     expect(await overflow(page)).toBe(0);
     await screenshotsOf(page, '04-bookings');
     await bookingRows.first().getByRole('link', { name: 'Marisol Longname-Fitzgerald' }).click();
@@ -185,6 +188,19 @@ describe('the console on a phone', () => {
     expect(page.url()).toContain(`#/bookings/${bookingId}`);
     expect(await overflow(page)).toBe(0);
     await screenshotsOf(page, '05-booking');
+    // A dialog fits the phone's width and gives focus back to what opened it.
+    const cancel = page.getByRole('button', { name: 'Cancel booking' });
+    await cancel.click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this booking?' });
+    await dialog.waitFor({ timeout: LIVE_TIMEOUT_MS });
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(NARROW.width);
+    expect(await overflow(page)).toBe(0);
+    await screenshotsOf(page, '05-booking-cancel-dialog', { phoneOnly: true });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
+    expect(await focused(cancel)).toBe(true);
     await goThroughMenu(page, 'Bookings');
     await page.getByRole('link', { name: 'New booking' }).click();
     await heading(page, 'New booking').waitFor({ timeout: LIVE_TIMEOUT_MS });
@@ -215,7 +231,7 @@ describe('the console on a phone', () => {
     await goThroughMenu(page, 'Extensions');
     const extensionRows = page.getByTestId('extension-row-101');
     await extensionRows.waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await expectCards(page, extensionRows);
+    await expectCards(extensionRows);
     expect(await overflow(page)).toBe(0);
     await screenshotsOf(page, '10-extensions');
     // The row's own buttons still work inside its card.
