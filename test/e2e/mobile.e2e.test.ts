@@ -72,8 +72,15 @@ async function screenshotsOf(page: Page, name: string, { phoneOnly = false } = {
   await page.setViewportSize(NARROW);
 }
 
-/** How far the page reaches past the right edge of the window (0: nothing needs sideways scrolling). */
-const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+/**
+ * How far the page, or a list's box, reaches past its right edge (0: nothing needs sideways
+ * scrolling, neither of the page nor inside a list).
+ */
+const overflow = (page: Page) =>
+  page.evaluate(`Math.max(
+    document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ...[...document.querySelectorAll('.table-wrap')].map((box) => box.scrollWidth - box.clientWidth),
+  )`) as Promise<number>;
 
 /** Whether the element has the keyboard focus. (The tests compile without the DOM's types: what runs in the page is loosely typed.) */
 const focused = (locator: Locator) => locator.evaluate((element: any) => element === (globalThis as any).document.activeElement);
@@ -237,6 +244,20 @@ describe('the console on a phone', () => {
     // The row's own buttons still work inside its card.
     await extensionRows.getByRole('button', { name: 'Busy' }).click();
     await expect.poll(() => extensionRows.getByTestId('extension-status').textContent(), { timeout: LIVE_TIMEOUT_MS }).toBe('Busy');
+
+    // A tablet's width has the same layout: no list wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await expectCards(extensionRows);
+    expect(await overflow(page)).toBe(0);
+    for (const [area, ready] of [
+      ['Day route', page.getByTestId('route-stop')],
+      ['Channels', page.getByTestId('channel-connection-ringcentral')],
+      ['Bookings', page.getByTestId('booking-row')],
+    ] as const) {
+      await goThroughMenu(page, area);
+      await ready.first().waitFor({ timeout: LIVE_TIMEOUT_MS });
+      expect(await overflow(page)).toBe(0);
+    }
 
     // All of it in one document: the menu navigates without reloading.
     expect(await stillSameDocument(page)).toBe(true);
