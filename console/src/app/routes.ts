@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { createHashRouter, useLocation, type DataRouter, type RouteObject } from 'react-router';
 import type { StaffRole } from '../graphql/generated/graphql';
 
@@ -42,6 +43,38 @@ export const NEW_BOOKING_HREF = '#/bookings/new';
 /** The route page on a given day (YYYY-MM-DD). */
 export function dayRouteHref(date: string): string {
   return `#/route?date=${encodeURIComponent(date)}`;
+}
+
+/** Which page a location shows, for code that needs to know (for example whether a thread is open). */
+export type Route =
+  | { area: 'escalations' }
+  | { area: 'conversations' }
+  | { area: 'conversation'; conversationId: string }
+  | { area: 'bookings' }
+  | { area: 'newBooking' }
+  | { area: 'booking'; bookingId: string }
+  | { area: 'route' }
+  | { area: 'travel' }
+  | { area: 'terms' }
+  | { area: 'extensions' }
+  | { area: 'channels' };
+
+/** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
+export function parseRoute(hash: string): Route {
+  const [first, second] = hash.replace(/^#?\/?/, '').split('?')[0].split('/');
+  if (first === 'conversations' && second) return { area: 'conversation', conversationId: decodeURIComponent(second) };
+  if (first === 'conversations') return { area: 'conversations' };
+  if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
+  if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
+  if (first === 'bookings') return { area: 'bookings' };
+  if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels') return { area: first };
+  return { area: 'escalations' };
+}
+
+/** The page the router is on (the same object while only a list's filters change). */
+export function useRoute(): Route {
+  const { pathname } = useLocation();
+  return useMemo(() => parseRoute(pathname), [pathname]);
 }
 
 let consoleRouter: DataRouter | null = null;
