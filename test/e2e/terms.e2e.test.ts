@@ -93,7 +93,8 @@ describe('terms in the console', () => {
     await refusal.waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await said.getAttribute('aria-invalid')).toBe('true');
     expect(await said.getAttribute('aria-describedby')).toContain(await refusal.getAttribute('id'));
-    expect(await statusOf(page.getByRole('heading', { level: 1 }))).toBe('PENDING_TERMS');
+    // (The page behind the open modal dialog is hidden from assistive technology, so it is read with includeHidden.)
+    expect(await statusOf(page.getByRole('heading', { level: 1, includeHidden: true }))).toBe('PENDING_TERMS');
     await screenshots(page, 'terms-02-record-refused');
 
     const reply = 'Yes, I agree to the terms. See you on the day!';

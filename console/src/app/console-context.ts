@@ -10,6 +10,20 @@ export function useSessionStore(): SessionStore {
   return store;
 }
 
+/** The signed-in session the console's pages run under: who is signed in, and the live connection. */
+export interface SignedIn {
+  user: SessionUser;
+  live: LiveStatusStore;
+}
+
+export const SignedInContext = createContext<SignedIn | null>(null);
+
+export function useSignedIn(): SignedIn {
+  const signedIn = useContext(SignedInContext);
+  if (!signedIn) throw new Error('useSignedIn needs <SignedInContext.Provider>');
+  return signedIn;
+}
+
 export function useLiveStatus(live: LiveStatusStore): LiveStatus {
   return useSyncExternalStore(live.subscribe, live.get);
 }

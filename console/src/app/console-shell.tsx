@@ -1,32 +1,56 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { LiveIndicator } from '../components/live-indicator';
 import { logoutMutation, meQuery } from '../graphql/operations';
-import { BookingPage } from '../pages/bookings/booking-page';
-import { BookingsPage } from '../pages/bookings/bookings-page';
-import { NewBookingPage } from '../pages/bookings/new-booking-page';
-import { DayRoutePage } from '../pages/route/day-route-page';
-import { TermsPage } from '../pages/terms/terms-page';
-import { TravelPage } from '../pages/travel/travel-page';
-import { ChannelsPage } from '../pages/channels/channels-page';
-import { ConversationPage } from '../pages/conversations/conversation-page';
-import { ConversationsPage } from '../pages/conversations/conversations-page';
-import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
-import { ExtensionsPage } from '../pages/extensions/extensions-page';
-import { toSessionUser, useSessionStore } from './console-context';
-import type { LiveStatusStore } from './live-status';
-import { navAreasFor, useRoute } from './routes';
-import type { Session } from './session-store';
+import { toSessionUser, useSessionStore, useSignedIn } from './console-context';
+import { navAreasFor } from './routes';
+import type { SessionUser } from './session-store';
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 
-export function ConsoleShell({ session, live }: { session: Session; live: LiveStatusStore }) {
+/** Below this width the areas and the signed-in user move behind the Menu button (see styles.css). */
+const NARROW_SHELL_QUERY = '(max-width: 860px)';
+
+/** The console's areas, as links; the current one is marked (NavLink sets aria-current). */
+function ConsoleNav({ user, waiting, onNavigate, className }: { user: SessionUser; waiting: number; onNavigate?: () => void; className: string }) {
+  return (
+    <nav aria-label="Console areas" className={className}>
+      {navAreasFor(user.role).map((item) => (
+        <NavLink key={item.path} to={`/${item.path}`} onClick={onNavigate}>
+          {item.title}
+          {item.path === 'escalations' && waiting > 0 && (
+            <span className="badge badge--alert" data-testid="waiting-count" aria-label={`${waiting} waiting`}>
+              {waiting}
+            </span>
+          )}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
+function SignedInUser({ user }: { user: SessionUser }) {
+  return (
+    <div className="topbar__user" data-testid="signed-in-user" title={user.email}>
+      Signed in as <strong>{user.displayName}</strong> <span className="muted topbar__email">({user.email})</span>{' '}
+      <span className="badge">{ROLE_LABELS[user.role]}</span>
+    </div>
+  );
+}
+
+/**
+ * The signed-in console: the top bar (areas, live status, who is signed in) over the current
+ * page. On a phone the areas open from a Menu button as a side panel (a modal dialog: focus
+ * stays in it, Escape or a link closes it).
+ */
+export function ConsoleShell() {
   const sessions = useSessionStore();
-  const route = useRoute();
-  const user = session.user;
+  const { user, live } = useSignedIn();
+  const location = useLocation();
   const { waiting } = useEscalationFeed();
-  const navArea = route.area === 'conversation' ? 'conversations' : route.area === 'booking' || route.area === 'newBooking' ? 'bookings' : route.area;
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -45,44 +69,63 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
     }
     sessions.signOut({ notice: 'You have signed out.' });
   }
+  const signOutButton = (
+    <button type="button" className="button button--small topbar__sign-out" onClick={() => void signOut()} disabled={signingOut}>
+      {signingOut ? 'Signing out…' : 'Sign out'}
+    </button>
+  );
+
+  // The menu is open for the page it was opened on: any navigation (a link, Back) closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === location.key;
+  // Widening the window past the phone layout shows the areas in the bar again; the panel goes.
+  useEffect(() => {
+    const narrow = window.matchMedia(NARROW_SHELL_QUERY);
+    const closeWhenWide = () => !narrow.matches && setMenuOpenAt(null);
+    narrow.addEventListener('change', closeWhenWide);
+    return () => narrow.removeEventListener('change', closeWhenWide);
+  }, []);
 
   return (
     <div className="shell">
       <header className="topbar">
+        <Dialog.Root open={menuOpen} onOpenChange={(open) => setMenuOpenAt(open ? location.key : null)}>
+          <Dialog.Trigger className="button topbar__menu">
+            <span aria-hidden="true" className="topbar__menu-icon">
+              ☰
+            </span>
+            Menu
+            {waiting > 0 && (
+              <span className="badge badge--alert" aria-label={`${waiting} waiting`}>
+                {waiting}
+              </span>
+            )}
+          </Dialog.Trigger>
+          <Dialog.Portal>
+            <Dialog.Overlay className="nav-drawer__overlay" />
+            <Dialog.Content className="nav-drawer" aria-describedby={undefined} data-testid="nav-drawer">
+              <div className="nav-drawer__header">
+                <Dialog.Title className="nav-drawer__title">Hibachi console</Dialog.Title>
+                <Dialog.Close className="button button--quiet" aria-label="Close menu">
+                  ✕
+                </Dialog.Close>
+              </div>
+              <ConsoleNav user={user} waiting={waiting} className="nav-drawer__nav" onNavigate={() => setMenuOpenAt(null)} />
+              <div className="nav-drawer__footer">
+                <SignedInUser user={user} />
+                {signOutButton}
+              </div>
+            </Dialog.Content>
+          </Dialog.Portal>
+        </Dialog.Root>
         <span className="topbar__brand">Hibachi console</span>
-        <nav aria-label="Console areas" className="topbar__nav">
-          {navAreasFor(user.role).map((item) => (
-            <a key={item.path} href={`#/${item.path}`} aria-current={item.path === navArea ? 'page' : undefined}>
-              {item.title}
-              {item.path === 'escalations' && waiting > 0 && (
-                <span className="badge badge--alert" data-testid="waiting-count" aria-label={`${waiting} waiting`}>
-                  {waiting}
-                </span>
-              )}
-            </a>
-          ))}
-        </nav>
+        {!menuOpen && <ConsoleNav user={user} waiting={waiting} className="topbar__nav" />}
         <LiveIndicator live={live} />
-        <div className="topbar__user" data-testid="signed-in-user" title={user.email}>
-          Signed in as <strong>{user.displayName}</strong> <span className="muted topbar__email">({user.email})</span>{' '}
-          <span className="badge">{ROLE_LABELS[user.role]}</span>
-        </div>
-        <button type="button" className="button button--small" onClick={() => void signOut()} disabled={signingOut}>
-          {signingOut ? 'Signing out…' : 'Sign out'}
-        </button>
+        {!menuOpen && <SignedInUser user={user} />}
+        {!menuOpen && signOutButton}
       </header>
       <main className="shell__main">
-        {route.area === 'escalations' && <EscalationsPage me={user} />}
-        {route.area === 'conversations' && <ConversationsPage me={user} />}
-        {route.area === 'conversation' && <ConversationPage key={route.conversationId} conversationId={route.conversationId} me={user} />}
-        {route.area === 'bookings' && <BookingsPage />}
-        {route.area === 'newBooking' && <NewBookingPage />}
-        {route.area === 'booking' && <BookingPage key={route.bookingId} bookingId={route.bookingId} />}
-        {route.area === 'route' && <DayRoutePage />}
-        {route.area === 'travel' && <TravelPage />}
-        {route.area === 'terms' && <TermsPage me={user} />}
-        {route.area === 'extensions' && <ExtensionsPage me={user} />}
-        {route.area === 'channels' && <ChannelsPage me={user} />}
+        <Outlet />
       </main>
     </div>
   );

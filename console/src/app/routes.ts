@@ -1,22 +1,12 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
+import { createHashRouter, useLocation, type DataRouter, type RouteObject } from 'react-router';
 import type { StaffRole } from '../graphql/generated/graphql';
 
 /**
  * Console routes live in the URL hash (#/escalations, #/conversations/<id>), so the server
- * only ever serves one page and a reload or a shared link opens the same view.
+ * only ever serves one page and a reload or a shared link opens the same view. react-router
+ * owns the location; the page table is in route-table.tsx, the links to pages are here.
  */
-export type Route =
-  | { area: 'escalations' }
-  | { area: 'conversations' }
-  | { area: 'conversation'; conversationId: string }
-  | { area: 'bookings' }
-  | { area: 'newBooking' }
-  | { area: 'booking'; bookingId: string }
-  | { area: 'route' }
-  | { area: 'travel' }
-  | { area: 'terms' }
-  | { area: 'extensions' }
-  | { area: 'channels' };
 
 interface NavArea {
   path: string;
@@ -40,23 +30,6 @@ export function navAreasFor(role: StaffRole): readonly NavArea[] {
   return NAV_AREAS.filter((area) => !area.adminOnly || role === 'ADMIN');
 }
 
-export function parseRoute(hash: string): Route {
-  // A list keeps its filters after "?" (#/bookings?status=INQUIRY); the page reads them itself.
-  const [first, second] = hash.replace(/^#\/?/, '').split('?')[0].split('/');
-  if (first === 'conversations' && second) return { area: 'conversation', conversationId: decodeURIComponent(second) };
-  if (first === 'conversations') return { area: 'conversations' };
-  if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
-  if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
-  if (first === 'bookings') return { area: 'bookings' };
-  if (first === 'route') return { area: 'route' };
-  if (first === 'travel') return { area: 'travel' };
-  if (first === 'terms') return { area: 'terms' };
-  if (first === 'extensions') return { area: 'extensions' };
-  if (first === 'channels') return { area: 'channels' };
-  // The queue is what staff keep open, so it is also where an unknown link lands.
-  return { area: 'escalations' };
-}
-
 export function conversationHref(conversationId: string): string {
   return `#/conversations/${encodeURIComponent(conversationId)}`;
 }
@@ -72,50 +45,60 @@ export function dayRouteHref(date: string): string {
   return `#/route?date=${encodeURIComponent(date)}`;
 }
 
-/** Raised when a page rewrites its filters in place (history.replaceState raises no hashchange). */
-const QUERY_CHANGED = 'console:hash-query';
+/** Which page a location shows, for code that needs to know (for example whether a thread is open). */
+export type Route =
+  | { area: 'escalations' }
+  | { area: 'conversations' }
+  | { area: 'conversation'; conversationId: string }
+  | { area: 'bookings' }
+  | { area: 'newBooking' }
+  | { area: 'booking'; bookingId: string }
+  | { area: 'route' }
+  | { area: 'travel' }
+  | { area: 'terms' }
+  | { area: 'extensions' }
+  | { area: 'channels' };
 
-function currentHashQuery(): string {
-  const hash = window.location.hash;
-  const at = hash.indexOf('?');
-  return at < 0 ? '' : hash.slice(at + 1);
+/** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
+export function parseRoute(hash: string): Route {
+  const [first, second] = hash.replace(/^#?\/?/, '').split('?')[0].split('/');
+  if (first === 'conversations' && second) return { area: 'conversation', conversationId: decodeURIComponent(second) };
+  if (first === 'conversations') return { area: 'conversations' };
+  if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
+  if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
+  if (first === 'bookings') return { area: 'bookings' };
+  if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels') return { area: first };
+  return { area: 'escalations' };
+}
+
+/** The page the router is on (the same object while only a list's filters change). */
+export function useRoute(): Route {
+  const { pathname } = useLocation();
+  return useMemo(() => parseRoute(pathname), [pathname]);
+}
+
+let consoleRouter: DataRouter | null = null;
+
+/**
+ * The console's one router, over the URL hash. Plain functions (replaceHashQuery, called from
+ * event handlers) navigate through it, so the router is the only owner of the location.
+ */
+export function createConsoleRouter(routes: RouteObject[]): DataRouter {
+  consoleRouter?.dispose();
+  consoleRouter = createHashRouter(routes);
+  return consoleRouter;
 }
 
 /** What follows "?" in the hash: a list page's filters, changed by the page or by navigation. */
 export function useHashQuery(): string {
-  return useSyncExternalStore((listener) => {
-    window.addEventListener('hashchange', listener);
-    window.addEventListener(QUERY_CHANGED, listener);
-    return () => {
-      window.removeEventListener('hashchange', listener);
-      window.removeEventListener(QUERY_CHANGED, listener);
-    };
-  }, currentHashQuery);
+  return useLocation().search.replace(/^\?/, '');
 }
 
 /** Rewrites the hash's filters in place: no history entry per keystroke or click, but a reload keeps them. */
 export function replaceHashQuery(query: string): void {
-  const path = window.location.hash.split('?')[0] || '#/';
-  window.history.replaceState(window.history.state, '', query ? `${path}?${query}` : path);
-  window.dispatchEvent(new Event(QUERY_CHANGED));
-}
-
-let cachedPath: string | null = null;
-let cachedRoute: Route = { area: 'escalations' };
-function currentRoute(): Route {
-  // useSyncExternalStore needs the same object while the route is unchanged; a list's filters
-  // (after "?") change without making it another route.
-  const path = window.location.hash.split('?')[0];
-  if (path !== cachedPath) {
-    cachedPath = path;
-    cachedRoute = parseRoute(path);
-  }
-  return cachedRoute;
-}
-
-export function useRoute(): Route {
-  return useSyncExternalStore((listener) => {
-    window.addEventListener('hashchange', listener);
-    return () => window.removeEventListener('hashchange', listener);
-  }, currentRoute);
+  if (!consoleRouter) throw new Error('replaceHashQuery needs the console router (createConsoleRouter)');
+  const { pathname, search } = consoleRouter.state.location;
+  const next = query ? `?${query}` : '';
+  if (next === search) return;
+  void consoleRouter.navigate({ pathname, search: next }, { replace: true, preventScrollReset: true });
 }

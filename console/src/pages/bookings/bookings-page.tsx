@@ -4,9 +4,9 @@ import { bookingHref, NEW_BOOKING_HREF, replaceHashQuery, useHashQuery } from '.
 import { FilterSelect } from '../../components/filter-select';
 import { BOOKING_STATUS_LABELS, BOOKING_STATUSES, CHANNEL_LABELS, clockTime, customerLabel, dollars, eventDay, localToday, partyMakeup, phoneNumber } from '../../components/labels';
 import { LoadFailed, Loading } from '../../components/query-status';
-import { TableHead } from '../../components/table-head';
+import { DataTable, listColumns } from '../../components/data-table';
 import { describeError } from '../../components/user-errors';
-import type { BookingStatus, Channel } from '../../graphql/generated/graphql';
+import type { BookingStatus, BookingsQuery, Channel } from '../../graphql/generated/graphql';
 import { bookingsQuery } from '../../graphql/operations';
 import { defaultFilters, filtersFromQuery, filtersToQuery, isUnfiltered, variablesOf, type BookingFilters } from './booking-filters';
 import { appendPage, sortEdges } from './bookings-cache';
@@ -18,6 +18,51 @@ function matchCount(count: number): string {
   if (count === 0) return 'None match.';
   return count === 1 ? '1 booking matches.' : `${count} bookings match.`;
 }
+
+type BookingRow = BookingsQuery['bookings']['edges'][number]['node'];
+const column = listColumns<BookingRow>();
+const BOOKING_COLUMNS = column.columns([
+  column.display({
+    id: 'event',
+    header: 'Event',
+    meta: { className: 'nowrap' },
+    cell: ({ row }) => (
+      <>
+        <span className="numeric">{eventDay(row.original.eventDate)}</span>
+        <div className="hint numeric">{clockTime(row.original.startTime)}</div>
+      </>
+    ),
+  }),
+  column.display({
+    id: 'customer',
+    header: 'Customer',
+    meta: { rowHeader: true, className: 'booking-customer' },
+    cell: ({ row: { original: booking } }) => (
+      <>
+        <a href={bookingHref(booking.id)}>{customerLabel(booking.customer)}</a>
+        {booking.customer.phone ? (
+          <div className="hint nowrap numeric">{phoneNumber(booking.customer.phone)}</div>
+        ) : (
+          booking.customer.email && booking.customer.name && <div className="hint">{booking.customer.email}</div>
+        )}
+      </>
+    ),
+  }),
+  column.display({
+    id: 'party',
+    header: 'Party',
+    meta: { className: 'nowrap' },
+    cell: ({ row: { original: booking } }) => (
+      <>
+        <span className="numeric">{booking.partySize}</span>
+        <div className="hint">{partyMakeup(booking.adults, booking.kids)}</div>
+      </>
+    ),
+  }),
+  column.accessor((booking) => booking.price.totalCents, { id: 'total', header: 'Total', meta: { className: 'numeric money' }, cell: ({ getValue }) => dollars(getValue()) }),
+  column.accessor('status', { header: 'Status', cell: ({ getValue }) => <StatusChip status={getValue()} /> }),
+  column.accessor('sourceChannel', { header: 'Source', cell: ({ getValue }) => CHANNEL_LABELS[getValue()] }),
+]);
 
 /** How long typing in the search box pauses before the list is asked for. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -198,46 +243,25 @@ export function BookingsPage() {
           )}
         </div>
       ) : (
-        <div className="table-wrap" aria-busy={stale || undefined}>
-          {error && (
-            <p role="alert" className="table-note table-note--error">
-              Could not refresh the list: {describeError(error)}{' '}
-              <button type="button" className="button button--small" onClick={() => void refetch()}>
-                Try again
-              </button>
-            </p>
-          )}
-          <table className={`table table--bookings${stale ? ' is-stale' : ''}`}>
-            <TableHead columns={['Event', 'Customer', 'Party', 'Total', 'Status', 'Source']} />
-            <tbody>
-              {bookings.map((booking) => (
-                <tr key={booking.id} data-testid="booking-row" data-booking-id={booking.id}>
-                  <td className="nowrap">
-                    <span className="numeric">{eventDay(booking.eventDate)}</span>
-                    <div className="hint numeric">{clockTime(booking.startTime)}</div>
-                  </td>
-                  <th scope="row" className="booking-customer">
-                    <a href={bookingHref(booking.id)}>{customerLabel(booking.customer)}</a>
-                    {booking.customer.phone ? (
-                      <div className="hint nowrap numeric">{phoneNumber(booking.customer.phone)}</div>
-                    ) : (
-                      booking.customer.email && booking.customer.name && <div className="hint">{booking.customer.email}</div>
-                    )}
-                  </th>
-                  <td className="nowrap">
-                    <span className="numeric">{booking.partySize}</span>
-                    <div className="hint">{partyMakeup(booking.adults, booking.kids)}</div>
-                  </td>
-                  <td className="numeric money">{dollars(booking.price.totalCents)}</td>
-                  <td>
-                    <StatusChip status={booking.status} />
-                  </td>
-                  <td>{CHANNEL_LABELS[booking.sourceChannel]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={BOOKING_COLUMNS}
+          data={bookings}
+          getRowId={(booking) => booking.id}
+          rowAttributes={(booking) => ({ 'data-testid': 'booking-row', 'data-booking-id': booking.id })}
+          className={`table--bookings${stale ? ' is-stale' : ''}`}
+          label={{ labelledBy: headingId }}
+          busy={stale}
+          note={
+            error && (
+              <p role="alert" className="table-note table-note--error">
+                Could not refresh the list: {describeError(error)}{' '}
+                <button type="button" className="button button--small" onClick={() => void refetch()}>
+                  Try again
+                </button>
+              </p>
+            )
+          }
+        />
       )}
       {connection?.pageInfo.hasNextPage && (
         <div className="load-more">

@@ -55,7 +55,7 @@ export function ChannelConnections() {
         <p className="empty">No channels are set up.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" aria-labelledby={headingId}>
+          <table className="table table--cards" aria-labelledby={headingId}>
             <TableHead columns={['Provider', 'Connection', 'Sends through', 'Subscription', 'Subscription expires', 'Status', 'Last error']} />
             <tbody>
               {connections.map((connection) => (
@@ -74,8 +74,8 @@ function ConnectionRow({ connection, now }: { connection: ChannelConnectionField
   const expired = expiresAt !== null && new Date(expiresAt).getTime() <= now;
   return (
     <tr data-testid={`channel-connection-${connection.provider}`}>
-      <th scope="row">{labelOf(CONNECTION_PROVIDER_LABELS, connection.provider)}</th>
-      <td data-testid="connection-mode">
+      <th data-label="Provider" scope="row">{labelOf(CONNECTION_PROVIDER_LABELS, connection.provider)}</th>
+      <td data-label="Connection" data-testid="connection-mode">
         {connection.configured ? (
           'Configured'
         ) : connection.sender === 'local-outbox' ? (
@@ -87,9 +87,9 @@ function ConnectionRow({ connection, now }: { connection: ChannelConnectionField
           'Not configured'
         )}
       </td>
-      <td>{labelOf(CONNECTION_SENDER_LABELS, connection.sender)}</td>
-      <td>{connection.subscriptionId ? <code className="identifier">{connection.subscriptionId}</code> : <span className="muted">None</span>}</td>
-      <td data-testid="subscription-expiry">
+      <td data-label="Sends through">{labelOf(CONNECTION_SENDER_LABELS, connection.sender)}</td>
+      <td data-label="Subscription">{connection.subscriptionId ? <code className="identifier">{connection.subscriptionId}</code> : <span className="muted">None</span>}</td>
+      <td data-label="Subscription expires" data-testid="subscription-expiry">
         {expiresAt ? (
           <>
             <time dateTime={expiresAt}>{dateTime(expiresAt)}</time>
@@ -99,12 +99,12 @@ function ConnectionRow({ connection, now }: { connection: ChannelConnectionField
           <span className="muted">None</span>
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span className={`badge badge--connection-${connection.status.toLowerCase()}`} data-testid="connection-status">
           {labelOf(CONNECTION_STATUS_LABELS, connection.status)}
         </span>
       </td>
-      <td className="quote">{connection.lastError ?? <span className="muted">None</span>}</td>
+      <td data-label="Last error" className="quote">{connection.lastError ?? <span className="muted">None</span>}</td>
     </tr>
   );
 }

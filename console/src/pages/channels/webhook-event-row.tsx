@@ -32,25 +32,25 @@ export function WebhookEventRow(props: { event: WebhookEventFieldsFragment; now:
 
   return (
     <tr data-testid="webhook-event-row" data-status={event.status} aria-busy={retrying || undefined}>
-      <td className="nowrap">
+      <td data-label="Received" className="nowrap">
         <time dateTime={event.receivedAt}>{received}</time>
         <div className="hint">{timeAgo(event.receivedAt, now)}</div>
       </td>
-      <td>{WEBHOOK_PROVIDER_LABELS[event.provider]}</td>
-      <td className="nowrap">
+      <td data-label="Provider">{WEBHOOK_PROVIDER_LABELS[event.provider]}</td>
+      <td data-label="Kind" className="nowrap">
         <code className="identifier">{event.kind}</code>
       </td>
-      <td className="nowrap">
+      <td data-label="Status" className="nowrap">
         <span className={`badge badge--event-${event.status.toLowerCase()}`} data-testid="webhook-event-status">
           {WEBHOOK_STATUS_LABELS[event.status]}
         </span>
         {event.appliedAt && <div className="hint">{timeAgo(event.appliedAt, now)}</div>}
       </td>
-      <td className="numeric" data-testid="webhook-event-attempts">
+      <td data-label="Attempts" className="numeric" data-testid="webhook-event-attempts">
         {event.attempts}
       </td>
-      <td className="quote">{event.lastError ?? <span className="muted">None</span>}</td>
-      <td>
+      <td data-label="Last error" className="quote">{event.lastError ?? <span className="muted">None</span>}</td>
+      <td data-label="Payload">
         <PayloadPreview payload={event.payload} />
       </td>
       <td className="row-actions">

@@ -68,7 +68,7 @@ export function WebhookEvents() {
         <p className="empty">{EMPTY_TEXT[status]}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" aria-labelledby={headingId}>
+          <table className="table table--cards" aria-labelledby={headingId}>
             <TableHead columns={['Received', 'Provider', 'Kind', 'Status', 'Attempts', 'Last error', 'Payload']} actions="Actions" />
             <tbody>
               {events.map((event) => (

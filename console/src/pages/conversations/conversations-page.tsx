@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
 import { FilterSelect } from '../../components/filter-select';
 import { CHANNEL_LABELS, customerLabel, REASON_LABELS, STAGE_LABELS, timeAgo, useNow } from '../../components/labels';
 import { LoadFailed, Loading } from '../../components/query-status';
-import type { Channel, ConversationStage } from '../../graphql/generated/graphql';
+import { DataTable, listColumns } from '../../components/data-table';
+import type { Channel, ConversationsQuery, ConversationStage } from '../../graphql/generated/graphql';
 import { conversationsQuery } from '../../graphql/operations';
-import { TableHead } from '../../components/table-head';
 
 const PAGE_SIZE = 50;
 /**
@@ -15,6 +15,51 @@ const PAGE_SIZE = 50;
  * has open has no console-wide event, so the list also refreshes in the background.
  */
 const LIST_REFRESH_MS = 15_000;
+
+type ConversationRow = ConversationsQuery['conversations']['edges'][number]['node'];
+
+/** The list's columns; "Last activity" reads the clock and "Held by" says "You" to the holder. */
+function conversationColumns(me: SessionUser, now: number) {
+  const column = listColumns<ConversationRow>();
+  return column.columns([
+    column.display({
+      id: 'customer',
+      header: 'Customer',
+      meta: { rowHeader: true },
+      cell: ({ row: { original: conversation } }) => <a href={conversationHref(conversation.id)}>{customerLabel(conversation.customer, conversation.channel)}</a>,
+    }),
+    column.accessor('channel', { header: 'Channel', cell: ({ getValue }) => CHANNEL_LABELS[getValue()] }),
+    column.display({
+      id: 'stage',
+      header: 'Stage',
+      cell: ({ row: { original: conversation } }) => (
+        <>
+          <span className="badge">{STAGE_LABELS[conversation.stage]}</span>
+          {conversation.aiPaused && <div className="hint">Assistant paused</div>}
+        </>
+      ),
+    }),
+    column.accessor('lastMessageAt', {
+      header: 'Last activity',
+      meta: { className: 'nowrap', title: (value) => String(value) },
+      cell: ({ getValue }) => timeAgo(getValue(), now),
+    }),
+    column.accessor('openEscalation', {
+      header: 'Escalation',
+      cell: ({ getValue }) => {
+        const escalation = getValue();
+        return escalation ? REASON_LABELS[escalation.reason] : <span className="muted">None</span>;
+      },
+    }),
+    column.accessor('heldBy', {
+      header: 'Held by',
+      cell: ({ getValue }) => {
+        const holder = getValue();
+        return holder ? (holder.id === me.id ? 'You' : holder.displayName) : <span className="muted">Nobody</span>;
+      },
+    }),
+  ]);
+}
 
 type EscalatedFilter = 'any' | 'yes' | 'no';
 
@@ -39,7 +84,8 @@ export function ConversationsPage({ me }: { me: SessionUser }) {
   const pollInterval = pagedFilters === filterKey ? 0 : LIST_REFRESH_MS;
   const { data, loading, error, refetch, fetchMore } = useQuery(conversationsQuery, { variables, pollInterval });
   const connection = data?.conversations;
-  const conversations = connection?.edges.map((edge) => edge.node) ?? [];
+  const conversations = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
+  const columns = useMemo(() => conversationColumns(me, now), [me, now]);
 
   async function loadMore() {
     if (!connection?.pageInfo.endCursor) return;
@@ -92,30 +138,13 @@ export function ConversationsPage({ me }: { me: SessionUser }) {
       ) : conversations.length === 0 ? (
         <p className="empty">No conversations match these filters.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <TableHead columns={['Customer', 'Channel', 'Stage', 'Last activity', 'Escalation', 'Held by']} />
-            <tbody>
-              {conversations.map((conversation) => (
-                <tr key={conversation.id} data-testid="conversation-row">
-                  <th scope="row">
-                    <a href={conversationHref(conversation.id)}>{customerLabel(conversation.customer, conversation.channel)}</a>
-                  </th>
-                  <td>{CHANNEL_LABELS[conversation.channel]}</td>
-                  <td>
-                    <span className="badge">{STAGE_LABELS[conversation.stage]}</span>
-                    {conversation.aiPaused && <div className="hint">Assistant paused</div>}
-                  </td>
-                  <td className="nowrap" title={conversation.lastMessageAt}>
-                    {timeAgo(conversation.lastMessageAt, now)}
-                  </td>
-                  <td>{conversation.openEscalation ? REASON_LABELS[conversation.openEscalation.reason] : <span className="muted">None</span>}</td>
-                  <td>{conversation.heldBy ? (conversation.heldBy.id === me.id ? 'You' : conversation.heldBy.displayName) : <span className="muted">Nobody</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          data={conversations}
+          getRowId={(conversation) => conversation.id}
+          rowAttributes={() => ({ 'data-testid': 'conversation-row' })}
+          label={{ labelledBy: headingId }}
+        />
       )}
       {connection?.pageInfo.hasNextPage && (
         <p>

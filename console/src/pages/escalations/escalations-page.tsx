@@ -45,7 +45,7 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
         <p className="empty">No open escalations. The assistant is handling every chat.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="escalation-queue">
+          <table className="table table--cards" data-testid="escalation-queue">
             <TableHead columns={['Waiting since', 'Customer', 'Why', 'Last message', 'Status', 'Held by']} actions="Open" />
             <tbody>
               {escalations.map((escalation) => {
@@ -54,19 +54,19 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
                 const extension = escalation.assignedExtension;
                 return (
                   <tr key={escalation.id} data-testid="escalation-row" className={isWaiting(escalation) ? 'is-waiting' : undefined}>
-                    <td className="nowrap" title={escalation.createdAt}>
+                    <td className="nowrap" title={escalation.createdAt} data-label="Waiting since">
                       {timeAgo(escalation.createdAt, now)}
                     </td>
-                    <th scope="row">
+                    <th scope="row" data-label="Customer">
                       {customerLabel(conversation.customer, conversation.channel)}
                       <div className="hint">{CHANNEL_LABELS[conversation.channel]}</div>
                     </th>
-                    <td>
+                    <td data-label="Why">
                       {REASON_LABELS[escalation.reason]}
                       <div className="hint">{escalation.handoff.reasonText}</div>
                     </td>
-                    <td className="quote">{escalation.handoff.lastCustomerMessage}</td>
-                    <td>
+                    <td className="quote" data-label="Last message">{escalation.handoff.lastCustomerMessage}</td>
+                    <td data-label="Status">
                       <span className={`badge badge--${escalation.status.toLowerCase()}`}>{ESCALATION_STATUS_LABELS[escalation.status]}</span>
                       {extension && (
                         <div className="hint">
@@ -74,7 +74,7 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
                         </div>
                       )}
                     </td>
-                    <td data-testid="held-by">
+                    <td data-testid="held-by" data-label="Held by">
                       {holder ? (
                         holder.id === me.id ? 'You' : holder.displayName
                       ) : escalation.reason === 'PAGE_INBOX_REPLY' ? (

@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { SessionUser } from '../../app/session-store';
 import { extensionsQuery } from '../../graphql/operations';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { ExtensionForm } from './extension-form';
-import { ExtensionRow } from './extension-row';
+import { EXTENSION_COLUMNS, ExtensionRow, ExtensionsTableContext, type ExtensionsTable } from './extension-row';
+import { DataTable } from '../../components/data-table';
 import { EXTENSIONS_VARIABLES } from './extensions-cache';
 import { useExtensionUpdates } from './use-extension-updates';
-import { TableHead } from '../../components/table-head';
 
 type Message = { kind: 'success' | 'error'; text: string };
 
@@ -30,11 +30,24 @@ export function ExtensionsPage({ me }: { me: SessionUser }) {
   const isAdmin = me.role === 'ADMIN';
 
   const connection = data?.extensions;
-  const extensions = connection?.edges.map((edge) => edge.node) ?? [];
+  const extensions = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
   const editing = editingId ? extensions.find((extension) => extension.id === editingId) : undefined;
   const editingNumber = editing?.number;
 
   useExtensionUpdates();
+
+  const table = useMemo<ExtensionsTable>(
+    () => ({
+      permissionsFor: (extension) => ({ manage: isAdmin, setStatus: isAdmin || extension.staffUserId === me.id }),
+      editingId,
+      onEdit: (extension) => {
+        setCreating(false);
+        setEditingId(extension.id);
+      },
+      onMessage: setMessage,
+    }),
+    [isAdmin, me.id, editingId],
+  );
 
   // Someone else deleted the extension being edited: close the form and say why.
   useEffect(() => {
@@ -112,26 +125,9 @@ export function ExtensionsPage({ me }: { me: SessionUser }) {
       ) : extensions.length === 0 ? (
         <p className="empty">No extensions yet.{isAdmin && ' The first one you create becomes the primary escalation extension.'}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <TableHead columns={['Number', 'Employee', 'Role', 'Phone', 'Status', 'Available now', 'Primary', 'Working hours']} actions="Actions" />
-            <tbody>
-              {extensions.map((extension) => (
-                <ExtensionRow
-                  key={extension.id}
-                  extension={extension}
-                  can={{ manage: isAdmin, setStatus: isAdmin || extension.staffUserId === me.id }}
-                  isEditing={extension.id === editingId}
-                  onEdit={() => {
-                    setCreating(false);
-                    setEditingId(extension.id);
-                  }}
-                  onMessage={setMessage}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ExtensionsTableContext.Provider value={table}>
+          <DataTable columns={EXTENSION_COLUMNS} data={extensions} getRowId={(extension) => extension.id} Row={ExtensionRow} label={{ labelledBy: headingId }} />
+        </ExtensionsTableContext.Provider>
       )}
       {connection?.pageInfo.hasNextPage && (
         <p className="muted">

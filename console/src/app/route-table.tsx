@@ -1,0 +1,57 @@
+import type { ComponentType } from 'react';
+import { Navigate, useParams, type RouteObject } from 'react-router';
+import { BookingPage } from '../pages/bookings/booking-page';
+import { BookingsPage } from '../pages/bookings/bookings-page';
+import { NewBookingPage } from '../pages/bookings/new-booking-page';
+import { ChannelsPage } from '../pages/channels/channels-page';
+import { ConversationPage } from '../pages/conversations/conversation-page';
+import { ConversationsPage } from '../pages/conversations/conversations-page';
+import { EscalationsPage } from '../pages/escalations/escalations-page';
+import { ExtensionsPage } from '../pages/extensions/extensions-page';
+import { DayRoutePage } from '../pages/route/day-route-page';
+import { TermsPage } from '../pages/terms/terms-page';
+import { TravelPage } from '../pages/travel/travel-page';
+import { useSignedIn } from './console-context';
+import { ConsoleShell } from './console-shell';
+import { createConsoleRouter } from './routes';
+import type { SessionUser } from './session-store';
+
+/** A page that is told who is signed in. */
+function withMe(Page: ComponentType<{ me: SessionUser }>): ComponentType {
+  return function PageForSignedInUser() {
+    return <Page me={useSignedIn().user} />;
+  };
+}
+
+function ConversationRoute() {
+  const { conversationId = '' } = useParams();
+  // Keyed: another thread is a fresh page (its own subscription, composer and notices).
+  return <ConversationPage key={conversationId} conversationId={conversationId} me={useSignedIn().user} />;
+}
+
+function BookingRoute() {
+  const { bookingId = '' } = useParams();
+  return <BookingPage key={bookingId} bookingId={bookingId} />;
+}
+
+/** The queue is what staff keep open, so it is also where "#/" and an unknown link land. */
+const TO_QUEUE = <Navigate to="/escalations" replace />;
+
+/** Every console page and its path (under the shell's top bar): the one place a page is added. */
+export const CONSOLE_PAGES: RouteObject[] = [
+  { index: true, element: TO_QUEUE },
+  { path: 'escalations', Component: withMe(EscalationsPage) },
+  { path: 'conversations', Component: withMe(ConversationsPage) },
+  { path: 'conversations/:conversationId', Component: ConversationRoute },
+  { path: 'bookings', Component: BookingsPage },
+  { path: 'bookings/new', Component: NewBookingPage },
+  { path: 'bookings/:bookingId', Component: BookingRoute },
+  { path: 'route', Component: DayRoutePage },
+  { path: 'travel', Component: TravelPage },
+  { path: 'terms', Component: withMe(TermsPage) },
+  { path: 'extensions', Component: withMe(ExtensionsPage) },
+  { path: 'channels', Component: withMe(ChannelsPage) },
+  { path: '*', element: TO_QUEUE },
+];
+
+export const consoleRouter = createConsoleRouter([{ path: '/', Component: ConsoleShell, children: CONSOLE_PAGES }]);
