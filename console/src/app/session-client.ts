@@ -5,6 +5,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { graphqlHttpUrl, graphqlWebSocketUrl } from './api-urls';
 import { typePolicies } from './cache-policies';
+import { runCatchUps } from './catch-up';
 import { createLiveStatusStore, type LiveStatusStore } from './live-status';
 import type { SessionStore } from './session-store';
 
@@ -64,7 +65,10 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
       connected: (_socket, _payload, wasRetry) => {
         live.set('connected');
         // Events raised while the socket was down were not delivered: catch up from the API.
-        if (wasRetry) void apollo.refetchQueries({ include: 'active' });
+        if (wasRetry) {
+          void apollo.refetchQueries({ include: 'active' });
+          runCatchUps(apollo);
+        }
       },
       closed: (event) => {
         if (disposed) return;

@@ -260,6 +260,7 @@ export const conversationSummaryFieldsFragment = graphql(`
       status
       reason
     }
+    ...ConversationInboxFields
   }
 `);
 
