@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { DesktopAlertsButton } from '../components/desktop-alerts-button';
 import { LiveIndicator } from '../components/live-indicator';
+import { UnreadBadge } from '../components/unread-badge';
 import { logoutMutation, meQuery } from '../graphql/operations';
 import { BookingPage } from '../pages/bookings/booking-page';
 import { BookingsPage } from '../pages/bookings/bookings-page';
@@ -16,6 +18,7 @@ import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { toSessionUser, useSessionStore } from './console-context';
 import type { LiveStatusStore } from './live-status';
+import { useInboxFeed } from './use-inbox-feed';
 import { navAreasFor, useRoute } from './routes';
 import type { Session } from './session-store';
 
@@ -26,6 +29,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
   const route = useRoute();
   const user = session.user;
   const { waiting } = useEscalationFeed();
+  const { unreadInHeldThreads } = useInboxFeed({ meId: user.id, waiting });
   const navArea = route.area === 'conversation' ? 'conversations' : route.area === 'booking' || route.area === 'newBooking' ? 'bookings' : route.area;
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
@@ -59,9 +63,11 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
                   {waiting}
                 </span>
               )}
+              {item.path === 'conversations' && <UnreadBadge count={unreadInHeldThreads} testId="unread-held-count" />}
             </a>
           ))}
         </nav>
+        <DesktopAlertsButton />
         <LiveIndicator live={live} />
         <div className="topbar__user" data-testid="signed-in-user" title={user.email}>
           Signed in as <strong>{user.displayName}</strong> <span className="muted topbar__email">({user.email})</span>{' '}
