@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { conversationActivitySubscription, conversationReadSubscription, unreadInHeldThreadsQuery } from '../graphql/inbox-operations';
-import { conversationSummaryFieldsFragment, escalationUpdatedSubscription } from '../graphql/operations';
+import { conversationActivityFieldsFragment, conversationActivitySubscription, conversationReadSubscription, unreadInHeldThreadsQuery } from '../graphql/inbox-operations';
+import { escalationUpdatedSubscription } from '../graphql/operations';
 import { customerLabel } from '../components/labels';
 import { appendMessage } from '../pages/conversations/conversation-cache';
 import { isThreadInView } from '../pages/conversations/use-mark-thread-read';
@@ -30,7 +30,7 @@ export function useInboxFeed(params: { meId: string; waiting: number }): { unrea
       const activity = event.data?.conversationActivity;
       if (!activity) return;
       const { conversation, message } = activity;
-      client.cache.writeFragment({ fragment: conversationSummaryFieldsFragment, fragmentName: 'ConversationSummaryFields', data: conversation });
+      client.cache.writeFragment({ fragment: conversationActivityFieldsFragment, fragmentName: 'ConversationActivityFields', data: conversation });
       appendMessage(client.cache, conversation.id, message);
       client.cache.writeQuery({ query: unreadInHeldThreadsQuery, data: { unreadInHeldThreads: activity.unreadInHeldThreads } });
       if (message.author !== 'CUSTOMER' || conversation.heldBy?.id !== meId || isThreadInView(conversation.id)) return;

@@ -14,6 +14,14 @@ export const conversationInboxFieldsFragment = graphql(`
   }
 `);
 
+/** A thread as a new message in it leaves it: what the lists show, and the viewer's unread count. */
+export const conversationActivityFieldsFragment = graphql(`
+  fragment ConversationActivityFields on Conversation {
+    ...ConversationSummaryFields
+    ...ConversationInboxFields
+  }
+`);
+
 export const unreadInHeldThreadsQuery = graphql(`
   query UnreadInHeldThreads {
     unreadInHeldThreads
@@ -63,7 +71,7 @@ export const conversationActivitySubscription = graphql(`
         ...MessageFields
       }
       conversation {
-        ...ConversationSummaryFields
+        ...ConversationActivityFields
       }
     }
   }

@@ -260,7 +260,6 @@ export const conversationSummaryFieldsFragment = graphql(`
       status
       reason
     }
-    ...ConversationInboxFields
   }
 `);
 
@@ -271,6 +270,10 @@ export const escalationsQuery = graphql(`
       edges {
         node {
           ...EscalationFields
+          conversation {
+            id
+            ...ConversationInboxFields
+          }
         }
       }
     }
@@ -288,6 +291,7 @@ export const conversationsQuery = graphql(`
       edges {
         node {
           ...ConversationSummaryFields
+          ...ConversationInboxFields
         }
       }
     }
@@ -298,6 +302,7 @@ export const conversationQuery = graphql(`
   query Conversation($id: ID!, $messagesAfter: String) {
     conversation(id: $id) {
       ...ConversationSummaryFields
+      ...ConversationInboxFields
       failedAttempts
       bookingDraft {
         field

@@ -31,8 +31,6 @@ function escalation(overrides: Partial<EscalationFieldsFragment>): EscalationFie
       heldBy: null,
       assignedExtension: { __typename: 'Extension', id: 'RXh0ZW5zaW9uOjE=', number: 101, employeeName: 'Avery' },
       openEscalation: { __typename: 'Escalation', id: 'RXNjYWxhdGlvbjox', status: 'ASSIGNED', reason: 'HUMAN_REQUEST' },
-      unreadCount: 0,
-      lastCustomerMessage: null,
     },
     ...overrides,
   };

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subs
 import type { RequestContext } from '../../app/context';
 import { staffIdOf, StaffOnly } from '../../shared/auth/access';
 import { toGlobalId } from '../../shared/graphql/global-id';
+import { PerViewer } from '../../shared/graphql/per-viewer';
 import { Conversation } from '../conversations/conversation.entity';
 import { ConversationTopic, type ConversationMessageAddedPayload } from '../conversations/conversations.events';
 import { messageFromSnapshot } from '../conversations/conversations.service';
@@ -14,6 +15,7 @@ import { ConversationActivityEvent, ConversationReadEvent, MarkConversationReadP
 @Resolver(() => Conversation)
 export class ConversationInboxResolver {
   @FieldResolver(() => Int, { description: 'Customer messages you have not read in this thread (0 for an API key).' })
+  @PerViewer()
   unreadCount(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<number> | number {
     const principal = context.principal;
     if (principal?.kind !== 'staff') return 0;
@@ -81,6 +83,7 @@ export class InboxResolver {
     description: 'You marked a thread read, here or in another console of yours.',
   })
   @StaffOnly()
+  @PerViewer()
   conversationRead(@Root() payload: ConversationReadPayload): ReadRoot {
     return Object.assign(new ConversationReadEvent(), {
       source: payload,
@@ -100,6 +103,7 @@ export class ConversationActivityEventResolver {
   }
 
   @FieldResolver(() => Int, { description: UNREAD_IN_HELD_THREADS })
+  @PerViewer()
   unreadInHeldThreads(@Ctx() context: RequestContext): Promise<number> {
     return this.service.unreadInHeldThreads(staffIdOf(context));
   }
@@ -115,6 +119,7 @@ export class ConversationReadEventResolver {
   }
 
   @FieldResolver(() => Int, { description: UNREAD_IN_HELD_THREADS })
+  @PerViewer()
   unreadInHeldThreads(@Ctx() context: RequestContext): Promise<number> {
     return this.service.unreadInHeldThreads(staffIdOf(context));
   }
