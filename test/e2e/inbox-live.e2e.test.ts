@@ -36,33 +36,35 @@ function api(): ConsoleServer {
 
 /**
  * Counts the alerts a page gives, by wrapping the browser's own APIs (they still run): a chime
- * is two oscillators, a desktop notification one Notification.
+ * is two oscillators, a desktop notification one Notification. Page code, so plain JavaScript.
  */
-function recordAlerts(): void {
-  const alerts = { oscillators: 0, notifications: [] as Array<{ title: string; body: string }> };
-  Object.assign(window, { __alerts: alerts });
+const RECORD_ALERTS = `(() => {
+  const alerts = { oscillators: 0, notifications: [] };
+  window.__alerts = alerts;
   const createOscillator = AudioContext.prototype.createOscillator;
-  AudioContext.prototype.createOscillator = function (this: AudioContext) {
+  AudioContext.prototype.createOscillator = function () {
     alerts.oscillators += 1;
     return createOscillator.call(this);
   };
   const Native = window.Notification;
   window.Notification = class extends Native {
-    constructor(title: string, options?: NotificationOptions) {
+    constructor(title, options) {
       super(title, options);
-      alerts.notifications.push({ title, body: options?.body ?? '' });
+      alerts.notifications.push({ title, body: (options && options.body) || '' });
     }
-  } as typeof Notification;
-}
+  };
+})();`;
 
-const chimes = (page: Page) => page.evaluate(() => (window as unknown as { __alerts: { oscillators: number } }).__alerts.oscillators / 2);
-const notifications = (page: Page) => page.evaluate(() => (window as unknown as { __alerts: { notifications: Array<{ title: string; body: string }> } }).__alerts.notifications);
+const chimes = async (page: Page) => ((await page.evaluate('window.__alerts.oscillators')) as number) / 2;
+const notifications = async (page: Page) => (await page.evaluate('window.__alerts.notifications')) as Array<{ title: string; body: string }>;
+const notificationPermission = async (page: Page) => (await page.evaluate('Notification.permission')) as string;
+const visibility = async (page: Page) => (await page.evaluate('document.visibilityState')) as string;
 
 async function openPage(url: string): Promise<Page> {
   if (!browser) throw new Error('browser not started');
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   contexts.push(context);
-  await context.addInitScript(recordAlerts);
+  await context.addInitScript(RECORD_ALERTS);
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -87,11 +89,12 @@ async function createSecondStaffUser(): Promise<void> {
 }
 
 async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
-  await page.evaluate((isHidden) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
+  await page.evaluate(`(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (${hidden} ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} });
     document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
+  })()`);
+  expect(await visibility(page)).toBe(hidden ? 'hidden' : 'visible');
 }
 
 const chatMessages = (page: Page): Locator => page.getByTestId('chat-messages').locator('li[data-author]');
@@ -143,7 +146,7 @@ describe('a live inbox that misses nothing, with unread counts and alerts', { sh
     await holder.context().grantPermissions(['notifications'], { origin: new URL(proxy.url).origin });
     await offer.click();
     await offer.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
-    expect(await holder.evaluate(() => Notification.permission)).toBe('granted');
+    expect(await notificationPermission(holder)).toBe('granted');
     await holder.reload();
     await holder.getByRole('heading', { name: 'Escalations' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await holder.getByRole('button', { name: 'Turn on desktop alerts' }).count()).toBe(0);
