@@ -5,7 +5,9 @@ import { Message, MessageAuthor } from '../conversations/message.entity';
 /**
  * Read markers and what they make unread: the only code that knows how they are stored.
  * A thread never opened by someone counts the customer's messages since that person joined,
- * so a new staff member does not start with every old thread unread.
+ * so a new staff member does not start with every old thread unread. The counts match the
+ * customer's messages by the literal 'CUSTOMER' (MessageAuthor.CUSTOMER), so the planner can use
+ * the partial index on them (message_customer_by_conversation).
  */
 export class InboxRepository extends RepositoryBase {
   constructor(dataSource: DataSource) {
@@ -44,12 +46,12 @@ export class InboxRepository extends RepositoryBase {
     const rows: Array<{ conversation_id: string; unread: number }> = await this.manager().query(
       `SELECT c.id AS conversation_id,
               (SELECT count(*)::int FROM message m
-                WHERE m.conversation_id = c.id AND m.author = $3
+                WHERE m.conversation_id = c.id AND m.author = 'CUSTOMER'
                   AND m.created_at > COALESCE(r.last_read_at, s.created_at)) AS unread
          FROM unnest($2::uuid[]) AS c(id)
          JOIN staff_user s ON s.id = $1
          LEFT JOIN conversation_read_marker r ON r.staff_user_id = $1 AND r.conversation_id = c.id`,
-      [staffUserId, [...conversationIds], MessageAuthor.CUSTOMER],
+      [staffUserId, [...conversationIds]],
     );
     for (const row of rows) counts.set(row.conversation_id, row.unread);
     return counts;
@@ -62,10 +64,10 @@ export class InboxRepository extends RepositoryBase {
          FROM escalation e
          JOIN staff_user s ON s.id = $1
          LEFT JOIN conversation_read_marker r ON r.staff_user_id = $1 AND r.conversation_id = e.conversation_id
-         JOIN message m ON m.conversation_id = e.conversation_id AND m.author = $2
+         JOIN message m ON m.conversation_id = e.conversation_id AND m.author = 'CUSTOMER'
                        AND m.created_at > COALESCE(r.last_read_at, s.created_at)
         WHERE e.status <> 'RESOLVED' AND e.taken_over_by_id = $1`,
-      [staffUserId, MessageAuthor.CUSTOMER],
+      [staffUserId],
     );
     return rows[0]?.unread ?? 0;
   }
