@@ -48,6 +48,11 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
   const authorization = token ? `Bearer ${token}` : undefined;
   const live = createLiveStatusStore();
   let disposed = false;
+  let recheckAtNextPong = false;
+  const catchUp = () => {
+    void apollo.refetchQueries({ include: 'active' });
+    runCatchUps(apollo);
+  };
 
   const wsClient: WsClient = createClient({
     url: graphqlWebSocketUrl(),
@@ -66,9 +71,16 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
         live.set('connected');
         // Events raised while the socket was down were not delivered: catch up from the API.
         if (wasRetry) {
-          void apollo.refetchQueries({ include: 'active' });
-          runCatchUps(apollo);
+          catchUp();
+          // The server re-subscribes a moment after the socket is back, and the graphql-ws protocol
+          // does not say when; something written in that moment is fetched at the next keep-alive.
+          recheckAtNextPong = true;
         }
+      },
+      pong: () => {
+        if (!recheckAtNextPong) return;
+        recheckAtNextPong = false;
+        catchUp();
       },
       closed: (event) => {
         if (disposed) return;
