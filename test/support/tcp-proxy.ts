@@ -9,6 +9,8 @@ export interface TcpProxy {
   pause(): void;
   /** Delivers what was held and forwards again. */
   resume(): void;
+  /** Closes every open connection, dropping what was held, and goes on accepting new ones: a network blip. */
+  dropConnections(): void;
 }
 
 /** A TCP proxy in front of a service (Redis, PostgreSQL) that a test can cut or hang. */
@@ -50,6 +52,11 @@ export async function tcpProxy(target: URL, defaultPort: number): Promise<TcpPro
     resume: () => {
       paused = false;
       for (const deliver of held.splice(0)) deliver();
+    },
+    dropConnections: () => {
+      held.splice(0);
+      paused = false;
+      for (const socket of sockets) socket.destroy();
     },
   };
 }

@@ -2,12 +2,15 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { DesktopAlertsButton } from '../components/desktop-alerts-button';
 import { LiveIndicator } from '../components/live-indicator';
+import { UnreadBadge } from '../components/unread-badge';
 import { logoutMutation, meQuery } from '../graphql/operations';
 import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { toSessionUser, useSessionStore, useSignedIn } from './console-context';
 import { navAreasFor } from './routes';
 import type { SessionUser } from './session-store';
+import { useInboxFeed } from './use-inbox-feed';
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 
@@ -15,7 +18,7 @@ const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 const NARROW_SHELL_QUERY = '(max-width: 860px)';
 
 /** The console's areas, as links; the current one is marked (NavLink sets aria-current). */
-function ConsoleNav({ user, waiting, onNavigate, className }: { user: SessionUser; waiting: number; onNavigate?: () => void; className: string }) {
+function ConsoleNav({ user, waiting, unread, onNavigate, className }: { user: SessionUser; waiting: number; unread: number; onNavigate?: () => void; className: string }) {
   return (
     <nav aria-label="Console areas" className={className}>
       {navAreasFor(user.role).map((item) => (
@@ -26,6 +29,7 @@ function ConsoleNav({ user, waiting, onNavigate, className }: { user: SessionUse
               {waiting}
             </span>
           )}
+          {item.path === 'conversations' && <UnreadBadge count={unread} testId="unread-held-count" />}
         </NavLink>
       ))}
     </nav>
@@ -51,6 +55,7 @@ export function ConsoleShell() {
   const { user, live } = useSignedIn();
   const location = useLocation();
   const { waiting } = useEscalationFeed();
+  const { unreadInHeldThreads } = useInboxFeed({ meId: user.id, waiting });
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -110,7 +115,7 @@ export function ConsoleShell() {
                   ✕
                 </Dialog.Close>
               </div>
-              <ConsoleNav user={user} waiting={waiting} className="nav-drawer__nav" onNavigate={() => setMenuOpenAt(null)} />
+              <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="nav-drawer__nav" onNavigate={() => setMenuOpenAt(null)} />
               <div className="nav-drawer__footer">
                 <SignedInUser user={user} />
                 {signOutButton}
@@ -119,7 +124,8 @@ export function ConsoleShell() {
           </Dialog.Portal>
         </Dialog.Root>
         <span className="topbar__brand">Hibachi console</span>
-        {!menuOpen && <ConsoleNav user={user} waiting={waiting} className="topbar__nav" />}
+        {!menuOpen && <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="topbar__nav" />}
+        <DesktopAlertsButton />
         <LiveIndicator live={live} />
         {!menuOpen && <SignedInUser user={user} />}
         {!menuOpen && signOutButton}

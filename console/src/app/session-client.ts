@@ -5,6 +5,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { graphqlHttpUrl, graphqlWebSocketUrl } from './api-urls';
 import { typePolicies } from './cache-policies';
+import { runCatchUps } from './catch-up';
 import { createLiveStatusStore, type LiveStatusStore } from './live-status';
 import type { SessionStore } from './session-store';
 
@@ -47,6 +48,11 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
   const authorization = token ? `Bearer ${token}` : undefined;
   const live = createLiveStatusStore();
   let disposed = false;
+  let recheckAtNextPong = false;
+  const catchUp = () => {
+    void apollo.refetchQueries({ include: 'active' });
+    runCatchUps(apollo);
+  };
 
   const wsClient: WsClient = createClient({
     url: graphqlWebSocketUrl(),
@@ -64,7 +70,17 @@ export function createSessionClient(params: { token: string | null; onUnauthenti
       connected: (_socket, _payload, wasRetry) => {
         live.set('connected');
         // Events raised while the socket was down were not delivered: catch up from the API.
-        if (wasRetry) void apollo.refetchQueries({ include: 'active' });
+        if (wasRetry) {
+          catchUp();
+          // The server re-subscribes a moment after the socket is back, and the graphql-ws protocol
+          // does not say when; something written in that moment is fetched at the next keep-alive.
+          recheckAtNextPong = true;
+        }
+      },
+      pong: () => {
+        if (!recheckAtNextPong) return;
+        recheckAtNextPong = false;
+        catchUp();
       },
       closed: (event) => {
         if (disposed) return;

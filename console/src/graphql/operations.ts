@@ -270,6 +270,10 @@ export const escalationsQuery = graphql(`
       edges {
         node {
           ...EscalationFields
+          conversation {
+            id
+            ...ConversationInboxFields
+          }
         }
       }
     }
@@ -287,6 +291,7 @@ export const conversationsQuery = graphql(`
       edges {
         node {
           ...ConversationSummaryFields
+          ...ConversationInboxFields
         }
       }
     }
@@ -297,6 +302,7 @@ export const conversationQuery = graphql(`
   query Conversation($id: ID!, $messagesAfter: String) {
     conversation(id: $id) {
       ...ConversationSummaryFields
+      ...ConversationInboxFields
       failedAttempts
       bookingDraft {
         field

@@ -8,6 +8,7 @@ import { customersModule } from '../modules/customers/customers.module';
 import { escalationsModule } from '../modules/escalations/escalations.module';
 import { extensionsModule } from '../modules/extensions/extensions.module';
 import { inboundModule } from '../modules/inbound/inbound.module';
+import { inboxModule } from '../modules/inbox/inbox.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
@@ -30,6 +31,7 @@ export const MODULES: readonly ModuleManifest[] = [
   channelsModule,
   conversationsModule,
   escalationsModule,
+  inboxModule,
   bookingsModule,
   assistantModule,
   termsModule,

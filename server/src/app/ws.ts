@@ -13,6 +13,7 @@ import { SharedSubscriptions } from '../shared/graphql/shared-subscriptions';
 import type { Principal } from '../shared/auth/principal';
 import { maskError, withoutSuggestions } from '../shared/graphql/error-masking';
 import { queryCostError } from '../shared/graphql/query-cost';
+import { selectsPerViewerField } from '../shared/graphql/per-viewer';
 import { clientAddressOf } from './client-address';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
@@ -158,7 +159,10 @@ export function attachWebSocketServer(params: {
           operationName: payload.operationName,
           contextValue: context,
         };
-        if (subscription) sharingKeys.set(args, JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, accessOf(state.principal)]));
+        if (subscription) {
+          const access = accessOf(state.principal, selectsPerViewerField(schema, document));
+          sharingKeys.set(args, JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, access]));
+        }
         return args;
       },
       subscribe: (args) => {
@@ -221,9 +225,9 @@ function listenForEndedAccess(eventBus: EventBus, onEnded: (ended: AccessEndedPa
   };
 }
 
-/** What a subscriber may see: subscribers with the same access get the same results. */
-function accessOf(principal: Principal): string {
-  if (principal.kind === 'staff') return `staff:${principal.role}`;
+/** What a subscriber may see: subscribers with the same access get the same results (per staff member for fields that depend on who asks). */
+function accessOf(principal: Principal, perViewer: boolean): string {
+  if (principal.kind === 'staff') return perViewer ? `staff:${principal.role}:${principal.staffUserId}` : `staff:${principal.role}`;
   if (principal.kind === 'apiKey') return `key:${[...principal.scopes].sort().join(',')}`;
   return `chat:${principal.tokenHash}`;
 }

@@ -10,6 +10,7 @@ import { HandoffPanel } from './handoff-panel';
 import { MessageList } from './message-list';
 import { ReplyComposer } from './reply-composer';
 import { useLiveThread } from './use-live-thread';
+import { useMarkThreadRead } from './use-mark-thread-read';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 
@@ -25,6 +26,7 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
   const [notice, setNotice] = useState<Notice | null>(null);
   const conversation = data?.conversation;
   const messages = conversation?.messages;
+  useMarkThreadRead(conversationId, conversation ? { unreadCount: conversation.unreadCount, newestMessageId: messages?.edges.at(-1)?.node.id ?? null } : null);
 
   const [takeOver, takeOverState] = useMutation(takeOverConversationMutation);
   const [release, releaseState] = useMutation(releaseConversationMutation);

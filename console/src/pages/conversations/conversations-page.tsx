@@ -1,5 +1,5 @@
-import { useQuery } from '@apollo/client/react';
-import { useId, useMemo, useState } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
 import { FilterSelect } from '../../components/filter-select';
@@ -7,14 +7,11 @@ import { CHANNEL_LABELS, customerLabel, REASON_LABELS, STAGE_LABELS, timeAgo, us
 import { LoadFailed, Loading } from '../../components/query-status';
 import { DataTable, listColumns } from '../../components/data-table';
 import type { Channel, ConversationsQuery, ConversationStage } from '../../graphql/generated/graphql';
+import { conversationActivitySubscription } from '../../graphql/inbox-operations';
 import { conversationsQuery } from '../../graphql/operations';
+import { UnreadBadge } from '../../components/unread-badge';
 
 const PAGE_SIZE = 50;
-/**
- * Holders and stages arrive live with escalation events; a new message in a thread nobody
- * has open has no console-wide event, so the list also refreshes in the background.
- */
-const LIST_REFRESH_MS = 15_000;
 
 type ConversationRow = ConversationsQuery['conversations']['edges'][number]['node'];
 
@@ -26,7 +23,11 @@ function conversationColumns(me: SessionUser, now: number) {
       id: 'customer',
       header: 'Customer',
       meta: { rowHeader: true },
-      cell: ({ row: { original: conversation } }) => <a href={conversationHref(conversation.id)}>{customerLabel(conversation.customer, conversation.channel)}</a>,
+      cell: ({ row: { original: conversation } }) => (
+        <>
+          <a href={conversationHref(conversation.id)}>{customerLabel(conversation.customer, conversation.channel)}</a> <UnreadBadge count={conversation.unreadCount} />
+        </>
+      ),
     }),
     column.accessor('channel', { header: 'Channel', cell: ({ getValue }) => CHANNEL_LABELS[getValue()] }),
     column.display({
@@ -77,15 +78,34 @@ export function ConversationsPage({ me }: { me: SessionUser }) {
     escalated: escalated === 'any' ? undefined : escalated === 'yes',
   };
   const [loadingMore, setLoadingMore] = useState(false);
-  // A background refresh re-reads the first page only, which would drop the pages shown by
-  // "Show more"; once someone has paged on, the list holds still until the filters change.
+  // Re-reading the first page would drop the pages shown by "Show more"; once someone has paged
+  // on, the list only re-sorts what it shows until the filters change.
   const [pagedFilters, setPagedFilters] = useState<string | null>(null);
   const filterKey = JSON.stringify(variables);
-  const pollInterval = pagedFilters === filterKey ? 0 : LIST_REFRESH_MS;
-  const { data, loading, error, refetch, fetchMore } = useQuery(conversationsQuery, { variables, pollInterval });
+  // Live, not polled: opened (again) it shows the cached page at once and reads the current one;
+  // a reconnect refetches it (session-client); new messages move threads as they arrive.
+  const { data, loading, error, refetch, fetchMore } = useQuery(conversationsQuery, { variables, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
   const connection = data?.conversations;
-  const conversations = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
+  // Each thread's activity time and unread count are updated in the cache by useInboxFeed: newest activity first.
+  const conversations = useMemo(
+    () => [...(connection?.edges.map((edge) => edge.node) ?? [])].sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt)),
+    [connection],
+  );
   const columns = useMemo(() => conversationColumns(me, now), [me, now]);
+
+  // A thread this page does not list yet (new, or beyond it), or any thread while a filter may
+  // now take it in or leave it out: the first page is read again.
+  const listed = useRef(new Set<string>());
+  listed.current = new Set(conversations.map((conversation) => conversation.id));
+  const filtered = Boolean(variables.stage || variables.channel || variables.escalated !== undefined);
+  useSubscription(conversationActivitySubscription, {
+    fetchPolicy: 'no-cache',
+    onData: ({ data: event }) => {
+      const id = event.data?.conversationActivity.conversation.id;
+      if (!id || pagedFilters === filterKey || (listed.current.has(id) && !filtered)) return;
+      void refetch().catch(() => undefined);
+    },
+  });
 
   async function loadMore() {
     if (!connection?.pageInfo.endCursor) return;

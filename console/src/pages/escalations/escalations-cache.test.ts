@@ -2,6 +2,7 @@ import { InMemoryCache } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
 import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
 import { typePolicies } from '../../app/cache-policies';
+import { conversationInboxFieldsFragment } from '../../graphql/inbox-operations';
 import { escalationsQuery } from '../../graphql/operations';
 import { applyEscalation, ESCALATIONS_VARIABLES } from './escalations-cache';
 
@@ -72,5 +73,22 @@ describe('the console’s escalation queue cache', () => {
       data: { escalations: { __typename: 'EscalationConnection', totalCount: 1, edges: [{ __typename: 'EscalationEdge', node: escalation({ version: 2, status: 'ASSIGNED' }) }] } },
     });
     expect(queue(cache).edges.map((edge) => [edge.node.status, edge.node.version, edge.node.takenOverBy?.displayName])).toEqual([['TAKEN_OVER', 3, 'Avery']]);
+  });
+
+  it('shows the thread’s unread count and newest customer message, which escalation events do not carry, and follows them', () => {
+    const cache = loadedQueue();
+    const thread = { __typename: 'Conversation' as const, id: 'Q29udmVyc2F0aW9uOjE=' };
+    const inbox = (unreadCount: number, text: string) => ({
+      ...thread,
+      unreadCount,
+      lastCustomerMessage: { __typename: 'Message' as const, id: `TWVzc2FnZTo${unreadCount}`, text, createdAt: '2026-11-30T10:01:00.000Z' },
+    });
+    // A new message reached the cache first (useInboxFeed), then the escalation event.
+    cache.writeFragment({ fragment: conversationInboxFieldsFragment, data: inbox(1, 'a person please') });
+    applyEscalation(cache, escalation({ version: 1 }));
+    expect(queue(cache).edges[0].node.conversation).toMatchObject({ unreadCount: 1, lastCustomerMessage: { text: 'a person please' } });
+    // The customer writes again: the queue row follows.
+    cache.writeFragment({ fragment: conversationInboxFieldsFragment, data: inbox(2, 'are you there?') });
+    expect(queue(cache).edges[0].node.conversation).toMatchObject({ unreadCount: 2, lastCustomerMessage: { text: 'are you there?' } });
   });
 });

@@ -1,6 +1,7 @@
 import type { ApolloCache } from '@apollo/client';
 import { keepNewerVersion } from '../../app/keep-newer';
 import type { EscalationFieldsFragment } from '../../graphql/generated/graphql';
+import { conversationInboxFieldsFragment } from '../../graphql/inbox-operations';
 import { escalationFieldsFragment, escalationsQuery, escalationVersionFragment } from '../../graphql/operations';
 
 /** The queue asks for one page this large; cache updates must use the same variables. */
@@ -31,11 +32,21 @@ export function applyEscalation(cache: ApolloCache, escalation: EscalationFields
       if (!wasListed) return undefined;
       return { ...data, escalations: { ...data.escalations, totalCount: Math.max(0, data.escalations.totalCount - 1), edges: others } };
     }
-    const edges = [...others, { __typename: 'EscalationEdge' as const, node: escalation }].sort((a, b) =>
+    const edges = [...others, { __typename: 'EscalationEdge' as const, node: withInboxFields(cache, escalation) }].sort((a, b) =>
       a.node.createdAt.localeCompare(b.node.createdAt),
     );
     return { ...data, escalations: { ...data.escalations, totalCount: data.escalations.totalCount + (wasListed ? 0 : 1), edges } };
   });
+}
+
+/**
+ * The queue also shows each thread's unread count and newest customer message, which are the
+ * viewer's own and so not in escalation events (those are rendered once for every console):
+ * they come from the cache (kept by useInboxFeed), or start empty until the thread's next message.
+ */
+function withInboxFields(cache: ApolloCache, escalation: EscalationFieldsFragment) {
+  const inbox = cache.readFragment({ fragment: conversationInboxFieldsFragment, id: cache.identify(escalation.conversation) });
+  return { ...escalation, conversation: { ...escalation.conversation, unreadCount: inbox?.unreadCount ?? 0, lastCustomerMessage: inbox?.lastCustomerMessage ?? null } };
 }
 
 /** An older copy of an escalation (a lower version) never replaces a newer one; see keepNewerVersion. */

@@ -8,6 +8,7 @@ import { LoadFailed, Loading } from '../../components/query-status';
 import { escalationsQuery } from '../../graphql/operations';
 import { ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
 import { TableHead } from '../../components/table-head';
+import { UnreadBadge } from '../../components/unread-badge';
 
 /**
  * The open escalation queue, oldest first. It is kept live by useEscalationFeed (mounted by
@@ -58,14 +59,17 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
                       {timeAgo(escalation.createdAt, now)}
                     </td>
                     <th scope="row" data-label="Customer">
-                      {customerLabel(conversation.customer, conversation.channel)}
+                      {customerLabel(conversation.customer, conversation.channel)} <UnreadBadge count={conversation.unreadCount} />
                       <div className="hint">{CHANNEL_LABELS[conversation.channel]}</div>
                     </th>
                     <td data-label="Why">
                       {REASON_LABELS[escalation.reason]}
                       <div className="hint">{escalation.handoff.reasonText}</div>
                     </td>
-                    <td className="quote" data-label="Last message">{escalation.handoff.lastCustomerMessage}</td>
+                    <td className="quote" data-testid="last-message" data-label="Last message">
+                      {/* The customer's newest words, kept current live; the escalation's own snapshot until they write again. */}
+                      {conversation.lastCustomerMessage?.text ?? escalation.handoff.lastCustomerMessage}
+                    </td>
                     <td data-label="Status">
                       <span className={`badge badge--${escalation.status.toLowerCase()}`}>{ESCALATION_STATUS_LABELS[escalation.status]}</span>
                       {extension && (

@@ -1,22 +1,18 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect } from 'react';
 import { playAlertChime } from '../../app/alert-sound';
 import { escalationRaisedSubscription, escalationsQuery, escalationUpdatedSubscription } from '../../graphql/operations';
 import { applyEscalation, ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
 
-const BASE_TITLE = 'Hibachi staff console';
-/** Events keep the queue current; this only repairs it if one were ever lost. */
-const QUEUE_REFRESH_MS = 60_000;
-
 /**
  * Mounted once for the whole signed-in console, whatever page is open: keeps the open
- * escalation queue live from `escalationRaised` and `escalationUpdated`, chimes on a new
- * one, and shows how many are waiting for someone in the tab title ("(2) Hibachi ...").
+ * escalation queue live from `escalationRaised` and `escalationUpdated` (caught up by a refetch
+ * after a reconnect), chimes on a new one, and counts those waiting for someone (the tab title
+ * shows them with the unread messages, see useInboxFeed).
  * Each event also carries its thread's holder and stage, so open conversation views and
  * the conversations list update through the shared cache.
  */
 export function useEscalationFeed(): { waiting: number } {
-  const { data } = useQuery(escalationsQuery, { variables: ESCALATIONS_VARIABLES, pollInterval: QUEUE_REFRESH_MS });
+  const { data } = useQuery(escalationsQuery, { variables: ESCALATIONS_VARIABLES });
 
   useSubscription(escalationRaisedSubscription, {
     fetchPolicy: 'no-cache',
@@ -36,12 +32,5 @@ export function useEscalationFeed(): { waiting: number } {
   });
 
   const waiting = data?.escalations.edges.filter((edge) => isWaiting(edge.node)).length ?? 0;
-  useEffect(() => {
-    document.title = waiting > 0 ? `(${waiting}) ${BASE_TITLE}` : BASE_TITLE;
-    return () => {
-      document.title = BASE_TITLE;
-    };
-  }, [waiting]);
-
   return { waiting };
 }

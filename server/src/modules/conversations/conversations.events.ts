@@ -38,6 +38,8 @@ export const ConversationTopic = {
   MESSAGE_ADDED: 'CONVERSATION_MESSAGE_ADDED',
   /** Scoped like MESSAGE_ADDED. */
   MESSAGE_UPDATED: 'CONVERSATION_MESSAGE_UPDATED',
+  /** Every thread's new messages on one topic, for the live lists and unread counts of every console. */
+  ACTIVITY: 'CONVERSATION_ACTIVITY',
   /** Scoped: published as WEB_CHAT_REPLY:<hash of the session token>. */
   WEB_CHAT_REPLY: 'WEB_CHAT_REPLY',
 } as const;
@@ -46,6 +48,7 @@ declare module '../../shared/pubsub/topics' {
   interface TopicPayloads {
     CONVERSATION_MESSAGE_ADDED: ConversationMessageAddedPayload;
     CONVERSATION_MESSAGE_UPDATED: ConversationMessageUpdatedPayload;
+    CONVERSATION_ACTIVITY: ConversationMessageAddedPayload;
     WEB_CHAT_REPLY: WebChatReplyPayload;
   }
 }

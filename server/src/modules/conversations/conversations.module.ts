@@ -14,6 +14,8 @@ export interface MessagePageKey {
   conversationId: string;
   first?: number;
   after?: string;
+  /** Only messages after this one (a database id). */
+  afterMessageId?: string;
 }
 
 declare module '../../app/module' {
@@ -54,7 +56,7 @@ export const conversationsModule: ModuleManifest = {
             for (const group of groups.values()) {
               const found = await conversations.messagePages(
                 group.map((key) => key.conversationId),
-                { first: group[0].first, after: group[0].after },
+                { first: group[0].first, after: group[0].after, afterMessageId: group[0].afterMessageId },
               );
               for (const [conversationId, page] of found) pages.set(`${conversationId}|${pageArgs(group[0])}`, page);
             }
@@ -68,5 +70,5 @@ export const conversationsModule: ModuleManifest = {
 };
 
 function pageArgs(key: MessagePageKey): string {
-  return JSON.stringify([key.first ?? null, key.after ?? null]);
+  return JSON.stringify([key.first ?? null, key.after ?? null, key.afterMessageId ?? null]);
 }

@@ -153,9 +153,13 @@ export class ConversationsRepository extends RepositoryBase {
     return newestFirst.reverse();
   }
 
-  async messagePages(conversationIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Connection<Message>>> {
+  async messagePages(conversationIds: readonly string[], args: ConnectionArgs & { afterMessageId?: string }): Promise<Map<string, Connection<Message>>> {
     const first = pageSize(args.first, this.maxPageSize);
     const after = args.after ? decodeCursor(args.after) : null;
+    // After a message named by id (a live view's last one): a message that is not in the thread matches nothing.
+    const afterMessage = args.afterMessageId
+      ? 'AND (m.created_at, m.id) > (SELECT held.created_at, held.id FROM message held WHERE held.id = :afterMessageId AND held.conversation_id = m.conversation_id)'
+      : '';
     const ids = [...conversationIds];
     const pages = new Map<string, Connection<Message>>(ids.map((id) => [id, { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } }]));
     if (ids.length === 0) return pages;
@@ -168,10 +172,10 @@ export class ConversationsRepository extends RepositoryBase {
              SELECT ranked.id FROM (
                SELECT m.id, ROW_NUMBER() OVER (PARTITION BY m.conversation_id ORDER BY m.created_at, m.id) AS position
                FROM message m
-               WHERE m.conversation_id IN (:...ids) ${after ? 'AND (m.created_at, m.id) > (:afterValue, :afterId)' : ''}
+               WHERE m.conversation_id IN (:...ids) ${after ? 'AND (m.created_at, m.id) > (:afterValue, :afterId)' : ''} ${afterMessage}
              ) ranked
              WHERE ranked.position <= :limit)`,
-          { ids, limit: first + 1, afterValue: after?.[0], afterId: after?.[1] },
+          { ids, limit: first + 1, afterValue: after?.[0], afterId: after?.[1], afterMessageId: args.afterMessageId },
         )
         .orderBy('message.created_at', 'ASC')
         .addOrderBy('message.id', 'ASC')

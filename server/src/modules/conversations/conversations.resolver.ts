@@ -2,7 +2,6 @@ import type { Connection } from '../../shared/graphql/connection';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { StaffOnly } from '../../shared/auth/access';
-import { ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { preloadedOr } from '../../shared/graphql/preloaded';
 import { Booking } from '../bookings/booking.entity';
@@ -10,8 +9,11 @@ import { Customer } from '../customers/customer.entity';
 import { Conversation, DraftDetail } from './conversation.entity';
 import { ConversationTopic, type ConversationMessageAddedPayload, type ConversationMessageUpdatedPayload } from './conversations.events';
 import { draftDetails, messageFromSnapshot, type ConversationsService } from './conversations.service';
-import { ConversationConnection, ConversationMessageAddedEvent, ConversationMessageUpdatedEvent, ConversationsArgs, MessageConnection } from './conversations.types';
+import { ConversationConnection, ConversationMessageAddedEvent, ConversationMessageUpdatedEvent, ConversationsArgs, MessageConnection, MessagesArgs } from './conversations.types';
 import { Message } from './message.entity';
+
+/** Matches no message: a malformed `afterMessage` reads as one that does not exist. */
+const EMPTY_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Staff's reading of threads. Every relation goes through the request's loaders, so a page of
@@ -36,8 +38,9 @@ export class ConversationsResolver {
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The whole history, oldest first.' })
-  messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: RequestContext): Promise<Connection<Message>> {
-    return context.loaders.messagePage.load({ conversationId: conversation.id, first: args.first, after: args.after });
+  messages(@Root() conversation: Conversation, @Args(() => MessagesArgs) args: MessagesArgs, @Ctx() context: RequestContext): Promise<Connection<Message>> {
+    const afterMessageId = args.afterMessage === undefined ? undefined : (fromGlobalId('Message', args.afterMessage) ?? EMPTY_UUID);
+    return context.loaders.messagePage.load({ conversationId: conversation.id, first: args.first, after: args.after, afterMessageId });
   }
 
   @FieldResolver(() => Customer)

@@ -122,7 +122,7 @@ export class ConversationsService {
       conversationId: conversation.id,
     });
     conversation.lastMessageAt = message.createdAt;
-    events.add(ConversationTopic.MESSAGE_ADDED, { conversationId: conversation.id, channel: conversation.channel, message: toSnapshot(message) }, conversation.id);
+    publishAdded(events, conversation, message);
     return message;
   }
 
@@ -232,7 +232,7 @@ export class ConversationsService {
     const message = await this.deps.repository.insertOnce(tx, { ...fields, conversationId: conversation.id, channel: conversation.channel, staffUserId: null });
     if (!message) return null;
     conversation.lastMessageAt = message.createdAt;
-    events.add(ConversationTopic.MESSAGE_ADDED, { conversationId: conversation.id, channel: conversation.channel, message: toSnapshot(message) }, conversation.id);
+    publishAdded(events, conversation, message);
     return message;
   }
 
@@ -277,7 +277,7 @@ export class ConversationsService {
     return this.deps.repository.findByIds(ids);
   }
 
-  messagePages(conversationIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Connection<Message>>> {
+  messagePages(conversationIds: readonly string[], args: ConnectionArgs & { afterMessageId?: string }): Promise<Map<string, Connection<Message>>> {
     return this.deps.repository.messagePages(conversationIds, args);
   }
 
@@ -296,6 +296,13 @@ export function draftDetails(draft: BookingDraft): Array<{ field: string; value:
     value: String(draft[field]!.value),
     confidence: draft[field]!.confidence,
   }));
+}
+
+/** A new message, to the thread's own subscribers and to every console's lists. */
+function publishAdded(events: PendingEvents, conversation: Conversation, message: Message): void {
+  const payload = { conversationId: conversation.id, channel: conversation.channel, message: toSnapshot(message) };
+  events.add(ConversationTopic.MESSAGE_ADDED, payload, conversation.id);
+  events.add(ConversationTopic.ACTIVITY, payload);
 }
 
 export function toSnapshot(message: Message): MessageSnapshot {

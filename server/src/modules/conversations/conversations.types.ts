@@ -22,6 +22,15 @@ export class ConversationsArgs extends ConnectionArgs {
   assignedExtensionId?: string;
 }
 
+@ArgsType()
+export class MessagesArgs extends ConnectionArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the messages after this one: how a live view catches up on what arrived while it was away, from the last message it holds.',
+  })
+  afterMessage?: string;
+}
+
 @ObjectType()
 export class ConversationMessageAddedEvent {
   @Field(() => ID)
