@@ -12,6 +12,7 @@ import { ChannelsPage } from '../pages/channels/channels-page';
 import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
+import { HandoverAlerts } from '../pages/escalations/handover-alerts';
 import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { toSessionUser, useSessionStore } from './console-context';
@@ -72,6 +73,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         </button>
       </header>
       <main className="shell__main">
+        <HandoverAlerts me={user} />
         {route.area === 'escalations' && <EscalationsPage me={user} />}
         {route.area === 'conversations' && <ConversationsPage me={user} />}
         {route.area === 'conversation' && <ConversationPage key={route.conversationId} conversationId={route.conversationId} me={user} />}
