@@ -28,15 +28,18 @@ export function HandoverAlerts({ me }: { me: SessionUser }) {
       ]);
     },
   });
+  const dismiss = (escalationId: string) => setHanded((shown) => shown.filter((item) => item.escalationId !== escalationId));
   if (handed.length === 0) return null;
   return (
     <div className="handover-alerts">
       {handed.map((item) => (
         <div key={item.escalationId} role="alert" className="notice notice--info" data-testid="handover-alert">
           <span>
-            {item.from} handed you the chat with {item.customer}. <a href={conversationHref(item.conversationId)}>Open chat</a>
+            {item.from} handed you the chat with {item.customer}. <a href={conversationHref(item.conversationId)} onClick={() => dismiss(item.escalationId)}>
+              Open chat
+            </a>
           </span>
-          <button type="button" className="button button--quiet button--small" onClick={() => setHanded((shown) => shown.filter((other) => other.escalationId !== item.escalationId))}>
+          <button type="button" className="button button--quiet button--small" onClick={() => dismiss(item.escalationId)}>
             Dismiss
           </button>
         </div>
