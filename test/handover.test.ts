@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, createExtension, customerAskingForAPerson, webChatCustomer } from './support/fixtures';
+import { connectDatabase, createExtension, customerAskingForAPerson, useApp, webChatCustomer } from './support/fixtures';
 import { graphql } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -171,5 +171,29 @@ describe('handing a thread over, and what the customer hears', () => {
     expect(byMessage.get('This is ridiculous, the worst service ever, I am furious!!')).toMatchObject({ upset: true, customerSentiment: expect.any(Number) });
     expect((byMessage.get('This is ridiculous, the worst service ever, I am furious!!') as any).customerSentiment).toBeLessThan(-0.3);
     expect(byMessage.get('I need to talk to a real person please')).toMatchObject({ upset: false });
+  });
+});
+
+describe('what a customer on SMS hears of the handoff', () => {
+  const app = useApp({ ringCentral: true, env: NO_LIMITS });
+
+  it('texts who joined, signs each staff reply with their first name, and texts the hand-back note', async () => {
+    const { rc, server, adminToken } = app;
+    const customer = '+15555550177';
+    await rc.deliver(rc.inboundSmsBody({ from: customer, text: 'I need to talk to a real person please' }));
+    await expect.poll(() => app.textsTo(customer).length, { timeout: 15_000 }).toBe(1);
+    const threads = await graphql(server.url, `{ conversations(first: 50, channel: SMS) { edges { node { id customer { phone } } } } }`, {}, adminToken);
+    const id = threads.data!.conversations.edges.map((edge: any) => edge.node).find((node: any) => node.customer?.phone === customer).id;
+
+    expect((await graphql(server.url, TAKE_OVER, { id }, adminToken)).data!.takeOverConversation.userErrors).toEqual([]);
+    expect((await graphql(server.url, REPLY, { id, text: 'Hi! Which date were you thinking of?' }, adminToken)).data!.sendStaffReply.userErrors).toEqual([]);
+    expect((await graphql(server.url, RELEASE, { id }, adminToken)).data!.releaseConversation.userErrors).toEqual([]);
+    await expect.poll(() => app.textsTo(customer).length, { timeout: 15_000 }).toBe(4);
+    // Each text is its own send job, so two sent moments apart may reach the provider in either order.
+    expect(app.textsTo(customer).slice(1).map((sms) => sms.text)).toEqual(expect.arrayContaining([
+      'Administrator from Hibachi at Home joined the chat.',
+      'Administrator: Hi! Which date were you thinking of?',
+      "Administrator from Hibachi at Home handed you back to the booking assistant. I'm back to help with anything else about your booking.",
+    ]));
   });
 });
