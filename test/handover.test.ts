@@ -150,6 +150,17 @@ describe('handing a thread over, and what the customer hears', () => {
     ]);
   });
 
+  it('lets an admin hand a waiting thread to a colleague, and the customer hears who joined', async () => {
+    const customer = await webChatCustomer(server.url);
+    await customer.send('I need to talk to a real person please');
+    const id = await threadOf(customer.token);
+    // Staff hand on only what they hold.
+    expect((await graphql(server.url, HAND_OVER, { id, to: caseyId }, casey)).data!.handOverConversation.userErrors).toEqual([expect.objectContaining({ code: 'NOT_HOLDING' })]);
+    const handed = await graphql(server.url, HAND_OVER, { id, to: caseyId }, admin);
+    expect(handed.data!.handOverConversation.escalation).toEqual({ status: 'TAKEN_OVER', takenOverBy: { displayName: 'Casey Morgan' }, handedOverBy: { displayName: 'Administrator' } });
+    expect((await heard(customer.token)).at(-1)).toMatchObject({ author: 'SYSTEM', text: 'Casey from Ember Hibachi joined the chat.' });
+  });
+
   it('resolves with a closing message the customer gets as the staff member’s reply', async () => {
     const customer = await webChatCustomer(server.url);
     await customer.send('I need to talk to a real person please');

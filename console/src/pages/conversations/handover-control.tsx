@@ -8,9 +8,9 @@ import { applyEscalation } from '../escalations/escalations-cache';
 type Outcome = { kind: 'success' | 'error'; text: string };
 
 /**
- * Handing a held thread on: the holder picks a named colleague, who holds it from then on (and
- * is alerted live); an admin may take a thread from someone who has gone. The server checks
- * the same rules.
+ * Handing a thread on: the holder picks a named colleague, who holds it from then on (and is
+ * alerted live); an admin may also hand out a thread nobody holds yet, or take one from someone
+ * who has gone. The server checks the same rules.
  */
 export function HandoverControl(props: {
   conversationId: string;
@@ -49,7 +49,8 @@ export function HandoverControl(props: {
       </button>
     );
   }
-  if (!isHolder) return null;
+  // Nobody holds it yet: an admin may hand it to someone.
+  if (!isHolder && !isAdmin) return null;
 
   const choices = (colleagues.data?.handoverColleagues ?? []).filter((person) => person.id !== me.id);
   const chosen = choices.find((person) => person.id === to);

@@ -152,8 +152,9 @@ export class EscalationsService {
 
   /**
    * The holder (or an admin) hands the thread to a named colleague, who holds it from now on and
-   * is alerted live (the event names who handed it over). An admin handing it to themselves takes
-   * it from someone who has gone. The customer hears who joined if they had heard of the first.
+   * is alerted live (the event names who handed it over). An admin may also hand out a thread
+   * nobody holds yet, or hand it to themselves to take it from someone who has gone. The customer
+   * hears who joined unless a staff member is only looking in unasked.
    */
   handOver(params: { conversationId: string; toStaffUserId: string; staffUserId: string; isAdmin: boolean }): Promise<{ conversation: Conversation; escalation: Escalation }> {
     return this.deps.uow.run(async (tx, events) => {
@@ -168,7 +169,8 @@ export class EscalationsService {
       open.status = EscalationStatus.TAKEN_OVER;
       open.takenOverById = target.id;
       open.handedOverById = params.staffUserId;
-      if (open.announcedStaffId !== null) await this.announceHolder(tx, events, conversation, open, target);
+      // Announced if the customer heard of the last holder, or waits for a person (an admin handing out a waiting thread).
+      if (open.announcedStaffId !== null || this.customerWaitsForStaff(open)) await this.announceHolder(tx, events, conversation, open, target);
       await this.deps.repository.saveChange(tx, open);
       await this.record(tx, events, 'HANDED_OVER', open, conversation);
       this.deps.logger.info({ escalationId: open.id, handedOverById: params.staffUserId, toStaffUserId: target.id }, 'thread handed over');
