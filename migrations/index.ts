@@ -14,6 +14,7 @@ import { BookingsPricing1795400000000 } from './1795400000000-bookings-pricing';
 import { Terms1795410000000 } from './1795410000000-terms';
 import { TravelQuotes1795420000000 } from './1795420000000-travel-quotes';
 import { ConversationReadMarkers1795500000000 } from './1795500000000-conversation-read-markers';
+import { Handover1795510000000 } from './1795510000000-handover';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -36,4 +37,5 @@ export const migrations = [
   Terms1795410000000,
   TravelQuotes1795420000000,
   ConversationReadMarkers1795500000000,
+  Handover1795510000000,
 ];

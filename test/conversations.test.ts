@@ -164,6 +164,8 @@ describe('escalation and live takeover', () => {
     const conversationId = event.conversation.id;
     const taken = await graphql(app.server.url, TAKE_OVER, { id: conversationId }, app.adminToken);
     expect(taken.data!.takeOverConversation).toMatchObject({ conversation: { aiPaused: true, stage: 'ESCALATED' }, escalation: { status: 'TAKEN_OVER' }, userErrors: [] });
+    // The customer, told a person would reply, hears who joined.
+    expect(await replies.next()).toEqual({ webChatReply: { text: 'Administrator from Hibachi at Home joined the chat.', author: 'SYSTEM' } });
 
     // Someone else cannot take it or reply in it.
     await graphql(app.server.url, `mutation { createStaffUser(input: { email: "sam@example.test", displayName: "Sam", password: "sam password 1234", role: STAFF }) { userErrors { message } } }`, {}, app.adminToken);

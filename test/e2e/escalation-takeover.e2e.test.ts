@@ -172,8 +172,13 @@ describe('web chat escalation and live takeover in a browser', { shuffle: false 
 
   it('resolves the escalation, and both queues empty live', async () => {
     await holder.getByRole('button', { name: 'Resolve escalation' }).click();
-    await expect.poll(() => textOf(holder.getByTestId('thread-holder')), { timeout: LIVE_TIMEOUT_MS }).toContain('The assistant is answering');
-    await expect.poll(() => textOf(colleague.getByTestId('thread-holder')), { timeout: LIVE_TIMEOUT_MS }).toContain('The assistant is answering');
+    // Resolving asks first; this one closes without a last word to the customer.
+    const dialog = holder.getByRole('dialog', { name: 'Resolve this escalation?' });
+    await dialog.getByLabel('Send the customer a closing message').uncheck();
+    await dialog.getByRole('button', { name: 'Resolve', exact: true }).click();
+    // Closed, not "the assistant is answering": the status line says what is true.
+    await expect.poll(() => textOf(holder.getByTestId('thread-holder')), { timeout: LIVE_TIMEOUT_MS }).toContain('Closed: the escalation was resolved.');
+    await expect.poll(() => textOf(colleague.getByTestId('thread-holder')), { timeout: LIVE_TIMEOUT_MS }).toContain('Closed: the escalation was resolved.');
 
     await colleague.getByRole('navigation', { name: 'Console areas' }).getByRole('link', { name: /^Escalations/ }).click();
     await colleague.getByText('No open escalations.').waitFor({ timeout: LIVE_TIMEOUT_MS });

@@ -6,6 +6,7 @@ import { DesktopAlertsButton } from '../components/desktop-alerts-button';
 import { LiveIndicator } from '../components/live-indicator';
 import { UnreadBadge } from '../components/unread-badge';
 import { logoutMutation, meQuery } from '../graphql/operations';
+import { HandoverAlerts } from '../pages/escalations/handover-alerts';
 import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { toSessionUser, useSessionStore, useSignedIn } from './console-context';
 import { navAreasFor } from './routes';
@@ -131,6 +132,7 @@ export function ConsoleShell() {
         {!menuOpen && signOutButton}
       </header>
       <main className="shell__main">
+        <HandoverAlerts me={user} />
         <Outlet />
       </main>
     </div>

@@ -115,7 +115,8 @@ export function ChatApp() {
         {messages.length === 0 && <li className="chat__empty">Say hello to start.</li>}
         {messages.map((message) => (
           <li key={message.id} className={`chat__message chat__message--${message.author === 'CUSTOMER' ? 'mine' : 'theirs'}`} data-author={message.author}>
-            <span className="chat__who">{WHO[message.author]}</span>
+            {/* A staff reply is signed with the first name of who wrote it. */}
+            <span className="chat__who">{message.author === 'STAFF' && message.senderName ? message.senderName : WHO[message.author]}</span>
             <p>{message.text}</p>
           </li>
         ))}

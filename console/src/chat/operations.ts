@@ -6,6 +6,7 @@ export const chatMessageFieldsFragment = graphql(`
   fragment ChatMessageFields on Message {
     id
     author
+    senderName
     text
     createdAt
   }

@@ -177,6 +177,7 @@ export const messageFieldsFragment = graphql(`
     author
     channel
     text
+    senderName
     deliveryStatus
     via
     createdAt
@@ -202,6 +203,12 @@ export const escalationFieldsFragment = graphql(`
       id
       displayName
     }
+    handedOverBy {
+      id
+      displayName
+    }
+    upset
+    customerSentiment
     handoff {
       channel
       customerName
@@ -239,6 +246,7 @@ export const conversationSummaryFieldsFragment = graphql(`
     channel
     stage
     aiPaused
+    handoffStatus
     lastMessageAt
     customer {
       id
@@ -383,9 +391,35 @@ export const releaseConversationMutation = graphql(`
   }
 `);
 
+export const handOverConversationMutation = graphql(`
+  mutation HandOverConversation($conversationId: ID!, $toStaffUserId: ID!) {
+    handOverConversation(conversationId: $conversationId, toStaffUserId: $toStaffUserId) {
+      conversation {
+        ...ConversationSummaryFields
+      }
+      escalation {
+        ...EscalationFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const handoverColleaguesQuery = graphql(`
+  query HandoverColleagues {
+    handoverColleagues {
+      id
+      displayName
+      role
+    }
+  }
+`);
+
 export const resolveEscalationMutation = graphql(`
-  mutation ResolveEscalation($escalationId: ID!) {
-    resolveEscalation(escalationId: $escalationId) {
+  mutation ResolveEscalation($escalationId: ID!, $closingMessage: String) {
+    resolveEscalation(escalationId: $escalationId, closingMessage: $closingMessage) {
       escalation {
         ...EscalationFields
       }

@@ -1,14 +1,17 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import type { SessionUser } from '../../app/session-store';
-import { CHANNEL_LABELS, customerLabel, outsideHolder, STAGE_LABELS } from '../../components/labels';
+import { CHANNEL_LABELS, customerLabel, STAGE_LABELS } from '../../components/labels';
 import { describeError } from '../../components/user-errors';
 import { LoadFailed, Loading } from '../../components/query-status';
-import { releaseConversationMutation, resolveEscalationMutation, takeOverConversationMutation } from '../../graphql/operations';
+import { releaseConversationMutation, takeOverConversationMutation } from '../../graphql/operations';
 import { applyEscalation } from '../escalations/escalations-cache';
 import { HandoffPanel } from './handoff-panel';
+import { HandoverControl } from './handover-control';
 import { MessageList } from './message-list';
 import { ReplyComposer } from './reply-composer';
+import { ResolveDialog } from './resolve-dialog';
+import { ThreadStatus } from './thread-status';
 import { useLiveThread } from './use-live-thread';
 import { useMarkThreadRead } from './use-mark-thread-read';
 
@@ -30,8 +33,8 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
 
   const [takeOver, takeOverState] = useMutation(takeOverConversationMutation);
   const [release, releaseState] = useMutation(releaseConversationMutation);
-  const [resolve, resolveState] = useMutation(resolveEscalationMutation);
-  const busy = takeOverState.loading || releaseState.loading || resolveState.loading;
+  const [resolving, setResolving] = useState(false);
+  const busy = takeOverState.loading || releaseState.loading;
 
   /** Runs an action and reports its userErrors (or failure) in one place. */
   async function act(run: () => Promise<readonly { message: string }[] | undefined>, success: string) {
@@ -83,11 +86,6 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
     return payload?.userErrors;
   };
   const releaseThread = async () => (await release({ variables: { conversationId: conversation.id } })).data?.releaseConversation.userErrors;
-  const resolveThread = async (escalationId: string) => {
-    const payload = (await resolve({ variables: { escalationId } })).data?.resolveEscalation;
-    if (payload?.escalation) applyEscalation(client.cache, payload.escalation);
-    return payload?.userErrors;
-  };
 
   return (
     <section className="page conversation" aria-labelledby={headingId}>
@@ -102,27 +100,7 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
             {customer.phone && ` · ${customer.phone}`}
             {customer.email && ` · ${customer.email}`}
           </p>
-          <p data-testid="thread-holder">
-            {holder ? (
-              isHolder ? (
-                <strong>You hold this thread. The assistant is silent until you release it.</strong>
-              ) : (
-                <strong>{holder.displayName} holds this thread.</strong>
-              )
-            ) : escalation?.reason === 'PAGE_INBOX_REPLY' ? (
-              `${outsideHolder(conversation.channel)} answered; the assistant is paused. Take over to reply here, or release it to the assistant.`
-            ) : conversation.aiPaused ? (
-              'Nobody holds this thread yet; the assistant is paused.'
-            ) : (
-              'The assistant is answering this thread.'
-            )}
-            {escalation?.assignedExtension && !holder && (
-              <span className="muted">
-                {' '}
-                Assigned to ext. {escalation.assignedExtension.number} {escalation.assignedExtension.employeeName}.
-              </span>
-            )}
-          </p>
+          <ThreadStatus conversation={conversation} me={me} handedOverBy={escalation?.handedOverBy} />
         </div>
         <div className="actions actions--header">
           {!isHolder && (
@@ -142,17 +120,22 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
             </button>
           )}
           {mayHandBack && escalation && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => void act(() => resolveThread(escalation.id), 'Escalation resolved. The thread closes until the customer writes again.')}
-            >
+            <button type="button" className="button" disabled={busy} onClick={() => setResolving(true)}>
               Resolve escalation
             </button>
           )}
+          {escalation && <HandoverControl conversationId={conversation.id} holder={holder} me={me} onDone={setNotice} />}
         </div>
       </header>
+      {resolving && escalation && (
+        <ResolveDialog
+          escalationId={escalation.id}
+          onClose={(resolved) => {
+            setResolving(false);
+            if (resolved) setNotice({ kind: 'success', text: 'Escalation resolved.' });
+          }}
+        />
+      )}
 
       {notice && (
         <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice--${notice.kind}`}>

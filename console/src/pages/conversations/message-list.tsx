@@ -21,7 +21,9 @@ export function MessageList({ messages, follow = true }: { messages: readonly Me
       {messages.map((message) => (
         <li key={message.id} className={`message message--${message.direction.toLowerCase()} message--${message.author.toLowerCase()}`} data-testid="message">
           <div className="message__meta">
-            <strong>{AUTHOR_LABELS[message.author]}</strong> <time dateTime={message.createdAt}>{dateTime(message.createdAt)}</time>
+            <strong>{AUTHOR_LABELS[message.author]}</strong>
+            {/* The name the customer saw on it. */}
+            {message.senderName && <span data-testid="message-sender"> · {message.senderName}</span>} <time dateTime={message.createdAt}>{dateTime(message.createdAt)}</time>
             {/* Per message, not per thread: a reply to a phone call goes out as SMS. */}
             {' · '}
             <span className="message__channel" data-testid="message-channel">

@@ -19,6 +19,9 @@ function escalation(overrides: Partial<EscalationFieldsFragment>): EscalationFie
     resolvedAt: null,
     assignedExtension: { __typename: 'Extension', id: 'RXh0ZW5zaW9uOjE=', number: 101, employeeName: 'Avery' },
     takenOverBy: null,
+    handedOverBy: null,
+    upset: false,
+    customerSentiment: null,
     handoff: { __typename: 'HandoffPacketType', channel: 'WEB_CHAT', customerName: null, reasonText: 'The customer asked for a person.', lastCustomerMessage: 'a person please', quote: null, details: [] },
     routingLog: [],
     conversation: {
@@ -27,6 +30,7 @@ function escalation(overrides: Partial<EscalationFieldsFragment>): EscalationFie
       channel: 'WEB_CHAT',
       stage: 'ESCALATED',
       aiPaused: true,
+      handoffStatus: 'WAITING_FOR_STAFF',
       lastMessageAt: '2026-11-30T10:00:00.000Z',
       customer: { __typename: 'Customer', id: 'Q3VzdG9tZXI6MQ==', name: null, phone: null, email: null },
       heldBy: null,

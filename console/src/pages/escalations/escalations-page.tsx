@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useSyncExternalStore } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { soundPreference } from '../../app/alert-sound';
 import { conversationHref } from '../../app/routes';
 import type { SessionUser } from '../../app/session-store';
@@ -10,8 +10,16 @@ import { ESCALATIONS_VARIABLES, isWaiting } from './escalations-cache';
 import { TableHead } from '../../components/table-head';
 import { UnreadBadge } from '../../components/unread-badge';
 
+type QueueOrder = 'oldest' | 'upset';
+
+/** Oldest first (the order the server hands them out); or upset customers first, each group oldest first. */
+function ordered<T extends { upset: boolean; createdAt: string }>(escalations: readonly T[], order: QueueOrder): T[] {
+  const byAge = [...escalations].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return order === 'upset' ? [...byAge.filter((e) => e.upset), ...byAge.filter((e) => !e.upset)] : byAge;
+}
+
 /**
- * The open escalation queue, oldest first. It is kept live by useEscalationFeed (mounted by
+ * The open escalation queue, oldest first (or upset customers first). It is kept live by useEscalationFeed (mounted by
  * the shell), so this page only reads the shared cache.
  */
 export function EscalationsPage({ me }: { me: SessionUser }) {
@@ -20,8 +28,11 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
   const { data, loading, error, refetch } = useQuery(escalationsQuery, { variables: ESCALATIONS_VARIABLES });
   const soundOn = useSyncExternalStore(soundPreference.subscribe, soundPreference.get);
   // A page read before an escalation was resolved can arrive after the event said so: the cache keeps it resolved, and the queue leaves it out.
-  const escalations = data?.escalations.edges.map((edge) => edge.node).filter((escalation) => escalation.status !== 'RESOLVED') ?? [];
+  const open = data?.escalations.edges.map((edge) => edge.node).filter((escalation) => escalation.status !== 'RESOLVED') ?? [];
+  const [order, setOrder] = useState<QueueOrder>('oldest');
+  const escalations = ordered(open, order);
   const waiting = escalations.filter(isWaiting).length;
+  const upset = escalations.filter((escalation) => escalation.upset).length;
 
   return (
     <section className="page" aria-labelledby={headingId}>
@@ -30,9 +41,16 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
           <h1 id={headingId}>Escalations</h1>
           <p className="muted">
             Chats the assistant handed to staff, oldest first. New ones appear here and in the tab title as they arrive.
-            {data && ` ${waiting} waiting, ${escalations.length - waiting} taken over.`}
+            {data && ` ${waiting} waiting, ${escalations.length - waiting} taken over${upset ? `, ${upset} upset` : ''}.`}
           </p>
         </div>
+        <label className="queue-order">
+          <span>Order</span>
+          <select value={order} onChange={(event) => setOrder(event.target.value as QueueOrder)}>
+            <option value="oldest">Oldest first</option>
+            <option value="upset">Upset customers first</option>
+          </select>
+        </label>
         <button type="button" className="button button--small" aria-pressed={soundOn} onClick={() => soundPreference.set(!soundOn)}>
           {soundOn ? 'Sound alerts on' : 'Sound alerts off'}
         </button>
@@ -54,12 +72,22 @@ export function EscalationsPage({ me }: { me: SessionUser }) {
                 const holder = conversation.heldBy;
                 const extension = escalation.assignedExtension;
                 return (
-                  <tr key={escalation.id} data-testid="escalation-row" className={isWaiting(escalation) ? 'is-waiting' : undefined}>
+                  <tr
+                    key={escalation.id}
+                    data-testid="escalation-row"
+                    data-upset={escalation.upset || undefined}
+                    className={[isWaiting(escalation) && 'is-waiting', escalation.upset && 'is-upset'].filter(Boolean).join(' ') || undefined}
+                  >
                     <td className="nowrap" title={escalation.createdAt} data-label="Waiting since">
                       {timeAgo(escalation.createdAt, now)}
                     </td>
                     <th scope="row" data-label="Customer">
                       {customerLabel(conversation.customer, conversation.channel)} <UnreadBadge count={conversation.unreadCount} />
+                      {escalation.upset && (
+                        <span className="badge badge--upset" data-testid="upset" title="The customer sounded upset when the thread was escalated">
+                          Upset
+                        </span>
+                      )}
                       <div className="hint">{CHANNEL_LABELS[conversation.channel]}</div>
                     </th>
                     <td data-label="Why">

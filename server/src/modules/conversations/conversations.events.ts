@@ -12,6 +12,7 @@ export interface MessageSnapshot {
   providerMessageId: string | null;
   deliveryStatus: DeliveryStatus;
   staffUserId: string | null;
+  senderName: string | null;
   via: MessageVia | null;
   createdAt: string;
 }

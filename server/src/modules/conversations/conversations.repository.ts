@@ -15,7 +15,7 @@ export interface ConversationFilter {
 }
 
 export type NewConversation = Pick<Conversation, 'customerId' | 'channel' | 'channelAddress'>;
-export type NewMessage = Pick<Message, 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId'> & { via?: MessageVia | null };
+export type NewMessage = Pick<Message, 'conversationId' | 'channel' | 'direction' | 'author' | 'text' | 'providerMessageId' | 'deliveryStatus' | 'staffUserId'> & { via?: MessageVia | null; senderName?: string | null };
 
 /** A thread "has an open escalation": the one place this condition is written in SQL for reads. */
 const OPEN_ESCALATION_EXISTS = `EXISTS (SELECT 1 FROM escalation e WHERE e.conversation_id = conversation.id AND e.status <> 'RESOLVED')`;

@@ -137,7 +137,7 @@ export class ConversationsService {
     tx: Tx,
     events: PendingEvents,
     conversation: Conversation,
-    reply: { author: MessageAuthor; text: string; staffUserId?: string | null; purpose?: SendPurpose },
+    reply: { author: MessageAuthor; text: string; staffUserId?: string | null; senderName?: string | null; purpose?: SendPurpose },
   ): Promise<Message> {
     const webChat = conversation.channel === Channel.WEB_CHAT;
     const outbound = REPLY_CHANNEL[conversation.channel];
@@ -150,6 +150,7 @@ export class ConversationsService {
       // Web chat is delivered by the subscription itself; other channels by the send queue.
       deliveryStatus: webChat ? DeliveryStatus.SENT : DeliveryStatus.QUEUED,
       staffUserId: reply.staffUserId ?? null,
+      senderName: reply.senderName ?? null,
     });
     await this.deps.repository.update(tx, conversation);
     if (webChat) {
@@ -159,7 +160,8 @@ export class ConversationsService {
         idempotencyKey: `message:${message.id}`,
         channel: outbound,
         to: conversation.channelAddress,
-        body: reply.text,
+        // A text has no sender line of its own: a staff reply starts with their first name ("Sam: ...").
+        body: reply.senderName ? `${reply.senderName}: ${reply.text}` : reply.text,
         purpose: reply.purpose ?? 'CONVERSATION_REPLY',
         messageId: message.id,
       });
@@ -316,11 +318,12 @@ export function toSnapshot(message: Message): MessageSnapshot {
     providerMessageId: message.providerMessageId,
     deliveryStatus: message.deliveryStatus,
     staffUserId: message.staffUserId,
+    senderName: message.senderName ?? null,
     via: message.via ?? null,
     createdAt: new Date(message.createdAt).toISOString(),
   };
 }
 
 export function messageFromSnapshot(snapshot: MessageSnapshot): Message {
-  return Object.assign(new Message(), { ...snapshot, createdAt: new Date(snapshot.createdAt) });
+  return Object.assign(new Message(), { ...snapshot, senderName: snapshot.senderName ?? null, createdAt: new Date(snapshot.createdAt) });
 }

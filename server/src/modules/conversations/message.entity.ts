@@ -87,6 +87,11 @@ export class Message {
   @Column({ type: 'uuid', name: 'staff_user_id', nullable: true })
   staffUserId!: string | null;
 
+  /** The staff member's first name as the customer saw it on their reply; null for every other message. */
+  @Field(() => String, { nullable: true, description: 'The first name of the staff member who wrote it, as the customer sees it; null for every other message.' })
+  @Column({ type: 'varchar', length: 100, name: 'sender_name', nullable: true })
+  senderName!: string | null;
+
   @Field(() => MessageVia, { nullable: true, description: 'Where staff wrote it when not in this console; null for every other message.' })
   @Column({ type: 'varchar', length: 16, nullable: true })
   via!: MessageVia | null;

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../../shared/graphql/global-id';
 
@@ -45,6 +45,9 @@ registerEnumType(EscalationReason, {
   },
 });
 
+/** A customer at or below this sentiment (-1..1) is flagged upset in the queue. */
+export const UPSET_SENTIMENT = -0.3;
+
 /** What staff need so they never ask the customer again. Stored as taken when escalating. */
 export interface HandoffPacket {
   customerName: string | null;
@@ -90,6 +93,23 @@ export class Escalation {
 
   @Column({ type: 'uuid', name: 'taken_over_by_id', nullable: true })
   takenOverById!: string | null;
+
+  /** Who handed the thread to its holder (a colleague, or an admin taking it over); null when the holder took it themselves. */
+  @Column({ type: 'uuid', name: 'handed_over_by_id', nullable: true })
+  handedOverById!: string | null;
+
+  /** The holder the customer was last told of ("<name> joined"): null while they were told of nobody. */
+  @Column({ type: 'uuid', name: 'announced_staff_id', nullable: true })
+  announcedStaffId!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'How the customer sounded when it was raised, from -1 (upset) to 1 (happy); null when nobody read it.' })
+  @Column({ type: 'real', name: 'customer_sentiment', nullable: true })
+  customerSentiment!: number | null;
+
+  @Field(() => Boolean, { description: 'The customer sounded upset (negative sentiment): worth answering first.' })
+  get upset(): boolean {
+    return this.reason === EscalationReason.NEGATIVE_SENTIMENT || (this.customerSentiment !== null && this.customerSentiment <= UPSET_SENTIMENT);
+  }
 
   /**
    * Extensions alerted in this round that did not answer in time; skipped when routing again.

@@ -10,7 +10,7 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { Escalation, RoutingDecision, type EscalationReason, type EscalationResolution, type EscalationStatus, type HandoffPacket } from './escalation.entity';
 
 /** One event per handoff transition. */
-export type EscalationTransition = 'RAISED' | 'ASSIGNED' | 'QUEUED' | 'TAKEN_OVER' | 'RELEASED' | 'RESOLVED';
+export type EscalationTransition = 'RAISED' | 'ASSIGNED' | 'QUEUED' | 'TAKEN_OVER' | 'HANDED_OVER' | 'RELEASED' | 'RESOLVED';
 
 /**
  * What the console shows of an escalation, taken in the transaction that changed it: the
@@ -31,6 +31,9 @@ export interface EscalationEventPayload {
     assignedExtensionId: string | null;
     assignedAt: string | null;
     takenOverById: string | null;
+    handedOverById: string | null;
+    announcedStaffId: string | null;
+    customerSentiment: number | null;
     declinedExtensionIds: string[];
     version: number;
     createdAt: string;
@@ -53,6 +56,7 @@ export interface EscalationEventPayload {
   customer: { id: string; name: string | null; phone: string | null; email: string | null; createdAt: string; updatedAt: string };
   assignedExtension: ExtensionSnapshot | null;
   takenOverBy: { id: string; email: string; displayName: string; role: StaffRole } | null;
+  handedOverBy: { id: string; email: string; displayName: string; role: StaffRole } | null;
   routingLog: Array<{ id: string; extensionId: string | null; explanation: string; createdAt: string }>;
 }
 
@@ -80,9 +84,11 @@ export function toEventPayload(params: {
   customer: Customer;
   assignedExtension: Extension | null;
   takenOverBy: StaffUser | null;
+  handedOverBy: StaffUser | null;
   routingLog: RoutingDecision[];
 }): EscalationEventPayload {
-  const { escalation: e, conversation: c, customer, takenOverBy } = params;
+  const { escalation: e, conversation: c, customer, takenOverBy, handedOverBy } = params;
+  const person = (user: StaffUser | null) => (user ? { id: user.id, email: user.email, displayName: user.displayName, role: user.role } : null);
   return {
     transition: params.transition,
     occurredAt: new Date().toISOString(),
@@ -96,6 +102,9 @@ export function toEventPayload(params: {
       assignedExtensionId: e.assignedExtensionId,
       assignedAt: iso(e.assignedAt),
       takenOverById: e.takenOverById,
+      handedOverById: e.handedOverById,
+      announcedStaffId: e.announcedStaffId,
+      customerSentiment: e.customerSentiment,
       declinedExtensionIds: e.declinedExtensionIds,
       version: e.version,
       createdAt: iso(e.createdAt)!,
@@ -117,7 +126,8 @@ export function toEventPayload(params: {
     },
     customer: { id: customer.id, name: customer.name, phone: customer.phone, email: customer.email, createdAt: iso(customer.createdAt)!, updatedAt: iso(customer.updatedAt)! },
     assignedExtension: params.assignedExtension ? extensionToSnapshot(params.assignedExtension) : null,
-    takenOverBy: takenOverBy ? { id: takenOverBy.id, email: takenOverBy.email, displayName: takenOverBy.displayName, role: takenOverBy.role } : null,
+    takenOverBy: person(takenOverBy),
+    handedOverBy: person(handedOverBy),
     routingLog: params.routingLog.map((d) => ({ id: d.id, extensionId: d.extensionId, explanation: d.explanation, createdAt: iso(d.createdAt)! })),
   };
 }
@@ -149,9 +159,10 @@ export function escalationFromEvent(payload: EscalationEventPayload): Escalation
   const customer = Object.assign(new Customer(), { ...k, createdAt: new Date(k.createdAt), updatedAt: new Date(k.updatedAt) });
   const assignedExtension = payload.assignedExtension ? extensionFromSnapshot(payload.assignedExtension) : null;
   const takenOverBy = payload.takenOverBy ? Object.assign(new StaffUser(), payload.takenOverBy) : null;
+  const handedOverBy = payload.handedOverBy ? Object.assign(new StaffUser(), payload.handedOverBy) : null;
   const routingLog = payload.routingLog.map((d) => Object.assign(new RoutingDecision(), { ...d, escalationId: e.id, createdAt: new Date(d.createdAt) }));
   const open = e.status !== 'RESOLVED';
-  preload(escalation, { conversation, assignedExtension, takenOverBy, routingLog });
+  preload(escalation, { conversation, assignedExtension, takenOverBy, handedOverBy, routingLog });
   preload(conversation, { customer, openEscalation: open ? escalation : null });
   rebuilt.set(payload, escalation);
   return escalation;

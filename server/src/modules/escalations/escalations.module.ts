@@ -37,6 +37,7 @@ export const escalationsModule: ModuleManifest = {
       staff,
       outbound,
       logger: core.logger,
+      businessName: config.business.name,
       businessTimeZone: config.businessTimeZone,
       ackTimeoutSeconds: config.escalations.ackTimeoutSeconds,
       sweepSeconds: config.escalations.sweepSeconds,

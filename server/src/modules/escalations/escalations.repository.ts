@@ -3,7 +3,8 @@ import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { Escalation, EscalationStatus, RoutingDecision } from './escalation.entity';
 
-export type NewEscalation = Pick<Escalation, 'conversationId' | 'reason' | 'handoff' | 'status' | 'assignedExtensionId' | 'assignedAt' | 'takenOverById'>;
+export type NewEscalation = Pick<Escalation, 'conversationId' | 'reason' | 'handoff' | 'status' | 'assignedExtensionId' | 'assignedAt' | 'takenOverById'> &
+  Partial<Pick<Escalation, 'customerSentiment' | 'announcedStaffId'>>;
 
 /** Escalations, their routing log and the round-robin positions: the only code that knows how they are stored. */
 export class EscalationsRepository extends RepositoryBase {
@@ -39,15 +40,30 @@ export class EscalationsRepository extends RepositoryBase {
 
   insert(tx: Tx, fields: NewEscalation): Promise<Escalation> {
     const manager = this.manager(tx);
-    return manager.save(manager.create(Escalation, { ...fields, declinedExtensionIds: [], resolvedAt: null, resolution: null, version: 1 }));
+    return manager.save(
+      manager.create(Escalation, {
+        customerSentiment: null,
+        announcedStaffId: null,
+        ...fields,
+        handedOverById: null,
+        declinedExtensionIds: [],
+        resolvedAt: null,
+        resolution: null,
+        version: 1,
+      }),
+    );
   }
 
   /** Writes an escalation the caller holds locked, counting the change. */
   async saveChange(tx: Tx, escalation: Escalation): Promise<void> {
     escalation.version += 1;
     escalation.updatedAt = new Date();
-    const { status, resolution, assignedExtensionId, assignedAt, takenOverById, declinedExtensionIds, resolvedAt, version, updatedAt } = escalation;
-    await this.manager(tx).update(Escalation, { id: escalation.id }, { status, resolution, assignedExtensionId, assignedAt, takenOverById, declinedExtensionIds, resolvedAt, version, updatedAt });
+    const { status, resolution, assignedExtensionId, assignedAt, takenOverById, handedOverById, announcedStaffId, declinedExtensionIds, resolvedAt, version, updatedAt } = escalation;
+    await this.manager(tx).update(
+      Escalation,
+      { id: escalation.id },
+      { status, resolution, assignedExtensionId, assignedAt, takenOverById, handedOverById, announcedStaffId, declinedExtensionIds, resolvedAt, version, updatedAt },
+    );
   }
 
   /** Waiting escalations, oldest first, locked; ones another instance is routing are skipped. */

@@ -6,10 +6,19 @@ import { preloadedOr } from '../../shared/graphql/preloaded';
 import { Conversation, ConversationStage } from '../conversations/conversation.entity';
 import { Extension } from '../extensions/extension.entity';
 import { StaffUser } from '../staff/staff-user.entity';
-import { Escalation, RoutingDecision } from './escalation.entity';
+import { Escalation, EscalationReason, RoutingDecision } from './escalation.entity';
 import { escalationFromEvent, EscalationTopic, type EscalationEventPayload } from './escalations.events';
 import type { EscalationsService } from './escalations.service';
-import { EscalationConnection, HandoffPacketType, ReleaseConversationPayload, ResolveEscalationPayload, StaffReplyPayload, TakeOverPayload } from './escalations.types';
+import {
+  EscalationConnection,
+  HandoffPacketType,
+  HandoffStatus,
+  HandOverPayload,
+  ReleaseConversationPayload,
+  ResolveEscalationPayload,
+  StaffReplyPayload,
+  TakeOverPayload,
+} from './escalations.types';
 
 /** The live escalation queue every console shows, and the handoff mutations. */
 @Resolver(() => Escalation)
@@ -44,6 +53,17 @@ export class EscalationsResolver {
     return preloadedOr(escalation, 'takenOverBy', async () => (escalation.takenOverById ? context.loaders.staffUserById.load(escalation.takenOverById) : null));
   }
 
+  @FieldResolver(() => StaffUser, { nullable: true, description: 'Who handed the thread to its holder (a colleague, or an admin who took it); null when the holder took it over themselves.' })
+  handedOverBy(@Root() escalation: Escalation, @Ctx() context: RequestContext): Promise<StaffUser | null> {
+    return preloadedOr(escalation, 'handedOverBy', async () => (escalation.handedOverById ? context.loaders.staffUserById.load(escalation.handedOverById) : null));
+  }
+
+  @Query(() => [StaffUser], { description: 'Everyone who may sign in, by name: the colleagues a held thread can be handed to.' })
+  @StaffOnly()
+  handoverColleagues(): Promise<StaffUser[]> {
+    return this.service.colleagues();
+  }
+
   @FieldResolver(() => [RoutingDecision], { description: 'Each routing choice and why it was made.' })
   routingLog(@Root() escalation: Escalation, @Ctx() context: RequestContext): Promise<RoutingDecision[]> {
     return preloadedOr(escalation, 'routingLog', () => context.loaders.routingLogByEscalationId.load(escalation.id));
@@ -65,6 +85,18 @@ export class EscalationsResolver {
     return { message: await this.service.sendStaffReply({ conversationId, text, staffUserId: staffIdOf(context) }), userErrors: [] };
   }
 
+  @Mutation(() => HandOverPayload, {
+    description: 'Hand a thread you hold to a named colleague, who holds it from now on and is alerted live. An admin may hand any thread, to themselves too (taking it from someone who has gone).',
+  })
+  @StaffOnly()
+  async handOverConversation(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('toStaffUserId', () => ID) toStaffUserId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<HandOverPayload> {
+    return { ...(await this.service.handOver({ conversationId, toStaffUserId, staffUserId: staffIdOf(context), isAdmin: isAdmin(context) })), userErrors: [] };
+  }
+
   @Mutation(() => ReleaseConversationPayload, { description: 'Hand the thread back to the assistant, which resumes where it was; its escalation is resolved.' })
   @StaffOnly()
   async releaseConversation(@Arg('conversationId', () => ID) conversationId: string, @Ctx() context: RequestContext): Promise<ReleaseConversationPayload> {
@@ -73,8 +105,12 @@ export class EscalationsResolver {
 
   @Mutation(() => ResolveEscalationPayload, { description: 'Mark the escalation handled; the thread closes until the customer writes again.' })
   @StaffOnly()
-  async resolveEscalation(@Arg('escalationId', () => ID) escalationId: string, @Ctx() context: RequestContext): Promise<ResolveEscalationPayload> {
-    return { escalation: await this.service.resolve({ escalationId, staffUserId: staffIdOf(context), isAdmin: isAdmin(context) }), userErrors: [] };
+  async resolveEscalation(
+    @Arg('escalationId', () => ID) escalationId: string,
+    @Arg('closingMessage', () => String, { nullable: true, description: 'A last reply to the customer, sent before the thread closes.' }) closingMessage: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ResolveEscalationPayload> {
+    return { escalation: await this.service.resolve({ escalationId, closingMessage, staffUserId: staffIdOf(context), isAdmin: isAdmin(context) }), userErrors: [] };
   }
 
   @Subscription(() => Escalation, { topics: EscalationTopic.RAISED, description: 'A new escalation, from any instance.' })
@@ -104,6 +140,15 @@ export class ConversationHandoffResolver {
   @FieldResolver(() => ConversationStage, { description: 'ESCALATED while the thread has an open escalation; otherwise where the assistant is with it.' })
   async stage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<ConversationStage> {
     return (await this.openEscalation(conversation, context)) ? ConversationStage.ESCALATED : conversation.stage;
+  }
+
+  @FieldResolver(() => HandoffStatus, { description: 'Who answers the thread now, from its open escalation and stage: what its status line says.' })
+  async handoffStatus(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<HandoffStatus> {
+    const open = await this.openEscalation(conversation, context);
+    if (open?.takenOverById) return HandoffStatus.HELD;
+    if (open?.reason === EscalationReason.PAGE_INBOX_REPLY) return HandoffStatus.HELD_OUTSIDE;
+    if (open) return HandoffStatus.WAITING_FOR_STAFF;
+    return conversation.stage === ConversationStage.CLOSED ? HandoffStatus.CLOSED : HandoffStatus.ASSISTANT;
   }
 
   @FieldResolver(() => Boolean, { description: 'True while the thread is with staff (held, or waiting for them): the assistant stays silent.' })

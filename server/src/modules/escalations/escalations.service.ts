@@ -10,6 +10,7 @@ import { checkInboundText } from '../conversations/inbound-text';
 import { MessageAuthor, type Message } from '../conversations/message.entity';
 import type { CustomersRepository } from '../customers/customers.repository';
 import type { ExtensionsService } from '../extensions/extensions.service';
+import type { StaffUser } from '../staff/staff-user.entity';
 import type { StaffService } from '../staff/staff.service';
 import { Escalation, EscalationReason, EscalationResolution, EscalationStatus, type HandoffPacket, type RoutingDecision } from './escalation.entity';
 import { escalationErrors } from './escalations.errors';
@@ -44,6 +45,7 @@ export class EscalationsService {
       staff: StaffService;
       outbound: OutboundDelivery;
       logger: Logger;
+      businessName: string;
       businessTimeZone: string;
       ackTimeoutSeconds: number;
       sweepSeconds: number;
@@ -83,7 +85,15 @@ export class EscalationsService {
   async raise(
     tx: Tx,
     events: PendingEvents,
-    params: { conversation: Conversation; reason: EscalationReason; reasonText: string; lastCustomerMessage: string; quote: string | null },
+    params: {
+      conversation: Conversation;
+      reason: EscalationReason;
+      reasonText: string;
+      lastCustomerMessage: string;
+      quote: string | null;
+      /** How the customer sounded (-1..1), when the assistant read their message. */
+      sentiment?: number | null;
+    },
   ): Promise<Escalation> {
     const open = await this.deps.repository.findOpenForConversation(tx, params.conversation.id, { lock: true });
     if (open) return open;
@@ -95,6 +105,7 @@ export class EscalationsService {
       assignedExtensionId: null,
       assignedAt: null,
       takenOverById: null,
+      customerSentiment: params.sentiment ?? null,
     });
     await this.route(tx, escalation, new Date());
     await this.deps.repository.saveChange(tx, escalation);
@@ -130,10 +141,46 @@ export class EscalationsService {
       }
       open.status = EscalationStatus.TAKEN_OVER;
       open.takenOverById = params.staffUserId;
+      open.handedOverById = null;
+      // The customer was told a person would reply: they hear who did. A look at a thread nobody escalated stays silent.
+      if (this.customerWaitsForStaff(open)) await this.announceHolder(tx, events, conversation, open);
       await this.deps.repository.saveChange(tx, open);
       await this.record(tx, events, 'TAKEN_OVER', open, conversation);
       return { conversation, escalation: open };
     });
+  }
+
+  /**
+   * The holder (or an admin) hands the thread to a named colleague, who holds it from now on and
+   * is alerted live (the event names who handed it over). An admin may also hand out a thread
+   * nobody holds yet, or hand it to themselves to take it from someone who has gone. The customer
+   * hears who joined unless a staff member is only looking in unasked.
+   */
+  handOver(params: { conversationId: string; toStaffUserId: string; staffUserId: string; isAdmin: boolean }): Promise<{ conversation: Conversation; escalation: Escalation }> {
+    return this.deps.uow.run(async (tx, events) => {
+      const conversation = await this.deps.conversations.lockThread(tx, params.conversationId);
+      const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: true });
+      if (!open) throw escalationErrors.nothingToHandOver();
+      if (open.takenOverById !== params.staffUserId && !params.isAdmin) throw escalationErrors.notHoldingToHandOver();
+      const targetId = fromGlobalId('StaffUser', params.toStaffUserId);
+      const target = targetId ? await this.deps.staff.findUser(targetId, tx) : null;
+      if (!target || target.deactivatedAt) throw escalationErrors.noSuchColleague();
+      if (open.takenOverById === target.id) throw escalationErrors.alreadyHolds(target.displayName);
+      open.status = EscalationStatus.TAKEN_OVER;
+      open.takenOverById = target.id;
+      open.handedOverById = params.staffUserId;
+      // Announced if the customer heard of the last holder, or waits for a person (an admin handing out a waiting thread).
+      if (open.announcedStaffId !== null || this.customerWaitsForStaff(open)) await this.announceHolder(tx, events, conversation, open, target);
+      await this.deps.repository.saveChange(tx, open);
+      await this.record(tx, events, 'HANDED_OVER', open, conversation);
+      this.deps.logger.info({ escalationId: open.id, handedOverById: params.staffUserId, toStaffUserId: target.id }, 'thread handed over');
+      return { conversation, escalation: open };
+    });
+  }
+
+  /** Everyone a thread can be handed to. */
+  colleagues(): Promise<StaffUser[]> {
+    return this.deps.staff.activeUsers();
   }
 
   /**
@@ -175,7 +222,19 @@ export class EscalationsService {
       if (open.takenOverById !== params.staffUserId) throw escalationErrors.notHolding();
       // The send queue would refuse it anyway; staff hear why now rather than see "not delivered".
       if (await this.deps.conversations.replyRefusedByConsent(tx, conversation)) throw escalationErrors.recipientOptedOut();
-      return this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.STAFF, text: checked.text, staffUserId: params.staffUserId });
+      const holder = await this.deps.staff.findUser(params.staffUserId, tx);
+      // A first word from someone the customer has not heard of: they are told who joined first.
+      if (open.announcedStaffId !== params.staffUserId) {
+        await this.announceHolder(tx, events, conversation, open, holder);
+        await this.deps.repository.saveChange(tx, open);
+        await this.record(tx, events, 'TAKEN_OVER', open, conversation);
+      }
+      return this.deps.conversations.sendReply(tx, events, conversation, {
+        author: MessageAuthor.STAFF,
+        text: checked.text,
+        staffUserId: params.staffUserId,
+        senderName: firstName(holder),
+      });
     });
   }
 
@@ -188,16 +247,24 @@ export class EscalationsService {
       if (open.takenOverById && open.takenOverById !== params.staffUserId && !params.isAdmin) throw escalationErrors.notHolding();
       // The customer hears the assistant is back only if they knew it had left: they were told a
       // person would reply, or a person did. A silent look at the thread stays silent.
-      const customerKnew = open.reason !== EscalationReason.STAFF_TAKEOVER || (await this.deps.conversations.staffRepliedSince(tx, conversation.id, open.createdAt));
+      const customerKnew =
+        open.announcedStaffId !== null || this.customerWaitsForStaff(open) || (await this.deps.conversations.staffRepliedSince(tx, conversation.id, open.createdAt));
+      const announced = open.announcedStaffId ? await this.deps.staff.findUser(open.announcedStaffId, tx) : null;
       await this.close(tx, events, open, EscalationResolution.RELEASED, conversation);
       conversation.failedAttempts = 0;
-      if (customerKnew) await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.SYSTEM, text: "I'm back to help with anything else about your booking." });
+      if (customerKnew && !(await this.deps.conversations.replyRefusedByConsent(tx, conversation))) {
+        const left = announced ? `${firstName(announced)} from ${this.deps.businessName} handed you back to the booking assistant. ` : '';
+        await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.SYSTEM, text: `${left}I'm back to help with anything else about your booking.` });
+      }
       return conversation;
     });
   }
 
   /** Marks the escalation handled; the thread closes (or stays booked), and a new customer message reopens it with the assistant. */
-  resolve(params: { escalationId: string; staffUserId: string; isAdmin: boolean }): Promise<Escalation> {
+  resolve(params: { escalationId: string; staffUserId: string; isAdmin: boolean; closingMessage?: string | null }): Promise<Escalation> {
+    // An optional last word to the customer, sent as the staff member's reply before the thread closes.
+    const closing = params.closingMessage?.trim() ? checkInboundText(params.closingMessage) : null;
+    if (closing && 'failure' in closing) throw closing.failure;
     return this.deps.uow.run(async (tx, events) => {
       const id = fromGlobalId('Escalation', params.escalationId);
       const [found] = id ? await this.deps.repository.findByIds([id]) : [];
@@ -208,6 +275,11 @@ export class EscalationsService {
       if (!escalation || escalation.status === EscalationStatus.RESOLVED) throw escalationErrors.alreadyResolved();
       if (escalation.takenOverById && escalation.takenOverById !== params.staffUserId && !params.isAdmin) {
         throw escalationErrors.heldBySomeoneElse(await this.staffName(escalation.takenOverById));
+      }
+      if (closing) {
+        if (await this.deps.conversations.replyRefusedByConsent(tx, conversation)) throw escalationErrors.recipientOptedOut();
+        const author = await this.deps.staff.findUser(params.staffUserId, tx);
+        await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.STAFF, text: closing.text, staffUserId: params.staffUserId, senderName: firstName(author) });
       }
       conversation.stage = conversation.bookingId ? ConversationStage.BOOKED : ConversationStage.CLOSED;
       await this.deps.conversations.save(tx, conversation);
@@ -295,6 +367,25 @@ export class EscalationsService {
     return { assigned: chosen !== null, changed: logged || declinesChanged };
   }
 
+  /** Whether the customer was told a person would reply (every escalation but a staff member stepping in unasked). */
+  private customerWaitsForStaff(escalation: Escalation): boolean {
+    return escalation.reason !== EscalationReason.STAFF_TAKEOVER;
+  }
+
+  /**
+   * Tells the customer who joined ("Sam from <business> joined the chat."), through the thread's
+   * own channel like any reply, once per holder; nothing for a number that opted out. The caller
+   * saves the escalation.
+   */
+  private async announceHolder(tx: Tx, events: PendingEvents, conversation: Conversation, escalation: Escalation, holder?: StaffUser | null): Promise<void> {
+    const staffUserId = holder?.id ?? escalation.takenOverById;
+    if (!staffUserId || escalation.announcedStaffId === staffUserId) return;
+    if (await this.deps.conversations.replyRefusedByConsent(tx, conversation)) return;
+    const person = holder ?? (await this.deps.staff.findUser(staffUserId, tx));
+    await this.deps.conversations.sendReply(tx, events, conversation, { author: MessageAuthor.SYSTEM, text: `${firstName(person)} from ${this.deps.businessName} joined the chat.` });
+    escalation.announcedStaffId = staffUserId;
+  }
+
   private async close(tx: Tx, events: PendingEvents, escalation: Escalation, resolution: EscalationResolution, conversation: Conversation): Promise<void> {
     escalation.status = EscalationStatus.RESOLVED;
     escalation.resolution = resolution;
@@ -329,9 +420,10 @@ export class EscalationsService {
     const customer = await this.deps.customers.findById(conversation.customerId, tx);
     const assignedExtension = escalation.assignedExtensionId ? await this.deps.extensions.findById(escalation.assignedExtensionId, tx) : null;
     const takenOverBy = escalation.takenOverById ? await this.deps.staff.findUser(escalation.takenOverById, tx) : null;
+    const handedOverBy = escalation.handedOverById ? await this.deps.staff.findUser(escalation.handedOverById, tx) : null;
     const routingLog = await this.deps.repository.routingLogs([escalation.id], tx);
     if (!customer) return;
-    const payload = toEventPayload({ transition, escalation, conversation, customer, assignedExtension, takenOverBy, routingLog });
+    const payload = toEventPayload({ transition, escalation, conversation, customer, assignedExtension, takenOverBy, handedOverBy, routingLog });
     events.add(transition === 'RAISED' ? EscalationTopic.RAISED : EscalationTopic.UPDATED, payload);
   }
 
@@ -354,4 +446,9 @@ export class EscalationsService {
   routingLogs(escalationIds: readonly string[]): Promise<RoutingDecision[]> {
     return this.deps.repository.routingLogs(escalationIds);
   }
+}
+
+/** The name a customer sees for a staff member: the first word of their display name. */
+export function firstName(person: Pick<StaffUser, 'displayName'> | null): string {
+  return person?.displayName.trim().split(/\s+/)[0] || 'Our team';
 }

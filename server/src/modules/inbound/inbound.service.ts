@@ -133,7 +133,7 @@ export class InboundService {
           { ...this.deps.policy, askForPhone: conversation.channel === Channel.WEB_CHAT, bookWithoutReadBack: conversation.channel === Channel.PHONE },
           text,
         );
-        const applied = await this.apply(tx, events, conversation, decision, text);
+        const applied = await this.apply(tx, events, conversation, decision, text, analysis.sentiment);
         if (applied.refusal) return this.reply(tx, events, conversation, MessageAuthor.AI, applied.refusal);
         if (!applied.booking) return this.reply(tx, events, conversation, MessageAuthor.AI, decision.reply);
         // The booking waits for the terms: they follow the assistant's answer, by text.
@@ -244,7 +244,14 @@ export class InboundService {
    * an escalation. A booking the service refuses (a past day, too many guests, out of the service
    * area) comes back as the sentence to tell the customer, and the thread asks again.
    */
-  private async apply(tx: Tx, events: PendingEvents, conversation: Conversation, decision: Decision, text: string): Promise<{ booking: Booking | null; refusal: string | null }> {
+  private async apply(
+    tx: Tx,
+    events: PendingEvents,
+    conversation: Conversation,
+    decision: Decision,
+    text: string,
+    sentiment: number,
+  ): Promise<{ booking: Booking | null; refusal: string | null }> {
     let booking: Booking | null = null;
     const draftBefore = conversation.bookingDraft;
     conversation.bookingDraft = decision.draft;
@@ -280,6 +287,7 @@ export class InboundService {
         reasonText: decision.escalate.explanation,
         lastCustomerMessage: text,
         quote: decision.quote,
+        sentiment,
       });
     }
     return { booking, refusal: null };

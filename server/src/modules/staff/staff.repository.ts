@@ -19,6 +19,11 @@ export class StaffRepository extends RepositoryBase {
     return this.manager(tx).findOneBy(StaffUser, { id });
   }
 
+  /** Everyone who may sign in, by name. */
+  activeUsers(): Promise<StaffUser[]> {
+    return this.manager().find(StaffUser, { where: { deactivatedAt: IsNull() }, order: { displayName: 'ASC', id: 'ASC' } });
+  }
+
   async findUsers(ids: readonly string[]): Promise<StaffUser[]> {
     return ids.length === 0 ? [] : this.manager().findBy(StaffUser, { id: In([...ids]) });
   }

@@ -146,6 +146,11 @@ export class StaffService {
     return this.deps.repository.findUser(id, tx);
   }
 
+  /** Everyone who may sign in, by name: the colleagues a thread can be handed to. */
+  activeUsers(): Promise<StaffUser[]> {
+    return this.deps.repository.activeUsers();
+  }
+
   findUsers(ids: readonly string[]): Promise<StaffUser[]> {
     return this.deps.repository.findUsers(ids);
   }
