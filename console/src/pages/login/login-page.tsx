@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { toSessionUser, useSessionStore } from '../../app/console-context';
 import { loginMutation } from '../../graphql/operations';
 import { describedBy, describeError, FieldError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 const FIELDS = new Set(['email', 'password']);
 
@@ -74,6 +75,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
             type="email"
             autoComplete="username"
             autoFocus
+            maxLength={FORM_LIMITS.signIn.email.maxLength}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
             {...describedBy({ errorId: `${id}-email-error`, messages: byField.get('email') })}
@@ -89,6 +91,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
             name="password"
             type="password"
             autoComplete="current-password"
+            maxLength={FORM_LIMITS.signIn.password.maxLength}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             {...describedBy({ errorId: `${id}-password-error`, messages: byField.get('password') })}

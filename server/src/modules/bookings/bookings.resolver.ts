@@ -72,7 +72,7 @@ export class BookingsResolver {
 
   @Mutation(() => BookingPayload)
   @StaffOnly(ApiScope.BOOKINGS_WRITE)
-  async createBooking(@Arg('input', () => CreateBookingInput) input: CreateBookingInput): Promise<BookingPayload> {
+  async createBooking(@Arg('input', () => CreateBookingInput, { validate: false }) input: CreateBookingInput): Promise<BookingPayload> {
     return { booking: await this.service.create(input), userErrors: [] };
   }
 

@@ -16,22 +16,22 @@ export const extensionErrors = {
   duplicateNumber: (number?: number): UserInputFailure =>
     userFailure(
       ExtensionErrorCode.DUPLICATE_NUMBER,
-      `Extension ${number ?? 'with that number'} already exists; choose another number.`,
+      `Number: extension ${number ?? 'with that number'} already exists; choose another number.`,
       'number',
     ),
   primaryAlreadySet: (current: { number: number; employeeName: string }): UserInputFailure =>
     userFailure(
       ExtensionErrorCode.PRIMARY_ALREADY_SET,
       `Extension ${current.number} (${current.employeeName}) is already the primary escalation extension. ` +
-        'There can be only one: use setPrimaryEscalationExtension to move it.',
+        'There can be only one: use “Make primary” on this extension after saving it.',
       'isPrimaryEscalation',
     ),
   primaryRequired: (field: string, action: string): UserInputFailure =>
     userFailure(
       ExtensionErrorCode.PRIMARY_REQUIRED,
-      `This is the primary escalation extension, so it cannot be ${action}: make another extension primary first.`,
+      `This is the primary escalation extension, so it cannot be ${action}: use “Make primary” on another extension first.`,
       field,
     ),
   unknownStaffUser: (): UserInputFailure =>
-    userFailure(ExtensionErrorCode.UNKNOWN_STAFF_USER, 'staffUserId does not name a staff user.', 'staffUserId'),
+    userFailure(ExtensionErrorCode.UNKNOWN_STAFF_USER, 'Staff login: that staff member no longer exists; choose another or none.', 'staffUserId'),
 };

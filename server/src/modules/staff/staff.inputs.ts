@@ -1,31 +1,32 @@
 import { ArrayMinSize, ArrayUnique, IsEmail, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { FORM_LIMITS } from '../../shared/forms/form-limits';
 import { ApiScope } from '../../shared/auth/scopes';
 import { StaffRole } from '../../shared/auth/roles';
 
 @InputType()
 export class LoginInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'Email: enter the email address you sign in with, for example name@example.com.' })
+  @MaxLength(FORM_LIMITS.signIn.email.maxLength, { message: `Email: use at most ${FORM_LIMITS.signIn.email.maxLength} characters.` })
   email!: string;
 
   @Field(() => String)
-  @MinLength(1, { message: 'password must not be empty' })
-  @MaxLength(1024, { message: 'password must be at most 1024 characters' })
+  @MinLength(1, { message: 'Password: enter your password.' })
+  @MaxLength(FORM_LIMITS.signIn.password.maxLength, { message: `Password: use at most ${FORM_LIMITS.signIn.password.maxLength} characters.` })
   password!: string;
 }
 
 @InputType()
 export class CreateApiKeyInput {
   @Field(() => String, { description: 'Who or what uses the key, e.g. "Website booking form".' })
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  @MinLength(1, { message: 'Name: say who or what uses the key, for example Website booking form.' })
+  @MaxLength(100, { message: 'Name: use at most 100 characters.' })
   name!: string;
 
   @Field(() => [ApiScope])
-  @ArrayMinSize(1, { message: 'scopes must name at least one scope' })
-  @ArrayUnique({ message: 'scopes must not repeat a scope' })
+  @ArrayMinSize(1, { message: 'Scopes: choose at least one scope.' })
+  @ArrayUnique({ message: 'Scopes: choose each scope once.' })
   scopes!: ApiScope[];
 }
 
