@@ -72,6 +72,7 @@ export type CreateExtensionInput = {
   /** Make this the primary escalation extension. Refused while another is primary: use setPrimaryEscalationExtension to move it. */
   isPrimaryEscalation?: boolean | null | undefined;
   number: number;
+  /** With country code; spaces, dashes and parentheses are ignored, e.g. "+1 916 555 0100". */
   phone: string;
   role: string;
   /** The staff user who works this extension and may set its status. */
@@ -207,6 +208,7 @@ export type UpdateExtensionInput = {
   /** Only true is accepted while no other extension is primary; see setPrimaryEscalationExtension. */
   isPrimaryEscalation?: boolean | null | undefined;
   number?: number | null | undefined;
+  /** With country code; spaces, dashes and parentheses are ignored. */
   phone?: string | null | undefined;
   role?: string | null | undefined;
   /** Link a staff user; pass null to unlink. */
