@@ -8,6 +8,8 @@ export enum ExtensionErrorCode {
   PRIMARY_ALREADY_SET = 'PRIMARY_ALREADY_SET',
   PRIMARY_REQUIRED = 'PRIMARY_REQUIRED',
   UNKNOWN_STAFF_USER = 'UNKNOWN_STAFF_USER',
+  STAFF_USER_HAS_EXTENSION = 'STAFF_USER_HAS_EXTENSION',
+  EXTENSION_HAS_STAFF_USER = 'EXTENSION_HAS_STAFF_USER',
 }
 
 export const extensionErrors = {
@@ -34,4 +36,16 @@ export const extensionErrors = {
     ),
   unknownStaffUser: (): UserInputFailure =>
     userFailure(ExtensionErrorCode.UNKNOWN_STAFF_USER, 'Staff login: that staff member no longer exists; choose another or none.', 'staffUserId'),
+  staffUserHasExtension: (number: number, field = 'staffUserId'): UserInputFailure =>
+    userFailure(
+      ExtensionErrorCode.STAFF_USER_HAS_EXTENSION,
+      `Staff login: that person already answers extension ${number}; unlink it there first.`,
+      field,
+    ),
+  extensionHasStaffUser: (number: number, field: string): UserInputFailure =>
+    userFailure(
+      ExtensionErrorCode.EXTENSION_HAS_STAFF_USER,
+      `Extension: ${number} is linked to another staff login; choose another extension or unlink it first.`,
+      field,
+    ),
 };

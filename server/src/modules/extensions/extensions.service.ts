@@ -87,7 +87,7 @@ export class ExtensionsService {
         if (primary) problems.push(extensionErrors.primaryAlreadySet(primary).userErrors[0]);
         else extension.isPrimaryEscalation = true;
       }
-      const staffUserId = input.staffUserId !== undefined ? await this.staffUserIdOrProblem(tx, input.staffUserId, problems) : undefined;
+      const staffUserId = input.staffUserId !== undefined ? await this.staffUserIdOrProblem(tx, input.staffUserId, problems, extension.id) : undefined;
       throwIfAny(problems);
       if (input.workingHours) extension.workingHours = normaliseHours(input.workingHours);
       if (numberChanges) extension.number = input.number!;
@@ -131,6 +131,51 @@ export class ExtensionsService {
     });
   }
 
+  /** The extension a staff login answers, if any. */
+  findByStaffUserId(staffUserId: string): Promise<Extension | null> {
+    return this.deps.repository.findByStaffUserId(staffUserId);
+  }
+
+  findByStaffUserIds(staffUserIds: readonly string[]): Promise<Extension[]> {
+    return this.deps.repository.findByStaffUserIds(staffUserIds);
+  }
+
+  /**
+   * Presence: sets the status of the extension a staff login answers, when it is one of
+   * `from` (so "gone" never overrides a status someone chose since). Null when the login has
+   * no extension or nothing changed.
+   */
+  setStatusOfStaffUser(params: { staffUserId: string; status: ExtensionStatus; from?: readonly ExtensionStatus[] }): Promise<Extension | null> {
+    return this.write(async (tx, events) => {
+      const extension = await this.deps.repository.findByStaffUserId(params.staffUserId, tx);
+      if (!extension || extension.status === params.status) return null;
+      if (params.from && !params.from.includes(extension.status)) return null;
+      extension.status = params.status;
+      const saved = await this.deps.repository.save(tx, extension);
+      recordChange(events, 'UPDATED', toSnapshot(saved));
+      return saved;
+    });
+  }
+
+  /**
+   * Links a staff login to an extension (or to none, with null) in the caller's transaction,
+   * unlinking the one it had. Refused when the extension answers to someone else.
+   */
+  async linkStaffUser(tx: Tx, events: PendingEvents, params: { staffUserId: string; extensionGlobalId: string | null; field: string }): Promise<void> {
+    await this.deps.repository.lockForWrite(tx);
+    const current = await this.deps.repository.findByStaffUserId(params.staffUserId, tx);
+    const wanted = params.extensionGlobalId === null ? null : await this.findOrFail(tx, params.extensionGlobalId, params.field);
+    if (wanted && wanted.staffUserId && wanted.staffUserId !== params.staffUserId) throw extensionErrors.extensionHasStaffUser(wanted.number, params.field);
+    if (current && current.id !== wanted?.id) {
+      current.staffUserId = null;
+      recordChange(events, 'UPDATED', toSnapshot(await this.deps.repository.save(tx, current)));
+    }
+    if (wanted && wanted.staffUserId !== params.staffUserId) {
+      wanted.staffUserId = params.staffUserId;
+      recordChange(events, 'UPDATED', toSnapshot(await this.deps.repository.save(tx, wanted)));
+    }
+  }
+
   /** Moves the primary flag in one step, so there is never a moment with none or two. */
   setPrimary(globalId: string): Promise<Extension> {
     return this.write(async (tx, events) => {
@@ -160,19 +205,23 @@ export class ExtensionsService {
     });
   }
 
-  private async findOrFail(tx: Tx, globalId: string): Promise<Extension> {
+  private async findOrFail(tx: Tx, globalId: string, field = 'id'): Promise<Extension> {
     const id = fromGlobalId('Extension', globalId);
     const extension = id ? await this.deps.repository.findById(id, tx) : null;
-    if (!extension) throw extensionErrors.notFound();
+    if (!extension) throw extensionErrors.notFound(field);
     return extension;
   }
 
-  private async staffUserIdOrProblem(tx: Tx, globalId: string | null | undefined, problems: UserError[]): Promise<string | null> {
+  private async staffUserIdOrProblem(tx: Tx, globalId: string | null | undefined, problems: UserError[], extensionId?: string): Promise<string | null> {
     if (globalId === null || globalId === undefined) return null;
     const id = fromGlobalId('StaffUser', globalId);
-    if (id && (await this.deps.repository.staffUserExists(tx, id))) return id;
-    problems.push(extensionErrors.unknownStaffUser().userErrors[0]);
-    return null;
+    if (!id || !(await this.deps.repository.staffUserExists(tx, id))) {
+      problems.push(extensionErrors.unknownStaffUser().userErrors[0]);
+      return null;
+    }
+    const linked = await this.deps.repository.findByStaffUserId(id, tx);
+    if (linked && linked.id !== extensionId) problems.push(extensionErrors.staffUserHasExtension(linked.number).userErrors[0]);
+    return id;
   }
 }
 
