@@ -54,13 +54,13 @@ export class PresenceService {
 
   /** A staff member signed in: their extension is available. */
   async signedIn(staffUserId: string): Promise<void> {
-    await this.deps.store.takeGone(staffUserId);
+    await this.forgetGone(staffUserId);
     await this.deps.extensions.setStatusOfStaffUser({ staffUserId, status: ExtensionStatus.AVAILABLE });
   }
 
   /** The away toggle: away takes the extension out of routing, back puts it in. */
   async setAway(staffUserId: string, away: boolean): Promise<Extension | null> {
-    await this.deps.store.takeGone(staffUserId);
+    await this.forgetGone(staffUserId);
     await this.deps.extensions.setStatusOfStaffUser({ staffUserId, status: away ? ExtensionStatus.OFFLINE : ExtensionStatus.AVAILABLE });
     return this.deps.extensions.findByStaffUserId(staffUserId);
   }
@@ -100,6 +100,15 @@ export class PresenceService {
 
   stop(): void {
     clearInterval(this.refresher);
+  }
+
+  /** Sign-in and the away toggle work while Redis is unreachable: the mark is only a hint for a reopened console. */
+  private async forgetGone(staffUserId: string): Promise<void> {
+    try {
+      await this.deps.store.takeGone(staffUserId);
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).message }, 'could not clear the console-gone mark');
+    }
   }
 
   private async refreshLocal(): Promise<void> {
