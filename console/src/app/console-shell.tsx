@@ -14,6 +14,8 @@ import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
+import { StaffPage } from '../pages/staff/staff-page';
+import { PresenceToggle } from './presence-toggle';
 import { toSessionUser, useSessionStore } from './console-context';
 import type { LiveStatusStore } from './live-status';
 import { navAreasFor, useRoute } from './routes';
@@ -63,6 +65,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
           ))}
         </nav>
         <LiveIndicator live={live} />
+        <PresenceToggle />
         <div className="topbar__user" data-testid="signed-in-user" title={user.email}>
           Signed in as <strong>{user.displayName}</strong> <span className="muted topbar__email">({user.email})</span>{' '}
           <span className="badge">{ROLE_LABELS[user.role]}</span>
@@ -83,6 +86,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         {route.area === 'terms' && <TermsPage me={user} />}
         {route.area === 'extensions' && <ExtensionsPage me={user} />}
         {route.area === 'channels' && <ChannelsPage me={user} />}
+        {route.area === 'staff' && <StaffPage me={user} />}
       </main>
     </div>
   );

@@ -16,7 +16,10 @@ export type Route =
   | { area: 'travel' }
   | { area: 'terms' }
   | { area: 'extensions' }
-  | { area: 'channels' };
+  | { area: 'channels' }
+  | { area: 'staff' }
+  /** Opened from a one-time link, signed in or not. */
+  | { area: 'setPassword'; token: string };
 
 interface NavArea {
   path: string;
@@ -34,6 +37,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'terms', title: 'Terms' },
   { path: 'extensions', title: 'Extensions' },
   { path: 'channels', title: 'Channels', adminOnly: true },
+  { path: 'staff', title: 'Staff', adminOnly: true },
 ];
 
 export function navAreasFor(role: StaffRole): readonly NavArea[] {
@@ -53,6 +57,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'terms') return { area: 'terms' };
   if (first === 'extensions') return { area: 'extensions' };
   if (first === 'channels') return { area: 'channels' };
+  if (first === 'staff') return { area: 'staff' };
+  if (first === 'set-password' && second) return { area: 'setPassword', token: decodeURIComponent(second) };
   // The queue is what staff keep open, so it is also where an unknown link lands.
   return { area: 'escalations' };
 }

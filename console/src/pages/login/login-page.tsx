@@ -26,8 +26,8 @@ export function LoginPage({ notice }: { notice: string | null }) {
     event.preventDefault();
     setTried(true);
     const missing: UserErrorLike[] = [];
-    if (!email.trim()) missing.push({ field: 'email', message: 'Enter your email address.' });
-    if (!password) missing.push({ field: 'password', message: 'Enter your password.' });
+    if (!email.trim()) missing.push({ field: 'email', message: 'Email: enter the email address you sign in with, for example name@example.com.' });
+    if (!password) missing.push({ field: 'password', message: 'Password: enter your password.' });
     if (missing.length) {
       setErrors(missing);
       (missing[0].field === 'email' ? emailRef : passwordRef).current?.focus();
