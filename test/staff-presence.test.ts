@@ -204,3 +204,19 @@ describe('presence tied to the linked extension', () => {
     });
   });
 });
+
+describe('presence when an instance dies', () => {
+  it('a console on an instance that died without closing its socket counts no more once its expiry passes: the extension goes offline', async () => {
+    const ash = await staffWithExtension(180);
+    const token = await signIn(ash.email, ash.password);
+    const onB = wsClient(instanceB.url, `Bearer ${token}`);
+    await connected(onB.client);
+    expect(await statusOf(180)).toBe('AVAILABLE');
+
+    // No close reaches the server: only the sweep on the surviving instance can notice.
+    instanceB.kill('SIGKILL');
+    await instanceB.exited;
+    await eventually('extension 180 to go offline', async () => (await statusOf(180)) === 'OFFLINE', 30_000);
+    await onB.client.dispose();
+  }, 60_000);
+});

@@ -7,10 +7,12 @@ import type { ExtensionsService } from './extensions.service';
 import type { PresenceStore } from './presence-store';
 
 export const CHECK_PRESENCE = 'presence.check-gone';
+export const SWEEP_PRESENCE = 'presence.sweep';
 
-/** A socket's membership is refreshed this often; it lapses after three missed refreshes. */
-const REFRESH_MS = 20_000;
-const LAPSE_MS = REFRESH_MS * 3;
+/** A socket's membership is refreshed a few times per grace period (at most every 20 s), and lapses after three missed refreshes. */
+const MAX_REFRESH_MS = 20_000;
+/** The per-close check runs this long after the grace period, so clocks a little apart never make it early. */
+const CHECK_MARGIN_MS = 1000;
 
 /**
  * Whether a staff member is watching, as their extension's availability: signing in makes it
@@ -22,6 +24,7 @@ export class PresenceService {
   /** This instance's open staff sockets: connection id -> staff user id. */
   private readonly local = new Map<string, string>();
   private readonly refresher: NodeJS.Timeout;
+  private readonly lapseMs: number;
 
   constructor(
     private readonly deps: {
@@ -34,19 +37,35 @@ export class PresenceService {
       logger: Logger;
     },
   ) {
-    this.refresher = setInterval(() => void this.refreshLocal(), REFRESH_MS);
+    const refreshMs = Math.min(MAX_REFRESH_MS, Math.max(1000, (deps.graceSeconds * 1000) / 3));
+    this.lapseMs = refreshMs * 3;
+    this.refresher = setInterval(() => void this.refreshLocal(), refreshMs);
     this.refresher.unref();
   }
 
-  jobs(): Array<JobDefinition<{ staffUserId: string }>> {
+  /**
+   * The check a close schedules for the end of its grace period, and a sweep over every watched
+   * login for the consoles of an instance that died without closing them (their expiry passes).
+   */
+  jobs(): Array<JobDefinition<{ staffUserId: string }> | JobDefinition<object>> {
     return [
       {
         name: CHECK_PRESENCE,
         ...this.deps.retries,
         expireInSeconds: 60,
         concurrency: 2,
-        handle: async ({ staffUserId }) => {
+        handle: async ({ staffUserId }: { staffUserId: string }) => {
           await this.checkGone(staffUserId);
+        },
+      },
+      {
+        name: SWEEP_PRESENCE,
+        ...this.deps.retries,
+        expireInSeconds: 60,
+        concurrency: 1,
+        everySeconds: Math.max(5, this.deps.graceSeconds),
+        handle: async () => {
+          for (const staffUserId of await this.deps.store.watched()) await this.checkGone(staffUserId);
         },
       },
     ];
@@ -69,7 +88,7 @@ export class PresenceService {
   async connected(staffUserId: string): Promise<string> {
     const connectionId = randomUUID();
     this.local.set(connectionId, staffUserId);
-    await this.deps.store.keep(staffUserId, connectionId, Date.now() + LAPSE_MS);
+    await this.deps.store.keep(staffUserId, connectionId, Date.now() + this.lapseMs);
     if (await this.deps.store.takeGone(staffUserId)) {
       await this.deps.extensions.setStatusOfStaffUser({ staffUserId, status: ExtensionStatus.AVAILABLE, from: [ExtensionStatus.OFFLINE] });
     }
@@ -82,20 +101,24 @@ export class PresenceService {
    */
   async disconnected(staffUserId: string, connectionId: string): Promise<void> {
     this.local.delete(connectionId);
-    await this.deps.store.drop(staffUserId, connectionId);
-    const startAfter = new Date(Date.now() + this.deps.graceSeconds * 1000);
+    await this.deps.store.drop(staffUserId, connectionId, Date.now());
+    const startAfter = new Date(Date.now() + this.deps.graceSeconds * 1000 + CHECK_MARGIN_MS);
     await this.deps.uow.run((tx) => this.deps.jobs.enqueue(tx, CHECK_PRESENCE, { staffUserId }, { startAfter }));
   }
 
-  /** Still no console anywhere after the grace period: the extension goes offline (unless already away). */
-  async checkGone(staffUserId: string): Promise<void> {
-    if ((await this.deps.store.count(staffUserId, Date.now())) > 0) return;
+  /**
+   * No console anywhere for the whole grace period: the extension goes offline (unless it is
+   * already away). A console seen more recently is left to the check of its own close.
+   */
+  async checkGone(staffUserId: string, now = Date.now()): Promise<void> {
+    const { open, lastSeen } = await this.deps.store.seen(staffUserId, now);
+    if (open > 0 || lastSeen === null || now - lastSeen < this.deps.graceSeconds * 1000) return;
     const changed = await this.deps.extensions.setStatusOfStaffUser({
       staffUserId,
       status: ExtensionStatus.OFFLINE,
       from: [ExtensionStatus.AVAILABLE, ExtensionStatus.BUSY],
     });
-    if (changed) await this.deps.store.markGone(staffUserId);
+    await this.deps.store.settleGone(staffUserId, changed !== null);
   }
 
   stop(): void {
@@ -112,7 +135,7 @@ export class PresenceService {
   }
 
   private async refreshLocal(): Promise<void> {
-    const expiresAt = Date.now() + LAPSE_MS;
+    const expiresAt = Date.now() + this.lapseMs;
     try {
       await Promise.all([...this.local].map(([connectionId, staffUserId]) => this.deps.store.keep(staffUserId, connectionId, expiresAt)));
     } catch (error) {
