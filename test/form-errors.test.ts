@@ -81,6 +81,29 @@ describe('every form answers all of its errors at once, in words', () => {
     });
   });
 
+  it('booking edit: a bad start time, negative adults and a past date together', async () => {
+    const created = await mutate(`mutation($input: CreateBookingInput!) { createBooking(input: $input) { booking { id } ${ERRORS} } }`, {
+      input: {
+        customer: { name: 'Dana Smith', phone: '(916) 555-0142' },
+        sourceChannel: 'PHONE',
+        eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        startTime: '18:00',
+        address: '123 Main St, Sacramento, CA 95814',
+        adults: 10,
+      },
+    });
+    expect(created.userErrors).toEqual([]);
+    const id = (created as unknown as { booking: { id: string } }).booking.id;
+    const { userErrors } = await mutate(`mutation($input: UpdateBookingInput!) { updateBooking(input: $input) { booking { id } ${ERRORS} } }`, {
+      input: { id, startTime: '25:00', adults: -1, eventDate: '2020-01-01' },
+    });
+    expect(byField(userErrors)).toEqual({
+      startTime: 'Start time: enter a time such as 18:00.',
+      adults: 'Adults: enter 0 or more.',
+      eventDate: 'Event date has passed; choose today or a later day.',
+    });
+  });
+
   it('terms: a missing title and a missing text together', async () => {
     const { userErrors } = await mutate(`mutation($input: PublishTermsVersionInput!) { publishTermsVersion(input: $input) { termsVersion { id } ${ERRORS} } }`, {
       input: { title: ' ', text: ' ' },

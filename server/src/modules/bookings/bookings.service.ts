@@ -212,10 +212,15 @@ export class BookingsService {
   }
 
   /** Changes the details (re-quoting travel when the address or time moves), or sends the terms of an inquiry. */
-  async update(globalId: string, changes: BookingDetails & { status?: BookingStatus }): Promise<Booking> {
+  async update(globalId: string, changes: BookingDetails & { status?: BookingStatus }, input?: object): Promise<Booking> {
     const id = this.localId(globalId);
     const current = await this.deps.repository.findById(id);
     if (!current) throw notFound();
+    // The input rules and the details' own checks in one answer, as on a new booking.
+    const problems: UserError[] = input ? await inputErrors(input) : [];
+    const flagged = new Set(problems.map((p) => p.field));
+    problems.push(...this.detailFaults(changes, current).faults.filter((f) => !flagged.has(f.field)));
+    throwIfAny(problems);
     const details = this.checkDetails(changes, current);
     const moved = details.address !== current.address || details.eventDate !== current.eventDate || details.startTime !== current.startTime;
     const quote = moved ? await this.quoteTravel(details.address, details.eventDate, details.startTime) : null;
