@@ -15,6 +15,7 @@ import { Terms1795410000000 } from './1795410000000-terms';
 import { TravelQuotes1795420000000 } from './1795420000000-travel-quotes';
 import { ConversationReadMarkers1795500000000 } from './1795500000000-conversation-read-markers';
 import { Handover1795510000000 } from './1795510000000-handover';
+import { StaffPasswordLinks1795520000000 } from './1795520000000-staff-password-links';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -38,4 +39,5 @@ export const migrations = [
   TravelQuotes1795420000000,
   ConversationReadMarkers1795500000000,
   Handover1795510000000,
+  StaffPasswordLinks1795520000000,
 ];

@@ -110,14 +110,14 @@ describe('making a booking', () => {
   it('refuses what a person must correct, naming the field, and writes nothing', async () => {
     const before = await bookingCount();
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ eventDate: day(-3) }, 'eventDate', /Event date is in the past/],
-      [{ adults: 0, kids: 0 }, 'adults', /at least one guest/],
-      [{ adults: 10_000 }, 'adults', /at most 100 guests/],
-      [{ adults: -2 }, 'adults', /Adults cannot be negative/],
-      [{ customer: { phone: newPhone() } }, 'customer.name', /Customer name is required/],
-      [{ customer: { name: 'No Number', phone: '12' } }, 'customer.phone', /Phone must be a phone number/],
-      [{ startTime: '25:00' }, 'startTime', /Start time must be a time such as 18:00/],
-      [{ eventDate: '20th of December' }, 'eventDate', /Event date must be a date such as/],
+      [{ eventDate: day(-3) }, 'eventDate', /Event date has passed; choose today or a later day/],
+      [{ adults: 0, kids: 0 }, 'adults', /enter at least 1 adult/],
+      [{ adults: 10_000 }, 'adults', /more than 100 guests/],
+      [{ adults: -2 }, 'adults', /Adults: enter 0 or more/],
+      [{ customer: { phone: newPhone() } }, 'customer.name', /Customer name: enter the name of the person booking/],
+      [{ customer: { name: 'No Number', phone: '12' } }, 'customer.phone', /Phone: enter a phone number such as \(916\) 555-0100/],
+      [{ startTime: '25:00' }, 'startTime', /Start time: enter a time such as 18:00/],
+      [{ eventDate: '20th of December' }, 'eventDate', /Event date: enter a date such as 2026-12-20/],
       [{ address: '500 S Grand Ave, Los Angeles, CA 90071' }, 'address', /^Service area exceeded\. Please contact us for special arrangements\.$/],
       [{ address: 'qwerty asdfgh' }, 'address', /include the city or ZIP code/],
     ];
@@ -155,7 +155,7 @@ describe('changing a booking', () => {
   it('cancels with a reason, once, and a cancelled booking no longer changes', async () => {
     const { booking } = await createBooking(bookingInput());
     const missingReason = await graphql(app.server.url, CANCEL, { input: { id: booking.id, reason: '' } }, app.adminToken);
-    expect(missingReason.data!.cancelBooking.userErrors).toEqual([expect.objectContaining({ field: 'reason', message: 'Reason for cancelling is required.' })]);
+    expect(missingReason.data!.cancelBooking.userErrors).toEqual([expect.objectContaining({ field: 'reason', message: expect.stringMatching(/^Reason for cancelling: say why/) })]);
 
     const cancelled = await graphql(app.server.url, CANCEL, { input: { id: booking.id, reason: 'The customer moved the party to a restaurant' } }, app.adminToken);
     expect(cancelled.data!.cancelBooking).toMatchObject({ userErrors: [], booking: { status: 'CANCELLED', cancellationReason: 'The customer moved the party to a restaurant' } });

@@ -64,7 +64,7 @@ describe('extensions', () => {
     const before = await countRows();
     const duplicate = await create({ number: 101 });
     expect(duplicate.extension).toBeNull();
-    expect(duplicate.userErrors).toEqual([{ field: 'number', code: 'DUPLICATE_NUMBER', message: 'Extension 101 already exists; choose another number.' }]);
+    expect(duplicate.userErrors).toEqual([{ field: 'number', code: 'DUPLICATE_NUMBER', message: 'Number: extension 101 already exists; choose another number.' }]);
 
     const badHours = await create({ workingHours: [{ day: 'MONDAY', start: '18:00', end: '09:00' }, { day: 'TUESDAY', start: '9am', end: '17:00' }] });
     expect(badHours.userErrors.map((e: any) => e.field)).toEqual(['workingHours.0.end', 'workingHours.1.start']);
@@ -73,13 +73,13 @@ describe('extensions', () => {
     expect(overlapping.userErrors[0]).toMatchObject({ field: 'workingHours.1', code: 'INVALID_WORKING_HOURS' });
 
     const badPhone = await create({ phone: '555-0150' });
-    expect(badPhone.userErrors).toEqual([expect.objectContaining({ field: 'phone', message: expect.stringMatching(/E\.164/) })]);
+    expect(badPhone.userErrors).toEqual([expect.objectContaining({ field: 'phone', message: 'Phone: enter the phone number with country code, for example +1 916 555 0100.' })]);
 
     const secondPrimary = await create({ isPrimaryEscalation: true });
     expect(secondPrimary.userErrors).toEqual([expect.objectContaining({ field: 'isPrimaryEscalation', code: 'PRIMARY_ALREADY_SET' })]);
 
     const blankName = await create({ employeeName: '   ' });
-    expect(blankName.userErrors).toEqual([{ field: 'employeeName', code: 'INVALID', message: 'employeeName must not be blank' }]);
+    expect(blankName.userErrors).toEqual([{ field: 'employeeName', code: 'INVALID', message: 'Employee name: enter the name of the person who answers this extension, for example Maria Lopez.' }]);
 
     const badNumber = await create({ number: 0 });
     expect(badNumber.userErrors).toEqual([expect.objectContaining({ field: 'number' })]);

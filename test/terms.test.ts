@@ -145,7 +145,7 @@ describe('terms versions', () => {
     const before = await count();
     for (const text of ['', '   \n ']) {
       const response = (await query(PUBLISH, { input: { title: 'Terms', text } })).publishTermsVersion;
-      expect(response).toEqual({ termsVersion: null, userErrors: [{ field: 'text', message: 'Terms text is required.', code: 'TEXT_REQUIRED' }] });
+      expect(response).toEqual({ termsVersion: null, userErrors: [{ field: 'text', message: 'Text: paste or type the full terms the customer accepts.', code: 'TEXT_REQUIRED' }] });
     }
     expect(await count()).toBe(before);
   });

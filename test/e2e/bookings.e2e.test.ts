@@ -115,7 +115,7 @@ describe('bookings in the console', () => {
     await form.getByRole('button', { name: 'Create booking' }).click();
 
     // The server refuses the day; the message sits under Event date, tied to it for screen readers.
-    const dateError = form.getByText('Event date is in the past; choose today or a later day.');
+    const dateError = form.getByText('Event date has passed; choose today or a later day.');
     await dateError.waitFor({ timeout: LIVE_TIMEOUT_MS });
     const dateInput = form.getByLabel('Event date');
     expect(await dateInput.getAttribute('aria-invalid')).toBe('true');
@@ -240,7 +240,7 @@ describe('bookings in the console', () => {
 
     await details.getByLabel('Adults').fill('0');
     await details.getByRole('button', { name: 'Save' }).click();
-    const adultsError = details.getByText('A party needs at least one guest.');
+    const adultsError = details.getByText('Adults and kids add up to no guests; enter at least 1 adult.');
     await adultsError.waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await details.getByLabel('Adults').getAttribute('aria-describedby')).toContain(await adultsError.getAttribute('id'));
     await screenshot(staff, '09-event-details-refused');

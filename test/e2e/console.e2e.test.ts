@@ -149,14 +149,14 @@ describe('staff console in a browser', () => {
     await hours.getByLabel('End').fill('09:00');
     await form.getByRole('button', { name: 'Create extension' }).click();
 
-    // The server checks the hours first and answers workingHours.0.end.
+    // Both problems come back at once, each beside its field.
     const endError = hours.getByText('must be after the start time 18:00');
     await endError.waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await hours.getByLabel('End').getAttribute('aria-invalid')).toBe('true');
 
     await hours.getByLabel('End').fill('22:00');
     await form.getByRole('button', { name: 'Create extension' }).click();
-    const numberError = form.getByText(/Extension 101 already exists/);
+    const numberError = form.getByText(/extension 101 already exists/);
     await numberError.waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await form.getByLabel('Number').getAttribute('aria-describedby')).toContain(await numberError.getAttribute('id'));
     expect(await endError.count()).toBe(0);

@@ -6,6 +6,8 @@ import { consoleRouter } from './route-table';
 import type { SessionClients } from './session-client';
 import type { SessionStore } from './session-store';
 import { LoginPage } from '../pages/login/login-page';
+import { SetPasswordPage } from '../pages/set-password/set-password-page';
+import { useSetPasswordToken } from './routes';
 
 /**
  * Signed out: the sign-in page. Signed in: the console, its pages chosen by the router from
@@ -17,6 +19,7 @@ export function App({ sessions, clients }: { sessions: SessionStore; clients: Se
   const { session, notice } = useSyncExternalStore(sessions.subscribe, sessions.get);
   const client = useSyncExternalStore(clients.subscribe, clients.get);
   const signedIn = session !== null && client.token === session.token;
+  const setPasswordToken = useSetPasswordToken();
   const user = session?.user;
   const live = client.live;
   const signedInValue = useMemo(() => (user ? { user, live } : null), [user, live]);
@@ -24,7 +27,9 @@ export function App({ sessions, clients }: { sessions: SessionStore; clients: Se
   return (
     <SessionStoreContext.Provider value={sessions}>
       <ApolloProvider client={client.apollo} key={client.token ?? 'signed-out'}>
-        {signedIn && signedInValue ? (
+        {setPasswordToken ? (
+          <SetPasswordPage token={setPasswordToken} />
+        ) : signedIn && signedInValue ? (
           <SignedInContext.Provider value={signedInValue}>
             <RouterProvider router={consoleRouter} />
           </SignedInContext.Provider>

@@ -11,6 +11,7 @@ import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { toSessionUser, useSessionStore, useSignedIn } from './console-context';
 import { navAreasFor } from './routes';
 import type { SessionUser } from './session-store';
+import { PresenceToggle } from './presence-toggle';
 import { useInboxFeed } from './use-inbox-feed';
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
@@ -128,6 +129,7 @@ export function ConsoleShell() {
         {!menuOpen && <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="topbar__nav" />}
         <DesktopAlertsButton />
         <LiveIndicator live={live} />
+        <PresenceToggle />
         {!menuOpen && <SignedInUser user={user} />}
         {!menuOpen && signOutButton}
       </header>

@@ -9,6 +9,7 @@ import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { DayRoutePage } from '../pages/route/day-route-page';
+import { StaffPage } from '../pages/staff/staff-page';
 import { TermsPage } from '../pages/terms/terms-page';
 import { TravelPage } from '../pages/travel/travel-page';
 import { useSignedIn } from './console-context';
@@ -51,6 +52,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'terms', Component: withMe(TermsPage) },
   { path: 'extensions', Component: withMe(ExtensionsPage) },
   { path: 'channels', Component: withMe(ChannelsPage) },
+  { path: 'staff', Component: withMe(StaffPage) },
   { path: '*', element: TO_QUEUE },
 ];
 

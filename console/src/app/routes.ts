@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { createHashRouter, useLocation, type DataRouter, type RouteObject } from 'react-router';
 import type { StaffRole } from '../graphql/generated/graphql';
 
@@ -24,6 +24,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'terms', title: 'Terms' },
   { path: 'extensions', title: 'Extensions' },
   { path: 'channels', title: 'Channels', adminOnly: true },
+  { path: 'staff', title: 'Staff', adminOnly: true },
 ];
 
 export function navAreasFor(role: StaffRole): readonly NavArea[] {
@@ -57,7 +58,8 @@ export type Route =
   | { area: 'travel' }
   | { area: 'terms' }
   | { area: 'extensions' }
-  | { area: 'channels' };
+  | { area: 'channels' }
+  | { area: 'staff' };
 
 /** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
 export function parseRoute(hash: string): Route {
@@ -67,8 +69,24 @@ export function parseRoute(hash: string): Route {
   if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
   if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
   if (first === 'bookings') return { area: 'bookings' };
-  if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels') return { area: first };
+  if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
+}
+
+/**
+ * The token of a one-time set-password link (#/set-password/<token>), or null. The page it opens
+ * stands outside the console's router: whoever follows the link is usually not signed in.
+ */
+export function useSetPasswordToken(): string | null {
+  const hash = useSyncExternalStore(
+    (listener) => {
+      window.addEventListener('hashchange', listener);
+      return () => window.removeEventListener('hashchange', listener);
+    },
+    () => window.location.hash,
+  );
+  const match = /^#\/set-password\/([^/?]+)/.exec(hash);
+  return match ? decodeURIComponent(match[1]) : null;
 }
 
 /** The page the router is on (the same object while only a list's filters change). */

@@ -130,6 +130,8 @@ const envSchema = z
 
     BUSINESS_TIME_ZONE: timeZone.default('America/New_York'),
     SESSION_TTL_HOURS: intInRange(1, 24 * 90).default(24 * 7),
+    STAFF_PASSWORD_LINK_HOURS: intInRange(1, 24 * 30).default(72),
+    PRESENCE_GRACE_SECONDS: intInRange(1, 3600).default(60),
     LOGIN_MAX_FAILURES: intInRange(1, 100).default(5),
     // Fractions allowed (0.05 is 3 s), so a lockout can be seen to end.
     LOGIN_LOCKOUT_MINUTES: z.coerce
@@ -290,6 +292,10 @@ export interface Config {
   initialAdmin?: { email: string; password: string };
   businessTimeZone: string;
   sessionTtlHours: number;
+  /** How long a one-time set-password link works. */
+  staffPasswordLinkHours: number;
+  /** How long a staff member's console may be gone (no socket on any instance) before their extension goes offline. */
+  presenceGraceSeconds: number;
   /** Failed sign-ins to one account from one address before that pair is locked out for `loginLockoutSeconds`. */
   loginMaxFailures: number;
   loginLockoutSeconds: number;
@@ -430,6 +436,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     businessTimeZone: env.BUSINESS_TIME_ZONE,
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    staffPasswordLinkHours: env.STAFF_PASSWORD_LINK_HOURS,
+    presenceGraceSeconds: env.PRESENCE_GRACE_SECONDS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: Math.round(env.LOGIN_LOCKOUT_MINUTES * 60),
     loginMaxFailuresPerMinutePerIp: env.LOGIN_MAX_FAILURES_PER_MINUTE_PER_IP,

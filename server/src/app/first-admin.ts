@@ -42,7 +42,7 @@ async function createFirstAdminIfNone(params: { config: Config; services: Module
   }
 
   const password = randomBytes(12).toString('base64url');
-  const admin = await services.staff.createStaffUser({ email: DEMO_ADMIN_EMAIL, password, role: StaffRole.ADMIN, displayName: 'Demo Admin' });
+  const { staffUser: admin } = await services.staff.createStaffUser({ email: DEMO_ADMIN_EMAIL, password, role: StaffRole.ADMIN, displayName: 'Demo Admin' });
   const everyDay = Object.values(Weekday).map((day) => ({ day, start: '09:00', end: '21:00' }));
   // Fictional people on 555-01xx numbers, which are reserved for fiction.
   await services.extensions.create({

@@ -24,8 +24,9 @@ import type { Core, Loaders, ModuleInstance, ModuleManifest, ModuleServices } fr
  * of the modules above it. Adding a module is one line here.
  */
 export const MODULES: readonly ModuleManifest[] = [
-  staffModule,
+  // Before staff: signing in sets the availability of the staff member's extension.
   extensionsModule,
+  staffModule,
   customersModule,
   travelModule,
   channelsModule,

@@ -62,6 +62,12 @@ export function attachWebSocketServer(params: {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   /** Every socket open on this instance (all are authenticated), with who opened it and from where. */
   const open = new Map<WebSocket, ConnectionState>();
+  /** Staff consoles open on this instance, as presence knows them; kept apart from `open`, which forgets a socket whose access ended before it closes. */
+  const consoles = new Map<WebSocket, { staffUserId: string; connectionId: Promise<string | null> }>();
+  const presenceFailed = (error: unknown) => {
+    logger.warn({ err: (error as Error).message }, 'could not record console presence');
+    return null;
+  };
   const principals = () => [...open.values()].map((state) => state.principal);
   const closeWhere = (ended: (principal: Principal) => boolean) => {
     for (const [socket, { principal }] of open) {
@@ -111,6 +117,10 @@ export function attachWebSocketServer(params: {
             return false;
           }
           open.set(ctx.extra.socket, { principal, ip });
+          if (principal.kind === 'staff') {
+            const { staffUserId } = principal;
+            consoles.set(ctx.extra.socket, { staffUserId, connectionId: services.presence.connected(staffUserId).catch(presenceFailed) });
+          }
           return true;
         } catch {
           return false;
@@ -118,6 +128,13 @@ export function attachWebSocketServer(params: {
       },
       onClose: (ctx) => {
         open.delete(ctx.extra.socket);
+        const staffConsole = consoles.get(ctx.extra.socket);
+        if (staffConsole) {
+          consoles.delete(ctx.extra.socket);
+          void staffConsole.connectionId
+            .then((connectionId) => (connectionId ? services.presence.disconnected(staffConsole.staffUserId, connectionId) : undefined))
+            .catch(presenceFailed);
+        }
       },
       onSubscribe: async (ctx, _id, payload) => {
         const state = open.get(ctx.extra.socket);

@@ -89,6 +89,15 @@ type Documents = {
     "\n  query VerifyTermsEvidence {\n    verifyTermsEvidence {\n      ok\n      checkedCount\n      mismatchCount\n      headSequence\n      headSha256\n      verifiedAt\n      firstMismatch {\n        acknowledgmentId\n        sequence\n        reason\n      }\n    }\n  }\n": typeof types.VerifyTermsEvidenceDocument,
     "\n  query PrintableEvidence($bookingId: ID!) {\n    termsEvidence(bookingId: $bookingId) {\n      printableUrl\n    }\n  }\n": typeof types.PrintableEvidenceDocument,
     "\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RecordTermsAcknowledgmentDocument,
+    "\n  fragment StaffMemberFields on StaffUser {\n    id\n    email\n    displayName\n    role\n    hasPassword\n    deactivatedAt\n    extension {\n      id\n      number\n      employeeName\n      status\n      staffUserId\n    }\n  }\n": typeof types.StaffMemberFieldsFragmentDoc,
+    "\n  query StaffUsers($first: Int!) {\n    staffUsers(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...StaffMemberFields\n        }\n      }\n    }\n  }\n": typeof types.StaffUsersDocument,
+    "\n  mutation CreateStaffUser($input: CreateStaffUserInput!) {\n    createStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreateStaffUserDocument,
+    "\n  mutation UpdateStaffUser($input: UpdateStaffUserInput!) {\n    updateStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.UpdateStaffUserDocument,
+    "\n  mutation SetStaffUserActive($id: ID!, $active: Boolean!) {\n    setStaffUserActive(id: $id, active: $active) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetStaffUserActiveDocument,
+    "\n  mutation CreateStaffPasswordLink($id: ID!) {\n    createStaffPasswordLink(id: $id) {\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreateStaffPasswordLinkDocument,
+    "\n  mutation SetPasswordWithLink($input: SetPasswordWithLinkInput!) {\n    setPasswordWithLink(input: $input) {\n      email\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetPasswordWithLinkDocument,
+    "\n  query MyPresence {\n    me {\n      id\n      extension {\n        id\n        number\n        status\n      }\n    }\n  }\n": typeof types.MyPresenceDocument,
+    "\n  mutation SetAway($away: Boolean!) {\n    setAway(away: $away) {\n      extension {\n        id\n        number\n        status\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetAwayDocument,
 };
 const documents: Documents = {
     "\n  fragment ChatMessageFields on Message {\n    id\n    author\n    senderName\n    text\n    createdAt\n  }\n": types.ChatMessageFieldsFragmentDoc,
@@ -166,6 +175,15 @@ const documents: Documents = {
     "\n  query VerifyTermsEvidence {\n    verifyTermsEvidence {\n      ok\n      checkedCount\n      mismatchCount\n      headSequence\n      headSha256\n      verifiedAt\n      firstMismatch {\n        acknowledgmentId\n        sequence\n        reason\n      }\n    }\n  }\n": types.VerifyTermsEvidenceDocument,
     "\n  query PrintableEvidence($bookingId: ID!) {\n    termsEvidence(bookingId: $bookingId) {\n      printableUrl\n    }\n  }\n": types.PrintableEvidenceDocument,
     "\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RecordTermsAcknowledgmentDocument,
+    "\n  fragment StaffMemberFields on StaffUser {\n    id\n    email\n    displayName\n    role\n    hasPassword\n    deactivatedAt\n    extension {\n      id\n      number\n      employeeName\n      status\n      staffUserId\n    }\n  }\n": types.StaffMemberFieldsFragmentDoc,
+    "\n  query StaffUsers($first: Int!) {\n    staffUsers(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...StaffMemberFields\n        }\n      }\n    }\n  }\n": types.StaffUsersDocument,
+    "\n  mutation CreateStaffUser($input: CreateStaffUserInput!) {\n    createStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreateStaffUserDocument,
+    "\n  mutation UpdateStaffUser($input: UpdateStaffUserInput!) {\n    updateStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.UpdateStaffUserDocument,
+    "\n  mutation SetStaffUserActive($id: ID!, $active: Boolean!) {\n    setStaffUserActive(id: $id, active: $active) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetStaffUserActiveDocument,
+    "\n  mutation CreateStaffPasswordLink($id: ID!) {\n    createStaffPasswordLink(id: $id) {\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreateStaffPasswordLinkDocument,
+    "\n  mutation SetPasswordWithLink($input: SetPasswordWithLinkInput!) {\n    setPasswordWithLink(input: $input) {\n      email\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetPasswordWithLinkDocument,
+    "\n  query MyPresence {\n    me {\n      id\n      extension {\n        id\n        number\n        status\n      }\n    }\n  }\n": types.MyPresenceDocument,
+    "\n  mutation SetAway($away: Boolean!) {\n    setAway(away: $away) {\n      extension {\n        id\n        number\n        status\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetAwayDocument,
 };
 
 /**
@@ -482,6 +500,42 @@ export function graphql(source: "\n  query PrintableEvidence($bookingId: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffMemberFields on StaffUser {\n    id\n    email\n    displayName\n    role\n    hasPassword\n    deactivatedAt\n    extension {\n      id\n      number\n      employeeName\n      status\n      staffUserId\n    }\n  }\n"): (typeof documents)["\n  fragment StaffMemberFields on StaffUser {\n    id\n    email\n    displayName\n    role\n    hasPassword\n    deactivatedAt\n    extension {\n      id\n      number\n      employeeName\n      status\n      staffUserId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffUsers($first: Int!) {\n    staffUsers(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...StaffMemberFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffUsers($first: Int!) {\n    staffUsers(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...StaffMemberFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStaffUser($input: CreateStaffUserInput!) {\n    createStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStaffUser($input: CreateStaffUserInput!) {\n    createStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStaffUser($input: UpdateStaffUserInput!) {\n    updateStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStaffUser($input: UpdateStaffUserInput!) {\n    updateStaffUser(input: $input) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStaffUserActive($id: ID!, $active: Boolean!) {\n    setStaffUserActive(id: $id, active: $active) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetStaffUserActive($id: ID!, $active: Boolean!) {\n    setStaffUserActive(id: $id, active: $active) {\n      staffUser {\n        ...StaffMemberFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStaffPasswordLink($id: ID!) {\n    createStaffPasswordLink(id: $id) {\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStaffPasswordLink($id: ID!) {\n    createStaffPasswordLink(id: $id) {\n      passwordLink {\n        path\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPasswordWithLink($input: SetPasswordWithLinkInput!) {\n    setPasswordWithLink(input: $input) {\n      email\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetPasswordWithLink($input: SetPasswordWithLinkInput!) {\n    setPasswordWithLink(input: $input) {\n      email\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPresence {\n    me {\n      id\n      extension {\n        id\n        number\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPresence {\n    me {\n      id\n      extension {\n        id\n        number\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAway($away: Boolean!) {\n    setAway(away: $away) {\n      extension {\n        id\n        number\n        status\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAway($away: Boolean!) {\n    setAway(away: $away) {\n      extension {\n        id\n        number\n        status\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

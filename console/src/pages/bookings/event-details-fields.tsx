@@ -1,6 +1,7 @@
 import { CheckboxField, FormField } from '../../components/form-field';
 import type { UserErrorLike } from '../../components/user-errors';
 import type { BookingFieldsFragment } from '../../graphql/generated/graphql';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 /** The event's details as the form holds them (numbers as typed). */
 export interface EventDraft {
@@ -57,7 +58,7 @@ export function eventValues(draft: EventDraft, only?: ReadonlySet<EventField>): 
   for (const field of ['adults', 'kids'] as const) {
     const typed = draft[field].trim();
     if (!wanted(field) || typed === '') continue;
-    if (!/^\d+$/.test(typed)) errors.push({ field, message: `${COUNT_LABELS[field]} must be a whole number, 0 or more.` });
+    if (!/^\d+$/.test(typed)) errors.push({ field, message: `${COUNT_LABELS[field]}: enter a whole number, 0 or more.` });
     else values[field] = Number(typed);
   }
   if (wanted('dietaryNotes')) values.dietaryNotes = draft.dietaryNotes;
@@ -100,20 +101,20 @@ export function EventDetailsFields(props: {
         {(control) => <input {...control} type="time" value={draft.startTime} step={900} disabled={disabled} onChange={(e) => set('startTime', e.target.value)} />}
       </FormField>
       <FormField id={id('address')} label="Address" className="form-grid__wide" messages={errors.get('address')} hint="Where the chef cooks: street, city and ZIP code.">
-        {(control) => <input {...control} value={draft.address} autoComplete="off" disabled={disabled} onChange={(e) => set('address', e.target.value)} />}
+        {(control) => <input {...control} value={draft.address} minLength={FORM_LIMITS.booking.address.minLength} maxLength={FORM_LIMITS.booking.address.maxLength} autoComplete="off" disabled={disabled} onChange={(e) => set('address', e.target.value)} />}
       </FormField>
       <FormField id={id('adults')} label="Adults" messages={errors.get('adults')}>
         {(control) => (
-          <input {...control} type="number" min={0} step={1} inputMode="numeric" className="input--short" value={draft.adults} disabled={disabled} onChange={(e) => set('adults', e.target.value)} />
+          <input {...control} type="number" min={FORM_LIMITS.booking.guests.min} step={1} inputMode="numeric" className="input--short" value={draft.adults} disabled={disabled} onChange={(e) => set('adults', e.target.value)} />
         )}
       </FormField>
       <FormField id={id('kids')} label="Kids" messages={errors.get('kids')}>
         {(control) => (
-          <input {...control} type="number" min={0} step={1} inputMode="numeric" className="input--short" value={draft.kids} disabled={disabled} onChange={(e) => set('kids', e.target.value)} />
+          <input {...control} type="number" min={FORM_LIMITS.booking.guests.min} step={1} inputMode="numeric" className="input--short" value={draft.kids} disabled={disabled} onChange={(e) => set('kids', e.target.value)} />
         )}
       </FormField>
       <FormField id={id('dietaryNotes')} label="Dietary notes" className="form-grid__wide" messages={errors.get('dietaryNotes')} hint="Allergies, vegetarian guests, anything the chef must know.">
-        {(control) => <textarea {...control} rows={2} maxLength={500} value={draft.dietaryNotes} disabled={disabled} onChange={(e) => set('dietaryNotes', e.target.value)} />}
+        {(control) => <textarea {...control} rows={2} maxLength={FORM_LIMITS.booking.dietaryNotes.maxLength} value={draft.dietaryNotes} disabled={disabled} onChange={(e) => set('dietaryNotes', e.target.value)} />}
       </FormField>
       <div className="form-grid__wide">
         <CheckboxField

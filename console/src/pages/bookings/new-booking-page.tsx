@@ -10,6 +10,7 @@ import { createBookingMutation } from '../../graphql/operations';
 import { applyBooking } from './bookings-cache';
 import { EMPTY_EVENT, EVENT_FIELDS, EventDetailsFields, eventValues, type EventDraft } from './event-details-fields';
 import { bookingsListHref } from './list-href';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 interface CustomerDraft {
   name: string;
@@ -22,19 +23,6 @@ interface CustomerDraft {
 /** The API's path of a customer field -> the form's field. */
 const CUSTOMER_FIELDS: Record<string, string> = { 'customer.name': 'name', 'customer.phone': 'phone', 'customer.email': 'email' };
 const OWN_FIELDS = new Set<string>([...EVENT_FIELDS, 'sourceChannel', 'requestTerms']);
-
-/**
- * The server checks the event before the customer and stops at the first part at fault; so that
- * one submit points out everything blank, the customer's required details are added (in its
- * words) when the refusal did not get to them.
- */
-function missingCustomerDetails(customer: CustomerDraft, reported: readonly UserErrorLike[]): UserErrorLike[] {
-  if (reported.some((error) => error.field?.startsWith('customer.'))) return [];
-  const missing: UserErrorLike[] = [];
-  if (!customer.name.trim()) missing.push({ field: 'customer.name', message: 'Customer name is required.' });
-  if (!customer.phone.trim() && !customer.email.trim()) missing.push({ field: 'customer.phone', message: 'A phone number or an email for the customer is required.' });
-  return missing;
-}
 
 /** What happened to the terms, said once the booking page opens. */
 function createdNotice(booking: BookingFieldsFragment): string {
@@ -99,7 +87,8 @@ export function NewBookingPage() {
         },
       });
       const payload = data?.createBooking;
-      if (payload?.userErrors.length) return refuse([...payload.userErrors, ...missingCustomerDetails(customer, payload.userErrors)]);
+      // The server answers every problem of the form at once, the customer's and the event's.
+      if (payload?.userErrors.length) return refuse(payload.userErrors);
       if (payload?.booking) {
         flash.set(payload.booking.id, { kind: 'success', text: createdNotice(payload.booking) });
         window.location.hash = bookingHref(payload.booking.id);
@@ -123,13 +112,13 @@ export function NewBookingPage() {
           <legend>Customer</legend>
           <div className="form-grid">
             <FormField id={field('name')} label="Customer name" messages={byField.get('name')}>
-              {(control) => <input {...control} value={customer.name} autoComplete="off" onChange={(e) => set('name', e.target.value)} />}
+              {(control) => <input {...control} value={customer.name} maxLength={FORM_LIMITS.booking.customerName.maxLength} autoComplete="off" onChange={(e) => set('name', e.target.value)} />}
             </FormField>
             <FormField id={field('phone')} label="Phone" messages={byField.get('phone')} hint="Any US format, e.g. (916) 555-0100.">
-              {(control) => <input {...control} type="tel" value={customer.phone} autoComplete="off" onChange={(e) => set('phone', e.target.value)} />}
+              {(control) => <input {...control} type="tel" value={customer.phone} maxLength={FORM_LIMITS.booking.customerPhone.maxLength} autoComplete="off" onChange={(e) => set('phone', e.target.value)} />}
             </FormField>
             <FormField id={field('email')} label="Email" messages={byField.get('email')} hint="Optional when there is a phone number.">
-              {(control) => <input {...control} type="email" value={customer.email} autoComplete="off" onChange={(e) => set('email', e.target.value)} />}
+              {(control) => <input {...control} type="email" value={customer.email} maxLength={FORM_LIMITS.booking.customerEmail.maxLength} autoComplete="off" onChange={(e) => set('email', e.target.value)} />}
             </FormField>
             <FormField id={`${id}-sourceChannel`} label="Source channel" messages={byField.get('sourceChannel')} hint="Where the customer reached us.">
               {(control) => (

@@ -7,6 +7,7 @@ import type { BookingDetailFieldsFragment, TermsChannel } from '../../graphql/ge
 import { currentTermsVersionQuery, recordTermsAcknowledgmentMutation } from '../../graphql/operations';
 import { applyBooking } from './bookings-cache';
 import { ModalDialog } from '../../components/modal-dialog';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 /** The ways staff hear an acceptance themselves; the others arrive as messages and are read by the server. */
 const STAFF_CHANNELS: ReadonlyArray<{ value: Extract<TermsChannel, 'IN_PERSON' | 'PHONE'>; label: string; hint: string }> = [
@@ -107,7 +108,7 @@ export function RecordAcceptanceDialog({ booking, onClose }: { booking: BookingD
               messages={byField.get('replyText')}
               hint="Their words as exactly as you can, e.g. “Yes, I agree to the terms”. Kept in the evidence."
             >
-              {(control) => <textarea {...control} rows={2} maxLength={2000} value={replyText} onChange={(e) => setReplyText(e.target.value)} />}
+              {(control) => <textarea {...control} rows={2} maxLength={FORM_LIMITS.terms.replyText.maxLength} value={replyText} onChange={(e) => setReplyText(e.target.value)} />}
             </FormField>
             <p className="notice notice--warning dialog__warning">
               The record joins the terms evidence for good: it can never be changed or removed. The booking becomes confirmed, and the confirmation is sent in the customer’s thread when there is one.

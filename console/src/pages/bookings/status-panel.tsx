@@ -7,6 +7,7 @@ import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '.
 import type { BookingDetailFieldsFragment } from '../../graphql/generated/graphql';
 import { cancelBookingMutation, updateBookingMutation } from '../../graphql/operations';
 import { ModalDialog } from '../../components/modal-dialog';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 /** What moves the booking on from where it is, in words: the next step is not always staff's. */
 function whatHappensNext(booking: BookingDetailFieldsFragment): string {
@@ -138,7 +139,7 @@ function CancelDialog({ booking, onClose }: { booking: BookingDetailFieldsFragme
           <>
             <FormAlert messages={general} title="Could not cancel the booking" />
             <FormField id={`${id}-reason`} label="Reason for cancelling" messages={byField.get('reason')} hint="Kept with the booking, e.g. “Customer moved the party to next year”.">
-              {(control) => <textarea {...control} rows={3} maxLength={500} value={reason} autoFocus onChange={(e) => typeReason(e.target.value)} />}
+              {(control) => <textarea {...control} rows={3} minLength={FORM_LIMITS.booking.cancelReason.minLength} maxLength={FORM_LIMITS.booking.cancelReason.maxLength} value={reason} autoFocus onChange={(e) => typeReason(e.target.value)} />}
             </FormField>
           </>
         )}

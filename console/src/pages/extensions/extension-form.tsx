@@ -12,6 +12,9 @@ import { describedBy, describeError, FieldError, FormAlert, indexUserErrors, typ
 import { upsertExtension } from './extensions-cache';
 import { STATUS_LABELS, STATUSES } from './status';
 import { HOURS_SECTION_FIELD, hoursRow, rowField, WorkingHoursEditor, type HoursRow } from './working-hours-editor';
+import { FORM_LIMITS } from '../../components/form-limits';
+
+const LIMITS = FORM_LIMITS.extension;
 
 interface Draft {
   number: string;
@@ -79,16 +82,15 @@ export function ExtensionForm(props: ExtensionFormProps) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const number = draft.number.trim();
-    if (!/^\d{1,5}$/.test(number)) {
-      setErrors([{ field: 'number', message: 'Enter the extension number as digits, from 1 to 99999 (e.g. 101).' }]);
-      return;
-    }
+    // Not digits: 0, which the server refuses with the same words as any other bad number, so
+    // this problem comes back together with every other one of the form.
+    const numberValue = /^\d{1,9}$/.test(number) ? Number(number) : 0;
     setErrors([]);
     setSubmittedRows(draft.workingHours);
     try {
       if (props.mode === 'create') {
         const input: CreateExtensionInput = {
-          number: Number(number),
+          number: numberValue,
           employeeName: draft.employeeName,
           role: draft.role,
           phone: normalisePhone(draft.phone),
@@ -106,7 +108,7 @@ export function ExtensionForm(props: ExtensionFormProps) {
         if (payload?.extension) props.onSaved(payload.extension);
       } else {
         const input: UpdateExtensionInput = { id: props.extension.id };
-        if (number !== initial.number) input.number = Number(number);
+        if (number !== initial.number) input.number = numberValue;
         if (draft.employeeName !== initial.employeeName) input.employeeName = draft.employeeName;
         if (draft.role !== initial.role) input.role = draft.role;
         if (draft.phone !== initial.phone) input.phone = normalisePhone(draft.phone);
@@ -140,17 +142,17 @@ export function ExtensionForm(props: ExtensionFormProps) {
       <div className="extension-form__grid">
         <div className="field">
           <label htmlFor={`${id}-number`}>Number</label>
-          <input {...field('number')} inputMode="numeric" autoComplete="off" className="input--short" />
+          <input {...field('number')} inputMode="numeric" maxLength={String(LIMITS.number.max).length} autoComplete="off" className="input--short" />
           <FieldError id={`${id}-number-error`} messages={byField.get('number')} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-employeeName`}>Employee name</label>
-          <input {...field('employeeName')} autoComplete="off" />
+          <input {...field('employeeName')} maxLength={LIMITS.employeeName.maxLength} autoComplete="off" />
           <FieldError id={`${id}-employeeName-error`} messages={byField.get('employeeName')} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-role`}>Role</label>
-          <input {...field('role', 'hint')} autoComplete="off" />
+          <input {...field('role', 'hint')} maxLength={LIMITS.role.maxLength} autoComplete="off" />
           <p id={`${id}-role-hint`} className="hint">
             Role or department, e.g. Bookings.
           </p>
@@ -158,9 +160,9 @@ export function ExtensionForm(props: ExtensionFormProps) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-phone`}>Phone</label>
-          <input {...field('phone', 'hint')} type="tel" autoComplete="off" placeholder="+15555550123" />
+          <input {...field('phone', 'hint')} type="tel" maxLength={LIMITS.phone.maxLength} autoComplete="off" placeholder="+1 916 555 0100" />
           <p id={`${id}-phone-hint`} className="hint">
-            Receives escalation alerts by SMS. International form, e.g. +15555550123.
+            Receives escalation alerts by SMS. With country code, e.g. +1 916 555 0100.
           </p>
           <FieldError id={`${id}-phone-error`} messages={byField.get('phone')} />
         </div>

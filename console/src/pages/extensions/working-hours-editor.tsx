@@ -1,4 +1,5 @@
 import type { Weekday } from '../../graphql/generated/graphql';
+import { FORM_LIMITS } from '../../components/form-limits';
 import { describedBy, FieldError } from '../../components/user-errors';
 import { nextWeekday, WEEKDAYS, WEEKDAY_NAMES } from './working-hours';
 
@@ -77,7 +78,7 @@ export function WorkingHoursEditor(props: {
                     className="input--time"
                     inputMode="numeric"
                     placeholder="09:00"
-                    maxLength={5}
+                    maxLength={FORM_LIMITS.extension.clockTime.maxLength}
                     value={row.start}
                     onChange={(e) => update(row.key, { start: e.target.value })}
                     {...describedBy({ errorId: `${id}-start-error`, messages: startErrors, hintId })}
@@ -90,7 +91,7 @@ export function WorkingHoursEditor(props: {
                     className="input--time"
                     inputMode="numeric"
                     placeholder="17:00"
-                    maxLength={5}
+                    maxLength={FORM_LIMITS.extension.clockTime.maxLength}
                     value={row.end}
                     onChange={(e) => update(row.key, { end: e.target.value })}
                     {...describedBy({ errorId: `${id}-end-error`, messages: endErrors ?? rowErrors, hintId })}

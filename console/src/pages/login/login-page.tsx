@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { toSessionUser, useSessionStore } from '../../app/console-context';
 import { loginMutation } from '../../graphql/operations';
 import { describedBy, describeError, FieldError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 const FIELDS = new Set(['email', 'password']);
 
@@ -25,8 +26,8 @@ export function LoginPage({ notice }: { notice: string | null }) {
     event.preventDefault();
     setTried(true);
     const missing: UserErrorLike[] = [];
-    if (!email.trim()) missing.push({ field: 'email', message: 'Enter your email address.' });
-    if (!password) missing.push({ field: 'password', message: 'Enter your password.' });
+    if (!email.trim()) missing.push({ field: 'email', message: 'Email: enter the email address you sign in with, for example name@example.com.' });
+    if (!password) missing.push({ field: 'password', message: 'Password: enter your password.' });
     if (missing.length) {
       setErrors(missing);
       (missing[0].field === 'email' ? emailRef : passwordRef).current?.focus();
@@ -74,6 +75,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
             type="email"
             autoComplete="username"
             autoFocus
+            maxLength={FORM_LIMITS.signIn.email.maxLength}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
             {...describedBy({ errorId: `${id}-email-error`, messages: byField.get('email') })}
@@ -89,6 +91,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
             name="password"
             type="password"
             autoComplete="current-password"
+            maxLength={FORM_LIMITS.signIn.password.maxLength}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             {...describedBy({ errorId: `${id}-password-error`, messages: byField.get('password') })}

@@ -5,6 +5,7 @@ import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '.
 import type { TermsVersionFieldsFragment } from '../../graphql/generated/graphql';
 import { publishTermsVersionMutation } from '../../graphql/operations';
 import { ModalDialog } from '../../components/modal-dialog';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 type Published = Pick<TermsVersionFieldsFragment, 'label' | 'title'>;
 const OWN_FIELDS = new Set(['title', 'text']);
@@ -26,8 +27,8 @@ export function PublishTermsForm({ current, onDone }: { current: TermsVersionFie
   function review(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const missing: UserErrorLike[] = [];
-    if (!title.trim()) missing.push({ field: 'title', message: 'A title is required, e.g. "Booking terms and conditions".' });
-    if (!text.trim()) missing.push({ field: 'text', message: 'Terms text is required.' });
+    if (!title.trim()) missing.push({ field: 'title', message: 'Title: enter what customers see above the text, for example Booking terms and conditions.' });
+    if (!text.trim()) missing.push({ field: 'text', message: 'Text: paste or type the full terms the customer accepts.' });
     setErrors(missing);
     if (missing.length === 0) setConfirming(true);
   }
@@ -37,10 +38,10 @@ export function PublishTermsForm({ current, onDone }: { current: TermsVersionFie
       <h2 id={`${id}-title`}>Publish a new version</h2>
       <FormAlert messages={general} title="Could not publish" />
       <FormField id={`${id}-terms-title`} label="Title" messages={byField.get('title')} hint="What customers see above the text.">
-        {(control) => <input {...control} value={title} maxLength={200} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />}
+        {(control) => <input {...control} value={title} maxLength={FORM_LIMITS.terms.title.maxLength} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />}
       </FormField>
       <FormField id={`${id}-terms-text`} label="Text" messages={byField.get('text')} hint={unchanged ? 'This is the current text: change it before publishing.' : 'The full text, exactly as customers will read it.'}>
-        {(control) => <textarea {...control} className="terms-editor" rows={14} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(control) => <textarea {...control} className="terms-editor" rows={14} maxLength={FORM_LIMITS.terms.text.maxLength} value={text} onChange={(e) => setText(e.target.value)} />}
       </FormField>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={unchanged}>

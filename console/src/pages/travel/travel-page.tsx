@@ -9,6 +9,7 @@ import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '.
 import type { TravelQuoteFieldsFragment, TravelQuotesQuery } from '../../graphql/generated/graphql';
 import { quoteTravelMutation, travelQuotesQuery } from '../../graphql/operations';
 import { EstimateMarker, TravelQuoteFacts } from './travel-quote-facts';
+import { FORM_LIMITS } from '../../components/form-limits';
 
 /** Quotes the history shows at a time; "Load more" asks for as many again. */
 const QUOTES_PAGE = { first: 20 } as const;
@@ -83,7 +84,7 @@ export function TravelPage() {
           <h2>Quote an address</h2>
           <FormAlert messages={general} title="Could not quote this address" />
           <FormField id={`${id}-address`} label="Event address" messages={byField.get('address')} hint="Street, city and state, or a ZIP code.">
-            {(control) => <input {...control} value={address} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />}
+            {(control) => <input {...control} value={address} maxLength={FORM_LIMITS.travel.address.maxLength} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />}
           </FormField>
           <div className="travel__when">
             <FormField id={`${id}-eventDate`} label="Event date (optional)" messages={byField.get('eventDate')}>

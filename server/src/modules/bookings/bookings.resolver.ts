@@ -72,15 +72,15 @@ export class BookingsResolver {
 
   @Mutation(() => BookingPayload)
   @StaffOnly(ApiScope.BOOKINGS_WRITE)
-  async createBooking(@Arg('input', () => CreateBookingInput) input: CreateBookingInput): Promise<BookingPayload> {
+  async createBooking(@Arg('input', () => CreateBookingInput, { validate: false }) input: CreateBookingInput): Promise<BookingPayload> {
     return { booking: await this.service.create(input), userErrors: [] };
   }
 
   @Mutation(() => BookingPayload, { description: 'Changes the details; status PENDING_TERMS sends the terms of an inquiry.' })
   @StaffOnly(ApiScope.BOOKINGS_WRITE)
-  async updateBooking(@Arg('input', () => UpdateBookingInput) input: UpdateBookingInput): Promise<BookingPayload> {
+  async updateBooking(@Arg('input', () => UpdateBookingInput, { validate: false }) input: UpdateBookingInput): Promise<BookingPayload> {
     const { id, ...changes } = input;
-    return { booking: await this.service.update(id, changes), userErrors: [] };
+    return { booking: await this.service.update(id, changes, input), userErrors: [] };
   }
 
   @Mutation(() => BookingPayload)

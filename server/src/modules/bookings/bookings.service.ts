@@ -4,7 +4,7 @@ import type { Logger } from '../../shared/logger';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
-import { userFailure, UserInputFailure } from '../../shared/graphql/user-errors';
+import { inputErrors, throwIfAny, userFailure, type UserError } from '../../shared/graphql/user-errors';
 import { Channel, TEXTING_CHANNELS } from '../conversations/channel';
 import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
 import type { ConversationsService } from '../conversations/conversations.service';
@@ -58,6 +58,8 @@ export interface NewBookingRequest extends BookingDetails {
   /** Ask for the terms now (default): the booking waits for them. False keeps it an inquiry. */
   requestTerms?: boolean;
 }
+
+const PHONE_MESSAGE = 'Phone: enter a phone number such as (916) 555-0100.';
 
 /** Channels whose bookings get the terms by text at once (SPEC §5): the customer reached us by phone number. */
 const TERMS_BY_TEXT = TEXTING_CHANNELS;
@@ -137,8 +139,14 @@ export class BookingsService {
 
   /** A booking made by staff or an integrator. PHONE, SMS and WHATSAPP bookings get the terms by text at once. */
   async create(request: NewBookingRequest): Promise<Booking> {
+    // Every problem of the form at once: its input rules, the customer and the event details.
+    const problems: UserError[] = await inputErrors(request);
+    const flagged = new Set(problems.map((p) => p.field));
+    problems.push(...this.customerFaults(request.customer).filter((f) => !flagged.has(f.field)));
+    problems.push(...this.detailFaults(request, null).faults.filter((f) => !flagged.has(f.field)));
+    throwIfAny(problems);
     const details = this.checkDetails(request, null);
-    const customerPhone = request.customer.phone === undefined ? undefined : this.phone(request.customer.phone, 'customer.phone');
+    const customerPhone = request.customer.phone ? this.phone(request.customer.phone, 'customer.phone') : undefined;
     const quote = await this.quoteTravel(details.address, details.eventDate, details.startTime);
     return this.deps.uow.run(async (tx, events) => {
       const customer = await this.customerFor(tx, { ...request.customer, phone: customerPhone });
@@ -204,10 +212,15 @@ export class BookingsService {
   }
 
   /** Changes the details (re-quoting travel when the address or time moves), or sends the terms of an inquiry. */
-  async update(globalId: string, changes: BookingDetails & { status?: BookingStatus }): Promise<Booking> {
+  async update(globalId: string, changes: BookingDetails & { status?: BookingStatus }, input?: object): Promise<Booking> {
     const id = this.localId(globalId);
     const current = await this.deps.repository.findById(id);
     if (!current) throw notFound();
+    // The input rules and the details' own checks in one answer, as on a new booking.
+    const problems: UserError[] = input ? await inputErrors(input) : [];
+    const flagged = new Set(problems.map((p) => p.field));
+    problems.push(...this.detailFaults(changes, current).faults.filter((f) => !flagged.has(f.field)));
+    throwIfAny(problems);
     const details = this.checkDetails(changes, current);
     const moved = details.address !== current.address || details.eventDate !== current.eventDate || details.startTime !== current.startTime;
     const quote = moved ? await this.quoteTravel(details.address, details.eventDate, details.startTime) : null;
@@ -398,24 +411,41 @@ export class BookingsService {
       const linked = await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email });
       return (await this.deps.customers.findById(linked, tx))!;
     }
-    const name = given.name?.trim();
-    if (!name) throw userFailure('REQUIRED', "Customer name is required.", 'customer.name');
-    if (!given.phone && !given.email) throw userFailure('REQUIRED', 'A phone number or an email for the customer is required.', 'customer.phone');
+    const name = given.name!.trim();
     const [kind, value] = given.phone ? [IdentityKind.PHONE, given.phone] : [IdentityKind.EMAIL, given.email!];
     const customer = await this.deps.customers.findOrCreateByIdentity(tx, kind, value);
     const linked = await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email });
     return (await this.deps.customers.findById(linked, tx))!;
   }
 
+  /** What is missing or wrong in a new customer's details (an existing customer is checked by id). */
+  private customerFaults(given: NewBookingRequest['customer']): UserError[] {
+    if (given.id) return [];
+    const faults: UserError[] = [];
+    if (!given.name?.trim()) faults.push({ code: 'REQUIRED', message: 'Customer name: enter the name of the person booking, for example Dana Smith.', field: 'customer.name' });
+    if (!given.phone?.trim() && !given.email?.trim()) {
+      faults.push({ code: 'REQUIRED', message: 'Phone: enter a phone number such as (916) 555-0100, or fill in Email instead.', field: 'customer.phone' });
+    } else if (given.phone?.trim() && !parsePhoneNumberFromString(given.phone, 'US')?.isValid()) {
+      faults.push({ code: 'INVALID_PHONE', message: PHONE_MESSAGE, field: 'customer.phone' });
+    }
+    return faults;
+  }
+
   /** A US phone number in any common format, as E.164; a clear error otherwise. */
   private phone(input: string, field: string): string {
     const parsed = parsePhoneNumberFromString(input, 'US');
-    if (!parsed || !parsed.isValid()) throw userFailure('INVALID_PHONE', 'Phone must be a phone number such as (916) 555-0100.', field);
+    if (!parsed || !parsed.isValid()) throw userFailure('INVALID_PHONE', PHONE_MESSAGE, field);
     return parsed.number;
   }
 
   /** The details after the change, checked against today and the limits; every fault at once. */
   private checkDetails(given: BookingDetails, current: Booking | null): Required<Omit<BookingDetails, 'dietaryNotes'>> & { dietaryNotes: string | null } {
+    const { merged, faults } = this.detailFaults(given, current);
+    throwIfAny(faults);
+    return merged as ReturnType<BookingsService['checkDetails']>;
+  }
+
+  private detailFaults(given: BookingDetails, current: Booking | null) {
     const merged = {
       eventDate: given.eventDate ?? current?.eventDate,
       startTime: given.startTime ?? current?.startTime,
@@ -426,22 +456,21 @@ export class BookingsService {
       smsConsent: given.smsConsent ?? current?.smsConsent ?? false,
     };
     const faults: Array<{ code: string; message: string; field: string }> = [];
-    if (!merged.eventDate) faults.push({ code: 'REQUIRED', message: 'Event date is required.', field: 'eventDate' });
+    if (!merged.eventDate) faults.push({ code: 'REQUIRED', message: 'Event date: choose the day of the party.', field: 'eventDate' });
     else if (given.eventDate !== undefined && merged.eventDate < this.today()) {
-      faults.push({ code: 'PAST_DATE', message: 'Event date is in the past; choose today or a later day.', field: 'eventDate' });
+      faults.push({ code: 'PAST_DATE', message: 'Event date has passed; choose today or a later day.', field: 'eventDate' });
     }
-    if (!merged.startTime) faults.push({ code: 'REQUIRED', message: 'Start time is required.', field: 'startTime' });
-    if (!merged.address) faults.push({ code: 'REQUIRED', message: 'Address is required.', field: 'address' });
-    if (merged.adults === undefined) faults.push({ code: 'REQUIRED', message: 'Number of adults is required.', field: 'adults' });
+    if (!merged.startTime) faults.push({ code: 'REQUIRED', message: 'Start time: enter when the chef starts cooking, for example 18:00.', field: 'startTime' });
+    if (!merged.address) faults.push({ code: 'REQUIRED', message: 'Address: enter where the chef cooks, for example 1200 K St, Sacramento 95814.', field: 'address' });
+    if (merged.adults === undefined) faults.push({ code: 'REQUIRED', message: 'Adults: enter how many adults will eat, for example 8.', field: 'adults' });
     else {
       const guests = merged.adults + merged.kids;
-      if (guests < 1) faults.push({ code: 'NO_GUESTS', message: 'A party needs at least one guest.', field: 'adults' });
+      if (guests < 1) faults.push({ code: 'NO_GUESTS', message: 'Adults and kids add up to no guests; enter at least 1 adult.', field: 'adults' });
       if (guests > this.deps.settings.maxGuests) {
-        faults.push({ code: 'TOO_MANY_GUESTS', message: `We can cook for at most ${this.deps.settings.maxGuests} guests at one party; please contact us for larger events.`, field: 'adults' });
+        faults.push({ code: 'TOO_MANY_GUESTS', message: `Adults and kids add up to more than ${this.deps.settings.maxGuests} guests, the most we cook for at one party; for a larger event, please contact us.`, field: 'adults' });
       }
     }
-    if (faults.length > 0) throw new UserInputFailure(faults);
-    return merged as ReturnType<BookingsService['checkDetails']>;
+    return { merged, faults };
   }
 
   private async quoteTravel(address: string, eventDate: string, startTime: string): Promise<BookingTravelQuote> {
@@ -489,7 +518,7 @@ export class BookingsService {
   }
 }
 
-function notFound(): UserInputFailure {
+function notFound(): ReturnType<typeof userFailure> {
   return userFailure('NOT_FOUND', 'No booking has this id.', 'id');
 }
 

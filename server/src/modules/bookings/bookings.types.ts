@@ -1,6 +1,7 @@
 import { IsDateString, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionArgs, connectionType } from '../../shared/graphql/connection';
+import { FORM_LIMITS } from '../../shared/forms/form-limits';
 import { MutationPayload } from '../../shared/graphql/user-errors';
 import { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
@@ -37,19 +38,19 @@ export class BookingCustomerInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(120, { message: 'Name must be at most 120 characters.' })
+  @MaxLength(FORM_LIMITS.booking.customerName.maxLength, { message: `Customer name: use at most ${FORM_LIMITS.booking.customerName.maxLength} characters.` })
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'Any common US format; stored as E.164.' })
   @IsOptional()
   @IsString()
-  @MaxLength(30, { message: 'Phone must be a phone number such as (916) 555-0100.' })
+  @MaxLength(FORM_LIMITS.booking.customerPhone.maxLength, { message: 'Phone: enter a phone number such as (916) 555-0100.' })
   phone?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(254, { message: 'Email must be at most 254 characters.' })
+  @MaxLength(FORM_LIMITS.booking.customerEmail.maxLength, { message: `Email: use at most ${FORM_LIMITS.booking.customerEmail.maxLength} characters.` })
   email?: string;
 }
 
@@ -58,37 +59,37 @@ export class BookingCustomerInput {
 export class BookingDetailsInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, business time zone.' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'Event date must be a date such as 2026-12-20.' })
+  @IsDateString({ strict: true }, { message: 'Event date: enter a date such as 2026-12-20.' })
   eventDate?: string;
 
   @Field(() => String, { nullable: true, description: 'HH:MM, 24-hour, business time zone.' })
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Start time must be a time such as 18:00.' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Start time: enter a time such as 18:00.' })
   startTime?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MinLength(5, { message: 'Address must have a street and a city or ZIP code.' })
-  @MaxLength(300, { message: 'Address must be at most 300 characters.' })
+  @MinLength(FORM_LIMITS.booking.address.minLength, { message: 'Address: enter the street and a city or ZIP code, for example 1200 K St, Sacramento 95814.' })
+  @MaxLength(FORM_LIMITS.booking.address.maxLength, { message: `Address: use at most ${FORM_LIMITS.booking.address.maxLength} characters.` })
   address?: string;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt({ message: 'Adults must be a whole number.' })
-  @Min(0, { message: 'Adults cannot be negative.' })
+  @IsInt({ message: 'Adults: enter a whole number, for example 8.' })
+  @Min(FORM_LIMITS.booking.guests.min, { message: 'Adults: enter 0 or more.' })
   adults?: number;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt({ message: 'Kids must be a whole number.' })
-  @Min(0, { message: 'Kids cannot be negative.' })
+  @IsInt({ message: 'Kids: enter a whole number, for example 2.' })
+  @Min(FORM_LIMITS.booking.guests.min, { message: 'Kids: enter 0 or more.' })
   kids?: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500, { message: 'Dietary notes must be at most 500 characters.' })
+  @MaxLength(FORM_LIMITS.booking.dietaryNotes.maxLength, { message: `Dietary notes: use at most ${FORM_LIMITS.booking.dietaryNotes.maxLength} characters.` })
   dietaryNotes?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'The customer agreed to receive texts about this booking.' })
@@ -126,8 +127,8 @@ export class CancelBookingInput {
 
   @Field(() => String)
   @IsString()
-  @MinLength(3, { message: 'Reason for cancelling is required.' })
-  @MaxLength(500, { message: 'Reason for cancelling must be at most 500 characters.' })
+  @MinLength(FORM_LIMITS.booking.cancelReason.minLength, { message: 'Reason for cancelling: say why, for example Customer moved the party to next year.' })
+  @MaxLength(FORM_LIMITS.booking.cancelReason.maxLength, { message: `Reason for cancelling: use at most ${FORM_LIMITS.booking.cancelReason.maxLength} characters.` })
   reason!: string;
 }
 

@@ -55,6 +55,14 @@ export class ExtensionsRepository extends RepositoryBase {
     return this.manager(tx).existsBy(StaffUser, { id: staffUserId });
   }
 
+  findByStaffUserId(staffUserId: string, tx?: Tx): Promise<Extension | null> {
+    return this.manager(tx).findOneBy(Extension, { staffUserId });
+  }
+
+  async findByStaffUserIds(staffUserIds: readonly string[]): Promise<Extension[]> {
+    return staffUserIds.length === 0 ? [] : this.manager().findBy(Extension, { staffUserId: In([...staffUserIds]) });
+  }
+
   create(fields: Partial<Extension>): Extension {
     return this.manager().create(Extension, fields);
   }

@@ -33,13 +33,13 @@ export class ExtensionsResolver {
 
   @Mutation(() => ExtensionPayload)
   @AdminOnly(ApiScope.EXTENSIONS_WRITE)
-  async createExtension(@Arg('input', () => CreateExtensionInput) input: CreateExtensionInput): Promise<ExtensionPayload> {
+  async createExtension(@Arg('input', () => CreateExtensionInput, { validate: false }) input: CreateExtensionInput): Promise<ExtensionPayload> {
     return { extension: await this.service.create(input), userErrors: [] };
   }
 
   @Mutation(() => ExtensionPayload)
   @AdminOnly(ApiScope.EXTENSIONS_WRITE)
-  async updateExtension(@Arg('input', () => UpdateExtensionInput) input: UpdateExtensionInput): Promise<ExtensionPayload> {
+  async updateExtension(@Arg('input', () => UpdateExtensionInput, { validate: false }) input: UpdateExtensionInput): Promise<ExtensionPayload> {
     return { extension: await this.service.update(input), userErrors: [] };
   }
 

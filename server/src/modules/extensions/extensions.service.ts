@@ -4,12 +4,12 @@ import { StaffRole } from '../../shared/auth/roles';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
-import { UserInputFailure } from '../../shared/graphql/user-errors';
+import { inputErrors, throwIfAny, type UserError } from '../../shared/graphql/user-errors';
 import { isAvailableAt } from './availability';
 import { Extension, ExtensionStatus } from './extension.entity';
 import { extensionErrors, ExtensionErrorCode } from './extensions.errors';
 import { ExtensionTopic, type ExtensionChangeKind, type ExtensionSnapshot } from './extensions.events';
-import type { CreateExtensionInput, ExtensionsArgs, UpdateExtensionInput } from './extensions.inputs';
+import { normaliseExtensionPhone, type CreateExtensionInput, type ExtensionsArgs, type UpdateExtensionInput } from './extensions.inputs';
 import { isUniqueViolation, type ExtensionsRepository } from './extensions.repository';
 import { validateWorkingHours, type WorkingHoursRangeValue } from './working-hours';
 
@@ -42,23 +42,28 @@ export class ExtensionsService {
     return isAvailableAt(extension, at, this.deps.businessTimeZone);
   }
 
-  create(input: CreateExtensionInput): Promise<Extension> {
+  /** Every problem of the form at once: its input rules, its hours, a taken number, an unknown login, a second primary. */
+  async create(input: CreateExtensionInput): Promise<Extension> {
+    const problems: UserError[] = [...(await inputErrors(input)), ...hoursErrors(input.workingHours ?? [])];
     return this.write(async (tx, events) => {
       const { repository } = this.deps;
-      assertValidHours(input.workingHours ?? []);
-      await this.assertNumberFree(tx, input.number);
+      if (!problems.some((p) => p.field === 'number') && (await repository.numberTaken(tx, input.number))) {
+        problems.push(extensionErrors.duplicateNumber(input.number).userErrors[0]);
+      }
       const primary = await repository.findPrimary(tx);
-      if (input.isPrimaryEscalation && primary) throw extensionErrors.primaryAlreadySet(primary);
+      if (input.isPrimaryEscalation && primary) problems.push(extensionErrors.primaryAlreadySet(primary).userErrors[0]);
+      const staffUserId = await this.staffUserIdOrProblem(tx, input.staffUserId, problems);
+      throwIfAny(problems);
       const extension = repository.create({
         number: input.number,
         employeeName: input.employeeName.trim(),
         role: input.role.trim(),
-        phone: input.phone,
+        phone: normaliseExtensionPhone(input.phone),
         status: input.status ?? ExtensionStatus.OFFLINE,
         workingHours: normaliseHours(input.workingHours ?? []),
         // The first extension becomes primary, so there is always exactly one once any exist.
         isPrimaryEscalation: primary === null,
-        staffUserId: await this.resolveStaffUserId(tx, input.staffUserId),
+        staffUserId,
       });
       const saved = await repository.save(tx, extension);
       recordChange(events, 'CREATED', toSnapshot(saved));
@@ -66,30 +71,31 @@ export class ExtensionsService {
     });
   }
 
-  update(input: UpdateExtensionInput): Promise<Extension> {
+  async update(input: UpdateExtensionInput): Promise<Extension> {
+    const problems: UserError[] = [...(await inputErrors(input)), ...(input.workingHours ? hoursErrors(input.workingHours) : [])];
     return this.write(async (tx, events) => {
       const extension = await this.findOrFail(tx, input.id);
-      if (input.workingHours) {
-        assertValidHours(input.workingHours);
-        extension.workingHours = normaliseHours(input.workingHours);
-      }
-      if (input.number !== undefined && input.number !== extension.number) {
-        await this.assertNumberFree(tx, input.number);
-        extension.number = input.number;
+      const numberChanges = input.number !== undefined && input.number !== null && input.number !== extension.number;
+      if (numberChanges && !problems.some((p) => p.field === 'number') && (await this.deps.repository.numberTaken(tx, input.number!))) {
+        problems.push(extensionErrors.duplicateNumber(input.number!).userErrors[0]);
       }
       if (input.isPrimaryEscalation === false && extension.isPrimaryEscalation) {
-        throw extensionErrors.primaryRequired('isPrimaryEscalation', 'unset');
+        problems.push(extensionErrors.primaryRequired('isPrimaryEscalation', 'unset').userErrors[0]);
       }
       if (input.isPrimaryEscalation === true && !extension.isPrimaryEscalation) {
         const primary = await this.deps.repository.findPrimary(tx);
-        if (primary) throw extensionErrors.primaryAlreadySet(primary);
-        extension.isPrimaryEscalation = true;
+        if (primary) problems.push(extensionErrors.primaryAlreadySet(primary).userErrors[0]);
+        else extension.isPrimaryEscalation = true;
       }
-      if (input.employeeName !== undefined) extension.employeeName = input.employeeName.trim();
-      if (input.role !== undefined) extension.role = input.role.trim();
-      if (input.phone !== undefined) extension.phone = input.phone;
+      const staffUserId = input.staffUserId !== undefined ? await this.staffUserIdOrProblem(tx, input.staffUserId, problems, extension.id) : undefined;
+      throwIfAny(problems);
+      if (input.workingHours) extension.workingHours = normaliseHours(input.workingHours);
+      if (numberChanges) extension.number = input.number!;
+      if (input.employeeName !== undefined && input.employeeName !== null) extension.employeeName = input.employeeName.trim();
+      if (input.role !== undefined && input.role !== null) extension.role = input.role.trim();
+      if (input.phone !== undefined && input.phone !== null) extension.phone = normaliseExtensionPhone(input.phone);
       if (input.status) extension.status = input.status;
-      if (input.staffUserId !== undefined) extension.staffUserId = await this.resolveStaffUserId(tx, input.staffUserId);
+      if (staffUserId !== undefined) extension.staffUserId = staffUserId;
       const saved = await this.deps.repository.save(tx, extension);
       recordChange(events, 'UPDATED', toSnapshot(saved));
       return saved;
@@ -125,6 +131,51 @@ export class ExtensionsService {
     });
   }
 
+  /** The extension a staff login answers, if any. */
+  findByStaffUserId(staffUserId: string): Promise<Extension | null> {
+    return this.deps.repository.findByStaffUserId(staffUserId);
+  }
+
+  findByStaffUserIds(staffUserIds: readonly string[]): Promise<Extension[]> {
+    return this.deps.repository.findByStaffUserIds(staffUserIds);
+  }
+
+  /**
+   * Presence: sets the status of the extension a staff login answers, when it is one of
+   * `from` (so "gone" never overrides a status someone chose since). Null when the login has
+   * no extension or nothing changed.
+   */
+  setStatusOfStaffUser(params: { staffUserId: string; status: ExtensionStatus; from?: readonly ExtensionStatus[] }): Promise<Extension | null> {
+    return this.write(async (tx, events) => {
+      const extension = await this.deps.repository.findByStaffUserId(params.staffUserId, tx);
+      if (!extension || extension.status === params.status) return null;
+      if (params.from && !params.from.includes(extension.status)) return null;
+      extension.status = params.status;
+      const saved = await this.deps.repository.save(tx, extension);
+      recordChange(events, 'UPDATED', toSnapshot(saved));
+      return saved;
+    });
+  }
+
+  /**
+   * Links a staff login to an extension (or to none, with null) in the caller's transaction,
+   * unlinking the one it had. Refused when the extension answers to someone else.
+   */
+  async linkStaffUser(tx: Tx, events: PendingEvents, params: { staffUserId: string; extensionGlobalId: string | null; field: string }): Promise<void> {
+    await this.deps.repository.lockForWrite(tx);
+    const current = await this.deps.repository.findByStaffUserId(params.staffUserId, tx);
+    const wanted = params.extensionGlobalId === null ? null : await this.findOrFail(tx, params.extensionGlobalId, params.field);
+    if (wanted && wanted.staffUserId && wanted.staffUserId !== params.staffUserId) throw extensionErrors.extensionHasStaffUser(wanted.number, params.field);
+    if (current && current.id !== wanted?.id) {
+      current.staffUserId = null;
+      recordChange(events, 'UPDATED', toSnapshot(await this.deps.repository.save(tx, current)));
+    }
+    if (wanted && wanted.staffUserId !== params.staffUserId) {
+      wanted.staffUserId = params.staffUserId;
+      recordChange(events, 'UPDATED', toSnapshot(await this.deps.repository.save(tx, wanted)));
+    }
+  }
+
   /** Moves the primary flag in one step, so there is never a moment with none or two. */
   setPrimary(globalId: string): Promise<Extension> {
     return this.write(async (tx, events) => {
@@ -154,21 +205,22 @@ export class ExtensionsService {
     });
   }
 
-  private async findOrFail(tx: Tx, globalId: string): Promise<Extension> {
+  private async findOrFail(tx: Tx, globalId: string, field = 'id'): Promise<Extension> {
     const id = fromGlobalId('Extension', globalId);
     const extension = id ? await this.deps.repository.findById(id, tx) : null;
-    if (!extension) throw extensionErrors.notFound();
+    if (!extension) throw extensionErrors.notFound(field);
     return extension;
   }
 
-  private async assertNumberFree(tx: Tx, number: number): Promise<void> {
-    if (await this.deps.repository.numberTaken(tx, number)) throw extensionErrors.duplicateNumber(number);
-  }
-
-  private async resolveStaffUserId(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+  private async staffUserIdOrProblem(tx: Tx, globalId: string | null | undefined, problems: UserError[], extensionId?: string): Promise<string | null> {
     if (globalId === null || globalId === undefined) return null;
     const id = fromGlobalId('StaffUser', globalId);
-    if (!id || !(await this.deps.repository.staffUserExists(tx, id))) throw extensionErrors.unknownStaffUser();
+    if (!id || !(await this.deps.repository.staffUserExists(tx, id))) {
+      problems.push(extensionErrors.unknownStaffUser().userErrors[0]);
+      return null;
+    }
+    const linked = await this.deps.repository.findByStaffUserId(id, tx);
+    if (linked && linked.id !== extensionId) problems.push(extensionErrors.staffUserHasExtension(linked.number).userErrors[0]);
     return id;
   }
 }
@@ -201,11 +253,8 @@ function recordChange(events: PendingEvents, change: ExtensionChangeKind, extens
   events.add(ExtensionTopic.UPDATED, { change, extension, occurredAt: new Date().toISOString() });
 }
 
-function assertValidHours(ranges: WorkingHoursRangeValue[]): void {
-  const problems = validateWorkingHours(ranges);
-  if (problems.length > 0) {
-    throw new UserInputFailure(problems.map((p) => ({ ...p, code: ExtensionErrorCode.INVALID_WORKING_HOURS })));
-  }
+function hoursErrors(ranges: WorkingHoursRangeValue[]): UserError[] {
+  return validateWorkingHours(ranges).map((p) => ({ ...p, code: ExtensionErrorCode.INVALID_WORKING_HOURS }));
 }
 
 function normaliseHours(ranges: WorkingHoursRangeValue[]): WorkingHoursRangeValue[] {

@@ -32,7 +32,7 @@ describe('validateWorkingHours', () => {
       { day: SATURDAY, start: '10:00', end: '11:00' },
       { day: MONDAY, start: '12:00', end: '18:00' },
     ]);
-    expect(problems).toEqual([{ field: 'workingHours.2', message: 'On MONDAY 12:00-18:00 overlaps 09:00-13:00.' }]);
+    expect(problems).toEqual([{ field: 'workingHours.2', message: 'Monday: 12:00–18:00 overlaps 09:00–13:00; change or remove one of them.' }]);
   });
 });
 

@@ -29,6 +29,11 @@ export interface FieldProblem {
 }
 
 export const MAX_RANGES_PER_WEEK = 28;
+
+/** A weekday as the working-hours editor shows it, e.g. "Monday". */
+export function weekdayLabel(day: Weekday): string {
+  return day.charAt(0) + day.slice(1).toLowerCase();
+}
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 function minutesOf(time: string): number | undefined {
@@ -40,7 +45,7 @@ function minutesOf(time: string): number | undefined {
 /** Every problem with a week's ranges, each naming the field to fix (e.g. "workingHours.2.end"). */
 export function validateWorkingHours(ranges: WorkingHoursRangeValue[], field = 'workingHours'): FieldProblem[] {
   if (ranges.length > MAX_RANGES_PER_WEEK) {
-    return [{ field, message: `At most ${MAX_RANGES_PER_WEEK} time ranges per week are allowed.` }];
+    return [{ field, message: `Working hours: use at most ${MAX_RANGES_PER_WEEK} time ranges per week.` }];
   }
   const problems: FieldProblem[] = [];
   const parsed: Array<{ index: number; day: Weekday; start: number; end: number }> = [];
@@ -48,16 +53,22 @@ export function validateWorkingHours(ranges: WorkingHoursRangeValue[], field = '
     const start = range.start === '24:00' ? undefined : minutesOf(range.start);
     const end = minutesOf(range.end);
     if (start === undefined) {
-      problems.push({ field: `${field}.${index}.start`, message: `Start time "${range.start}" must be HH:MM between 00:00 and 23:59.` });
+      problems.push({
+        field: `${field}.${index}.start`,
+        message: `${weekdayLabel(range.day)}: enter the start time as HH:MM on a 24-hour clock, for example 09:00 (not "${range.start}").`,
+      });
     }
     if (end === undefined) {
-      problems.push({ field: `${field}.${index}.end`, message: `End time "${range.end}" must be HH:MM between 00:01 and 24:00.` });
+      problems.push({
+        field: `${field}.${index}.end`,
+        message: `${weekdayLabel(range.day)}: enter the end time as HH:MM on a 24-hour clock, for example 17:00, or 24:00 for midnight (not "${range.end}").`,
+      });
     }
     if (start === undefined || end === undefined) return;
     if (end <= start) {
       problems.push({
         field: `${field}.${index}.end`,
-        message: `On ${range.day} the end time ${range.end} must be after the start time ${range.start}.`,
+        message: `${weekdayLabel(range.day)}: the end time ${range.end} must be after the start time ${range.start}.`,
       });
       return;
     }
@@ -69,7 +80,7 @@ export function validateWorkingHours(ranges: WorkingHoursRangeValue[], field = '
       const other = ranges[clash.index];
       problems.push({
         field: `${field}.${a.index}`,
-        message: `On ${a.day} ${ranges[a.index].start}-${ranges[a.index].end} overlaps ${other.start}-${other.end}.`,
+        message: `${weekdayLabel(a.day)}: ${ranges[a.index].start}–${ranges[a.index].end} overlaps ${other.start}–${other.end}; change or remove one of them.`,
       });
     }
   }

@@ -22,8 +22,14 @@ export class StaffUser {
   @Column({ type: 'varchar', length: 100, name: 'display_name' })
   displayName!: string;
 
-  @Column({ type: 'varchar', length: 255, name: 'password_hash' })
-  passwordHash!: string;
+  /** Null until an invited person sets a password through their link. */
+  @Column({ type: 'varchar', length: 255, name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
+
+  @Field(() => Boolean, { description: 'False while an invited person has not yet set a password through their link.' })
+  get hasPassword(): boolean {
+    return this.passwordHash !== null;
+  }
 
   @Field(() => StaffRole)
   @Column({ type: 'enum', enum: StaffRole, enumName: 'staff_role' })

@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../app/module';
 import { byId } from '../../shared/graphql/loaders';
 import { ApiKey } from './api-key.entity';
 import { StaffSession } from './staff-session.entity';
+import { StaffPasswordLink } from './staff-password-link.entity';
 import { StaffUser } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 import { StaffResolver } from './staff.resolver';
@@ -21,11 +22,20 @@ declare module '../../app/module' {
 /** Sign-in, sessions, API keys and the people who use the console. */
 export const staffModule: ModuleManifest = {
   name: 'staff',
-  entities: [StaffUser, StaffSession, ApiKey],
+  entities: [StaffUser, StaffSession, ApiKey, StaffPasswordLink],
   resolvers: [StaffResolver],
   topics: Object.values(StaffTopic),
-  create(core) {
-    const staff = new StaffService({ uow: core.uow, repository: new StaffRepository(core.dataSource), rateLimits: core.rateLimits, sessionTtlHours: core.config.sessionTtlHours });
+  create(core, modules) {
+    const staff = new StaffService({
+      uow: core.uow,
+      repository: new StaffRepository(core.dataSource),
+      rateLimits: core.rateLimits,
+      sessionTtlHours: core.config.sessionTtlHours,
+      passwordLinkHours: core.config.staffPasswordLinkHours,
+      maxPageSize: core.config.graphqlMaxPageSize,
+      presence: modules.presence,
+      extensions: modules.extensions,
+    });
     return {
       services: { staff },
       resolvers: [new StaffResolver(staff)],

@@ -1,6 +1,8 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { StaffRole } from '../../shared/auth/roles';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
+import { StaffPasswordLink } from './staff-password-link.entity';
 import { ApiKey } from './api-key.entity';
 import { StaffSession } from './staff-session.entity';
 import { StaffUser } from './staff-user.entity';
@@ -28,17 +30,42 @@ export class StaffRepository extends RepositoryBase {
     return ids.length === 0 ? [] : this.manager().findBy(StaffUser, { id: In([...ids]) });
   }
 
-  emailTaken(email: string): Promise<boolean> {
-    return this.manager().existsBy(StaffUser, { email });
+  emailTaken(email: string, tx?: Tx): Promise<boolean> {
+    return this.manager(tx).existsBy(StaffUser, { email });
   }
 
   async hasAnyUser(): Promise<boolean> {
     return (await this.manager().count(StaffUser)) > 0;
   }
 
-  saveUser(fields: Pick<StaffUser, 'email' | 'displayName' | 'passwordHash' | 'role'>): Promise<StaffUser> {
-    const manager = this.manager();
+  saveUser(fields: Pick<StaffUser, 'email' | 'displayName' | 'passwordHash' | 'role'>, tx?: Tx): Promise<StaffUser> {
+    const manager = this.manager(tx);
     return manager.save(manager.create(StaffUser, fields));
+  }
+
+  /** Staff by name: what the Staff page lists. */
+  listUsers(args: ConnectionArgs, maxPageSize: number): Promise<Connection<StaffUser>> {
+    const query = this.manager().createQueryBuilder(StaffUser, 'staff');
+    return paginate({ query, alias: 'staff', sortKey: 'displayName', sortColumn: 'display_name', direction: 'ASC', args, maxPageSize });
+  }
+
+  async updateUser(tx: Tx, id: string, fields: Partial<Pick<StaffUser, 'displayName' | 'role' | 'passwordHash'>>): Promise<void> {
+    await this.manager(tx).update(StaffUser, { id }, fields);
+  }
+
+  /** A new link; earlier unused links of the same person stop working, so only the latest is live. */
+  async replacePasswordLink(tx: Tx, link: Pick<StaffPasswordLink, 'staffUserId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
+    const manager = this.manager(tx);
+    await manager.update(StaffPasswordLink, { staffUserId: link.staffUserId, usedAt: IsNull() }, { expiresAt: new Date() });
+    await manager.insert(StaffPasswordLink, link);
+  }
+
+  lockPasswordLink(tx: Tx, tokenHash: string): Promise<StaffPasswordLink | null> {
+    return this.manager(tx).findOne(StaffPasswordLink, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markPasswordLinkUsed(tx: Tx, id: string, at: Date): Promise<void> {
+    await this.manager(tx).update(StaffPasswordLink, { id }, { usedAt: at });
   }
 
   /**

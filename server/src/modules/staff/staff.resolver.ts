@@ -1,9 +1,21 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Connection } from '../../shared/graphql/connection';
 import type { RequestContext } from '../../app/context';
 import { AdminOnly, Public, StaffOnly } from '../../shared/auth/access';
-import { CreateApiKeyInput, CreateStaffUserInput, LoginInput } from './staff.inputs';
+import { CreateApiKeyInput, CreateStaffUserInput, LoginInput, SetPasswordWithLinkInput, StaffUsersArgs, UpdateStaffUserInput } from './staff.inputs';
 import type { StaffService } from './staff.service';
-import { CreateApiKeyPayload, CreateStaffUserPayload, LoginPayload, LogoutPayload, RevokeApiKeyPayload, SetStaffUserActivePayload } from './staff.types';
+import {
+  CreateApiKeyPayload,
+  CreateStaffUserPayload,
+  LoginPayload,
+  LogoutPayload,
+  RevokeApiKeyPayload,
+  SetPasswordWithLinkPayload,
+  SetStaffUserActivePayload,
+  StaffPasswordLinkPayload,
+  StaffUserConnection,
+  StaffUserPayload,
+} from './staff.types';
 import { StaffUser } from './staff-user.entity';
 
 @Resolver()
@@ -37,10 +49,37 @@ export class StaffResolver {
     return { ...(await this.staff.createApiKey({ input, createdById })), userErrors: [] };
   }
 
-  @Mutation(() => CreateStaffUserPayload, { description: 'Add a person who can sign in to the console.' })
+  @Query(() => StaffUserConnection, { description: 'Everyone who can (or could) sign in to the console, by name.' })
   @AdminOnly()
-  async createStaffUser(@Arg('input', () => CreateStaffUserInput) input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
-    return { staffUser: await this.staff.createStaffUser(input), userErrors: [] };
+  staffUsers(@Args(() => StaffUsersArgs) args: StaffUsersArgs): Promise<Connection<StaffUser>> {
+    return this.staff.listStaffUsers(args);
+  }
+
+  @Mutation(() => CreateStaffUserPayload, {
+    description: 'Add a person who can sign in to the console: with a password, or without one to invite them with a one-time set-password link.',
+  })
+  @AdminOnly()
+  async createStaffUser(@Arg('input', () => CreateStaffUserInput, { validate: false }) input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
+    return { ...(await this.staff.createStaffUser(input)), userErrors: [] };
+  }
+
+  @Mutation(() => StaffUserPayload, { description: "Change a person's name, role or linked extension. A role change ends their open sessions." })
+  @AdminOnly()
+  async updateStaffUser(@Arg('input', () => UpdateStaffUserInput, { validate: false }) input: UpdateStaffUserInput, @Ctx() context: RequestContext): Promise<StaffUserPayload> {
+    const actingStaffUserId = context.principal?.kind === 'staff' ? context.principal.staffUserId : null;
+    return { staffUser: await this.staff.updateStaffUser({ input, actingStaffUserId }), userErrors: [] };
+  }
+
+  @Mutation(() => StaffPasswordLinkPayload, { description: 'A new one-time set-password link for this person; their earlier links stop working.' })
+  @AdminOnly()
+  async createStaffPasswordLink(@Arg('id', () => ID) id: string): Promise<StaffPasswordLinkPayload> {
+    return { passwordLink: await this.staff.createPasswordLink(id), userErrors: [] };
+  }
+
+  @Mutation(() => SetPasswordWithLinkPayload, { description: 'Set a password through a one-time link: it works once, until it expires.' })
+  @Public()
+  async setPasswordWithLink(@Arg('input', () => SetPasswordWithLinkInput, { validate: false }) input: SetPasswordWithLinkInput): Promise<SetPasswordWithLinkPayload> {
+    return { email: await this.staff.setPasswordWithLink(input), userErrors: [] };
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'Stop an integrator key at once: its requests fail and its open sockets close, on every instance.' })

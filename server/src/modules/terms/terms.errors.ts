@@ -23,8 +23,8 @@ const STATUS_IN_WORDS: Record<BookingStatus, string> = {
 };
 
 export const termsErrors = {
-  textRequired: (): UserInputFailure => userFailure(TermsErrorCode.TEXT_REQUIRED, 'Terms text is required.', 'text'),
-  titleRequired: (): UserInputFailure => userFailure(TermsErrorCode.TITLE_REQUIRED, 'A title is required, e.g. "Booking terms and conditions".', 'title'),
+  textRequired: (): UserInputFailure => userFailure(TermsErrorCode.TEXT_REQUIRED, 'Text: paste or type the full terms the customer accepts.', 'text'),
+  titleRequired: (): UserInputFailure => userFailure(TermsErrorCode.TITLE_REQUIRED, 'Title: enter what customers see above the text, for example Booking terms and conditions.', 'title'),
   bookingNotFound: (): UserInputFailure => userFailure(TermsErrorCode.BOOKING_NOT_FOUND, 'No booking has this id; check the booking and try again.', 'bookingId'),
   notPending: (status: BookingStatus): UserInputFailure =>
     userFailure(TermsErrorCode.NOT_PENDING_TERMS, `This booking is not waiting for terms (it is ${STATUS_IN_WORDS[status] ?? status.toLowerCase()}).`, 'bookingId'),
@@ -33,7 +33,7 @@ export const termsErrors = {
   noCurrentVersion: (): UserInputFailure =>
     userFailure(TermsErrorCode.NO_CURRENT_VERSION, 'No terms have been published yet: an admin must publish them first.'),
   replyTextRequired: (channel: string): UserInputFailure =>
-    userFailure(TermsErrorCode.REPLY_TEXT_REQUIRED, `For an acceptance by ${channel}, paste the customer’s reply exactly as they wrote it.`, 'replyText'),
+    userFailure(TermsErrorCode.REPLY_TEXT_REQUIRED, `What the customer said: for an acceptance by ${channel}, paste the customer’s reply exactly as they wrote it.`, 'replyText'),
   replyIsRefusal: (): UserInputFailure =>
-    userFailure(TermsErrorCode.REPLY_IS_REFUSAL, 'That reply reads as a refusal, so it cannot be recorded as acceptance. Check with the customer.', 'replyText'),
+    userFailure(TermsErrorCode.REPLY_IS_REFUSAL, 'What the customer said: that reply reads as a refusal, so it cannot be recorded as acceptance. Check with the customer.', 'replyText'),
 };

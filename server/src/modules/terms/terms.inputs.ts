@@ -1,16 +1,17 @@
 import { MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { FORM_LIMITS } from '../../shared/forms/form-limits';
 import { ConnectionArgs } from '../../shared/graphql/connection';
 import { TermsChannel } from './terms-acknowledgment.entity';
 
 @InputType()
 export class PublishTermsVersionInput {
   @Field(() => String, { description: 'e.g. "Booking terms and conditions".' })
-  @MaxLength(200, { message: 'title must be at most 200 characters' })
+  @MaxLength(FORM_LIMITS.terms.title.maxLength, { message: `Title: use at most ${FORM_LIMITS.terms.title.maxLength} characters.` })
   title!: string;
 
   @Field(() => String, { description: 'The full text. Line endings become \\n and outer spaces are trimmed; the hash is of the text as stored.' })
-  @MaxLength(100_000, { message: 'text must be at most 100,000 characters' })
+  @MaxLength(FORM_LIMITS.terms.text.maxLength, { message: 'Text: use at most 100,000 characters.' })
   text!: string;
 }
 
@@ -23,7 +24,7 @@ export class RecordTermsAcknowledgmentInput {
   channel!: TermsChannel;
 
   @Field(() => String, { nullable: true, description: 'The customer’s words exactly; required for SMS, WHATSAPP, AI_CHAT and EMAIL.' })
-  @MaxLength(2000, { message: 'replyText must be at most 2,000 characters' })
+  @MaxLength(FORM_LIMITS.terms.replyText.maxLength, { message: 'What the customer said: use at most 2,000 characters.' })
   replyText?: string | null;
 }
 

@@ -4,6 +4,7 @@ import { signLinkToken, verifyLinkToken } from '../../shared/auth/tokens';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
 import { encodeCursor, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId, toGlobalId } from '../../shared/graphql/global-id';
+import { throwIfAny } from '../../shared/graphql/user-errors';
 import { Booking, BookingStatus } from '../bookings/booking.entity';
 import { Channel } from '../conversations/channel';
 import type { ConversationsService } from '../conversations/conversations.service';
@@ -161,8 +162,8 @@ export class TermsService {
   publishVersion(params: { title: string; text: string; staffUserId: string | null }): Promise<TermsVersion> {
     const title = params.title.trim();
     const text = params.text.replace(/\r\n?/g, '\n').trim();
-    if (!text) throw termsErrors.textRequired();
-    if (!title) throw termsErrors.titleRequired();
+    // Both at once, so the form is corrected in one go.
+    throwIfAny([...(title ? [] : termsErrors.titleRequired().userErrors), ...(text ? [] : termsErrors.textRequired().userErrors)]);
     return this.deps.uow.run(async (tx) => {
       const { repository } = this.deps;
       await repository.lockVersions(tx);

@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { userFailure } from '../../shared/graphql/user-errors';
+import { FORM_LIMITS } from '../../shared/forms/form-limits';
 import type { Logger } from '../../shared/logger';
 import { distanceTable, type ClusterRules, type DistanceTable } from './day-route';
 import { eventDeparture } from './event-departure';
@@ -40,7 +41,7 @@ export interface DayDrives {
 }
 
 export const ROUTE_BASE_ID = 'base';
-const MAX_ADDRESS_LENGTH = 300;
+const MAX_ADDRESS_LENGTH = FORM_LIMITS.travel.address.maxLength;
 
 interface Placed {
   location: LatLng;
@@ -210,7 +211,7 @@ export function normalizeAddress(address: string): string {
 
 function cleanAddress(address: string, field: string): string {
   const cleaned = address.trim().replace(/\s+/g, ' ');
-  if (cleaned.length > MAX_ADDRESS_LENGTH) throw userFailure('INVALID', `address must be at most ${MAX_ADDRESS_LENGTH} characters`, field);
+  if (cleaned.length > MAX_ADDRESS_LENGTH) throw userFailure('INVALID', `Event address: use at most ${MAX_ADDRESS_LENGTH} characters.`, field);
   if (normalizeAddress(cleaned) === '') throw travelErrors.addressNotFound(field);
   return cleaned;
 }
