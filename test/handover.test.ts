@@ -172,16 +172,25 @@ describe('handing a thread over, and what the customer hears', () => {
     expect((await heard(customer.token)).at(-1)).toEqual({ author: 'STAFF', text: 'Thanks for chatting, see you on the 20th!', senderName: 'Casey' });
   });
 
-  it('flags an upset customer', async () => {
-    const upset = await webChatCustomer(server.url);
-    await upset.send('This is ridiculous, the worst service ever, I am furious!!');
+  it('flags an upset customer, also one who grows upset while waiting', async () => {
+    const upsetCustomer = await webChatCustomer(server.url);
+    await upsetCustomer.send('This is ridiculous, the worst service ever, I am furious!!');
+    const upsetThread = await threadOf(upsetCustomer.token);
     const calm = await webChatCustomer(server.url);
     await calm.send('I need to talk to a real person please');
-    const queue = await graphql(server.url, `{ escalations(first: 100) { edges { node { upset customerSentiment handoff { lastCustomerMessage } } } } }`, {}, admin);
-    const byMessage = new Map(queue.data!.escalations.edges.map((edge: any) => [edge.node.handoff.lastCustomerMessage, edge.node]));
-    expect(byMessage.get('This is ridiculous, the worst service ever, I am furious!!')).toMatchObject({ upset: true, customerSentiment: expect.any(Number) });
-    expect((byMessage.get('This is ridiculous, the worst service ever, I am furious!!') as any).customerSentiment).toBeLessThan(-0.3);
-    expect(byMessage.get('I need to talk to a real person please')).toMatchObject({ upset: false });
+    const calmThread = await threadOf(calm.token);
+    const escalationOf = async (thread: string) => {
+      const queue = await graphql(server.url, `{ escalations(first: 100) { edges { node { upset customerSentiment conversation { id } } } } }`, {}, admin);
+      return queue.data!.escalations.edges.map((edge: any) => edge.node).find((node: any) => node.conversation.id === thread);
+    };
+    const upset = await escalationOf(upsetThread);
+    expect(upset.upset).toBe(true);
+    expect(upset.customerSentiment).toBeLessThan(-0.3);
+    expect(await escalationOf(calmThread)).toMatchObject({ upset: false });
+
+    // Growing upset while waiting moves a customer up too.
+    await calm.send('Hello?? I have waited forever, this is ridiculous and terrible');
+    expect(await escalationOf(calmThread)).toMatchObject({ upset: true });
   });
 });
 

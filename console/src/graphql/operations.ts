@@ -208,7 +208,6 @@ export const escalationFieldsFragment = graphql(`
       displayName
     }
     upset
-    customerSentiment
     handoff {
       channel
       customerName

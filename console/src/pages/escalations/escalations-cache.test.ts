@@ -21,7 +21,6 @@ function escalation(overrides: Partial<EscalationFieldsFragment>): EscalationFie
     takenOverBy: null,
     handedOverBy: null,
     upset: false,
-    customerSentiment: null,
     handoff: { __typename: 'HandoffPacketType', channel: 'WEB_CHAT', customerName: null, reasonText: 'The customer asked for a person.', lastCustomerMessage: 'a person please', quote: null, details: [] },
     routingLog: [],
     conversation: {

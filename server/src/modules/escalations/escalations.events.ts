@@ -10,7 +10,7 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { Escalation, RoutingDecision, type EscalationReason, type EscalationResolution, type EscalationStatus, type HandoffPacket } from './escalation.entity';
 
 /** One event per handoff transition. */
-export type EscalationTransition = 'RAISED' | 'ASSIGNED' | 'QUEUED' | 'TAKEN_OVER' | 'HANDED_OVER' | 'RELEASED' | 'RESOLVED';
+export type EscalationTransition = 'RAISED' | 'ASSIGNED' | 'QUEUED' | 'TAKEN_OVER' | 'HANDED_OVER' | 'CUSTOMER_UPSET' | 'RELEASED' | 'RESOLVED';
 
 /**
  * What the console shows of an escalation, taken in the transaction that changed it: the
@@ -63,7 +63,7 @@ export interface EscalationEventPayload {
 export const EscalationTopic = {
   /** A new escalation. */
   RAISED: 'ESCALATION_RAISED',
-  /** Assigned, queued again, taken over, released or resolved. */
+  /** Assigned, queued again, taken over, handed over, its customer grew upset, released or resolved. */
   UPDATED: 'ESCALATION_UPDATED',
 } as const;
 

@@ -58,12 +58,18 @@ export class EscalationsRepository extends RepositoryBase {
   async saveChange(tx: Tx, escalation: Escalation): Promise<void> {
     escalation.version += 1;
     escalation.updatedAt = new Date();
-    const { status, resolution, assignedExtensionId, assignedAt, takenOverById, handedOverById, announcedStaffId, declinedExtensionIds, resolvedAt, version, updatedAt } = escalation;
+    const { status, resolution, assignedExtensionId, assignedAt, takenOverById, handedOverById, announcedStaffId, customerSentiment, declinedExtensionIds, resolvedAt, version, updatedAt } =
+      escalation;
     await this.manager(tx).update(
       Escalation,
       { id: escalation.id },
-      { status, resolution, assignedExtensionId, assignedAt, takenOverById, handedOverById, announcedStaffId, declinedExtensionIds, resolvedAt, version, updatedAt },
+      { status, resolution, assignedExtensionId, assignedAt, takenOverById, handedOverById, announcedStaffId, customerSentiment, declinedExtensionIds, resolvedAt, version, updatedAt },
     );
+  }
+
+  /** Keeps a lower sentiment without counting a change: nothing the consoles show moved. */
+  async saveSentiment(tx: Tx, escalation: Escalation): Promise<void> {
+    await this.manager(tx).update(Escalation, { id: escalation.id }, { customerSentiment: escalation.customerSentiment });
   }
 
   /** Waiting escalations, oldest first, locked; ones another instance is routing are skipped. */

@@ -211,6 +211,21 @@ export class EscalationsService {
     return escalation;
   }
 
+  /**
+   * A customer message in a thread with staff: the escalation keeps the lowest sentiment heard
+   * while it is open, and tells the consoles when that makes the customer upset (once).
+   * Runs in the caller's transaction, on a thread it holds locked.
+   */
+  async noteCustomerSentiment(tx: Tx, events: PendingEvents, params: { conversation: Conversation; sentiment: number }): Promise<void> {
+    const open = await this.deps.repository.findOpenForConversation(tx, params.conversation.id, { lock: true });
+    if (!open || (open.customerSentiment !== null && open.customerSentiment <= params.sentiment)) return;
+    const wasUpset = open.upset;
+    open.customerSentiment = params.sentiment;
+    if (open.upset === wasUpset) return this.deps.repository.saveSentiment(tx, open);
+    await this.deps.repository.saveChange(tx, open);
+    await this.record(tx, events, 'CUSTOMER_UPSET', open, params.conversation);
+  }
+
   /** A reply in a thread the staff member holds, delivered through the thread's channel. */
   async sendStaffReply(params: { conversationId: string; staffUserId: string; text: string }): Promise<Message> {
     const checked = checkInboundText(params.text);

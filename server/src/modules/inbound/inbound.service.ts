@@ -2,6 +2,7 @@ import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work
 import type { Logger } from '../../shared/logger';
 import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.port';
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
+import { scoreSentiment } from '../assistant/local/sentiment';
 import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
 import { TermsChannel } from '../terms/terms-acknowledgment.entity';
@@ -110,7 +111,11 @@ export class InboundService {
           const confirmation = await this.deps.consent.apply(tx, { channel: inbound.channel, address: inbound.address, keyword: consent.intent });
           return confirmation ? this.reply(tx, events, conversation, MessageAuthor.SYSTEM, confirmation, 'CONSENT_CONFIRMATION') : null;
         }
-        if (await this.deps.escalations.isWithStaff(conversation.id, tx)) return null;
+        if (await this.deps.escalations.isWithStaff(conversation.id, tx)) {
+          // Nobody reads it for the assistant now, but a customer growing upset while they wait moves up the queue.
+          await this.deps.escalations.noteCustomerSentiment(tx, events, { conversation, sentiment: scoreSentiment(text) });
+          return null;
+        }
         if (!this.deps.assistantEnabled) {
           await this.deps.escalations.raise(tx, events, {
             conversation,
