@@ -395,16 +395,14 @@ export class BookingsService {
       const id = fromGlobalId('Customer', given.id);
       const customer = id ? await this.deps.customers.findById(id, tx) : null;
       if (!customer) throw userFailure('NOT_FOUND', 'No customer has this id.', 'customer.id');
-      const linked = await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email });
-      return (await this.deps.customers.findById(linked, tx))!;
+      return (await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email })).customer;
     }
     const name = given.name?.trim();
     if (!name) throw userFailure('REQUIRED', "Customer name is required.", 'customer.name');
     if (!given.phone && !given.email) throw userFailure('REQUIRED', 'A phone number or an email for the customer is required.', 'customer.phone');
     const [kind, value] = given.phone ? [IdentityKind.PHONE, given.phone] : [IdentityKind.EMAIL, given.email!];
     const customer = await this.deps.customers.findOrCreateByIdentity(tx, kind, value);
-    const linked = await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email });
-    return (await this.deps.customers.findById(linked, tx))!;
+    return (await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email })).customer;
   }
 
   /** A US phone number in any common format, as E.164; a clear error otherwise. */
@@ -482,6 +480,34 @@ export class BookingsService {
     const id = fromGlobalId('Booking', globalId);
     if (!id) throw notFound();
     return id;
+  }
+
+  /**
+   * Moves every booking of one customer record to another (a merge, inside its transaction),
+   * each saved as a change (its version goes up) and published after commit. Refused when both
+   * records have a booking waiting for its terms: a reply to the terms could not tell which.
+   */
+  async moveToCustomer(tx: Tx, events: PendingEvents, fromCustomerId: string, toCustomerId: string): Promise<string[]> {
+    const moving = await this.deps.repository.lockByCustomer(tx, fromCustomerId);
+    if (moving.some((booking) => booking.status === BookingStatus.PENDING_TERMS)) {
+      const staying = await this.deps.repository.lockByCustomer(tx, toCustomerId);
+      if (staying.some((booking) => booking.status === BookingStatus.PENDING_TERMS)) {
+        throw userFailure(
+          'BOTH_AWAIT_TERMS',
+          'Both customers have a booking waiting for its terms, and a reply to the terms could not tell which booking it accepts. Confirm or cancel one of the two bookings, then merge.',
+          'mergedCustomerId',
+        );
+      }
+    }
+    for (const booking of moving) {
+      booking.customerId = toCustomerId;
+      this.publish(events, 'UPDATED', await this.deps.repository.save(tx, booking));
+    }
+    return moving.map((booking) => booking.id);
+  }
+
+  findByCustomers(customerIds: readonly string[]): Promise<Booking[]> {
+    return this.deps.repository.findByCustomers(customerIds);
   }
 
   private publish(events: PendingEvents, change: BookingChange, booking: Booking): void {
