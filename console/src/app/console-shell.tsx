@@ -14,6 +14,10 @@ import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { useEscalationFeed } from '../pages/escalations/use-escalation-feed';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
+import { CustomerPage } from '../pages/customers/customer-page';
+import { useCustomerUpdates } from '../pages/customers/use-customer-updates';
+import { SearchBox } from '../pages/search/search-box';
+import { SearchPage } from '../pages/search/search-page';
 import { toSessionUser, useSessionStore } from './console-context';
 import type { LiveStatusStore } from './live-status';
 import { navAreasFor, useRoute } from './routes';
@@ -26,6 +30,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
   const route = useRoute();
   const user = session.user;
   const { waiting } = useEscalationFeed();
+  useCustomerUpdates();
   const navArea = route.area === 'conversation' ? 'conversations' : route.area === 'booking' || route.area === 'newBooking' ? 'bookings' : route.area;
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
@@ -62,6 +67,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
             </a>
           ))}
         </nav>
+        <SearchBox />
         <LiveIndicator live={live} />
         <div className="topbar__user" data-testid="signed-in-user" title={user.email}>
           Signed in as <strong>{user.displayName}</strong> <span className="muted topbar__email">({user.email})</span>{' '}
@@ -83,6 +89,8 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         {route.area === 'terms' && <TermsPage me={user} />}
         {route.area === 'extensions' && <ExtensionsPage me={user} />}
         {route.area === 'channels' && <ChannelsPage me={user} />}
+        {route.area === 'customer' && <CustomerPage key={route.customerId} customerId={route.customerId} />}
+        {route.area === 'search' && <SearchPage />}
       </main>
     </div>
   );

@@ -16,7 +16,9 @@ export type Route =
   | { area: 'travel' }
   | { area: 'terms' }
   | { area: 'extensions' }
-  | { area: 'channels' };
+  | { area: 'channels' }
+  | { area: 'customer'; customerId: string }
+  | { area: 'search' };
 
 interface NavArea {
   path: string;
@@ -53,6 +55,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'terms') return { area: 'terms' };
   if (first === 'extensions') return { area: 'extensions' };
   if (first === 'channels') return { area: 'channels' };
+  if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
+  if (first === 'search') return { area: 'search' };
   // The queue is what staff keep open, so it is also where an unknown link lands.
   return { area: 'escalations' };
 }
@@ -66,6 +70,15 @@ export function bookingHref(bookingId: string): string {
 }
 
 export const NEW_BOOKING_HREF = '#/bookings/new';
+
+export function customerHref(customerId: string): string {
+  return `#/customers/${encodeURIComponent(customerId)}`;
+}
+
+/** The search page with its query (the words stay in the URL, so a reload or a link repeats the search). */
+export function searchHref(query: string): string {
+  return query ? `#/search?q=${encodeURIComponent(query)}` : '#/search';
+}
 
 /** The route page on a given day (YYYY-MM-DD). */
 export function dayRouteHref(date: string): string {

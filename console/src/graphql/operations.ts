@@ -287,6 +287,12 @@ export const conversationsQuery = graphql(`
       edges {
         node {
           ...ConversationSummaryFields
+          lastMessage {
+            id
+            text
+            author
+            createdAt
+          }
         }
       }
     }

@@ -8,6 +8,7 @@ import { LoadFailed, Loading } from '../../components/query-status';
 import type { Channel, ConversationStage } from '../../graphql/generated/graphql';
 import { conversationsQuery } from '../../graphql/operations';
 import { TableHead } from '../../components/table-head';
+import { previewLine } from '../customers/customer-panel';
 
 const PAGE_SIZE = 50;
 /**
@@ -100,6 +101,7 @@ export function ConversationsPage({ me }: { me: SessionUser }) {
                 <tr key={conversation.id} data-testid="conversation-row">
                   <th scope="row">
                     <a href={conversationHref(conversation.id)}>{customerLabel(conversation.customer, conversation.channel)}</a>
+                    <div className="preview" data-testid="last-message">{previewLine(conversation.lastMessage)}</div>
                   </th>
                   <td>{CHANNEL_LABELS[conversation.channel]}</td>
                   <td>
