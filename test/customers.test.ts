@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statementsOf, untilQueueIdle, useApp, webChatCustomer } from './support/fixtures';
+import { metricValue, statementsOf, untilQueueIdle, useApp, webChatCustomer } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient, type Subscription } from './support/graphql-client';
 import { untilLive } from './support/live';
 
@@ -186,7 +186,7 @@ describe('merging two records of one person', () => {
     expect(payload.merge.mergedBy.email).toBe(payload.customer.merges[0].mergedBy.email);
 
     // Every console hears it: the survivor, the threads that now show it, the record merged.
-    const event = await nextUpdateOf(kept.customer.id);
+    const event = await nextUpdateOf(kept.customer.id, (update) => update.mergedCustomers.length > 0);
     expect(event).toEqual({
       customer: { id: kept.customer.id, name: 'Marcus Bell', phone, mergedIntoId: null },
       conversationIds: [visitor.conversationId],
@@ -214,6 +214,31 @@ describe('merging two records of one person', () => {
     expect(merged.customer.merges[0]).toMatchObject({ filledFields: ['phone'], movedBookingIds: [other.id], movedIdentities: [{ kind: 'PHONE' }] });
     const booking = await gql(`query($id: ID!) { booking(id: $id) { customer { id name } } }`, { id: other.id });
     expect(booking.data!.booking.customer).toEqual({ id: visitor.customerId, name: 'Ines Duarte' });
+  });
+
+  it('joins a web visitor who gives a number already known to that customer, audited as done by nobody on staff', async () => {
+    const phone = newPhone();
+    const known = await phoneBooking('Olu Adeyemi', phone);
+    const visitor = await webVisitorNamed('Olu Adeyemi');
+    await visitor.chat.send(`you can text me at ${phone}`);
+    const event = await nextUpdateOf(known.customer.id, (update) => update.conversationIds.length > 0);
+    expect(event).toEqual({
+      customer: { id: known.customer.id, name: 'Olu Adeyemi', phone, mergedIntoId: null },
+      conversationIds: [visitor.conversationId],
+      mergedCustomers: [{ id: visitor.customerId, mergedIntoId: known.customer.id }],
+    });
+    const customer = (await gql(CUSTOMER, { id: known.customer.id })).data!.customer;
+    expect(customer.conversations.map((c: any) => c.id)).toContain(visitor.conversationId);
+    expect(customer.merges).toEqual([
+      expect.objectContaining({ mergedCustomerId: visitor.customerId, mergedName: 'Olu Adeyemi', byApiKey: false, mergedBy: null, movedConversationIds: [visitor.conversationId], movedIdentities: [{ kind: 'WEB_SESSION', display: expect.any(String) }] }),
+    ]);
+  });
+
+  it('tells every console at no statement per event: the event carries what the console shows', async () => {
+    const statements = await metricValue(app.server.url, 'graphql_subscription_event_db_statements_sum{subscription="customerUpdated"}');
+    const deliveries = await metricValue(app.server.url, 'graphql_subscription_event_db_statements_count{subscription="customerUpdated"}');
+    expect(deliveries).toBeGreaterThan(3);
+    expect(statements).toBe(0);
   });
 
   it('refuses clearly and writes nothing when the merge is impossible', async () => {

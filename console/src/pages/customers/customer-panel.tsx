@@ -200,7 +200,7 @@ function CustomerLists({ customer, currentConversationId, currentLastMessage }: 
             {customer.merges.map((merge) => (
               <li key={merge.id}>
                 <a href={customerHref(merge.mergedCustomerId)}>{merge.mergedName ?? merge.mergedPhone ?? merge.mergedEmail ?? 'A record without a name'}</a> merged in on {dateTime(merge.mergedAt)} by{' '}
-                {merge.mergedBy?.displayName ?? (merge.byApiKey ? 'an API key' : 'the system')}: {countOf(merge.movedIdentities.length, 'identity', 'identities')},{' '}
+                {merge.mergedBy?.displayName ?? (merge.byApiKey ? 'an API key' : 'the assistant (a phone or email already known)')}: {countOf(merge.movedIdentities.length, 'identity', 'identities')},{' '}
                 {countOf(merge.movedConversationIds.length, 'thread', 'threads')} and {countOf(merge.movedBookingIds.length, 'booking', 'bookings')} moved
                 {merge.filledFields.length > 0 && `; took their ${merge.filledFields.join(' and ')}`}.
               </li>

@@ -11,6 +11,7 @@ import type { ConversationsService } from '../conversations/conversations.servic
 import { MessageAuthor } from '../conversations/message.entity';
 import { IdentityKind, type Customer } from '../customers/customer.entity';
 import type { CustomersRepository } from '../customers/customers.repository';
+import { CustomerTopic, customerSnapshot } from '../customers/customers.events';
 import { Booking, BookingStatus } from './booking.entity';
 import { refuseMove, STATUS_WORDS } from './booking-status';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
@@ -141,7 +142,7 @@ export class BookingsService {
     const customerPhone = request.customer.phone === undefined ? undefined : this.phone(request.customer.phone, 'customer.phone');
     const quote = await this.quoteTravel(details.address, details.eventDate, details.startTime);
     return this.deps.uow.run(async (tx, events) => {
-      const customer = await this.customerFor(tx, { ...request.customer, phone: customerPhone });
+      const customer = await this.customerFor(tx, events, { ...request.customer, phone: customerPhone });
       const thread = await this.textingThread(tx, { customer, conversation: null, sourceChannel: request.sourceChannel, smsConsent: details.smsConsent });
       const booking = await this.deps.repository.insert(tx, {
         ...this.newRow(details, quote),
@@ -390,19 +391,44 @@ export class BookingsService {
     return (await this.textingThread(tx, { customer, conversation: own, sourceChannel: booking.sourceChannel, smsConsent: booking.smsConsent })) ?? own;
   }
 
-  private async customerFor(tx: Tx, given: NewBookingRequest['customer']): Promise<Customer> {
+  private async customerFor(tx: Tx, events: PendingEvents, given: NewBookingRequest['customer']): Promise<Customer> {
     if (given.id) {
       const id = fromGlobalId('Customer', given.id);
       const customer = id ? await this.deps.customers.findById(id, tx) : null;
       if (!customer) throw userFailure('NOT_FOUND', 'No customer has this id.', 'customer.id');
-      return (await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email })).customer;
+      return this.learnedFrom(tx, events, await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email }));
     }
     const name = given.name?.trim();
     if (!name) throw userFailure('REQUIRED', "Customer name is required.", 'customer.name');
     if (!given.phone && !given.email) throw userFailure('REQUIRED', 'A phone number or an email for the customer is required.', 'customer.phone');
     const [kind, value] = given.phone ? [IdentityKind.PHONE, given.phone] : [IdentityKind.EMAIL, given.email!];
     const customer = await this.deps.customers.findOrCreateByIdentity(tx, kind, value);
-    return (await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email })).customer;
+    return this.learnedFrom(tx, events, await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email }));
+  }
+
+  /**
+   * A customer whose name, phone or email staff gave with a booking: every console shows it once
+   * committed. A phone or email that belonged to another record joined the two (learn): that
+   * record's threads and bookings follow its identities, audited like any merge.
+   */
+  private async learnedFrom(tx: Tx, events: PendingEvents, learned: Awaited<ReturnType<CustomersRepository['learn']>>): Promise<Customer> {
+    const { customer, changed, mergedAway } = learned;
+    const movedThreads: string[] = [];
+    for (const { record, identities } of mergedAway) {
+      const conversationIds = await this.deps.conversations.moveToCustomer(tx, record.id, customer.id);
+      const bookingIds = await this.moveToCustomer(tx, events, record.id, customer.id);
+      await this.deps.customers.insertMerge(tx, {
+        survivingCustomerId: customer.id,
+        mergedCustomerId: record.id,
+        staffUserId: null,
+        apiKeyId: null,
+        mergedCustomer: { name: record.name, phone: record.phone, email: record.email },
+        moved: { identities, conversationIds, bookingIds, filledFields: [] },
+      });
+      movedThreads.push(...conversationIds);
+    }
+    if (changed) events.add(CustomerTopic.UPDATED, { customer: customerSnapshot(customer), conversationIds: movedThreads, mergedCustomers: mergedAway.map(({ record }) => customerSnapshot(record)) });
+    return customer;
   }
 
   /** A US phone number in any common format, as E.164; a clear error otherwise. */

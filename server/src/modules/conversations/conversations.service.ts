@@ -256,10 +256,21 @@ export class ConversationsService {
     const details = { name: fresh('name'), phone: fresh('phone'), email: fresh('email') };
     if (!details.name && !details.phone && !details.email) return;
     const previousId = conversation.customerId;
-    const { customer, changed } = await this.deps.customers.learn(tx, previousId, details);
+    const { customer, changed, mergedAway } = await this.deps.customers.learn(tx, previousId, details);
     const moved = customer.id !== previousId ? await this.deps.repository.moveToCustomer(tx, previousId, customer.id) : [];
     conversation.customerId = customer.id;
-    if (changed) events.add(CustomerTopic.UPDATED, { customer: customerSnapshot(customer), conversationIds: moved, mergedCustomers: [] });
+    // Joined to a known customer by their phone or email: audited like a merge staff make, by nobody.
+    for (const { record, identities } of mergedAway) {
+      await this.deps.customers.insertMerge(tx, {
+        survivingCustomerId: customer.id,
+        mergedCustomerId: record.id,
+        staffUserId: null,
+        apiKeyId: null,
+        mergedCustomer: { name: record.name, phone: record.phone, email: record.email },
+        moved: { identities, conversationIds: record.id === previousId ? moved : [], bookingIds: [], filledFields: [] },
+      });
+    }
+    if (changed) events.add(CustomerTopic.UPDATED, { customer: customerSnapshot(customer), conversationIds: moved, mergedCustomers: mergedAway.map(({ record }) => customerSnapshot(record)) });
   }
 
   list(filter: Omit<ConversationFilter, 'assignedExtensionId'> & { assignedExtensionId?: string }, args: ConnectionArgs): Promise<Connection<Conversation>> {

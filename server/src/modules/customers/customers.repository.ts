@@ -35,14 +35,20 @@ export class CustomersRepository extends RepositoryBase {
   /**
    * Records details a customer gave (name, phone, email). A phone or email that already
    * belongs to another customer means this is that customer writing from a new channel: the
-   * identities are linked to the known customer, this record is marked merged into it, and
-   * the known customer is returned. `changed` says whether what consoles show of the customer
-   * changed (a name, phone or email became known, or the thread now belongs to another record).
+   * identities are linked to the known customer, this record is marked merged into it (listed in
+   * `mergedAway`, with the identities that moved, for the audit), and the known customer is
+   * returned. `changed` says whether what consoles show of the customer changed (a name, phone
+   * or email became known, or the thread now belongs to another record).
    */
-  async learn(tx: Tx, customerId: string, details: { name?: string; phone?: string; email?: string }): Promise<{ customer: Customer; changed: boolean }> {
+  async learn(
+    tx: Tx,
+    customerId: string,
+    details: { name?: string; phone?: string; email?: string },
+  ): Promise<{ customer: Customer; changed: boolean; mergedAway: Array<{ record: Customer; identities: Array<{ kind: IdentityKind; value: string }> }> }> {
     const manager = this.manager(tx);
     let currentId = customerId;
     let changed = false;
+    const mergedAway: Array<{ record: Customer; identities: Array<{ kind: IdentityKind; value: string }> }> = [];
     for (const [kind, value] of [
       [IdentityKind.PHONE, details.phone],
       [IdentityKind.EMAIL, details.email],
@@ -51,8 +57,10 @@ export class CustomersRepository extends RepositoryBase {
       const normalised = normaliseIdentity(kind, value);
       const known = await manager.findOneBy(CustomerIdentity, { kind, value: normalised });
       if (known && known.customerId !== currentId) {
-        await manager.update(CustomerIdentity, { customerId: currentId }, { customerId: known.customerId });
+        const record = await manager.findOneByOrFail(Customer, { id: currentId });
+        const identities = await this.moveIdentities(tx, currentId, known.customerId);
         await this.markMerged(tx, currentId, known.customerId);
+        mergedAway.push({ record: Object.assign(record, { mergedIntoId: known.customerId, mergedAt: new Date() }), identities });
         currentId = known.customerId;
         changed = true;
       } else if (!known) {
@@ -66,7 +74,7 @@ export class CustomersRepository extends RepositoryBase {
     if (details.email && !customer.email) customer.email = normaliseIdentity(IdentityKind.EMAIL, details.email);
     if ([customer.name, customer.phone, customer.email].join('|') !== before) changed = true;
     await manager.save(customer);
-    return { customer, changed };
+    return { customer, changed, mergedAway };
   }
 
   /** Every identity of these customers, oldest first. */
