@@ -203,4 +203,35 @@ describe('every customer known, in a browser', { shuffle: false }, () => {
     expect(await textOf(customers)).toContain(PHONE_SHOWN);
     expect(await textOf(customers)).toMatch(/Web chat visitor [0-9a-f]{8}/);
   }, 30_000);
+
+  it('refuses a merge that cannot be made in the dialog, in words staff can act on, and changes nothing', async () => {
+    const book = (phone: string) =>
+      call('mutation($input: CreateBookingInput!) { createBooking(input: $input) { userErrors { message } } }', {
+        input: { customer: { name: 'Kim Okafor', phone }, sourceChannel: 'PHONE', eventDate: new Date(Date.now() + 50 * 86_400_000).toISOString().slice(0, 10), startTime: '17:00', address: '9 Elm St, Davis, CA 95616', adults: 10 },
+      });
+    // Two records, each with a booking waiting for its terms (texted at once).
+    for (const phone of ['+19165550161', '+19165550162']) expect((await book(phone)).createBooking.userErrors).toEqual([]);
+
+    const box = admin.getByTestId('search-box');
+    await box.fill('(916) 555-0161');
+    await box.press('Enter');
+    await admin.getByTestId('search-customers').getByRole('link', { name: 'Kim Okafor' }).click();
+    const merge = admin.getByTestId('merge-section');
+    await merge.getByLabel('Find the other record').fill('Kim Okafor');
+    await merge.getByRole('button', { name: 'Find' }).click();
+    const candidates = merge.getByTestId('merge-candidates').locator('li');
+    await expect.poll(() => candidates.count(), { timeout: LIVE_TIMEOUT_MS }).toBe(1);
+    await candidates.first().getByRole('button', { name: 'Merge into this customer…' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Merge these two records?' });
+    await dialog.getByTestId('merge-summary').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await dialog.getByRole('button', { name: 'Merge records' }).click();
+    const refusal = dialog.getByRole('alert');
+    await expect.poll(() => textOf(refusal), { timeout: LIVE_TIMEOUT_MS }).toContain('Both customers have a booking waiting for its terms');
+    expect(await textOf(refusal)).toContain('Confirm or cancel one of the two bookings, then merge.');
+    await screenshots(admin, 'customers-07-merge-refused');
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    const panel = admin.getByTestId('customer-panel');
+    expect(await textOf(panel.getByTestId('customer-identities'))).toBe('Phone (916) 555-0161');
+    expect(await textOf(panel)).not.toContain('Merged records');
+  }, 60_000);
 });
