@@ -279,6 +279,19 @@ describe('merging two records of one person', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('merges two records once when two consoles merge them into each other at the same moment', async () => {
+    const [a, b] = [await phoneBooking('Race One', newPhone()), await phoneBooking('Race Two', newPhone())];
+    const results = await Promise.all([
+      gql(MERGE, { input: { survivingCustomerId: a.customer.id, mergedCustomerId: b.customer.id } }),
+      gql(MERGE, { input: { survivingCustomerId: b.customer.id, mergedCustomerId: a.customer.id } }),
+    ]);
+    const outcomes = results.map((r) => r.data!.mergeCustomers.userErrors.map((e: any) => e.code).join(',') || 'MERGED').sort();
+    expect(outcomes).toEqual(['ALREADY_MERGED', 'MERGED']);
+    const ids = [a.customer.id, b.customer.id].map((id) => Buffer.from(id, 'base64url').toString().split(':')[1]);
+    const { rows } = await app.db.query(`SELECT count(*)::int AS merges, (SELECT count(*)::int FROM customer WHERE id = ANY($1) AND merged_into_id IS NULL) AS standing FROM customer_merge WHERE merged_customer_id = ANY($1)`, [ids]);
+    expect(rows[0]).toEqual({ merges: 1, standing: 1 });
+  });
+
   it('is for staff and keys with CUSTOMERS_WRITE only', async () => {
     const created = await gql(`mutation { createApiKey(input: { name: "reader", scopes: [CUSTOMERS_READ] }) { secret userErrors { message } } }`);
     const key = created.data!.createApiKey.secret as string;
