@@ -234,4 +234,18 @@ describe('every customer known, in a browser', { shuffle: false }, () => {
     expect(await textOf(panel.getByTestId('customer-identities'))).toBe('Phone (916) 555-0161');
     expect(await textOf(panel)).not.toContain('Merged records');
   }, 60_000);
+
+  it('lets staff correct a name: a blank one is refused beside the field, a real one shows at once', async () => {
+    const panel = admin.getByTestId('customer-panel');
+    await panel.getByRole('button', { name: 'Edit name' }).click();
+    const name = panel.getByLabel('Name');
+    expect(await name.getAttribute('maxlength')).toBe('120');
+    await name.fill('   ');
+    await panel.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => textOf(panel.locator('.field-error')), { timeout: LIVE_TIMEOUT_MS }).toBe("Name: enter the customer's name, for example Dana Reyes.");
+    await name.fill('Kimberly Okafor');
+    await panel.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => textOf(admin.locator('h1').first()), { timeout: LIVE_TIMEOUT_MS }).toBe('Kimberly Okafor');
+    expect(await textOf(panel.getByTestId('customer-name'))).toBe('Kimberly Okafor');
+  }, 30_000);
 });
