@@ -16,6 +16,7 @@ import { TravelQuotes1795420000000 } from './1795420000000-travel-quotes';
 import { ConversationReadMarkers1795500000000 } from './1795500000000-conversation-read-markers';
 import { Handover1795510000000 } from './1795510000000-handover';
 import { StaffPasswordLinks1795520000000 } from './1795520000000-staff-password-links';
+import { CustomerRecordsAndSearch1795530000000 } from './1795530000000-customer-records-and-search';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -40,4 +41,5 @@ export const migrations = [
   ConversationReadMarkers1795500000000,
   Handover1795510000000,
   StaffPasswordLinks1795520000000,
+  CustomerRecordsAndSearch1795530000000,
 ];

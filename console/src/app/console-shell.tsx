@@ -13,6 +13,8 @@ import { navAreasFor } from './routes';
 import type { SessionUser } from './session-store';
 import { PresenceToggle } from './presence-toggle';
 import { useInboxFeed } from './use-inbox-feed';
+import { useCustomerUpdates } from '../pages/customers/use-customer-updates';
+import { SearchBox } from '../pages/search/search-box';
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 
@@ -58,6 +60,7 @@ export function ConsoleShell() {
   const location = useLocation();
   const { waiting } = useEscalationFeed();
   const { unreadInHeldThreads } = useInboxFeed({ meId: user.id, waiting });
+  useCustomerUpdates();
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -128,6 +131,7 @@ export function ConsoleShell() {
         <span className="topbar__brand">Hibachi console</span>
         {!menuOpen && <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="topbar__nav" />}
         <DesktopAlertsButton />
+        <SearchBox />
         <LiveIndicator live={live} />
         <PresenceToggle />
         {!menuOpen && <SignedInUser user={user} />}

@@ -10,6 +10,8 @@ import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { DayRoutePage } from '../pages/route/day-route-page';
 import { StaffPage } from '../pages/staff/staff-page';
+import { CustomerPage } from '../pages/customers/customer-page';
+import { SearchPage } from '../pages/search/search-page';
 import { TermsPage } from '../pages/terms/terms-page';
 import { TravelPage } from '../pages/travel/travel-page';
 import { useSignedIn } from './console-context';
@@ -28,6 +30,11 @@ function ConversationRoute() {
   const { conversationId = '' } = useParams();
   // Keyed: another thread is a fresh page (its own subscription, composer and notices).
   return <ConversationPage key={conversationId} conversationId={conversationId} me={useSignedIn().user} />;
+}
+
+function CustomerRoute() {
+  const { customerId = '' } = useParams();
+  return <CustomerPage key={customerId} customerId={customerId} />;
 }
 
 function BookingRoute() {
@@ -53,6 +60,8 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'extensions', Component: withMe(ExtensionsPage) },
   { path: 'channels', Component: withMe(ChannelsPage) },
   { path: 'staff', Component: withMe(StaffPage) },
+  { path: 'customers/:customerId', Component: CustomerRoute },
+  { path: 'search', Component: SearchPage },
   { path: '*', element: TO_QUEUE },
 ];
 

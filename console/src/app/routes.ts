@@ -41,6 +41,15 @@ export function bookingHref(bookingId: string): string {
 
 export const NEW_BOOKING_HREF = '#/bookings/new';
 
+export function customerHref(customerId: string): string {
+  return `#/customers/${encodeURIComponent(customerId)}`;
+}
+
+/** The search page with its query (the words stay in the URL, so a reload or a link repeats the search). */
+export function searchHref(query: string): string {
+  return query ? `#/search?q=${encodeURIComponent(query)}` : '#/search';
+}
+
 /** The route page on a given day (YYYY-MM-DD). */
 export function dayRouteHref(date: string): string {
   return `#/route?date=${encodeURIComponent(date)}`;
@@ -59,7 +68,9 @@ export type Route =
   | { area: 'terms' }
   | { area: 'extensions' }
   | { area: 'channels' }
-  | { area: 'staff' };
+  | { area: 'staff' }
+  | { area: 'customer'; customerId: string }
+  | { area: 'search' };
 
 /** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
 export function parseRoute(hash: string): Route {
@@ -69,6 +80,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'bookings' && second === 'new') return { area: 'newBooking' };
   if (first === 'bookings' && second) return { area: 'booking', bookingId: decodeURIComponent(second) };
   if (first === 'bookings') return { area: 'bookings' };
+  if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
+  if (first === 'search') return { area: 'search' };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
 }

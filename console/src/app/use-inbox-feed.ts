@@ -32,6 +32,8 @@ export function useInboxFeed(params: { meId: string; waiting: number }): { unrea
       const { conversation, message } = activity;
       client.cache.writeFragment({ fragment: conversationActivityFieldsFragment, fragmentName: 'ConversationActivityFields', data: conversation });
       appendMessage(client.cache, conversation.id, message);
+      // The lists' preview of the thread is its newest message: this one (no read per console).
+      client.cache.modify({ id: client.cache.identify(conversation), fields: { lastMessage: (_, { toReference }) => toReference({ __typename: 'Message', id: message.id }) } });
       client.cache.writeQuery({ query: unreadInHeldThreadsQuery, data: { unreadInHeldThreads: activity.unreadInHeldThreads } });
       if (message.author !== 'CUSTOMER' || conversation.heldBy?.id !== meId || isThreadInView(conversation.id)) return;
       playAlertChime();

@@ -299,6 +299,12 @@ export const conversationsQuery = graphql(`
         node {
           ...ConversationSummaryFields
           ...ConversationInboxFields
+          lastMessage {
+            id
+            text
+            author
+            createdAt
+          }
         }
       }
     }

@@ -4,12 +4,14 @@ import { assistantModule } from '../modules/assistant/assistant.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
 import { channelsModule } from '../modules/channels/channels.module';
 import { conversationsModule } from '../modules/conversations/conversations.module';
+import { customerRecordsModule } from '../modules/customer-records/customer-records.module';
 import { customersModule } from '../modules/customers/customers.module';
 import { escalationsModule } from '../modules/escalations/escalations.module';
 import { extensionsModule } from '../modules/extensions/extensions.module';
 import { inboundModule } from '../modules/inbound/inbound.module';
 import { inboxModule } from '../modules/inbox/inbox.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
+import { searchModule } from '../modules/search/search.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
@@ -36,6 +38,8 @@ export const MODULES: readonly ModuleManifest[] = [
   bookingsModule,
   assistantModule,
   termsModule,
+  customerRecordsModule,
+  searchModule,
   inboundModule,
   webChatModule,
   telephonyModule,

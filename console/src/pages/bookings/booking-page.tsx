@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { flash } from '../../app/flash';
+import { customerHref } from '../../app/routes';
 import { CHANNEL_LABELS, clockTime, customerLabel, dateTime, eventDay, partyMakeup, phoneNumber } from '../../components/labels';
 import { Notice } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
@@ -65,6 +66,8 @@ export function BookingPage({ bookingId }: { bookingId: string }) {
           </p>
           <p className="muted">
             {[customer.phone && phoneNumber(customer.phone), customer.email, `Booked via ${CHANNEL_LABELS[booking.sourceChannel]}`, `created ${dateTime(booking.createdAt)}`].filter(Boolean).join(' · ')}
+            {' · '}
+            <a href={customerHref(customer.id)}>Customer page</a>
           </p>
         </div>
       </header>

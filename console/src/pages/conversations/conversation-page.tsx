@@ -6,6 +6,7 @@ import { describeError } from '../../components/user-errors';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { releaseConversationMutation, takeOverConversationMutation } from '../../graphql/operations';
 import { applyEscalation } from '../escalations/escalations-cache';
+import { CustomerPanel } from '../customers/customer-panel';
 import { HandoffPanel } from './handoff-panel';
 import { HandoverControl } from './handover-control';
 import { MessageList } from './message-list';
@@ -157,6 +158,7 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
         </div>
         <aside className="conversation__side">
           <HandoffPanel escalation={escalation} draft={conversation.bookingDraft} />
+          <CustomerPanel customerId={customer.id} currentConversationId={conversation.id} currentLastMessage={messages?.edges.at(-1)?.node ?? null} fallbackChannel={conversation.channel} />
         </aside>
       </div>
     </section>

@@ -10,6 +10,7 @@ import type { Channel, ConversationsQuery, ConversationStage } from '../../graph
 import { conversationActivitySubscription } from '../../graphql/inbox-operations';
 import { conversationsQuery } from '../../graphql/operations';
 import { UnreadBadge } from '../../components/unread-badge';
+import { previewLine } from '../customers/customer-panel';
 
 const PAGE_SIZE = 50;
 
@@ -26,6 +27,9 @@ function conversationColumns(me: SessionUser, now: number) {
       cell: ({ row: { original: conversation } }) => (
         <>
           <a href={conversationHref(conversation.id)}>{customerLabel(conversation.customer, conversation.channel)}</a> <UnreadBadge count={conversation.unreadCount} />
+          <div className="preview" data-testid="last-message">
+            {previewLine(conversation.lastMessage)}
+          </div>
         </>
       ),
     }),

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { ModuleManifest } from '../../app/module';
-import { byId } from '../../shared/graphql/loaders';
+import { byId, manyByKey } from '../../shared/graphql/loaders';
 import { Booking } from './booking.entity';
 import { BookingTopic } from './bookings.events';
 import { BookingsRepository } from './bookings.repository';
@@ -13,6 +13,7 @@ declare module '../../app/module' {
   }
   interface Loaders {
     bookingById: DataLoader<string, Booking | null>;
+    bookingsByCustomer: DataLoader<string, Booking[]>;
   }
 }
 
@@ -50,7 +51,10 @@ export const bookingsModule: ModuleManifest = {
     return {
       services: { bookings },
       resolvers: [new BookingsResolver(bookings)],
-      loaders: (options) => ({ bookingById: byId((ids) => bookings.findByIds(ids), options) }),
+      loaders: (options) => ({
+        bookingById: byId((ids) => bookings.findByIds(ids), options),
+        bookingsByCustomer: manyByKey((ids) => bookings.findByCustomers(ids), (booking) => booking.customerId, options),
+      }),
       jobs: [
         {
           // A confirmed booking is completed the day after its event (business time zone).

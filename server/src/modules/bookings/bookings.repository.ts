@@ -43,6 +43,18 @@ export class BookingsRepository extends RepositoryBase {
     return this.manager().findOneBy(Booking, { id });
   }
 
+  /** Every booking of these customers, soonest event first. */
+  async findByCustomers(customerIds: readonly string[]): Promise<Booking[]> {
+    if (customerIds.length === 0) return [];
+    const query = this.manager().createQueryBuilder(Booking, 'booking').where('booking.customer_id IN (:...ids)', { ids: [...customerIds] }).orderBy('booking.starts_at', 'ASC').addOrderBy('booking.id', 'ASC');
+    return readFlat(this.dataSource, query, 'booking');
+  }
+
+  /** Every booking of one customer record, row-locked: a merge moves them all. */
+  lockByCustomer(tx: Tx, customerId: string): Promise<Booking[]> {
+    return this.manager(tx).createQueryBuilder(Booking, 'booking').setLock('pessimistic_write').where('booking.customer_id = :customerId', { customerId }).orderBy('booking.id').getMany();
+  }
+
   /** The booking, its row locked until the transaction ends: every change to a booking takes this first. */
   lockById(tx: Tx, id: string): Promise<Booking | null> {
     return this.manager(tx).createQueryBuilder(Booking, 'booking').setLock('pessimistic_write').where('booking.id = :id', { id }).getOne();

@@ -11,6 +11,7 @@ import type { ConversationsService } from '../conversations/conversations.servic
 import { MessageAuthor } from '../conversations/message.entity';
 import { IdentityKind, type Customer } from '../customers/customer.entity';
 import type { CustomersRepository } from '../customers/customers.repository';
+import { CustomerTopic, customerSnapshot } from '../customers/customers.events';
 import { Booking, BookingStatus } from './booking.entity';
 import { refuseMove, STATUS_WORDS } from './booking-status';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
@@ -149,7 +150,7 @@ export class BookingsService {
     const customerPhone = request.customer.phone ? this.phone(request.customer.phone, 'customer.phone') : undefined;
     const quote = await this.quoteTravel(details.address, details.eventDate, details.startTime);
     return this.deps.uow.run(async (tx, events) => {
-      const customer = await this.customerFor(tx, { ...request.customer, phone: customerPhone });
+      const customer = await this.customerFor(tx, events, { ...request.customer, phone: customerPhone });
       const thread = await this.textingThread(tx, { customer, conversation: null, sourceChannel: request.sourceChannel, smsConsent: details.smsConsent });
       const booking = await this.deps.repository.insert(tx, {
         ...this.newRow(details, quote),
@@ -403,19 +404,42 @@ export class BookingsService {
     return (await this.textingThread(tx, { customer, conversation: own, sourceChannel: booking.sourceChannel, smsConsent: booking.smsConsent })) ?? own;
   }
 
-  private async customerFor(tx: Tx, given: NewBookingRequest['customer']): Promise<Customer> {
+  private async customerFor(tx: Tx, events: PendingEvents, given: NewBookingRequest['customer']): Promise<Customer> {
     if (given.id) {
       const id = fromGlobalId('Customer', given.id);
       const customer = id ? await this.deps.customers.findById(id, tx) : null;
       if (!customer) throw userFailure('NOT_FOUND', 'No customer has this id.', 'customer.id');
-      const linked = await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email });
-      return (await this.deps.customers.findById(linked, tx))!;
+      return this.learnedFrom(tx, events, await this.deps.customers.learn(tx, customer.id, { name: given.name, phone: given.phone, email: given.email }));
     }
     const name = given.name!.trim();
     const [kind, value] = given.phone ? [IdentityKind.PHONE, given.phone] : [IdentityKind.EMAIL, given.email!];
     const customer = await this.deps.customers.findOrCreateByIdentity(tx, kind, value);
-    const linked = await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email });
-    return (await this.deps.customers.findById(linked, tx))!;
+    return this.learnedFrom(tx, events, await this.deps.customers.learn(tx, customer.id, { name, phone: given.phone, email: given.email }));
+  }
+
+  /**
+   * A customer whose name, phone or email staff gave with a booking: every console shows it once
+   * committed. A phone or email that belonged to another record joined the two (learn): that
+   * record's threads and bookings follow its identities, audited like any merge.
+   */
+  private async learnedFrom(tx: Tx, events: PendingEvents, learned: Awaited<ReturnType<CustomersRepository['learn']>>): Promise<Customer> {
+    const { customer, changed, mergedAway } = learned;
+    const movedThreads: string[] = [];
+    for (const { record, identities } of mergedAway) {
+      const conversationIds = await this.deps.conversations.moveToCustomer(tx, record.id, customer.id);
+      const bookingIds = await this.moveToCustomer(tx, events, record.id, customer.id);
+      await this.deps.customers.insertMerge(tx, {
+        survivingCustomerId: customer.id,
+        mergedCustomerId: record.id,
+        staffUserId: null,
+        apiKeyId: null,
+        mergedCustomer: { name: record.name, phone: record.phone, email: record.email },
+        moved: { identities, conversationIds, bookingIds, filledFields: [] },
+      });
+      movedThreads.push(...conversationIds);
+    }
+    if (changed) events.add(CustomerTopic.UPDATED, { customer: customerSnapshot(customer), conversationIds: movedThreads, mergedCustomers: mergedAway.map(({ record }) => customerSnapshot(record)) });
+    return customer;
   }
 
   /** What is missing or wrong in a new customer's details (an existing customer is checked by id). */
@@ -511,6 +535,34 @@ export class BookingsService {
     const id = fromGlobalId('Booking', globalId);
     if (!id) throw notFound();
     return id;
+  }
+
+  /**
+   * Moves every booking of one customer record to another (a merge, inside its transaction),
+   * each saved as a change (its version goes up) and published after commit. Refused when both
+   * records have a booking waiting for its terms: a reply to the terms could not tell which.
+   */
+  async moveToCustomer(tx: Tx, events: PendingEvents, fromCustomerId: string, toCustomerId: string): Promise<string[]> {
+    const moving = await this.deps.repository.lockByCustomer(tx, fromCustomerId);
+    if (moving.some((booking) => booking.status === BookingStatus.PENDING_TERMS)) {
+      const staying = await this.deps.repository.lockByCustomer(tx, toCustomerId);
+      if (staying.some((booking) => booking.status === BookingStatus.PENDING_TERMS)) {
+        throw userFailure(
+          'BOTH_AWAIT_TERMS',
+          'Both customers have a booking waiting for its terms, and a reply to the terms could not tell which booking it accepts. Confirm or cancel one of the two bookings, then merge.',
+          'mergedCustomerId',
+        );
+      }
+    }
+    for (const booking of moving) {
+      booking.customerId = toCustomerId;
+      this.publish(events, 'UPDATED', await this.deps.repository.save(tx, booking));
+    }
+    return moving.map((booking) => booking.id);
+  }
+
+  findByCustomers(customerIds: readonly string[]): Promise<Booking[]> {
+    return this.deps.repository.findByCustomers(customerIds);
   }
 
   private publish(events: PendingEvents, change: BookingChange, booking: Booking): void {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ModuleManifest } from '../../app/module';
 import type { Connection } from '../../shared/graphql/connection';
-import { byId } from '../../shared/graphql/loaders';
+import { byId, byKey, manyByKey } from '../../shared/graphql/loaders';
 import { Conversation } from './conversation.entity';
 import { ConversationTopic } from './conversations.events';
 import { ConversationsRepository } from './conversations.repository';
@@ -25,6 +25,8 @@ declare module '../../app/module' {
   interface Loaders {
     conversationById: DataLoader<string, Conversation | null>;
     messagePage: DataLoader<MessagePageKey, Connection<Message>, string>;
+    conversationsByCustomer: DataLoader<string, Conversation[]>;
+    lastMessageByConversation: DataLoader<string, Message | null>;
   }
 }
 
@@ -47,6 +49,8 @@ export const conversationsModule: ModuleManifest = {
       resolvers: [new ConversationsResolver(conversations)],
       loaders: (options) => ({
         conversationById: byId((ids) => conversations.findByIds(ids), options),
+        conversationsByCustomer: manyByKey((ids) => conversations.findByCustomers(ids), (conversation) => conversation.customerId, options),
+        lastMessageByConversation: byKey((ids) => conversations.latestOfThreads(ids), (message) => message.conversationId, options),
         // Threads asking for the same page arguments are read together, in one statement.
         messagePage: new DataLoader<MessagePageKey, Connection<Message>, string>(
           async (keys) => {

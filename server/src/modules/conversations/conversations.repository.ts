@@ -90,9 +90,42 @@ export class ConversationsRepository extends RepositoryBase {
     await this.manager(tx).update(Conversation, { id: conversation.id }, { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt });
   }
 
-  /** Points every thread of one customer at another (the same person, found on a second channel). */
-  async moveToCustomer(tx: Tx, fromCustomerId: string, toCustomerId: string): Promise<void> {
-    await this.manager(tx).update(Conversation, { customerId: fromCustomerId }, { customerId: toCustomerId });
+  /** Points every thread of one customer at another (the same person); answers the ids of the threads moved. */
+  async moveToCustomer(tx: Tx, fromCustomerId: string, toCustomerId: string): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await this.manager(tx).query(`UPDATE conversation SET customer_id = $2, updated_at = now() WHERE customer_id = $1 RETURNING id`, [fromCustomerId, toCustomerId]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Row-locks every thread of these customers, in id order: a merge takes them before the customers, as the inbound path does. */
+  async lockByCustomers(tx: Tx, customerIds: readonly string[]): Promise<void> {
+    await this.manager(tx).query(`SELECT id FROM conversation WHERE customer_id = ANY($1) ORDER BY id FOR UPDATE`, [[...customerIds]]);
+  }
+
+  /** Every thread of these customers, newest activity first. */
+  findByCustomers(customerIds: readonly string[]): Promise<Conversation[]> {
+    return customerIds.length === 0 ? Promise.resolve([]) : this.manager().find(Conversation, { where: { customerId: In([...customerIds]) }, order: { lastMessageAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The latest message of each of these threads, in one statement (the preview lists show). */
+  latestOfThreads(conversationIds: readonly string[]): Promise<Message[]> {
+    if (conversationIds.length === 0) return Promise.resolve([]);
+    return this.manager()
+      .createQueryBuilder(Message, 'message')
+      .distinctOn(['message.conversation_id'])
+      .where('message.conversation_id IN (:...ids)', { ids: [...conversationIds] })
+      .orderBy('message.conversation_id')
+      .addOrderBy('message.created_at', 'DESC')
+      .addOrderBy('message.id', 'DESC')
+      .getMany();
+  }
+
+  /** Threads on Meta's channels (a page-scoped account each) of these customers: what a merge must not join. */
+  async metaAccountsOf(tx: Tx, customerIds: readonly string[]): Promise<Array<{ customerId: string; channel: Channel; address: string }>> {
+    const rows: Array<{ customer_id: string; channel: Channel; channel_address: string }> = await this.manager(tx).query(
+      `SELECT DISTINCT customer_id, channel, channel_address FROM conversation WHERE customer_id = ANY($1) AND channel IN ('MESSENGER', 'INSTAGRAM')`,
+      [[...customerIds]],
+    );
+    return rows.map((row) => ({ customerId: row.customer_id, channel: row.channel, address: row.channel_address }));
   }
 
   list(filter: ConversationFilter, args: ConnectionArgs): Promise<Connection<Conversation>> {

@@ -7,6 +7,7 @@ import type { ConsentService } from '../channels/consent';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { IdentityKind } from '../customers/customer.entity';
 import type { CustomersRepository } from '../customers/customers.repository';
+import { CustomerTopic, customerSnapshot } from '../customers/customers.events';
 import { Channel } from './channel';
 import { Conversation, ConversationStage, DRAFT_FIELDS, type BookingDraft } from './conversation.entity';
 import { conversationErrors } from './conversations.errors';
@@ -249,15 +250,29 @@ export class ConversationsService {
 
   /**
    * Links the details the customer gave to their identity; a known phone or email joins an
-   * existing customer. Only details new in `draft` (against `before`) are looked at.
+   * existing customer. Only details new in `draft` (against `before`) are looked at. When what
+   * consoles show of the customer changes, every console hears it after commit.
    */
-  async linkCustomer(tx: Tx, conversation: Conversation, draft: BookingDraft, before: BookingDraft): Promise<void> {
+  async linkCustomer(tx: Tx, events: PendingEvents, conversation: Conversation, draft: BookingDraft, before: BookingDraft): Promise<void> {
     const fresh = (field: 'name' | 'phone' | 'email') => (draft[field] && draft[field]!.value !== before[field]?.value ? String(draft[field]!.value) : undefined);
     const details = { name: fresh('name'), phone: fresh('phone'), email: fresh('email') };
     if (!details.name && !details.phone && !details.email) return;
-    const customerId = await this.deps.customers.learn(tx, conversation.customerId, details);
-    if (customerId !== conversation.customerId) await this.deps.repository.moveToCustomer(tx, conversation.customerId, customerId);
-    conversation.customerId = customerId;
+    const previousId = conversation.customerId;
+    const { customer, changed, mergedAway } = await this.deps.customers.learn(tx, previousId, details);
+    const moved = customer.id !== previousId ? await this.deps.repository.moveToCustomer(tx, previousId, customer.id) : [];
+    conversation.customerId = customer.id;
+    // Joined to a known customer by their phone or email: audited like a merge staff make, by nobody.
+    for (const { record, identities } of mergedAway) {
+      await this.deps.customers.insertMerge(tx, {
+        survivingCustomerId: customer.id,
+        mergedCustomerId: record.id,
+        staffUserId: null,
+        apiKeyId: null,
+        mergedCustomer: { name: record.name, phone: record.phone, email: record.email },
+        moved: { identities, conversationIds: record.id === previousId ? moved : [], bookingIds: [], filledFields: [] },
+      });
+    }
+    if (changed) events.add(CustomerTopic.UPDATED, { customer: customerSnapshot(customer), conversationIds: moved, mergedCustomers: mergedAway.map(({ record }) => customerSnapshot(record)) });
   }
 
   list(filter: Omit<ConversationFilter, 'assignedExtensionId'> & { assignedExtensionId?: string }, args: ConnectionArgs): Promise<Connection<Conversation>> {
@@ -277,6 +292,28 @@ export class ConversationsService {
 
   findByIds(ids: readonly string[]): Promise<Conversation[]> {
     return this.deps.repository.findByIds(ids);
+  }
+
+  findByCustomers(customerIds: readonly string[]): Promise<Conversation[]> {
+    return this.deps.repository.findByCustomers(customerIds);
+  }
+
+  latestOfThreads(conversationIds: readonly string[]): Promise<Message[]> {
+    return this.deps.repository.latestOfThreads(conversationIds);
+  }
+
+  /** Moves every thread of one customer record to another (a merge, inside its transaction); answers the threads moved. */
+  moveToCustomer(tx: Tx, fromCustomerId: string, toCustomerId: string): Promise<string[]> {
+    return this.deps.repository.moveToCustomer(tx, fromCustomerId, toCustomerId);
+  }
+
+  /** Locks every thread of these customers (the first lock of a merge: threads, then customers, then bookings, as the inbound path takes them). */
+  lockThreadsOf(tx: Tx, customerIds: readonly string[]): Promise<void> {
+    return this.deps.repository.lockByCustomers(tx, customerIds);
+  }
+
+  metaAccountsOf(tx: Tx, customerIds: readonly string[]): Promise<Array<{ customerId: string; channel: Channel; address: string }>> {
+    return this.deps.repository.metaAccountsOf(tx, customerIds);
   }
 
   messagePages(conversationIds: readonly string[], args: ConnectionArgs & { afterMessageId?: string }): Promise<Map<string, Connection<Message>>> {

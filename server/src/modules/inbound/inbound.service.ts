@@ -262,7 +262,7 @@ export class InboundService {
     conversation.bookingDraft = decision.draft;
     conversation.failedAttempts = decision.failedAttempts;
     conversation.stage = decision.stage;
-    await this.deps.conversations.linkCustomer(tx, conversation, decision.draft, draftBefore);
+    await this.deps.conversations.linkCustomer(tx, events, conversation, decision.draft, draftBefore);
     if (decision.createBooking) {
       const draft = decision.draft;
       try {

@@ -12,5 +12,9 @@ export enum ApiScope {
   TERMS_READ = 'TERMS_READ',
   /** Record a customer's acceptance of the terms (a website booking form). */
   TERMS_WRITE = 'TERMS_WRITE',
+  /** Read customers (their identities, the audit of merges) and search customers, threads and messages. */
+  CUSTOMERS_READ = 'CUSTOMERS_READ',
+  /** Correct a customer's name and merge two records of the same person. */
+  CUSTOMERS_WRITE = 'CUSTOMERS_WRITE',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });
