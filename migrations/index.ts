@@ -13,6 +13,7 @@ import { StaffDeactivation1795320000000 } from './1795320000000-staff-deactivati
 import { BookingsPricing1795400000000 } from './1795400000000-bookings-pricing';
 import { Terms1795410000000 } from './1795410000000-terms';
 import { TravelQuotes1795420000000 } from './1795420000000-travel-quotes';
+import { AgentTools1795540000000 } from './1795540000000-agent-tools';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -34,4 +35,5 @@ export const migrations = [
   BookingsPricing1795400000000,
   Terms1795410000000,
   TravelQuotes1795420000000,
+  AgentTools1795540000000,
 ];
