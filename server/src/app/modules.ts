@@ -2,6 +2,7 @@ import type { ContainerType } from 'type-graphql';
 import type { LoaderOptions } from '../shared/graphql/loaders';
 import { assistantModule } from '../modules/assistant/assistant.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
+import { cannedRepliesModule } from '../modules/canned-replies/canned-replies.module';
 import { channelsModule } from '../modules/channels/channels.module';
 import { conversationsModule } from '../modules/conversations/conversations.module';
 import { customersModule } from '../modules/customers/customers.module';
@@ -9,10 +10,12 @@ import { escalationsModule } from '../modules/escalations/escalations.module';
 import { extensionsModule } from '../modules/extensions/extensions.module';
 import { inboundModule } from '../modules/inbound/inbound.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
+import { notesModule } from '../modules/notes/notes.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
 import { travelModule } from '../modules/travel/travel.module';
+import { typingModule } from '../modules/typing/typing.module';
 import { termsModule } from '../modules/terms/terms.module';
 import { webChatModule } from '../modules/web-chat/web-chat.module';
 import { webhooksModule } from '../modules/webhooks/webhooks.module';
@@ -35,6 +38,9 @@ export const MODULES: readonly ModuleManifest[] = [
   termsModule,
   inboundModule,
   webChatModule,
+  cannedRepliesModule,
+  notesModule,
+  typingModule,
   telephonyModule,
   socialModule,
   webhooksModule,

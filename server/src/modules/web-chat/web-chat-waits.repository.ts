@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+
+/** Web chat customers waiting for a person, and the notices they were sent: the only SQL about them. */
+export class WebChatWaitsRepository extends RepositoryBase {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /**
+   * Web chat threads with staff (an open escalation) whose customer has waited longer than
+   * `seconds` for a person: the wait starts at the first customer message since the escalation
+   * opened and since the last staff reply. Each wait is named by that message; waits already
+   * told are left out.
+   */
+  async waitingLongerThan(seconds: number, limit: number): Promise<Array<{ conversationId: string; waitingMessageId: string }>> {
+    const rows: Array<{ conversation_id: string; waiting_message_id: string }> = await this.manager().query(
+      `SELECT e.conversation_id, waiting.id AS waiting_message_id
+         FROM escalation e
+         JOIN conversation c ON c.id = e.conversation_id AND c.channel = 'WEB_CHAT'
+         CROSS JOIN LATERAL (
+           SELECT m.id, m.created_at FROM message m
+            WHERE m.conversation_id = e.conversation_id AND m.author = 'CUSTOMER' AND m.created_at >= e.created_at
+              AND m.created_at > COALESCE((SELECT max(s.created_at) FROM message s WHERE s.conversation_id = e.conversation_id AND s.author = 'STAFF'), '-infinity')
+            ORDER BY m.created_at, m.id
+            LIMIT 1
+         ) waiting
+        WHERE e.status <> 'RESOLVED'
+          AND waiting.created_at <= now() - make_interval(secs => $1)
+          AND NOT EXISTS (SELECT 1 FROM web_chat_wait_notice w WHERE w.waiting_message_id = waiting.id)
+        ORDER BY waiting.created_at
+        LIMIT $2`,
+      [seconds, limit],
+    );
+    return rows.map((row) => ({ conversationId: row.conversation_id, waitingMessageId: row.waiting_message_id }));
+  }
+
+  /** Claims the wait for one notice; false when another run claimed it first. */
+  async claim(tx: Tx, params: { conversationId: string; waitingMessageId: string }): Promise<boolean> {
+    const rows: unknown[] = await this.manager(tx).query(
+      `INSERT INTO web_chat_wait_notice (waiting_message_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING waiting_message_id`,
+      [params.waitingMessageId, params.conversationId],
+    );
+    return rows.length > 0;
+  }
+
+  async recordNotice(tx: Tx, params: { waitingMessageId: string; noticeMessageId: string }): Promise<void> {
+    await this.manager(tx).query(`UPDATE web_chat_wait_notice SET notice_message_id = $2 WHERE waiting_message_id = $1`, [params.waitingMessageId, params.noticeMessageId]);
+  }
+}
