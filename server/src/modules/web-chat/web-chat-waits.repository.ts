@@ -9,9 +9,10 @@ export class WebChatWaitsRepository extends RepositoryBase {
 
   /**
    * Web chat threads with staff (an open escalation) whose customer has waited longer than
-   * `seconds` for a person: the wait starts at the first customer message since the escalation
-   * opened and since the last staff reply. Each wait is named by that message; waits already
-   * told are left out.
+   * `seconds` for a person. The wait starts at the first customer message nobody answered:
+   * after the last staff reply, and after the last answer the customer had before the thread
+   * went to staff (the assistant's messages since then only say a person is coming). Each wait
+   * is named by that message; waits already told are left out.
    */
   async waitingLongerThan(seconds: number, limit: number): Promise<Array<{ conversationId: string; waitingMessageId: string }>> {
     const rows: Array<{ conversation_id: string; waiting_message_id: string }> = await this.manager().query(
@@ -19,9 +20,14 @@ export class WebChatWaitsRepository extends RepositoryBase {
          FROM escalation e
          JOIN conversation c ON c.id = e.conversation_id AND c.channel = 'WEB_CHAT'
          CROSS JOIN LATERAL (
+           SELECT greatest(
+             (SELECT max(a.created_at) FROM message a WHERE a.conversation_id = e.conversation_id AND a.author IN ('AI', 'STAFF') AND a.created_at < e.created_at),
+             (SELECT max(s.created_at) FROM message s WHERE s.conversation_id = e.conversation_id AND s.author = 'STAFF')
+           ) AS at
+         ) answered
+         CROSS JOIN LATERAL (
            SELECT m.id, m.created_at FROM message m
-            WHERE m.conversation_id = e.conversation_id AND m.author = 'CUSTOMER' AND m.created_at >= e.created_at
-              AND m.created_at > COALESCE((SELECT max(s.created_at) FROM message s WHERE s.conversation_id = e.conversation_id AND s.author = 'STAFF'), '-infinity')
+            WHERE m.conversation_id = e.conversation_id AND m.author = 'CUSTOMER' AND m.created_at > COALESCE(answered.at, '-infinity')
             ORDER BY m.created_at, m.id
             LIMIT 1
          ) waiting
