@@ -8,6 +8,7 @@ import { NewBookingPage } from '../pages/bookings/new-booking-page';
 import { DayRoutePage } from '../pages/route/day-route-page';
 import { TermsPage } from '../pages/terms/terms-page';
 import { TravelPage } from '../pages/travel/travel-page';
+import { CannedRepliesPage } from '../pages/canned-replies/canned-replies-page';
 import { ChannelsPage } from '../pages/channels/channels-page';
 import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
@@ -26,7 +27,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
   const route = useRoute();
   const user = session.user;
   const { waiting } = useEscalationFeed();
-  const navArea = route.area === 'conversation' ? 'conversations' : route.area === 'booking' || route.area === 'newBooking' ? 'bookings' : route.area;
+  const navArea = route.area === 'conversation' ? 'conversations' : route.area === 'booking' || route.area === 'newBooking' ? 'bookings' : route.area === 'cannedReplies' ? 'canned-replies' : route.area;
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -82,6 +83,7 @@ export function ConsoleShell({ session, live }: { session: Session; live: LiveSt
         {route.area === 'travel' && <TravelPage />}
         {route.area === 'terms' && <TermsPage me={user} />}
         {route.area === 'extensions' && <ExtensionsPage me={user} />}
+        {route.area === 'cannedReplies' && <CannedRepliesPage me={user} />}
         {route.area === 'channels' && <ChannelsPage me={user} />}
       </main>
     </div>

@@ -16,6 +16,7 @@ export type Route =
   | { area: 'travel' }
   | { area: 'terms' }
   | { area: 'extensions' }
+  | { area: 'cannedReplies' }
   | { area: 'channels' };
 
 interface NavArea {
@@ -33,6 +34,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'travel', title: 'Travel' },
   { path: 'terms', title: 'Terms' },
   { path: 'extensions', title: 'Extensions' },
+  { path: 'canned-replies', title: 'Canned replies' },
   { path: 'channels', title: 'Channels', adminOnly: true },
 ];
 
@@ -52,6 +54,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'travel') return { area: 'travel' };
   if (first === 'terms') return { area: 'terms' };
   if (first === 'extensions') return { area: 'extensions' };
+  if (first === 'canned-replies') return { area: 'cannedReplies' };
   if (first === 'channels') return { area: 'channels' };
   // The queue is what staff keep open, so it is also where an unknown link lands.
   return { area: 'escalations' };

@@ -6,10 +6,13 @@ import { describeError } from '../../components/user-errors';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { releaseConversationMutation, resolveEscalationMutation, takeOverConversationMutation } from '../../graphql/operations';
 import { applyEscalation } from '../escalations/escalations-cache';
+import { CustomerTyping } from './customer-typing';
 import { HandoffPanel } from './handoff-panel';
 import { MessageList } from './message-list';
 import { ReplyComposer } from './reply-composer';
+import { NoteComposer } from './thread-notes';
 import { useLiveThread } from './use-live-thread';
+import { useThreadNotes } from './use-thread-notes';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 
@@ -22,6 +25,7 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
   const headingId = useId();
   const client = useApolloClient();
   const { data, loading, error, refetch } = useLiveThread(conversationId);
+  const notes = useThreadNotes(conversationId);
   const [notice, setNotice] = useState<Notice | null>(null);
   const conversation = data?.conversation;
   const messages = conversation?.messages;
@@ -164,11 +168,13 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
       <div className="conversation__layout">
         <div className="conversation__thread card">
           <h2>History</h2>
-          <MessageList messages={messages?.edges.map((edge) => edge.node) ?? []} />
+          <MessageList messages={messages?.edges.map((edge) => edge.node) ?? []} notes={notes} />
+          {conversation.channel === 'WEB_CHAT' && <CustomerTyping conversationId={conversation.id} lastMessageId={messages?.edges.at(-1)?.node.id} />}
           <ReplyComposer
             conversationId={conversation.id}
             disabledReason={replyBlockedBecause}
           />
+          <NoteComposer conversationId={conversation.id} />
         </div>
         <aside className="conversation__side">
           <HandoffPanel escalation={escalation} draft={conversation.bookingDraft} />
