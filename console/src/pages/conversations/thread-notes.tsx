@@ -52,7 +52,7 @@ export function NoteComposer({ conversationId }: { conversationId: string }) {
   }
 
   return (
-    <form className="composer composer--note" onSubmit={(event) => void submit(event)} aria-label="Private note">
+    <form className="composer composer--note" onSubmit={(event) => void submit(event)}>
       <label htmlFor={`${id}-note`}>Private note (only staff see it; never sent to the customer)</label>
       <textarea
         id={`${id}-note`}
