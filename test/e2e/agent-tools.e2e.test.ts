@@ -109,7 +109,7 @@ describe('agent tools and the customer’s web chat in a browser', { shuffle: fa
     await holder.getByLabel('Reply text').fill('Every party includes fried rice, vegetables, salad and two proteins per guest.');
     await holder.getByRole('button', { name: 'Save canned reply' }).click();
     await holder.getByText('Saved /menu.').waitFor({ timeout: LIVE_TIMEOUT_MS });
-    expect(await holder.getByTestId('canned-reply').count()).toBe(2);
+    await expect.poll(() => holder.getByTestId('canned-reply').count(), { timeout: LIVE_TIMEOUT_MS }).toBe(2);
     await screenshots(holder, 'canned-replies');
     await markDocument(holder);
   }, 60_000);
@@ -261,6 +261,7 @@ describe('agent tools and the customer’s web chat in a browser', { shuffle: fa
     expect(await textOf(notice)).toBe(`Our team is away right now. Leave a message and someone will answer on ${name} at 9:00 AM.`);
     // The conversation so far is still there after the reload.
     expect(await textOf(customer.getByTestId('chat-messages'))).toContain('I can help with that now');
+    await customer.locator('li[data-author="CUSTOMER"]', { hasText: 'Are you still there?' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     await screenshots(customer, 'web-chat-after-hours');
   }, 60_000);
 });
