@@ -39,7 +39,7 @@ function withMessages(current: ChatMessage[], added: ChatMessage[]): ChatMessage
   return [...current, ...fresh].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(-KEPT_MESSAGES);
 }
 
-const WHO: Record<ChatMessage['author'], string> = { CUSTOMER: 'You', AI: 'Assistant', STAFF: 'Our team', SYSTEM: 'Update' };
+const WHO: Record<Exclude<ChatMessage['author'], 'SYSTEM'>, string> = { CUSTOMER: 'You', AI: 'Assistant', STAFF: 'Our team' };
 
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -75,6 +75,10 @@ export function ChatApp() {
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [messages, outgoing, teamTyping]);
+
+  useEffect(() => {
+    if (welcome) document.title = `Chat with ${welcome.businessName}`;
+  }, [welcome]);
 
   useEffect(() => {
     const read = () => loadWelcome().then(setWelcome, () => undefined);
@@ -194,7 +198,7 @@ export function ChatApp() {
         {messages.map((message) => (
           <li key={message.id} className={`chat__message chat__message--${message.author === 'CUSTOMER' ? 'mine' : 'theirs'}`} data-author={message.author}>
             <span className="chat__who">
-              {WHO[message.author]} · <time dateTime={message.createdAt}>{stamp(message.createdAt)}</time>
+              {message.author === 'SYSTEM' ? (welcome?.businessName ?? 'Update') : WHO[message.author]} · <time dateTime={message.createdAt}>{stamp(message.createdAt)}</time>
             </span>
             <p>{message.text}</p>
           </li>

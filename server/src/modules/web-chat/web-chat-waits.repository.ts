@@ -41,10 +41,20 @@ export class WebChatWaitsRepository extends RepositoryBase {
     return rows.map((row) => ({ conversationId: row.conversation_id, waitingMessageId: row.waiting_message_id }));
   }
 
-  /** Claims the wait for one notice; false when another run claimed it first. */
+  /**
+   * Claims the wait for one notice, under the thread's lock: only while the thread is still
+   * with staff and no staff reply has come since the waiting message (one may have arrived
+   * after the wait was found). False when it is answered, over, or claimed by another run.
+   */
   async claim(tx: Tx, params: { conversationId: string; waitingMessageId: string }): Promise<boolean> {
     const rows: unknown[] = await this.manager(tx).query(
-      `INSERT INTO web_chat_wait_notice (waiting_message_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING waiting_message_id`,
+      `INSERT INTO web_chat_wait_notice (waiting_message_id, conversation_id)
+       SELECT w.id, w.conversation_id FROM message w
+        WHERE w.id = $1 AND w.conversation_id = $2
+          AND EXISTS (SELECT 1 FROM escalation e WHERE e.conversation_id = $2 AND e.status <> 'RESOLVED')
+          AND NOT EXISTS (SELECT 1 FROM message s WHERE s.conversation_id = $2 AND s.author = 'STAFF' AND s.created_at > w.created_at)
+       ON CONFLICT DO NOTHING
+       RETURNING waiting_message_id`,
       [params.waitingMessageId, params.conversationId],
     );
     return rows.length > 0;
