@@ -189,6 +189,51 @@ describe('private notes', () => {
   });
 });
 
+describe('typing in web chat', () => {
+  const CUSTOMER_TYPING = `mutation($t: String!, $typing: Boolean!) { setWebChatTyping(sessionToken: $t, typing: $typing) { ok userErrors { code } } }`;
+  const STAFF_TYPING = `mutation($id: ID!, $typing: Boolean!) { setStaffTyping(conversationId: $id, typing: $typing) { ok userErrors { code message } } }`;
+  const WATCH = `subscription($id: ID!) { conversationTyping(conversationId: $id) { typing expiresInSeconds } }`;
+
+  it('reaches only the holder, passes one "typing" per throttle window, always passes "stopped", and goes to the customer with the holder’s first name', async () => {
+    const customer = await chat();
+    await customer.send('I need to talk to a real person please');
+    expect((await graphql(app.server.url, TAKE_OVER, { id: customer.conversationId }, app.adminToken)).data!.takeOverConversation.userErrors).toEqual([]);
+    const colleague = await staffToken('sam.typing@example.test', 'Robin');
+
+    const listeners = await listenersOf(app.server, 'CONVERSATION_TYPING');
+    const holderSocket = wsClient(app.server.url, `Bearer ${app.adminToken}`);
+    const colleagueSocket = wsClient(app.server.url, `Bearer ${colleague}`);
+    const atHolder = subscribe<{ conversationTyping: { typing: boolean; expiresInSeconds: number } }>(holderSocket.client, WATCH, { id: customer.conversationId });
+    const atColleague = subscribe(colleagueSocket.client, WATCH, { id: customer.conversationId });
+    await untilListening(app.server, 'CONVERSATION_TYPING', { atLeast: listeners + 2 });
+
+    // Two "typing" in a row (a browser renews every few seconds; this is faster): one passes.
+    for (const typing of [true, true, false]) {
+      expect((await graphql(app.server.url, CUSTOMER_TYPING, { t: customer.token, typing })).data!.setWebChatTyping).toEqual({ ok: true, userErrors: [] });
+    }
+    expect((await atHolder.next()).conversationTyping).toEqual({ typing: true, expiresInSeconds: 6 });
+    expect((await atHolder.next()).conversationTyping).toEqual({ typing: false, expiresInSeconds: 6 });
+    // The thread is held: its customer's typing is the holder's alone.
+    expect(atColleague.pending).toEqual([]);
+    expect((await graphql(app.server.url, CUSTOMER_TYPING, { t: 'wcs_unknown', typing: true })).data!.setWebChatTyping.userErrors).toEqual([{ code: 'UNKNOWN_SESSION' }]);
+
+    const customerSocket = wsClient(app.server.url, undefined, { webChatSession: customer.token });
+    const chatListeners = await listenersOf(app.server, 'WEB_CHAT_TYPING');
+    const atCustomer = subscribe<{ webChatTyping: { typing: boolean; name: string } }>(customerSocket.client, `subscription($t: String!) { webChatTyping(sessionToken: $t) { typing name } }`, { t: customer.token });
+    await untilListening(app.server, 'WEB_CHAT_TYPING', { atLeast: chatListeners + 1 });
+    // Only the holder may say they are typing to the customer.
+    expect((await graphql(app.server.url, STAFF_TYPING, { id: customer.conversationId, typing: true }, colleague)).data!.setStaffTyping.userErrors).toEqual([
+      { code: 'NOT_HOLDING', message: 'Take over the thread to write to the customer.' },
+    ]);
+    expect((await graphql(app.server.url, STAFF_TYPING, { id: customer.conversationId, typing: true }, app.adminToken)).data!.setStaffTyping.userErrors).toEqual([]);
+    const { me } = (await graphql(app.server.url, `{ me { displayName } }`, {}, app.adminToken)).data!;
+    expect((await atCustomer.next()).webChatTyping).toEqual({ typing: true, name: me.displayName.split(' ')[0] });
+
+    for (const subscription of [atHolder, atColleague, atCustomer]) subscription.unsubscribe();
+    for (const socket of [holderSocket, colleagueSocket, customerSocket]) await socket.client.dispose();
+  });
+});
+
 describe('the web chat waiting notice', () => {
   const NOTICE = /^Thanks for waiting/;
   // Read from the database: polling the public history would spend the address's rate limit.

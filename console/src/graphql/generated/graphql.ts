@@ -291,7 +291,7 @@ export type SetWebChatTypingMutationVariables = Exact<{
 }>;
 
 
-export type SetWebChatTypingMutation = { setWebChatTyping: { __typename: 'TypingPayload', ok: boolean } };
+export type SetWebChatTypingMutation = { setWebChatTyping: { __typename: 'TypingPayload', ok: boolean | null } };
 
 export type WebChatTypingSubscriptionVariables = Exact<{
   sessionToken: string;
@@ -708,7 +708,7 @@ export type SetStaffTypingMutationVariables = Exact<{
 }>;
 
 
-export type SetStaffTypingMutation = { setStaffTyping: { __typename: 'TypingPayload', ok: boolean, userErrors: Array<{ __typename: 'UserError', code: string }> } };
+export type SetStaffTypingMutation = { setStaffTyping: { __typename: 'TypingPayload', ok: boolean | null, userErrors: Array<{ __typename: 'UserError', code: string }> } };
 
 export const ChatMessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatMessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ChatMessageFieldsFragment, unknown>;
 export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;

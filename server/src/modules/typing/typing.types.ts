@@ -3,8 +3,8 @@ import { MutationPayload } from '../../shared/graphql/user-errors';
 
 @ObjectType()
 export class TypingPayload extends MutationPayload {
-  @Field(() => Boolean)
-  ok!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'True when taken (passed on, or dropped within the throttle window); null with userErrors.' })
+  ok?: boolean | null;
 }
 
 @ObjectType({ description: 'The customer started or stopped typing in a thread.' })
