@@ -218,6 +218,31 @@ describe('agent tools and the customer’s web chat in a browser', { shuffle: fa
     await composer(holder).fill('');
   }, 60_000);
 
+  it('leaves a placeholder this thread has no value for selected, for the holder to type over, and never sends the braces', async () => {
+    // She gave no email: {customer.email} has no value in this thread.
+    await call('mutation($input: CannedReplyInput!) { createCannedReply(input: $input) { userErrors { message } } }', {
+      input: { shortcut: 'receipt', title: 'Receipt by email', body: 'We will email the receipt to {customer.email}, {customer.firstName}.' },
+    });
+    await composer(holder).pressSequentially('/rec');
+    await holder.getByRole('option', { name: /\/receipt/ }).click();
+    await expect.poll(() => composer(holder).inputValue(), { timeout: LIVE_TIMEOUT_MS }).toBe('We will email the receipt to {customer.email}, Dana.');
+    const hint = holder.getByTestId('unfilled-placeholders');
+    expect(await textOf(hint)).toBe('This thread has no value for {customer.email}. Type it in before sending; replies holding braces are not sent.');
+    // The placeholder is selected: what the holder types replaces it.
+    expect(await composer(holder).evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd))).toBe('{customer.email}');
+    await screenshots(holder, 'thread-canned-unfilled');
+    // Sent as it is, the server refuses it and the customer gets nothing.
+    await composer(holder).press('End');
+    await composer(holder).press('Enter');
+    await holder.getByText('Replace {customer.email} with what the customer should read before sending.').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await composer(holder).evaluate((box: HTMLTextAreaElement) => box.setSelectionRange(box.value.indexOf('{'), box.value.indexOf('}') + 1));
+    await composer(holder).pressSequentially('dana@example.com');
+    await hint.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
+    await composer(holder).press('Enter');
+    await customer.locator('li[data-author="STAFF"]', { hasText: 'We will email the receipt to dana@example.com, Dana.' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await textOf(customer.getByTestId('chat-messages'))).not.toContain('{customer.email}');
+  }, 60_000);
+
   it('marks a message the network dropped, and sends it on Retry', async () => {
     let dropping = true;
     await customer.route('**/graphql', async (route) => {
