@@ -11,10 +11,14 @@ import { ConversationTypingEvent, TypingPayload, WebChatTypingEvent } from './ty
 export class TypingResolver {
   constructor(private readonly service: TypingService) {}
 
-  @Mutation(() => TypingPayload, { description: 'The web chat customer started (true) or stopped (false) typing. Throttled; nothing is stored.' })
+  @Mutation(() => TypingPayload, { description: 'The web chat customer started (true) or stopped (false) typing. Throttled, and rate-limited per address; nothing is stored.' })
   @Public()
-  async setWebChatTyping(@Arg('sessionToken', () => String) sessionToken: string, @Arg('typing', () => Boolean) typing: boolean): Promise<TypingPayload> {
-    await this.service.customerTyping({ sessionToken, typing });
+  async setWebChatTyping(
+    @Arg('sessionToken', () => String) sessionToken: string,
+    @Arg('typing', () => Boolean) typing: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<TypingPayload> {
+    await this.service.customerTyping({ sessionToken, typing, ip: context.ip });
     return { ok: true, userErrors: [] };
   }
 

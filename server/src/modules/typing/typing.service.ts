@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { EventBus } from '../../shared/pubsub/event-bus';
 import { userFailure } from '../../shared/graphql/user-errors';
@@ -23,6 +24,8 @@ export class TypingService {
     private readonly deps: {
       eventBus: EventBus;
       throttle: RateLimiterAbstract;
+      /** Public typing calls per address, whatever they say: each costs reads, so an address may not flood them. */
+      callsByIp: RateLimiterAbstract;
       webChat: WebChatService;
       conversations: ConversationsService;
       escalations: EscalationsService;
@@ -30,7 +33,10 @@ export class TypingService {
     },
   ) {}
 
-  async customerTyping(params: { sessionToken: string; typing: boolean }): Promise<void> {
+  async customerTyping(params: { sessionToken: string; typing: boolean; ip: string }): Promise<void> {
+    if (!(await this.allowed(params.ip, this.deps.callsByIp))) {
+      throw new GraphQLError('Too many requests from this address. Wait a minute and try again.', { extensions: { code: 'RATE_LIMITED' } });
+    }
     const session = await this.deps.webChat.sessionOf(params.sessionToken);
     if (!session) throw userFailure('UNKNOWN_SESSION', 'This chat has expired or does not exist. Start a new chat.', 'sessionToken');
     if (params.typing && !(await this.allowed(`chat:${session.tokenHash}`))) return;
@@ -55,9 +61,9 @@ export class TypingService {
     await this.deps.eventBus.publish(TypingTopic.WEB_CHAT_TYPING, { typing: params.typing, name, expiresInSeconds: TYPING_EXPIRES_SECONDS }, conversation.channelAddress);
   }
 
-  private async allowed(key: string): Promise<boolean> {
+  private async allowed(key: string, limiter = this.deps.throttle): Promise<boolean> {
     try {
-      await this.deps.throttle.consume(key);
+      await limiter.consume(key);
       return true;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return false;
