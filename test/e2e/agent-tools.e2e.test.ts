@@ -51,6 +51,13 @@ async function openPage(path: string): Promise<Page> {
 
 const chatMessages = (page: Page): Locator => page.getByTestId('chat-messages').locator('li[data-author]');
 const textOf = (locator: Locator) => locator.textContent({ timeout: LIVE_TIMEOUT_MS }).then((text) => text?.trim() ?? '');
+/** The part of a textarea the test reads in the page (the test's own types have no DOM). */
+interface TextBox {
+  value: string;
+  selectionStart: number;
+  selectionEnd: number;
+  setSelectionRange(start: number, end: number): void;
+}
 const composer = (page: Page) => page.getByLabel('Reply to the customer');
 
 async function sendAsCustomer(text: string): Promise<void> {
@@ -229,13 +236,19 @@ describe('agent tools and the customer’s web chat in a browser', { shuffle: fa
     const hint = holder.getByTestId('unfilled-placeholders');
     expect(await textOf(hint)).toBe('This thread has no value for {customer.email}. Type it in before sending; replies holding braces are not sent.');
     // The placeholder is selected: what the holder types replaces it.
-    expect(await composer(holder).evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd))).toBe('{customer.email}');
+    expect(await composer(holder).evaluate((box) => {
+      const area = box as unknown as TextBox;
+      return area.value.slice(area.selectionStart, area.selectionEnd);
+    })).toBe('{customer.email}');
     await screenshots(holder, 'thread-canned-unfilled');
     // Sent as it is, the server refuses it and the customer gets nothing.
     await composer(holder).press('End');
     await composer(holder).press('Enter');
     await holder.getByText('Replace {customer.email} with what the customer should read before sending.').waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await composer(holder).evaluate((box: HTMLTextAreaElement) => box.setSelectionRange(box.value.indexOf('{'), box.value.indexOf('}') + 1));
+    await composer(holder).evaluate((box) => {
+      const area = box as unknown as TextBox;
+      area.setSelectionRange(area.value.indexOf('{'), area.value.indexOf('}') + 1);
+    });
     await composer(holder).pressSequentially('dana@example.com');
     await hint.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
     await composer(holder).press('Enter');
