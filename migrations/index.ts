@@ -17,6 +17,7 @@ import { ConversationReadMarkers1795500000000 } from './1795500000000-conversati
 import { Handover1795510000000 } from './1795510000000-handover';
 import { StaffPasswordLinks1795520000000 } from './1795520000000-staff-password-links';
 import { CustomerRecordsAndSearch1795530000000 } from './1795530000000-customer-records-and-search';
+import { AgentTools1795540000000 } from './1795540000000-agent-tools';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -42,4 +43,5 @@ export const migrations = [
   Handover1795510000000,
   StaffPasswordLinks1795520000000,
   CustomerRecordsAndSearch1795530000000,
+  AgentTools1795540000000,
 ];

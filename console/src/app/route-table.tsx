@@ -10,6 +10,7 @@ import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { DayRoutePage } from '../pages/route/day-route-page';
 import { StaffPage } from '../pages/staff/staff-page';
+import { CannedRepliesPage } from '../pages/canned-replies/canned-replies-page';
 import { CustomerPage } from '../pages/customers/customer-page';
 import { SearchPage } from '../pages/search/search-page';
 import { TermsPage } from '../pages/terms/terms-page';
@@ -58,6 +59,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'travel', Component: TravelPage },
   { path: 'terms', Component: withMe(TermsPage) },
   { path: 'extensions', Component: withMe(ExtensionsPage) },
+  { path: 'canned-replies', Component: withMe(CannedRepliesPage) },
   { path: 'channels', Component: withMe(ChannelsPage) },
   { path: 'staff', Component: withMe(StaffPage) },
   { path: 'customers/:customerId', Component: CustomerRoute },

@@ -23,6 +23,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'travel', title: 'Travel' },
   { path: 'terms', title: 'Terms' },
   { path: 'extensions', title: 'Extensions' },
+  { path: 'canned-replies', title: 'Canned replies' },
   { path: 'channels', title: 'Channels', adminOnly: true },
   { path: 'staff', title: 'Staff', adminOnly: true },
 ];
@@ -70,7 +71,8 @@ export type Route =
   | { area: 'channels' }
   | { area: 'staff' }
   | { area: 'customer'; customerId: string }
-  | { area: 'search' };
+  | { area: 'search' }
+  | { area: 'cannedReplies' };
 
 /** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
 export function parseRoute(hash: string): Route {
@@ -82,6 +84,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'bookings') return { area: 'bookings' };
   if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
   if (first === 'search') return { area: 'search' };
+  if (first === 'canned-replies') return { area: 'cannedReplies' };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
 }

@@ -3,7 +3,16 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { graphqlHttpUrl, graphqlWebSocketUrl } from '../app/api-urls';
 import type { ChatMessageFieldsFragment } from '../graphql/generated/graphql';
-import { sendWebChatMessageMutation, startWebChatSessionMutation, webChatHistoryQuery, webChatReplySubscription } from './operations';
+import type { WebChatTypingSubscription, WebChatWelcomeQuery } from '../graphql/generated/graphql';
+import {
+  sendWebChatMessageMutation,
+  setWebChatTypingMutation,
+  startWebChatSessionMutation,
+  webChatHistoryQuery,
+  webChatReplySubscription,
+  webChatTypingSubscription,
+  webChatWelcomeQuery,
+} from './operations';
 
 /**
  * The customer side of the web chat, with no login and no Apollo: public mutations and the
@@ -65,12 +74,27 @@ export async function loadHistory(sessionToken: string): Promise<ChatMessageFiel
   return webChatHistory;
 }
 
+export type Welcome = WebChatWelcomeQuery['webChatWelcome'];
+
+/** The business name, and whether someone is there now (else when they will be). */
+export async function loadWelcome(): Promise<Welcome> {
+  return (await request(webChatWelcomeQuery, {})).webChatWelcome;
+}
+
+/** Tells the team the customer started or stopped typing; only a hint, so failures are ignored. */
+export function sendTyping(sessionToken: string, typing: boolean): void {
+  void request(setWebChatTypingMutation, { sessionToken, typing }).catch(() => undefined);
+}
+
+export type TeamTyping = WebChatTypingSubscription['webChatTyping'];
+
 export type ReplyStatus = 'connecting' | 'connected' | 'reconnecting';
 
 /** Replies from the assistant and staff, pushed as they are written. Returns a function that stops listening. */
 export function listenForReplies(params: {
   sessionToken: string;
   onReply: (message: ChatMessageFieldsFragment) => void;
+  onTyping: (typing: TeamTyping) => void;
   onStatus: (status: ReplyStatus) => void;
 }): () => void {
   const client: Client = createClient({
@@ -96,8 +120,20 @@ export function listenForReplies(params: {
       complete: () => undefined,
     },
   );
+  // Someone on the team typing: on the same socket, nothing to catch up on a reconnection.
+  const stopTyping = client.subscribe<{ webChatTyping: TeamTyping }>(
+    { query: print(webChatTypingSubscription), variables: { sessionToken: params.sessionToken } },
+    {
+      next: (result) => {
+        if (result.data?.webChatTyping) params.onTyping(result.data.webChatTyping);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
   return () => {
     stop();
+    stopTyping();
     void client.dispose();
   };
 }

@@ -58,3 +58,32 @@ export const webChatHistoryQuery = graphql(`
     }
   }
 `);
+
+export const webChatWelcomeQuery = graphql(`
+  query WebChatWelcome {
+    webChatWelcome {
+      businessName
+      open
+      opensAt
+      afterHoursNotice
+    }
+  }
+`);
+
+export const setWebChatTypingMutation = graphql(`
+  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {
+    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {
+      ok
+    }
+  }
+`);
+
+export const webChatTypingSubscription = graphql(`
+  subscription WebChatTyping($sessionToken: String!) {
+    webChatTyping(sessionToken: $sessionToken) {
+      typing
+      name
+      expiresInSeconds
+    }
+  }
+`);

@@ -176,6 +176,7 @@ const envSchema = z
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE: intInRange(1, 1000).default(20),
     WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP: intInRange(1, 100_000).default(120),
     WEB_CHAT_SESSION_DAYS: intInRange(1, 365).default(30),
+    WEB_CHAT_WAIT_NOTICE_SECONDS: intInRange(1, 24 * 3600).default(300),
     TERMS_EVIDENCE_LINK_MINUTES: intInRange(1, 24 * 60).default(15),
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
@@ -323,7 +324,8 @@ export interface Config {
   };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
   bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number };
-  webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number };
+  /** `waitNoticeSeconds`: how long a web chat customer waits for a person before they are told they have not been forgotten. */
+  webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number; waitNoticeSeconds: number };
   helpContact: string;
   /** `evidenceLinkMinutes`: how long a printable evidence link (termsEvidence.printableUrl) opens without signing in. */
   terms: { evidenceLinkMinutes: number };
@@ -484,6 +486,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxMessagesPerMinute: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE,
       maxMessagesPerMinutePerIp: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE_PER_IP,
       sessionDays: env.WEB_CHAT_SESSION_DAYS,
+      waitNoticeSeconds: env.WEB_CHAT_WAIT_NOTICE_SECONDS,
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
     terms: { evidenceLinkMinutes: env.TERMS_EVIDENCE_LINK_MINUTES },

@@ -2,6 +2,7 @@ import type { ContainerType } from 'type-graphql';
 import type { LoaderOptions } from '../shared/graphql/loaders';
 import { assistantModule } from '../modules/assistant/assistant.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
+import { cannedRepliesModule } from '../modules/canned-replies/canned-replies.module';
 import { channelsModule } from '../modules/channels/channels.module';
 import { conversationsModule } from '../modules/conversations/conversations.module';
 import { customerRecordsModule } from '../modules/customer-records/customer-records.module';
@@ -12,10 +13,12 @@ import { inboundModule } from '../modules/inbound/inbound.module';
 import { inboxModule } from '../modules/inbox/inbox.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
 import { searchModule } from '../modules/search/search.module';
+import { notesModule } from '../modules/notes/notes.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
 import { travelModule } from '../modules/travel/travel.module';
+import { typingModule } from '../modules/typing/typing.module';
 import { termsModule } from '../modules/terms/terms.module';
 import { webChatModule } from '../modules/web-chat/web-chat.module';
 import { webhooksModule } from '../modules/webhooks/webhooks.module';
@@ -42,6 +45,9 @@ export const MODULES: readonly ModuleManifest[] = [
   searchModule,
   inboundModule,
   webChatModule,
+  cannedRepliesModule,
+  notesModule,
+  typingModule,
   telephonyModule,
   socialModule,
   webhooksModule,

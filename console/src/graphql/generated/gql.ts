@@ -19,6 +19,9 @@ type Documents = {
     "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SendWebChatMessageDocument,
     "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.WebChatReplyDocument,
     "\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.WebChatHistoryDocument,
+    "\n  query WebChatWelcome {\n    webChatWelcome {\n      businessName\n      open\n      opensAt\n      afterHoursNotice\n    }\n  }\n": typeof types.WebChatWelcomeDocument,
+    "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n": typeof types.SetWebChatTypingDocument,
+    "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n": typeof types.WebChatTypingDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationInboxFieldsFragmentDoc,
     "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    ...ConversationInboxFields\n  }\n": typeof types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": typeof types.UnreadInHeldThreadsDocument,
@@ -89,6 +92,19 @@ type Documents = {
     "\n  query VerifyTermsEvidence {\n    verifyTermsEvidence {\n      ok\n      checkedCount\n      mismatchCount\n      headSequence\n      headSha256\n      verifiedAt\n      firstMismatch {\n        acknowledgmentId\n        sequence\n        reason\n      }\n    }\n  }\n": typeof types.VerifyTermsEvidenceDocument,
     "\n  query PrintableEvidence($bookingId: ID!) {\n    termsEvidence(bookingId: $bookingId) {\n      printableUrl\n    }\n  }\n": typeof types.PrintableEvidenceDocument,
     "\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RecordTermsAcknowledgmentDocument,
+    "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n": typeof types.CannedReplyPlaceholdersDocument,
+    "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateCannedReplyDocument,
+    "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateCannedReplyDocument,
+    "\n  mutation DeleteCannedReply($id: ID!) {\n    deleteCannedReply(id: $id) {\n      deletedCannedReplyId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteCannedReplyDocument,
+    "\n  fragment CannedReplyFields on CannedReply {\n    id\n    shortcut\n    title\n    body\n    updatedAt\n  }\n": typeof types.CannedReplyFieldsFragmentDoc,
+    "\n  query CannedReplies {\n    cannedReplies {\n      ...CannedReplyFields\n    }\n  }\n": typeof types.CannedRepliesDocument,
+    "\n  query FillCannedReply($cannedReplyId: ID!, $conversationId: ID!) {\n    fillCannedReply(cannedReplyId: $cannedReplyId, conversationId: $conversationId) {\n      text\n      unfilled\n    }\n  }\n": typeof types.FillCannedReplyDocument,
+    "\n  fragment NoteFields on ConversationNote {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.NoteFieldsFragmentDoc,
+    "\n  query ConversationNotes($id: ID!) {\n    conversation(id: $id) {\n      id\n      notes {\n        ...NoteFields\n      }\n    }\n  }\n": typeof types.ConversationNotesDocument,
+    "\n  subscription ConversationNoteAdded($conversationId: ID!) {\n    conversationNoteAdded(conversationId: $conversationId) {\n      ...NoteFields\n    }\n  }\n": typeof types.ConversationNoteAddedDocument,
+    "\n  mutation AddConversationNote($conversationId: ID!, $text: String!) {\n    addConversationNote(conversationId: $conversationId, text: $text) {\n      note {\n        ...NoteFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AddConversationNoteDocument,
+    "\n  subscription ConversationTyping($conversationId: ID!) {\n    conversationTyping(conversationId: $conversationId) {\n      conversationId\n      typing\n      expiresInSeconds\n    }\n  }\n": typeof types.ConversationTypingDocument,
+    "\n  mutation SetStaffTyping($conversationId: ID!, $typing: Boolean!) {\n    setStaffTyping(conversationId: $conversationId, typing: $typing) {\n      ok\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.SetStaffTypingDocument,
     "\n  fragment CustomerNameFields on Customer {\n    id\n    name\n    phone\n    email\n    mergedIntoId\n  }\n": typeof types.CustomerNameFieldsFragmentDoc,
     "\n  fragment CustomerPanelFields on Customer {\n    ...CustomerNameFields\n    createdAt\n    mergedAt\n    mergedInto {\n      ...CustomerNameFields\n    }\n    identities {\n      id\n      kind\n      display\n      createdAt\n    }\n    conversations {\n      id\n      channel\n      stage\n      lastMessageAt\n      lastMessage {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n    bookings {\n      id\n      status\n      eventDate\n      startTime\n      adults\n      kids\n    }\n    merges {\n      id\n      mergedCustomerId\n      mergedName\n      mergedPhone\n      mergedEmail\n      mergedAt\n      byApiKey\n      mergedBy {\n        id\n        displayName\n      }\n      movedIdentities {\n        kind\n        display\n      }\n      movedConversationIds\n      movedBookingIds\n      filledFields\n    }\n  }\n": typeof types.CustomerPanelFieldsFragmentDoc,
     "\n  query CustomerPanel($id: ID!) {\n    customer(id: $id) {\n      ...CustomerPanelFields\n    }\n  }\n": typeof types.CustomerPanelDocument,
@@ -112,6 +128,9 @@ const documents: Documents = {
     "\n  mutation SendWebChatMessage($sessionToken: String!, $text: String!) {\n    sendWebChatMessage(sessionToken: $sessionToken, text: $text) {\n      message {\n        ...ChatMessageFields\n      }\n      reply {\n        ...ChatMessageFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SendWebChatMessageDocument,
     "\n  subscription WebChatReply($sessionToken: String!) {\n    webChatReply(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": types.WebChatReplyDocument,
     "\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n": types.WebChatHistoryDocument,
+    "\n  query WebChatWelcome {\n    webChatWelcome {\n      businessName\n      open\n      opensAt\n      afterHoursNotice\n    }\n  }\n": types.WebChatWelcomeDocument,
+    "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n": types.SetWebChatTypingDocument,
+    "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n": types.WebChatTypingDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationInboxFieldsFragmentDoc,
     "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    ...ConversationInboxFields\n  }\n": types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": types.UnreadInHeldThreadsDocument,
@@ -182,6 +201,19 @@ const documents: Documents = {
     "\n  query VerifyTermsEvidence {\n    verifyTermsEvidence {\n      ok\n      checkedCount\n      mismatchCount\n      headSequence\n      headSha256\n      verifiedAt\n      firstMismatch {\n        acknowledgmentId\n        sequence\n        reason\n      }\n    }\n  }\n": types.VerifyTermsEvidenceDocument,
     "\n  query PrintableEvidence($bookingId: ID!) {\n    termsEvidence(bookingId: $bookingId) {\n      printableUrl\n    }\n  }\n": types.PrintableEvidenceDocument,
     "\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RecordTermsAcknowledgmentDocument,
+    "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n": types.CannedReplyPlaceholdersDocument,
+    "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateCannedReplyDocument,
+    "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateCannedReplyDocument,
+    "\n  mutation DeleteCannedReply($id: ID!) {\n    deleteCannedReply(id: $id) {\n      deletedCannedReplyId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteCannedReplyDocument,
+    "\n  fragment CannedReplyFields on CannedReply {\n    id\n    shortcut\n    title\n    body\n    updatedAt\n  }\n": types.CannedReplyFieldsFragmentDoc,
+    "\n  query CannedReplies {\n    cannedReplies {\n      ...CannedReplyFields\n    }\n  }\n": types.CannedRepliesDocument,
+    "\n  query FillCannedReply($cannedReplyId: ID!, $conversationId: ID!) {\n    fillCannedReply(cannedReplyId: $cannedReplyId, conversationId: $conversationId) {\n      text\n      unfilled\n    }\n  }\n": types.FillCannedReplyDocument,
+    "\n  fragment NoteFields on ConversationNote {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.NoteFieldsFragmentDoc,
+    "\n  query ConversationNotes($id: ID!) {\n    conversation(id: $id) {\n      id\n      notes {\n        ...NoteFields\n      }\n    }\n  }\n": types.ConversationNotesDocument,
+    "\n  subscription ConversationNoteAdded($conversationId: ID!) {\n    conversationNoteAdded(conversationId: $conversationId) {\n      ...NoteFields\n    }\n  }\n": types.ConversationNoteAddedDocument,
+    "\n  mutation AddConversationNote($conversationId: ID!, $text: String!) {\n    addConversationNote(conversationId: $conversationId, text: $text) {\n      note {\n        ...NoteFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AddConversationNoteDocument,
+    "\n  subscription ConversationTyping($conversationId: ID!) {\n    conversationTyping(conversationId: $conversationId) {\n      conversationId\n      typing\n      expiresInSeconds\n    }\n  }\n": types.ConversationTypingDocument,
+    "\n  mutation SetStaffTyping($conversationId: ID!, $typing: Boolean!) {\n    setStaffTyping(conversationId: $conversationId, typing: $typing) {\n      ok\n      userErrors {\n        code\n      }\n    }\n  }\n": types.SetStaffTypingDocument,
     "\n  fragment CustomerNameFields on Customer {\n    id\n    name\n    phone\n    email\n    mergedIntoId\n  }\n": types.CustomerNameFieldsFragmentDoc,
     "\n  fragment CustomerPanelFields on Customer {\n    ...CustomerNameFields\n    createdAt\n    mergedAt\n    mergedInto {\n      ...CustomerNameFields\n    }\n    identities {\n      id\n      kind\n      display\n      createdAt\n    }\n    conversations {\n      id\n      channel\n      stage\n      lastMessageAt\n      lastMessage {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n    bookings {\n      id\n      status\n      eventDate\n      startTime\n      adults\n      kids\n    }\n    merges {\n      id\n      mergedCustomerId\n      mergedName\n      mergedPhone\n      mergedEmail\n      mergedAt\n      byApiKey\n      mergedBy {\n        id\n        displayName\n      }\n      movedIdentities {\n        kind\n        display\n      }\n      movedConversationIds\n      movedBookingIds\n      filledFields\n    }\n  }\n": types.CustomerPanelFieldsFragmentDoc,
     "\n  query CustomerPanel($id: ID!) {\n    customer(id: $id) {\n      ...CustomerPanelFields\n    }\n  }\n": types.CustomerPanelDocument,
@@ -234,6 +266,18 @@ export function graphql(source: "\n  subscription WebChatReply($sessionToken: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  query WebChatHistory($sessionToken: String!) {\n    webChatHistory(sessionToken: $sessionToken) {\n      ...ChatMessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebChatWelcome {\n    webChatWelcome {\n      businessName\n      open\n      opensAt\n      afterHoursNotice\n    }\n  }\n"): (typeof documents)["\n  query WebChatWelcome {\n    webChatWelcome {\n      businessName\n      open\n      opensAt\n      afterHoursNotice\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n"): (typeof documents)["\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -514,6 +558,58 @@ export function graphql(source: "\n  query PrintableEvidence($bookingId: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordTermsAcknowledgment($input: RecordTermsAcknowledgmentInput!) {\n    recordTermsAcknowledgment(input: $input) {\n      acknowledgment {\n        ...TermsAcknowledgmentFields\n        booking {\n          ...BookingDetailFields\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n"): (typeof documents)["\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCannedReply($id: ID!) {\n    deleteCannedReply(id: $id) {\n      deletedCannedReplyId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCannedReply($id: ID!) {\n    deleteCannedReply(id: $id) {\n      deletedCannedReplyId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CannedReplyFields on CannedReply {\n    id\n    shortcut\n    title\n    body\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment CannedReplyFields on CannedReply {\n    id\n    shortcut\n    title\n    body\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CannedReplies {\n    cannedReplies {\n      ...CannedReplyFields\n    }\n  }\n"): (typeof documents)["\n  query CannedReplies {\n    cannedReplies {\n      ...CannedReplyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FillCannedReply($cannedReplyId: ID!, $conversationId: ID!) {\n    fillCannedReply(cannedReplyId: $cannedReplyId, conversationId: $conversationId) {\n      text\n      unfilled\n    }\n  }\n"): (typeof documents)["\n  query FillCannedReply($cannedReplyId: ID!, $conversationId: ID!) {\n    fillCannedReply(cannedReplyId: $cannedReplyId, conversationId: $conversationId) {\n      text\n      unfilled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteFields on ConversationNote {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment NoteFields on ConversationNote {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationNotes($id: ID!) {\n    conversation(id: $id) {\n      id\n      notes {\n        ...NoteFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationNotes($id: ID!) {\n    conversation(id: $id) {\n      id\n      notes {\n        ...NoteFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationNoteAdded($conversationId: ID!) {\n    conversationNoteAdded(conversationId: $conversationId) {\n      ...NoteFields\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationNoteAdded($conversationId: ID!) {\n    conversationNoteAdded(conversationId: $conversationId) {\n      ...NoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddConversationNote($conversationId: ID!, $text: String!) {\n    addConversationNote(conversationId: $conversationId, text: $text) {\n      note {\n        ...NoteFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddConversationNote($conversationId: ID!, $text: String!) {\n    addConversationNote(conversationId: $conversationId, text: $text) {\n      note {\n        ...NoteFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationTyping($conversationId: ID!) {\n    conversationTyping(conversationId: $conversationId) {\n      conversationId\n      typing\n      expiresInSeconds\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationTyping($conversationId: ID!) {\n    conversationTyping(conversationId: $conversationId) {\n      conversationId\n      typing\n      expiresInSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStaffTyping($conversationId: ID!, $typing: Boolean!) {\n    setStaffTyping(conversationId: $conversationId, typing: $typing) {\n      ok\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetStaffTyping($conversationId: ID!, $typing: Boolean!) {\n    setStaffTyping(conversationId: $conversationId, typing: $typing) {\n      ok\n      userErrors {\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

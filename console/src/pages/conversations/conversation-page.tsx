@@ -7,6 +7,7 @@ import { LoadFailed, Loading } from '../../components/query-status';
 import { releaseConversationMutation, takeOverConversationMutation } from '../../graphql/operations';
 import { applyEscalation } from '../escalations/escalations-cache';
 import { CustomerPanel } from '../customers/customer-panel';
+import { CustomerTyping } from './customer-typing';
 import { HandoffPanel } from './handoff-panel';
 import { HandoverControl } from './handover-control';
 import { MessageList } from './message-list';
@@ -15,6 +16,8 @@ import { ResolveDialog } from './resolve-dialog';
 import { ThreadStatus } from './thread-status';
 import { useLiveThread } from './use-live-thread';
 import { useMarkThreadRead } from './use-mark-thread-read';
+import { NoteComposer } from './thread-notes';
+import { useThreadNotes } from './use-thread-notes';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 
@@ -27,6 +30,7 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
   const headingId = useId();
   const client = useApolloClient();
   const { data, loading, error, refetch } = useLiveThread(conversationId);
+  const notes = useThreadNotes(conversationId);
   const [notice, setNotice] = useState<Notice | null>(null);
   const conversation = data?.conversation;
   const messages = conversation?.messages;
@@ -150,11 +154,13 @@ export function ConversationPage({ conversationId, me }: { conversationId: strin
       <div className="conversation__layout">
         <div className="conversation__thread card">
           <h2>History</h2>
-          <MessageList messages={messages?.edges.map((edge) => edge.node) ?? []} />
+          <MessageList messages={messages?.edges.map((edge) => edge.node) ?? []} notes={notes} />
+          {conversation.channel === 'WEB_CHAT' && <CustomerTyping conversationId={conversation.id} lastMessageId={messages?.edges.at(-1)?.node.id} />}
           <ReplyComposer
             conversationId={conversation.id}
             disabledReason={replyBlockedBecause}
           />
+          <NoteComposer conversationId={conversation.id} />
         </div>
         <aside className="conversation__side">
           <HandoffPanel escalation={escalation} draft={conversation.bookingDraft} />

@@ -2,23 +2,26 @@ import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { AUTHOR_LABELS, CHANNEL_LABELS, dateTime, DELIVERY_LABELS, VIA_LABELS } from '../../components/labels';
 import { describeError } from '../../components/user-errors';
-import type { MessageFieldsFragment } from '../../graphql/generated/graphql';
+import type { MessageFieldsFragment, NoteFieldsFragment } from '../../graphql/generated/graphql';
 import { resendMessageMutation } from '../../graphql/operations';
+import { NoteItem } from './thread-notes';
 
 /**
  * The thread oldest first, following new messages to the bottom as they arrive (`follow`; off
  * where the list is one part of a longer page, which must not scroll under the reader).
  */
-export function MessageList({ messages, follow = true }: { messages: readonly MessageFieldsFragment[]; follow?: boolean }) {
+export function MessageList({ messages, notes = [], follow = true }: { messages: readonly MessageFieldsFragment[]; notes?: readonly NoteFieldsFragment[]; follow?: boolean }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (follow) end.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [messages.length, follow]);
+  }, [messages.length, notes.length, follow]);
 
-  if (messages.length === 0) return <p className="muted">No messages yet.</p>;
+  if (messages.length === 0 && notes.length === 0) return <p className="muted">No messages yet.</p>;
+  // Private notes sit in the history where they were written, marked as staff-only.
+  const entries: Array<{ at: string; message?: MessageFieldsFragment; note?: NoteFieldsFragment }> = [...messages.map((message) => ({ at: message.createdAt, message })), ...notes.map((note) => ({ at: note.createdAt, note }))].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <ol className="messages" aria-label="Messages" data-testid="messages">
-      {messages.map((message) => (
+      {entries.map(({ message, note }) => note ? <NoteItem key={note.id} note={note} /> : message && (
         <li key={message.id} className={`message message--${message.direction.toLowerCase()} message--${message.author.toLowerCase()}`} data-testid="message">
           <div className="message__meta">
             <strong>{AUTHOR_LABELS[message.author]}</strong>

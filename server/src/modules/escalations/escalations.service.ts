@@ -3,6 +3,8 @@ import type { Connection, ConnectionArgs } from '../../shared/graphql/connection
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import type { JobDefinition } from '../../shared/jobs/job-queue';
 import type { Logger } from '../../shared/logger';
+import { userFailure } from '../../shared/graphql/user-errors';
+import { unfilledPlaceholders } from '../canned-replies/placeholders';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
 import { draftDetails, type ConversationsService } from '../conversations/conversations.service';
@@ -230,6 +232,9 @@ export class EscalationsService {
   async sendStaffReply(params: { conversationId: string; staffUserId: string; text: string }): Promise<Message> {
     const checked = checkInboundText(params.text);
     if ('failure' in checked) throw checked.failure;
+    // A canned reply's placeholder this thread had no value for: the customer must never read the braces.
+    const unfilled = unfilledPlaceholders(checked.text);
+    if (unfilled.length) throw userFailure('UNFILLED_PLACEHOLDER', `Replace ${unfilled.map((name) => `{${name}}`).join(', ')} with what the customer should read before sending.`, 'text');
     return this.deps.uow.run(async (tx, events) => {
       const conversation = await this.deps.conversations.lockThread(tx, params.conversationId);
       const open = await this.deps.repository.findOpenForConversation(tx, conversation.id, { lock: false });

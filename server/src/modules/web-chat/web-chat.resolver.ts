@@ -6,12 +6,24 @@ import { ConversationTopic, type WebChatReplyPayload } from '../conversations/co
 import { messageFromSnapshot } from '../conversations/conversations.service';
 import { Message } from '../conversations/message.entity';
 import { HISTORY_MESSAGES, type WebChatService } from './web-chat.service';
-import { SendWebChatMessagePayload, StartWebChatPayload } from './web-chat.types';
+import type { WebChatWaitsService } from './web-chat-waits.service';
+import { SendWebChatMessagePayload, StartWebChatPayload, WebChatWelcome } from './web-chat.types';
 
 /** The customer's side of the web chat: no login, a session token instead. */
 @Resolver()
 export class WebChatResolver {
-  constructor(private readonly webChat: WebChatService) {}
+  constructor(
+    private readonly webChat: WebChatService,
+    private readonly waits: WebChatWaitsService,
+    private readonly businessName: string,
+  ) {}
+
+  @Query(() => WebChatWelcome, { description: 'The business name and whether someone is there now (else when they will be), for the chat window.' })
+  @Public()
+  async webChatWelcome(): Promise<WebChatWelcome> {
+    const { open, opensAt, notice } = await this.waits.availability();
+    return { businessName: this.businessName, open, opensAt, afterHoursNotice: notice };
+  }
 
   @Query(() => [Message], {
     description: `The chat so far (its latest ${HISTORY_MESSAGES} messages, oldest first), for the chat window to show on opening and after a reconnect. Empty for a chat the server does not know. Rate-limited per address with the messages.`,

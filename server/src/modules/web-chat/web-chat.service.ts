@@ -100,6 +100,13 @@ export class WebChatService {
     return session?.tokenHash ?? null;
   }
 
+  /** A live session's token hash and thread, or null. */
+  async sessionOf(sessionToken: string): Promise<{ tokenHash: string; conversationId: string } | null> {
+    if (!sessionToken.startsWith(WEB_CHAT_TOKEN_PREFIX)) return null;
+    const session = await this.deps.repository.findLive(hashToken(sessionToken));
+    return session ? { tokenHash: session.tokenHash, conversationId: session.conversationId } : null;
+  }
+
   /** Whether the session with this token hash still works (an open socket's check). */
   async isLive(tokenHash: string): Promise<boolean> {
     return (await this.deps.repository.findLive(tokenHash)) !== null;
