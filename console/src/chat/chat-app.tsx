@@ -238,7 +238,7 @@ export function ChatApp() {
           rows={rows}
           maxLength={MAX_LENGTH}
           autoComplete="off"
-          placeholder="Type a message"
+          placeholder="Type a message (Shift+Enter for a new line)"
           aria-describedby={`${id}-keys`}
           onChange={(event) => typed(event.target.value)}
           onKeyDown={onKeyDown}

@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import { describeError } from '../../components/user-errors';
 import type { CannedReplyFieldsFragment } from '../../graphql/generated/graphql';
 import { cannedRepliesQuery, fillCannedReplyQuery } from './agent-tools-operations';
@@ -40,9 +40,21 @@ export function useCannedReplyMenu(params: {
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [unfilled, setUnfilled] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  /** What to select once the picked reply is in the box: its first unfilled placeholder, or '' for the end. */
+  const [selectAfterFill, setSelectAfterFill] = useState<string | null>(null);
   const open = query !== null && dismissed !== text && (options.length > 0 || data !== undefined);
 
   useEffect(() => setActive(0), [query]);
+  // Once the picked reply is in the box: ready to type over the first value this thread lacks, else at the end, ready to send.
+  useLayoutEffect(() => {
+    const box = textarea.current;
+    if (selectAfterFill === null || !box) return;
+    setSelectAfterFill(null);
+    box.focus();
+    const at = selectAfterFill ? box.value.indexOf(selectAfterFill) : -1;
+    if (at >= 0) box.setSelectionRange(at, at + selectAfterFill.length);
+    else box.setSelectionRange(box.value.length, box.value.length);
+  }, [selectAfterFill, textarea]);
   // Typed over: a placeholder no longer in the text needs no reminder.
   const stillUnfilled = unfilled.filter((token) => text.includes(token));
 
@@ -54,15 +66,7 @@ export function useCannedReplyMenu(params: {
       const { text: body, unfilled: missing } = filled.fillCannedReply;
       setText(body);
       setUnfilled(missing);
-      // Ready to type over the first value this thread lacks; else at the end, ready to send.
-      requestAnimationFrame(() => {
-        const box = textarea.current;
-        if (!box) return;
-        box.focus();
-        const at = missing.length ? body.indexOf(missing[0]) : -1;
-        if (at >= 0) box.setSelectionRange(at, at + missing[0].length);
-        else box.setSelectionRange(body.length, body.length);
-      });
+      setSelectAfterFill(missing[0] ?? '');
     } catch (failure) {
       setProblem(describeError(failure));
     }
