@@ -225,6 +225,8 @@ describe('the console on a phone', () => {
       ['Travel', 'Travel quotes', '08-travel'],
       ['Terms', 'Terms', '09-terms'],
       ['Channels', 'Channels', '11-channels'],
+      ['Canned replies', 'Canned replies', '12-canned-replies'],
+      ['Staff', 'Staff', '13-staff'],
     ] as const) {
       await goThroughMenu(page, area);
       await heading(page, title).waitFor({ timeout: LIVE_TIMEOUT_MS });
@@ -232,8 +234,24 @@ describe('the console on a phone', () => {
       expect(await overflow(page)).toBe(0);
       await screenshotsOf(page, name);
     }
+    await goThroughMenu(page, 'Channels');
     await page.getByTestId('channel-connection-ringcentral').waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await overflow(page)).toBe(0);
+
+    // Search (the top bar's box) and a customer's page, reached from its result.
+    const search = page.getByRole('searchbox').first();
+    await search.fill('Longname');
+    await search.press('Enter');
+    await heading(page, 'Search').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    const customerResult = page.getByRole('link', { name: /Marisol Longname-Fitzgerald/ }).first();
+    await customerResult.waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await overflow(page)).toBe(0);
+    await screenshotsOf(page, '14-search');
+    await customerResult.click();
+    await heading(page, /Marisol Longname-Fitzgerald/).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Loading/ }).count(), { timeout: LIVE_TIMEOUT_MS }).toBe(0);
+    expect(await overflow(page)).toBe(0);
+    await screenshotsOf(page, '15-customer');
 
     await goThroughMenu(page, 'Extensions');
     const extensionRows = page.getByTestId('extension-row-101');

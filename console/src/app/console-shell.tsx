@@ -123,6 +123,7 @@ export function ConsoleShell() {
               <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="nav-drawer__nav" onNavigate={() => setMenuOpenAt(null)} />
               <div className="nav-drawer__footer">
                 <SignedInUser user={user} />
+                <DesktopAlertsButton />
                 {signOutButton}
               </div>
             </Dialog.Content>
@@ -130,7 +131,7 @@ export function ConsoleShell() {
         </Dialog.Root>
         <span className="topbar__brand">Hibachi console</span>
         {!menuOpen && <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="topbar__nav" />}
-        <DesktopAlertsButton />
+        <DesktopAlertsButton className="topbar__alerts" />
         <SearchBox />
         <LiveIndicator live={live} />
         <PresenceToggle />
