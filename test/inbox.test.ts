@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationActivityDocument, ConversationReadDocument } from '../console/src/graphql/generated/graphql';
-import { consoleOperation, createExtension, webChatCustomer } from './support/fixtures';
+import { consoleOperation, createExtension, metricValue, webChatCustomer } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
-import { listenersOf, untilListening } from './support/live';
+import { listenersOf, untilListening, untilLive } from './support/live';
 import { startTestServer, type TestServer } from './support/test-server';
 
 /**
@@ -113,7 +113,7 @@ describe('unread counts and read markers', () => {
     expect(texts).toEqual(['First while you were away', 'Second while you were away']);
   });
 
-  it('tells each console of every new message with its own unread counts, and of its own reads only', async () => {
+  it('tells every console of each new message alike, rendered once per access, and each console of its own reads only', async () => {
     const { customer, id } = await customerWithThread();
     await ask(TAKE_OVER, { id }, holder);
     await ask(MARK, { id }, holder);
@@ -130,24 +130,30 @@ describe('unread counts and read markers', () => {
         return { socket, activity, read };
       }),
     );
-    // Blair and Casey share a role, but not their counts: three executions each.
-    await untilListening(server, 'CONVERSATION_ACTIVITY', { atLeast: activityBefore + 3 });
+    // The activity carries nothing per viewer: Blair and Casey (one role) share one execution, the
+    // admin has another. Reads are each person's own: three.
+    await untilListening(server, 'CONVERSATION_ACTIVITY', { atLeast: activityBefore + 2 });
     await untilListening(server, 'CONVERSATION_READ', { atLeast: readBefore + 3 });
 
     await customer.send('Are you still there?');
-    const [forHolder, forBlair, forCasey] = await Promise.all(consoles.map((console) => console.activity.next()));
-    for (const event of [forHolder, forBlair, forCasey]) {
+    const events = await Promise.all(consoles.map((console) => console.activity.next()));
+    for (const event of events) {
       expect(event.conversationActivity).toMatchObject({
         conversationId: id,
         message: { author: 'CUSTOMER', text: 'Are you still there?' },
         conversation: { id, heldBy: { displayName: 'Administrator' }, lastCustomerMessage: { text: 'Are you still there?' } },
       });
+      expect(event.conversationActivity).not.toHaveProperty('unreadInHeldThreads');
+      expect(event.conversationActivity.conversation).not.toHaveProperty('unreadCount');
     }
-    expect(forHolder.conversationActivity.conversation.unreadCount).toBe(1);
-    expect(forHolder.conversationActivity.unreadInHeldThreads).toBe(1);
-    expect(forBlair.conversationActivity.conversation.unreadCount).toBe(1);
-    expect(forBlair.conversationActivity.unreadInHeldThreads).toBe(0);
-    expect(forCasey.conversationActivity.conversation.unreadCount).toBe(2); // Casey never opened it
+    expect(events[1]).toEqual(events[2]);
+    expect((await listenersOf(server, 'CONVERSATION_ACTIVITY')) - activityBefore).toBe(2);
+    // Each one's exact counts, as a console reads them on load and after a reconnect.
+    expect((await thread(id, holder)).unreadCount).toBe(1);
+    expect((await ask(HELD, {}, holder)).unreadInHeldThreads).toBe(1);
+    expect((await thread(id, blair)).unreadCount).toBe(1);
+    expect((await ask(HELD, {}, blair)).unreadInHeldThreads).toBe(0);
+    expect((await thread(id, casey)).unreadCount).toBe(2); // Casey never opened it
 
     // Blair reads it: Blair's console hears so; Casey's (same role) hears nothing; Blair's count only.
     await ask(MARK, { id }, blair);
@@ -161,4 +167,51 @@ describe('unread counts and read markers', () => {
       await console.socket.client.dispose();
     }
   });
+
+  it('costs the same statements for a customer’s message whether one staff console follows the inbox or six', async () => {
+    const { customer, id } = await customerWithThread();
+    // Held, so the assistant and the waiting notices stay silent: one message, one event.
+    await ask(TAKE_OVER, { id }, holder);
+    const moreStaff = await Promise.all(['dana', 'eli', 'fran', 'gus'].map((name) => staffUser(name)));
+    const statements = () => metricValue(server.url, 'graphql_subscription_event_db_statements_sum{subscription="conversationActivity"}');
+
+    /** What the server runs to tell these consoles (different staff members, one role) of one customer message. */
+    async function costOfOneMessage(tokens: string[], round: string): Promise<number> {
+      const consoles = tokens.map((token) => {
+        const socket = wsClient(server.url, `Bearer ${token}`);
+        return { socket, activity: subscribe(socket.client, consoleOperation(ConversationActivityDocument)) };
+      });
+      const isProbe = (event: any) => event.conversationActivity.message.text.startsWith(`probe ${round}`);
+      await untilLive(
+        consoles.map((console) => console.activity),
+        { trigger: () => customer.send(`probe ${round}`), isProbe: (event: any) => isProbe(event) },
+      );
+      // Events of a topic arrive in order: once every console has this one, no probe is still being rendered.
+      const settle = `settled ${round}`;
+      await customer.send(settle);
+      for (const console of consoles) expect((await console.activity.next()).conversationActivity.message.text).toBe(settle);
+
+      const before = await statements();
+      const text = `Counted message ${round}`;
+      await customer.send(text);
+      for (const console of consoles) {
+        expect((await console.activity.next()).conversationActivity).toMatchObject({
+          conversationId: id,
+          message: { author: 'CUSTOMER', text },
+          conversation: { id, heldBy: { displayName: 'Administrator' }, customer: { id: expect.any(String) }, lastCustomerMessage: { text } },
+        });
+      }
+      const cost = (await statements()) - before;
+      for (const console of consoles) {
+        expect(console.activity.errors).toEqual([]);
+        await console.socket.client.dispose();
+      }
+      return cost;
+    }
+
+    const one = await costOfOneMessage([blair], 'one');
+    const six = await costOfOneMessage([blair, casey, ...moreStaff], 'six');
+    expect(six).toBe(one);
+    expect(one).toBeLessThanOrEqual(6);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { conversationActivityFieldsFragment, conversationActivitySubscription, conversationReadSubscription, unreadInHeldThreadsQuery } from '../graphql/inbox-operations';
+import { conversationActivityFieldsFragment, conversationActivitySubscription, conversationInboxFieldsFragment, conversationReadSubscription, unreadInHeldThreadsQuery } from '../graphql/inbox-operations';
 import { escalationUpdatedSubscription } from '../graphql/operations';
 import { customerLabel } from '../components/labels';
 import { appendMessage } from '../pages/conversations/conversation-cache';
@@ -13,9 +13,11 @@ const BASE_TITLE = 'Hibachi staff console';
 
 /**
  * Mounted once for the signed-in console, whatever page is open: every thread's new messages
- * (`conversationActivity`) keep each cached thread, its unread count and the lists current, so a
- * thread opened again shows what arrived meanwhile; `conversationRead` clears counts read in
- * another console of yours. A customer writing in a thread you hold chimes (unless you are
+ * (`conversationActivity`, one rendering shared by every console) keep each cached thread and the
+ * lists current, so a thread opened again shows what arrived meanwhile, and the console counts a
+ * customer's message unread itself; the exact counts come from queries (on load, on reconnect,
+ * when a thread changes hands) and `conversationRead`, which also clears counts read in another
+ * console of yours. A customer writing in a thread you hold chimes (unless you are
  * looking at it), shows a desktop notification while the tab is hidden, and counts in the
  * navigation and the tab title with the escalations waiting ("(3) Hibachi ...").
  */
@@ -30,12 +32,25 @@ export function useInboxFeed(params: { meId: string; waiting: number }): { unrea
       const activity = event.data?.conversationActivity;
       if (!activity) return;
       const { conversation, message } = activity;
+      const threadId = client.cache.identify(conversation);
+      // A query that read the thread after this message came (a reconnect's catch-up) counted it already.
+      const cachedNewest = client.cache.readFragment({ fragment: conversationInboxFieldsFragment, fragmentName: 'ConversationInboxFields', id: threadId });
+      const counted = cachedNewest?.lastCustomerMessage?.id === message.id;
       client.cache.writeFragment({ fragment: conversationActivityFieldsFragment, fragmentName: 'ConversationActivityFields', data: conversation });
       appendMessage(client.cache, conversation.id, message);
       // The lists' preview of the thread is its newest message: this one (no read per console).
-      client.cache.modify({ id: client.cache.identify(conversation), fields: { lastMessage: (_, { toReference }) => toReference({ __typename: 'Message', id: message.id }) } });
-      client.cache.writeQuery({ query: unreadInHeldThreadsQuery, data: { unreadInHeldThreads: activity.unreadInHeldThreads } });
-      if (message.author !== 'CUSTOMER' || conversation.heldBy?.id !== meId || isThreadInView(conversation.id)) return;
+      client.cache.modify({ id: threadId, fields: { lastMessage: (_, { toReference }) => toReference({ __typename: 'Message', id: message.id }) } });
+      if (message.author !== 'CUSTOMER') return;
+      const mine = conversation.heldBy?.id === meId;
+      const inView = isThreadInView(conversation.id);
+      if (!counted) {
+        // The event is the same for every console, so each counts the message unread for itself;
+        // the exact counts come back with every query, reconnect and read. An open thread counts
+        // it too: being looked at, it is marked read, and the server's answer clears it.
+        client.cache.modify<{ unreadCount: number }>({ id: threadId, fields: { unreadCount: (count) => count + 1 } });
+        if (mine && !inView) client.cache.updateQuery({ query: unreadInHeldThreadsQuery }, (held) => (held ? { unreadInHeldThreads: held.unreadInHeldThreads + 1 } : held));
+      }
+      if (!mine || inView) return;
       playAlertChime();
       desktopAlerts.show({
         title: `New message from ${customerLabel(conversation.customer, conversation.channel)}`,

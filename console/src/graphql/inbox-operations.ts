@@ -14,11 +14,18 @@ export const conversationInboxFieldsFragment = graphql(`
   }
 `);
 
-/** A thread as a new message in it leaves it: what the lists show, and the viewer's unread count. */
+/**
+ * A thread as a new message in it leaves it: what the lists show. Nothing in it depends on who
+ * asks, so one rendering serves every console; the console counts the message as unread itself.
+ */
 export const conversationActivityFieldsFragment = graphql(`
   fragment ConversationActivityFields on Conversation {
     ...ConversationSummaryFields
-    ...ConversationInboxFields
+    lastCustomerMessage {
+      id
+      text
+      createdAt
+    }
   }
 `);
 
@@ -66,7 +73,6 @@ export const conversationActivitySubscription = graphql(`
   subscription ConversationActivity {
     conversationActivity {
       conversationId
-      unreadInHeldThreads
       message {
         ...MessageFields
       }

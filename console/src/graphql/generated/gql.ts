@@ -23,11 +23,11 @@ type Documents = {
     "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n": typeof types.SetWebChatTypingDocument,
     "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n": typeof types.WebChatTypingDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationInboxFieldsFragmentDoc,
-    "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    ...ConversationInboxFields\n  }\n": typeof types.ConversationActivityFieldsFragmentDoc,
+    "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": typeof types.UnreadInHeldThreadsDocument,
     "\n  query ConversationMessagesAfter($id: ID!, $afterMessage: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, afterMessage: $afterMessage, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...MessageFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConversationMessagesAfterDocument,
     "\n  mutation MarkConversationRead($conversationId: ID!, $upToMessageId: ID) {\n    markConversationRead(conversationId: $conversationId, upToMessageId: $upToMessageId) {\n      conversation {\n        id\n        unreadCount\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n": typeof types.MarkConversationReadDocument,
-    "\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      unreadInHeldThreads\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n": typeof types.ConversationActivityDocument,
+    "\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n": typeof types.ConversationActivityDocument,
     "\n  subscription ConversationRead {\n    conversationRead {\n      conversationId\n      unreadInHeldThreads\n      conversation {\n        id\n        unreadCount\n      }\n    }\n  }\n": typeof types.ConversationReadDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
@@ -132,11 +132,11 @@ const documents: Documents = {
     "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n": types.SetWebChatTypingDocument,
     "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n": types.WebChatTypingDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationInboxFieldsFragmentDoc,
-    "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    ...ConversationInboxFields\n  }\n": types.ConversationActivityFieldsFragmentDoc,
+    "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": types.UnreadInHeldThreadsDocument,
     "\n  query ConversationMessagesAfter($id: ID!, $afterMessage: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, afterMessage: $afterMessage, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...MessageFields\n          }\n        }\n      }\n    }\n  }\n": types.ConversationMessagesAfterDocument,
     "\n  mutation MarkConversationRead($conversationId: ID!, $upToMessageId: ID) {\n    markConversationRead(conversationId: $conversationId, upToMessageId: $upToMessageId) {\n      conversation {\n        id\n        unreadCount\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n": types.MarkConversationReadDocument,
-    "\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      unreadInHeldThreads\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n": types.ConversationActivityDocument,
+    "\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n": types.ConversationActivityDocument,
     "\n  subscription ConversationRead {\n    conversationRead {\n      conversationId\n      unreadInHeldThreads\n      conversation {\n        id\n        unreadCount\n      }\n    }\n  }\n": types.ConversationReadDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": types.StaffUserFieldsFragmentDoc,
@@ -285,7 +285,7 @@ export function graphql(source: "\n  fragment ConversationInboxFields on Convers
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    ...ConversationInboxFields\n  }\n"): (typeof documents)["\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    ...ConversationInboxFields\n  }\n"];
+export function graphql(source: "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -301,7 +301,7 @@ export function graphql(source: "\n  mutation MarkConversationRead($conversation
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      unreadInHeldThreads\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      unreadInHeldThreads\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationActivity {\n    conversationActivity {\n      conversationId\n      message {\n        ...MessageFields\n      }\n      conversation {\n        ...ConversationActivityFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

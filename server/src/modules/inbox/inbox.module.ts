@@ -34,7 +34,7 @@ export const inboxModule: ModuleManifest = {
     const inbox = new InboxService({ uow: core.uow, repository: new InboxRepository(core.dataSource), conversations });
     return {
       services: { inbox },
-      resolvers: [new InboxResolver(inbox), new ConversationInboxResolver(), new ConversationActivityEventResolver(inbox), new ConversationReadEventResolver(inbox)],
+      resolvers: [new InboxResolver(inbox), new ConversationInboxResolver(), new ConversationActivityEventResolver(), new ConversationReadEventResolver(inbox)],
       loaders: (options) => ({
         // A page's threads are counted in one statement per viewer (a request has one).
         unreadCount: new DataLoader<UnreadKey, number, string>(

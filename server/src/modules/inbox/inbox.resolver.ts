@@ -3,10 +3,11 @@ import type { RequestContext } from '../../app/context';
 import { staffIdOf, StaffOnly } from '../../shared/auth/access';
 import { toGlobalId } from '../../shared/graphql/global-id';
 import { PerViewer } from '../../shared/graphql/per-viewer';
+import { preload, preloadedOr } from '../../shared/graphql/preloaded';
 import { Conversation } from '../conversations/conversation.entity';
 import { ConversationTopic, type ConversationMessageAddedPayload } from '../conversations/conversations.events';
 import { messageFromSnapshot } from '../conversations/conversations.service';
-import { Message } from '../conversations/message.entity';
+import { Message, MessageAuthor } from '../conversations/message.entity';
 import { InboxTopic, type ConversationReadPayload } from './inbox.events';
 import type { InboxService } from './inbox.service';
 import { ConversationActivityEvent, ConversationReadEvent, MarkConversationReadPayload, UNREAD_IN_HELD_THREADS, type ThreadEventRoot } from './inbox.types';
@@ -24,21 +25,56 @@ export class ConversationInboxResolver {
 
   @FieldResolver(() => Message, { nullable: true, description: 'The newest message the customer wrote in this thread.' })
   lastCustomerMessage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Message | null> {
-    return context.loaders.lastCustomerMessageByConversationId.load(conversation.id);
+    return preloadedOr(conversation, 'lastCustomerMessage', () => context.loaders.lastCustomerMessageByConversationId.load(conversation.id));
   }
 }
 
 /**
- * The events' thread is read once per event and instance, however many consoles hear it; each
- * console's own fields (unread count, holder) go through its loaders.
+ * The events' thread is read once per event and instance, however many consoles hear it and
+ * whatever their access (each access level runs its own execution, all on the same payload).
  */
 const threadOfEvent = new WeakMap<object, Promise<Conversation | null>>();
 
 async function threadOf(root: ThreadEventRoot & { source: object }, context: RequestContext): Promise<Conversation> {
   let found = threadOfEvent.get(root.source);
   if (!found) threadOfEvent.set(root.source, (found = context.loaders.conversationById.load(root.conversationId)));
-  const conversation = await found;
-  if (!conversation) throw new Error(`conversation ${root.conversationId} of an inbox event does not exist`);
+  return existing(await found, root.conversationId);
+}
+
+/**
+ * A new message's thread with what the lists show of it attached (customer, open escalation,
+ * its holder and extension, the customer's newest message), read once per event and instance:
+ * every console's execution renders it without reading the database again. A customer's message
+ * is itself the thread's newest customer message.
+ */
+const activityThreadOfEvent = new WeakMap<object, Promise<Conversation>>();
+
+function activityThreadOf(root: ActivityRoot, context: RequestContext): Promise<Conversation> {
+  let found = activityThreadOfEvent.get(root.source);
+  if (!found) activityThreadOfEvent.set(root.source, (found = readActivityThread(root, context)));
+  return found;
+}
+
+async function readActivityThread(root: ActivityRoot, context: RequestContext): Promise<Conversation> {
+  const { loaders } = context;
+  const conversation = existing(await loaders.conversationById.load(root.conversationId), root.conversationId);
+  const [customer, openEscalation, lastCustomerMessage] = await Promise.all([
+    loaders.customerById.load(conversation.customerId),
+    loaders.openEscalationByConversationId.load(conversation.id),
+    root.message.author === MessageAuthor.CUSTOMER ? root.message : loaders.lastCustomerMessageByConversationId.load(conversation.id),
+  ]);
+  if (openEscalation) {
+    const [takenOverBy, assignedExtension] = await Promise.all([
+      openEscalation.takenOverById ? loaders.staffUserById.load(openEscalation.takenOverById) : null,
+      openEscalation.assignedExtensionId ? loaders.extensionById.load(openEscalation.assignedExtensionId) : null,
+    ]);
+    preload(openEscalation, { takenOverBy, assignedExtension });
+  }
+  return preload(conversation, { customer, openEscalation, lastCustomerMessage });
+}
+
+function existing(conversation: Conversation | null, conversationId: string): Conversation {
+  if (!conversation) throw new Error(`conversation ${conversationId} of an inbox event does not exist`);
   return conversation;
 }
 
@@ -93,19 +129,12 @@ export class InboxResolver {
   }
 }
 
+/** What every console with the same access shares of a new message: nothing in it depends on who listens. */
 @Resolver(() => ConversationActivityEvent)
 export class ConversationActivityEventResolver {
-  constructor(private readonly service: InboxService) {}
-
   @FieldResolver(() => Conversation)
   conversation(@Root() event: ActivityRoot, @Ctx() context: RequestContext): Promise<Conversation> {
-    return threadOf(event, context);
-  }
-
-  @FieldResolver(() => Int, { description: UNREAD_IN_HELD_THREADS })
-  @PerViewer()
-  unreadInHeldThreads(@Ctx() context: RequestContext): Promise<number> {
-    return this.service.unreadInHeldThreads(staffIdOf(context));
+    return activityThreadOf(event, context);
   }
 }
 

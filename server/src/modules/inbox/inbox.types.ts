@@ -14,7 +14,12 @@ export interface ThreadEventRoot {
   conversationId: string;
 }
 
-@ObjectType({ description: 'A new message in any thread: the lists, unread counts and alerts follow it.' })
+/**
+ * The same for every console with the same access, so it is rendered once for all of them
+ * (app/ws.ts): nothing on it is answered per viewer. Consoles count unread messages themselves
+ * from it and take the exact counts from queries and `conversationRead`.
+ */
+@ObjectType({ description: 'A new message in any thread: the lists, unread counts and alerts follow it. The same for every console; your unread counts come from queries and conversationRead.' })
 export class ConversationActivityEvent implements ThreadEventRoot {
   @Field(() => ID, { name: 'conversationId', description: 'The thread’s id.' })
   conversationGlobalId!: string;
@@ -33,6 +38,6 @@ export class ConversationReadEvent implements ThreadEventRoot {
   conversationId!: string;
 }
 
-/** The `unreadInHeldThreads` every inbox event carries, so the navigation's count stays current. */
+/** The held threads' total that queries and `conversationRead` carry, so the navigation's count stays exact. */
 export const UNREAD_IN_HELD_THREADS = 'Unread customer messages in the threads you hold.';
 
