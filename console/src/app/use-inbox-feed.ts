@@ -1,12 +1,12 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { conversationActivityFieldsFragment, conversationActivitySubscription, conversationInboxFieldsFragment, conversationReadSubscription, unreadInHeldThreadsQuery } from '../graphql/inbox-operations';
+import { conversationActivitySubscription, conversationReadSubscription, unreadInHeldThreadsQuery } from '../graphql/inbox-operations';
 import { escalationUpdatedSubscription } from '../graphql/operations';
 import { customerLabel } from '../components/labels';
-import { appendMessage } from '../pages/conversations/conversation-cache';
 import { isThreadInView } from '../pages/conversations/use-mark-thread-read';
 import { playAlertChime } from './alert-sound';
 import { desktopAlerts } from './desktop-alerts';
+import { applyActivity } from './inbox-cache';
 import { conversationHref } from './routes';
 
 const BASE_TITLE = 'Hibachi staff console';
@@ -32,25 +32,7 @@ export function useInboxFeed(params: { meId: string; waiting: number }): { unrea
       const activity = event.data?.conversationActivity;
       if (!activity) return;
       const { conversation, message } = activity;
-      const threadId = client.cache.identify(conversation);
-      // A query that read the thread after this message came (a reconnect's catch-up) counted it already.
-      const cachedNewest = client.cache.readFragment({ fragment: conversationInboxFieldsFragment, fragmentName: 'ConversationInboxFields', id: threadId });
-      const counted = cachedNewest?.lastCustomerMessage?.id === message.id;
-      client.cache.writeFragment({ fragment: conversationActivityFieldsFragment, fragmentName: 'ConversationActivityFields', data: conversation });
-      appendMessage(client.cache, conversation.id, message);
-      // The lists' preview of the thread is its newest message: this one (no read per console).
-      client.cache.modify({ id: threadId, fields: { lastMessage: (_, { toReference }) => toReference({ __typename: 'Message', id: message.id }) } });
-      if (message.author !== 'CUSTOMER') return;
-      const mine = conversation.heldBy?.id === meId;
-      const inView = isThreadInView(conversation.id);
-      if (!counted) {
-        // The event is the same for every console, so each counts the message unread for itself;
-        // the exact counts come back with every query, reconnect and read. An open thread counts
-        // it too: being looked at, it is marked read, and the server's answer clears it.
-        client.cache.modify<{ unreadCount: number }>({ id: threadId, fields: { unreadCount: (count) => count + 1 } });
-        if (mine && !inView) client.cache.updateQuery({ query: unreadInHeldThreadsQuery }, (held) => (held ? { unreadInHeldThreads: held.unreadInHeldThreads + 1 } : held));
-      }
-      if (!mine || inView) return;
+      if (!applyActivity(client.cache, activity, { meId, inView: isThreadInView(conversation.id) }).alert) return;
       playAlertChime();
       desktopAlerts.show({
         title: `New message from ${customerLabel(conversation.customer, conversation.channel)}`,
