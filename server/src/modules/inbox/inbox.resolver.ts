@@ -29,10 +29,7 @@ export class ConversationInboxResolver {
   }
 }
 
-/**
- * The events' thread is read once per event and instance, however many consoles hear it and
- * whatever their access (each access level runs its own execution, all on the same payload).
- */
+/** A read event's thread is read once per event and instance, however many of the reader's consoles hear it. */
 const threadOfEvent = new WeakMap<object, Promise<Conversation | null>>();
 
 async function threadOf(root: ThreadEventRoot & { source: object }, context: RequestContext): Promise<Conversation> {
@@ -44,8 +41,9 @@ async function threadOf(root: ThreadEventRoot & { source: object }, context: Req
 /**
  * A new message's thread with what the lists show of it attached (customer, open escalation,
  * its holder and extension, the customer's newest message), read once per event and instance:
- * every console's execution renders it without reading the database again. A customer's message
- * is itself the thread's newest customer message.
+ * the execution of every other access level (each runs its own, on the same payload) renders it
+ * without reading the database again. A customer's message is itself the thread's newest
+ * customer message.
  */
 const activityThreadOfEvent = new WeakMap<object, Promise<Conversation>>();
 
