@@ -175,7 +175,8 @@ describe('private notes', () => {
     expect(JSON.stringify(replies.pending)).not.toContain('PRIVATE');
     expect(JSON.stringify(await customer.history())).not.toContain('PRIVATE');
     const outboxBodies = async () => (await app.db.query(`SELECT body FROM sms_outbox ORDER BY created_at`)).rows.map((row: { body: string }) => row.body);
-    await eventually('the SMS reply in the outbox', async () => (await outboxBodies()).includes('Texting you about your deposit: all good.'));
+    // Texts are signed with the staff member's first name ("Name: ...").
+    await eventually('the SMS reply in the outbox', async () => (await outboxBodies()).some((body) => body.endsWith(': Texting you about your deposit: all good.')));
     const outbox = await app.db.query(`SELECT * FROM sms_outbox`);
     expect(JSON.stringify(outbox.rows)).not.toContain('PRIVATE');
     const smsThreadRead = (await graphql(app.server.url, THREAD, { id: smsThread }, app.adminToken)).data!.conversation;

@@ -13,6 +13,9 @@ const SET_PRIMARY = `mutation SetPrimary($id: ID!) { setPrimaryEscalationExtensi
 const LIST = `query List($first: Int, $after: String, $status: ExtensionStatus) { extensions(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${EXTENSION_FIELDS} } } } }`;
 const ON_UPDATE = `subscription { extensionUpdated { change extension { id number status employeeName isPrimaryEscalation } } }`;
 
+/** The server's default BUSINESS_TIME_ZONE; these tests do not set one. */
+const BUSINESS_TIME_ZONE = 'America/New_York';
+
 let server: TestServer;
 let adminToken: string;
 let seq = 200;
@@ -84,6 +87,28 @@ describe('extensions', () => {
     const badNumber = await create({ number: 0 });
     expect(badNumber.userErrors).toEqual([expect.objectContaining({ field: 'number' })]);
     expect(await countRows()).toBe(before);
+  });
+
+  it('says when its availability next changes by the clock alone, and nothing while it is not marked available', async () => {
+    // Every day 09:00–17:00 business time: the next change is the next 09:00 or 17:00 there.
+    const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+    const { extension } = await create({ workingHours: days.map((day) => ({ day, start: '09:00', end: '17:00' })) });
+    const read = async () => {
+      const response = await graphql(server.url, `{ extensions(first: 100) { edges { node { id availableNow availabilityChangesAt } } } }`, {}, adminToken);
+      return response.data!.extensions.edges.map((edge: any) => edge.node).find((node: any) => node.id === extension.id);
+    };
+    const before = Date.now();
+    const shown = await read();
+    const changesAt = new Date(shown.availabilityChangesAt);
+    expect(changesAt.getTime()).toBeGreaterThan(before);
+    expect(changesAt.getTime() - before).toBeLessThanOrEqual(16 * 3600_000);
+    const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(changesAt);
+    // Open now: it closes at 17:00; closed now: it opens at 09:00.
+    expect(wallClock).toBe(shown.availableNow ? '17:00' : '09:00');
+
+    const away = await graphql(server.url, SET_STATUS, { id: extension.id, status: 'OFFLINE' }, adminToken);
+    expect(away.data!.setExtensionStatus.userErrors).toEqual([]);
+    expect((await read()).availabilityChangesAt).toBeNull();
   });
 
   it('updates only the given fields and keeps exactly one primary', async () => {

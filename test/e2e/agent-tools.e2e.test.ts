@@ -124,7 +124,7 @@ describe('agent tools and the customer’s web chat in a browser', { shuffle: fa
   it('shows the customer the business name, times, and keeps a message on several lines', async () => {
     customer = await openPage('/chat');
     await expect.poll(() => textOf(customer.getByTestId('chat-business-name')), { timeout: LIVE_TIMEOUT_MS }).toBe('Hibachi at Home');
-    // Open now: the demo extensions work all week.
+    // Open now: the console server's extensions work all day.
     expect(await customer.getByTestId('after-hours').count()).toBe(0);
     await markDocument(customer);
     await sendAsCustomer("Hi! I'd like to book a hibachi party for 12 people on Dec 20th at 6pm");

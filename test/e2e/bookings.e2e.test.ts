@@ -162,21 +162,21 @@ describe('bookings in the console', () => {
     for (const row of await staff.getByTestId('booking-row').all()) expect(await statusOf(row)).toBe('PENDING_TERMS');
     await screenshot(staff, '04-list-filtered-by-status');
 
-    await staff.getByLabel('Search').fill('morgan');
+    await staff.getByLabel('Search', { exact: true }).fill('morgan');
     await staff.getByText('No bookings match these filters.').waitFor({ timeout: LIVE_TIMEOUT_MS });
     await screenshot(staff, '05-list-nothing-matches');
     await staff.getByRole('button', { name: 'Waiting for terms' }).click();
     await rowOf(staff, 'Morgan Filterson').waitFor({ timeout: LIVE_TIMEOUT_MS });
     expect(await staff.getByTestId('booking-row').count()).toBe(1);
 
-    await staff.getByLabel('Search').fill('555-0134');
+    await staff.getByLabel('Search', { exact: true }).fill('555-0134');
     await rowOf(staff, 'Jordan Formfield').waitFor({ timeout: LIVE_TIMEOUT_MS });
     await expect.poll(() => staff.getByTestId('booking-row').count(), { timeout: LIVE_TIMEOUT_MS }).toBe(1);
 
     // The filters are in the URL: a reload shows the same list.
     await staff.reload();
     await rowOf(staff, 'Jordan Formfield').waitFor({ timeout: LIVE_TIMEOUT_MS });
-    expect(await staff.getByLabel('Search').inputValue()).toBe('555-0134');
+    expect(await staff.getByLabel('Search', { exact: true }).inputValue()).toBe('555-0134');
     expect(await staff.getByTestId('booking-row').count()).toBe(1);
   }, 90_000);
 

@@ -58,9 +58,41 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     const email = /^email: (.+)$/m.exec(text)?.[1]?.trim();
     const password = /^password: (.+)$/m.exec(text)?.[1]?.trim();
     if (!email || !password) throw new Error(`could not read the demo login from ${loginFile}`);
+    await openAllDay(url, { email, password });
     return { url, admin: { email, password }, output: server.output, stop };
   } catch (error) {
     await stop();
     throw new Error(`The console server did not start (${(error as Error).message}). Its output:\n${server.output()}`);
+  }
+}
+
+const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/**
+ * The demo extensions work 09:00–21:00 in the business time zone, so a browser test that
+ * escalates would route differently by the hour it runs at: they work all day instead. A test
+ * about working hours sets its own.
+ */
+async function openAllDay(url: string, admin: { email: string; password: string }): Promise<void> {
+  const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors) throw new Error(`demo extensions: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const { login } = await call('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: admin });
+  const { extensions } = await call('{ extensions(first: 50) { edges { node { id } } } }', {}, login.token);
+  const workingHours = EVERY_DAY.map((day) => ({ day, start: '00:00', end: '24:00' }));
+  for (const { node } of extensions.edges as Array<{ node: { id: string } }>) {
+    const { updateExtension } = await call(
+      'mutation($input: UpdateExtensionInput!) { updateExtension(input: $input) { userErrors { message } } }',
+      { input: { id: node.id, workingHours } },
+      login.token,
+    );
+    if (updateExtension.userErrors.length > 0) throw new Error(`demo extensions: ${JSON.stringify(updateExtension.userErrors)}`);
   }
 }

@@ -68,10 +68,11 @@ async function say(customer: Page, text: string): Promise<void> {
   await expect.poll(() => customer.getByLabel('Your message').inputValue(), { timeout: LIVE_TIMEOUT_MS }).toBe('');
 }
 
-/** What the customer sees last, as "who: text". */
+/** What the customer sees last, as "who: text" (the message's time, after " · ", left out). */
 async function lastLine(customer: Page): Promise<string> {
   const last = chatMessages(customer).last();
-  return `${await textOf(last.locator('.chat__who'))}: ${await textOf(last.locator('p'))}`;
+  const who = (await textOf(last.locator('.chat__who'))).split(' · ')[0];
+  return `${who}: ${await textOf(last.locator('p'))}`;
 }
 
 async function openFromQueue(page: Page, lastMessage: string): Promise<void> {
@@ -135,7 +136,7 @@ describe('handing threads between staff in a browser', { shuffle: false }, () =>
     await admin.getByRole('button', { name: 'Take over' }).click();
     await expect.poll(() => statusLine(admin), { timeout: LIVE_TIMEOUT_MS }).toBe('You hold this thread. The assistant is silent until you release it.');
     await expect.poll(() => statusLine(colleague), { timeout: LIVE_TIMEOUT_MS }).toBe('Demo Admin holds this thread.');
-    await expect.poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS }).toBe(`Hibachi: Demo from ${BUSINESS} joined the chat.`);
+    await expect.poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS }).toBe(`${BUSINESS}: Demo from ${BUSINESS} joined the chat.`);
 
     await admin.getByLabel('Reply to the customer').fill('Hi Dana, I can help with your party.');
     await admin.getByRole('button', { name: 'Send reply' }).click();
@@ -160,7 +161,7 @@ describe('handing threads between staff in a browser', { shuffle: false }, () =>
     await expect.poll(() => statusLine(colleague), { timeout: LIVE_TIMEOUT_MS }).toBe('You hold this thread. The assistant is silent until you release it. Handed over by Demo Admin.');
     expect(await colleague.getByLabel('Reply to the customer').isDisabled()).toBe(false);
     expect(await admin.getByLabel('Reply to the customer').isDisabled()).toBe(true);
-    await expect.poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS }).toBe(`Hibachi: Casey from ${BUSINESS} joined the chat.`);
+    await expect.poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS }).toBe(`${BUSINESS}: Casey from ${BUSINESS} joined the chat.`);
     expect(await stillSameDocument(colleague)).toBe(true);
   }, 30_000);
 
@@ -168,7 +169,7 @@ describe('handing threads between staff in a browser', { shuffle: false }, () =>
     await contexts.get(colleague)!.close();
     await admin.getByRole('button', { name: `Take from ${COLLEAGUE.displayName}` }).click();
     await expect.poll(() => statusLine(admin), { timeout: LIVE_TIMEOUT_MS }).toBe('You hold this thread. The assistant is silent until you release it.');
-    await expect.poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS }).toBe(`Hibachi: Demo from ${BUSINESS} joined the chat.`);
+    await expect.poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS }).toBe(`${BUSINESS}: Demo from ${BUSINESS} joined the chat.`);
 
     await admin.getByRole('button', { name: 'Release to assistant' }).click();
     await expect.poll(() => statusLine(admin), { timeout: LIVE_TIMEOUT_MS }).toBe('The assistant is answering this thread.');
@@ -176,7 +177,7 @@ describe('handing threads between staff in a browser', { shuffle: false }, () =>
     await expect.poll(() => textOf(admin.locator('.page__header .badge').first()), { timeout: LIVE_TIMEOUT_MS }).toBe('Booked');
     await expect
       .poll(() => lastLine(booked), { timeout: LIVE_TIMEOUT_MS })
-      .toBe(`Hibachi: Demo from ${BUSINESS} handed you back to the booking assistant. I'm back to help with anything else about your booking.`);
+      .toBe(`${BUSINESS}: Demo from ${BUSINESS} handed you back to the booking assistant. I'm back to help with anything else about your booking.`);
 
     await admin.getByRole('navigation', { name: 'Console areas' }).getByRole('link', { name: 'Conversations' }).click();
     await admin.getByRole('form', { name: 'Filter conversations' }).getByLabel('Stage').selectOption('BOOKED');
@@ -212,7 +213,7 @@ describe('handing threads between staff in a browser', { shuffle: false }, () =>
   it('resolves after asking, sending the customer a closing message, and says the thread is closed', async () => {
     await queueRows(admin).filter({ hasText: UPSET_MESSAGE }).getByRole('link', { name: 'Open chat' }).click();
     await admin.getByRole('button', { name: 'Take over' }).click();
-    await expect.poll(() => lastLine(upset), { timeout: LIVE_TIMEOUT_MS }).toBe(`Hibachi: Demo from ${BUSINESS} joined the chat.`);
+    await expect.poll(() => lastLine(upset), { timeout: LIVE_TIMEOUT_MS }).toBe(`${BUSINESS}: Demo from ${BUSINESS} joined the chat.`);
     await admin.getByRole('button', { name: 'Resolve escalation' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Resolve this escalation?' });
     await dialog.waitFor({ timeout: LIVE_TIMEOUT_MS });
