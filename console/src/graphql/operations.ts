@@ -32,6 +32,7 @@ export const extensionFieldsFragment = graphql(`
     phone
     status
     availableNow
+    availabilityChangesAt
     isPrimaryEscalation
     staffUserId
     workingHours {

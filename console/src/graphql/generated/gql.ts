@@ -31,7 +31,7 @@ type Documents = {
     "\n  subscription ConversationRead {\n    conversationRead {\n      conversationId\n      unreadInHeldThreads\n      conversation {\n        id\n        unreadCount\n      }\n    }\n  }\n": typeof types.ConversationReadDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
-    "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": typeof types.ExtensionFieldsFragmentDoc,
+    "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    availabilityChangesAt\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": typeof types.ExtensionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...StaffUserFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      staffUser {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.LogoutDocument,
@@ -140,7 +140,7 @@ const documents: Documents = {
     "\n  subscription ConversationRead {\n    conversationRead {\n      conversationId\n      unreadInHeldThreads\n      conversation {\n        id\n        unreadCount\n      }\n    }\n  }\n": types.ConversationReadDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    displayName\n    role\n  }\n": types.StaffUserFieldsFragmentDoc,
-    "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": types.ExtensionFieldsFragmentDoc,
+    "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    availabilityChangesAt\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n": types.ExtensionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...StaffUserFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      staffUser {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.LogoutDocument,
@@ -317,7 +317,7 @@ export function graphql(source: "\n  fragment StaffUserFields on StaffUser {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    availabilityChangesAt\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ExtensionFields on Extension {\n    id\n    number\n    employeeName\n    role\n    phone\n    status\n    availableNow\n    availabilityChangesAt\n    isPrimaryEscalation\n    staffUserId\n    workingHours {\n      day\n      start\n      end\n    }\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

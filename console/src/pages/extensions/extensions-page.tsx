@@ -12,17 +12,16 @@ import { useExtensionUpdates } from './use-extension-updates';
 type Message = { kind: 'success' | 'error'; text: string };
 
 /**
- * `availableNow` depends on the clock as well as on status, and crossing a working-hours
- * boundary raises no event, so the list is refreshed in the background this often.
+ * The soonest re-read after a boundary: the server's clock may be a little behind this one, and
+ * a boundary it has not reached yet must not be asked about in a tight loop.
  */
-const AVAILABILITY_REFRESH_MS = 60_000;
+const MIN_BOUNDARY_WAIT_MS = 5_000;
 
 /** The extensions table: live via `extensionUpdated`, with create, edit, delete, status and primary. */
 export function ExtensionsPage({ me }: { me: SessionUser }) {
   const headingId = useId();
   const { data, loading, error, refetch } = useQuery(extensionsQuery, {
     variables: EXTENSIONS_VARIABLES,
-    pollInterval: AVAILABILITY_REFRESH_MS,
   });
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -35,6 +34,7 @@ export function ExtensionsPage({ me }: { me: SessionUser }) {
   const editingNumber = editing?.number;
 
   useExtensionUpdates();
+  useRereadAtNextBoundary(extensions, refetch);
 
   const table = useMemo<ExtensionsTable>(
     () => ({
@@ -136,4 +136,19 @@ export function ExtensionsPage({ me }: { me: SessionUser }) {
       )}
     </section>
   );
+}
+
+/**
+ * `availableNow` also changes by the clock at a working-hours boundary, which raises no event:
+ * the list is read again when the soonest boundary of the extensions shown comes
+ * (`availabilityChangesAt`), not on a poll.
+ */
+function useRereadAtNextBoundary(extensions: ReadonlyArray<{ availabilityChangesAt?: string | null }>, reread: () => Promise<unknown>): void {
+  const soonest = extensions.reduce<string | null>((min, { availabilityChangesAt: at }) => (at && (!min || at < min) ? at : min), null);
+  useEffect(() => {
+    if (!soonest) return;
+    const wait = Math.max(Date.parse(soonest) - Date.now() + 1_000, MIN_BOUNDARY_WAIT_MS);
+    const timer = setTimeout(() => void reread().catch(() => undefined), wait);
+    return () => clearTimeout(timer);
+  }, [soonest, reread]);
 }

@@ -26,6 +26,14 @@ export class ExtensionsResolver {
     return this.service.isAvailableNow(extension);
   }
 
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When availableNow next changes by the clock alone (a working-hours boundary); null when only a change of status can change it. Consoles read the extension again then instead of polling.',
+  })
+  availabilityChangesAt(@Root() extension: Extension): Date | null {
+    return this.service.availabilityChangesAt(extension);
+  }
+
   @FieldResolver(() => ID, { nullable: true, description: 'The staff user who works this extension.' })
   staffUserId(@Root() extension: Extension): string | null {
     return extension.staffUserId ? toGlobalId('StaffUser', extension.staffUserId) : null;

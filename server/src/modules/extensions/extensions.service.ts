@@ -11,7 +11,7 @@ import { extensionErrors, ExtensionErrorCode } from './extensions.errors';
 import { ExtensionTopic, type ExtensionChangeKind, type ExtensionSnapshot } from './extensions.events';
 import { normaliseExtensionPhone, type CreateExtensionInput, type ExtensionsArgs, type UpdateExtensionInput } from './extensions.inputs';
 import { isUniqueViolation, type ExtensionsRepository } from './extensions.repository';
-import { validateWorkingHours, type WorkingHoursRangeValue } from './working-hours';
+import { nextWorkingHoursChange, validateWorkingHours, type WorkingHoursRangeValue } from './working-hours';
 
 /**
  * Extension use cases. Each write runs in one transaction, serialised per business by an
@@ -40,6 +40,12 @@ export class ExtensionsService {
 
   isAvailableNow(extension: Extension, at = new Date()): boolean {
     return isAvailableAt(extension, at, this.deps.businessTimeZone);
+  }
+
+  /** When `isAvailableNow` next changes by the clock alone; null when only a change of status can change it. */
+  availabilityChangesAt(extension: Extension, at = new Date()): Date | null {
+    if (extension.status !== ExtensionStatus.AVAILABLE) return null;
+    return nextWorkingHoursChange(extension.workingHours, at, this.deps.businessTimeZone);
   }
 
   /** Every problem of the form at once: its input rules, its hours, a taken number, an unknown login, a second primary. */

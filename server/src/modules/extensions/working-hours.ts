@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { registerEnumType } from 'type-graphql';
 
 /**
@@ -122,4 +123,43 @@ export function isWithinWorkingHours(ranges: WorkingHoursRangeValue[], at: Date,
     const end = minutesOf(range.end);
     return range.day === day && start !== undefined && end !== undefined && start <= minute && minute < end;
   });
+}
+
+const LUXON_WEEKDAY: Record<Weekday, number> = {
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
+  SUNDAY: 7,
+};
+
+/**
+ * The first instant after `at` when the week's ranges stop or start covering the clock (a
+ * boundary where one range ends and the next begins is not a change), or null when the
+ * answer never changes by the clock alone (no ranges, or ranges around the whole week).
+ * Boundaries are read as wall-clock times in `timeZone` (luxon), so DST days are right.
+ */
+export function nextWorkingHoursChange(ranges: WorkingHoursRangeValue[], at: Date, timeZone: string): Date | null {
+  const inside = isWithinWorkingHours(ranges, at, timeZone);
+  const today = DateTime.fromJSDate(at, { zone: timeZone }).startOf('day');
+  const candidates: number[] = [];
+  // Eight days reach every weekday's boundaries after now at least once.
+  for (let offset = 0; offset <= 7; offset++) {
+    const day = today.plus({ days: offset });
+    for (const range of ranges) {
+      if (LUXON_WEEKDAY[range.day] !== day.weekday) continue;
+      for (const time of [range.start, range.end]) {
+        const minute = minutesOf(time);
+        if (minute === undefined) continue;
+        // A wall-clock time on that day (set, not plus: a DST day is 23 or 25 hours long).
+        const instant = (minute === 24 * 60 ? day.plus({ days: 1 }) : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 })).toMillis();
+        if (instant > at.getTime()) candidates.push(instant);
+      }
+    }
+  }
+  candidates.sort((a, b) => a - b);
+  const change = candidates.find((instant) => isWithinWorkingHours(ranges, new Date(instant), timeZone) !== inside);
+  return change === undefined ? null : new Date(change);
 }
