@@ -93,6 +93,8 @@ describe('extensions', () => {
     // Every day 09:00–17:00 business time: the next change is the next 09:00 or 17:00 there.
     const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
     const { extension } = await create({ workingHours: days.map((day) => ({ day, start: '09:00', end: '17:00' })) });
+    const available = await graphql(server.url, SET_STATUS, { id: extension.id, status: 'AVAILABLE' }, adminToken);
+    expect(available.data!.setExtensionStatus.userErrors).toEqual([]);
     const read = async () => {
       const response = await graphql(server.url, `{ extensions(first: 100) { edges { node { id availableNow availabilityChangesAt } } } }`, {}, adminToken);
       return response.data!.extensions.edges.map((edge: any) => edge.node).find((node: any) => node.id === extension.id);
