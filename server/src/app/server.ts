@@ -54,15 +54,25 @@ export interface RunningServer {
 
 /** The least time kept for each later shutdown step. */
 const CLOSER_RESERVE_MS = 250;
-/** After the drain deadline, how long aborted jobs get to unwind before closing goes on regardless. */
+/** After the drain deadline, how long aborted jobs get to unwind (back on the queue) before closing goes on regardless. */
 const DRAIN_UNWIND_MS = 1500;
 
+/** Of the grace period, what closing connections (and stopping the embedded PostgreSQL) is sure to get. */
+function closingReserveMs(graceMs: number): number {
+  return Math.min(5000, Math.round(graceMs / 4));
+}
+
+function unwindMs(graceMs: number): number {
+  return Math.min(DRAIN_UNWIND_MS, Math.round(graceMs / 4));
+}
+
 /**
- * Of the grace period, what drains get; the rest is kept for closing connections (and stopping
- * the embedded PostgreSQL) so the process still exits within the grace period.
+ * Of the grace period, how long in-flight requests and jobs may run. Aborted jobs then unwind
+ * within the drain's share, so a drain that needs its whole unwinding time never eats the time
+ * kept for closing: the process exits within the grace period, its PostgreSQL stopped cleanly.
  */
 export function drainWindowMs(graceMs: number): number {
-  return graceMs - Math.min(5000, Math.round(graceMs / 4));
+  return Math.max(0, graceMs - closingReserveMs(graceMs) - unwindMs(graceMs));
 }
 
 /**
@@ -97,7 +107,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const startedAt = Date.now();
       const drainDeadline = startedAt + drainWindowMs(config.shutdownGraceMs);
       // Bounded too: a database that stops answering must not hold the drain past its window.
-      const drained = drain ? await settleWithin(drain(drainDeadline), drainDeadline - Date.now() + DRAIN_UNWIND_MS) : 'done';
+      const drained = drain ? await settleWithin(drain(drainDeadline), drainDeadline - Date.now() + unwindMs(config.shutdownGraceMs)) : 'done';
       if (drained !== 'done') logger.warn({ step: 'drain', err: drained === 'late' ? 'did not finish in time' : drained.message }, 'shutdown step failed');
       // Some of the grace is left for closing even when a drain overran.
       const closed = await closeAll(Math.max(startedAt + config.shutdownGraceMs - 250, Date.now() + 1000));
