@@ -69,6 +69,16 @@ export function wsClient(
 }
 
 /**
+ * Closes a socket from the client side and resolves with the close code once the close handshake
+ * is over, when the server has read the close (it answered it). `client.dispose()` alone resolves
+ * as soon as the close is sent, before the server knows the socket is going.
+ */
+export async function closeSocket(socket: { client: Client; closed: Promise<number> }): Promise<number> {
+  await socket.client.dispose();
+  return socket.closed;
+}
+
+/**
  * Subscribes and collects events; `next()` waits for the next one. The server does not say
  * when a subscription is live: wait for that with `untilLive` or `untilListening` (live.ts)
  * before raising the events a test expects.

@@ -69,6 +69,13 @@ export function attachWebSocketServer(params: {
     return null;
   };
   const principals = () => [...open.values()].map((state) => state.principal);
+  /**
+   * A chat session's sockets that are still open. One whose close frame has arrived is CLOSING
+   * from that moment, while onClose runs only after the close handshake and its subscriptions'
+   * teardown: counting it until then would refuse the tab that replaces it.
+   */
+  const openSocketsOfChatSession = (tokenHash: string) =>
+    [...open].filter(([socket, { principal }]) => socket.readyState === socket.OPEN && principal.kind === 'webChat' && principal.tokenHash === tokenHash).length;
   const closeWhere = (ended: (principal: Principal) => boolean) => {
     for (const [socket, { principal }] of open) {
       if (!ended(principal)) continue;
@@ -113,7 +120,9 @@ export function attachWebSocketServer(params: {
                 ? ({ kind: 'webChat', tokenHash: webChatTokenHash } as const)
                 : undefined;
           if (!principal) return false;
-          if (principal.kind === 'webChat' && principals().filter((other) => other.kind === 'webChat' && other.tokenHash === principal.tokenHash).length >= SOCKETS_PER_CHAT_SESSION) {
+          // Closed while its credentials were checked: its onClose may have run already, and it would never be forgotten.
+          if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+          if (principal.kind === 'webChat' && openSocketsOfChatSession(principal.tokenHash) >= SOCKETS_PER_CHAT_SESSION) {
             return false;
           }
           open.set(ctx.extra.socket, { principal, ip });
