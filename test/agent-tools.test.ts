@@ -195,7 +195,7 @@ describe('typing in web chat', () => {
   const STAFF_TYPING = `mutation($id: ID!, $typing: Boolean!) { setStaffTyping(conversationId: $id, typing: $typing) { ok userErrors { code message } } }`;
   const WATCH = `subscription($id: ID!) { conversationTyping(conversationId: $id) { typing expiresInSeconds } }`;
 
-  it('reaches only the holder, passes one "typing" per throttle window, always passes "stopped", and goes to the customer with the holder’s first name', async () => {
+  it('reaches only the holder, passes one "typing" per throttle window, always passes "stopped" (which opens the window again), and goes to the customer with the holder’s first name', async () => {
     const customer = await chat();
     await customer.send('I need to talk to a real person please');
     expect((await graphql(app.server.url, TAKE_OVER, { id: customer.conversationId }, app.adminToken)).data!.takeOverConversation.userErrors).toEqual([]);
@@ -209,11 +209,13 @@ describe('typing in web chat', () => {
     await untilListening(app.server, 'CONVERSATION_TYPING', { atLeast: listeners + 2 });
 
     // Two "typing" in a row (a browser renews every few seconds; this is faster): one passes.
-    for (const typing of [true, true, false]) {
+    // "Stopped" always passes, and typing again right after it (a new message) is shown at once.
+    for (const typing of [true, true, false, true]) {
       expect((await graphql(app.server.url, CUSTOMER_TYPING, { t: customer.token, typing })).data!.setWebChatTyping).toEqual({ ok: true, userErrors: [] });
     }
     expect((await atHolder.next()).conversationTyping).toEqual({ typing: true, expiresInSeconds: 6 });
     expect((await atHolder.next()).conversationTyping).toEqual({ typing: false, expiresInSeconds: 6 });
+    expect((await atHolder.next()).conversationTyping).toEqual({ typing: true, expiresInSeconds: 6 });
     // The thread is held: its customer's typing is the holder's alone.
     expect(atColleague.pending).toEqual([]);
     expect((await graphql(app.server.url, CUSTOMER_TYPING, { t: 'wcs_unknown', typing: true })).data!.setWebChatTyping.userErrors).toEqual([{ code: 'UNKNOWN_SESSION' }]);

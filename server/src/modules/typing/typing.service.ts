@@ -17,7 +17,7 @@ export const TYPING_THROTTLE_SECONDS = 2;
  * Typing indicators in web chat, both ways: the customer's to the staff member holding the
  * thread (to every console watching while nobody holds it), staff's to the customer. Nothing
  * is stored. A "typing" from one sender is passed on at most once per throttle window (shared
- * across instances with Redis); "stopped typing" always goes through.
+ * across instances with Redis); "stopped typing" always goes through and opens the window again.
  */
 export class TypingService {
   constructor(
@@ -39,7 +39,7 @@ export class TypingService {
     }
     const session = await this.deps.webChat.sessionOf(params.sessionToken);
     if (!session) throw userFailure('UNKNOWN_SESSION', 'This chat has expired or does not exist. Start a new chat.', 'sessionToken');
-    if (params.typing && !(await this.allowed(`chat:${session.tokenHash}`))) return;
+    if (!(await this.passes(`chat:${session.tokenHash}`, params.typing))) return;
     const [open] = await this.deps.escalations.openForConversations([session.conversationId]);
     await this.deps.eventBus.publish(
       TypingTopic.CONVERSATION_TYPING,
@@ -55,10 +55,21 @@ export class TypingService {
     if (conversation.channel !== Channel.WEB_CHAT) return;
     const [open] = await this.deps.escalations.openForConversations([conversation.id]);
     if (open?.takenOverById !== params.staffUserId) throw userFailure('NOT_HOLDING', 'Take over the thread to write to the customer.', 'conversationId');
-    if (params.typing && !(await this.allowed(`staff:${params.staffUserId}:${conversation.id}`))) return;
+    if (!(await this.passes(`staff:${params.staffUserId}:${conversation.id}`, params.typing))) return;
     const staff = await this.deps.staff.findUser(params.staffUserId);
     const name = staff?.displayName.trim().split(/\s+/)[0] || 'Our team';
     await this.deps.eventBus.publish(TypingTopic.WEB_CHAT_TYPING, { typing: params.typing, name, expiresInSeconds: TYPING_EXPIRES_SECONDS }, conversation.channelAddress);
+  }
+
+  /**
+   * Whether a sender's typing state goes on: "stopped" always does, and opens the window again,
+   * so typing that starts right after a message was sent is shown at once; repeated "typing"
+   * passes once per window.
+   */
+  private async passes(sender: string, typing: boolean): Promise<boolean> {
+    if (typing) return this.allowed(sender);
+    await this.deps.throttle.delete(sender).catch(() => undefined); // a throttle that cannot be reset only delays the next "typing"
+    return true;
   }
 
   private async allowed(key: string, limiter = this.deps.throttle): Promise<boolean> {
