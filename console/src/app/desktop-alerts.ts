@@ -22,6 +22,10 @@ export const desktopAlerts = {
     if (Notification.permission === 'denied' || window.localStorage.getItem(ASKED_KEY) === 'yes') return 'off';
     return 'offer';
   },
+  /** Whether this browser was offered the alerts and answered (or dismissed the prompt). */
+  asked(): boolean {
+    return supported() && window.localStorage.getItem(ASKED_KEY) === 'yes';
+  },
   /** Call from a click handler only. */
   async request(): Promise<void> {
     if (!supported()) return;
