@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, LIVE_TIMEOUT_MS, markDocument, screenshots, signIn, stillSameDocument } from './browser';
-import { startConsoleServer, type ConsoleServer } from './console-server';
+import { callApi, startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
  * Staff's tools and the customer's side of the web chat, in three browsers at once: an admin
@@ -29,16 +29,7 @@ function api(): ConsoleServer {
   return server;
 }
 
-async function call<T = Record<string, any>>(query: string, variables: object = {}, token = adminToken): Promise<T> {
-  const response = await fetch(`${api().url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const call = <T = Record<string, any>>(query: string, variables: object = {}, token = adminToken): Promise<T> => callApi<T>(api().url, query, variables, token);
 
 async function openPage(path: string): Promise<Page> {
   if (!browser) throw new Error('browser not started');

@@ -66,6 +66,35 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   }
 }
 
+/** Calls the console server's GraphQL API over HTTP, as an integrator would; an error in the answer throws. */
+export async function callApi<T = any>(url: string, query: string, variables: object = {}, token?: string): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** The demo admin's bearer token. */
+export async function adminTokenOf(server: ConsoleServer): Promise<string> {
+  const { login } = await callApi<{ login: { token: string } }>(server.url, 'mutation($input: LoginInput!) { login(input: $input) { token } }', { input: server.admin });
+  return login.token;
+}
+
+/** A staff user made through the API the way an admin would, for a second console. */
+export async function createStaffUser(server: ConsoleServer, user: { email: string; password: string; displayName: string }, role: 'STAFF' | 'ADMIN' = 'STAFF'): Promise<void> {
+  const { createStaffUser: created } = await callApi<{ createStaffUser: { userErrors: unknown[] } }>(
+    server.url,
+    'mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { userErrors { message } } }',
+    { input: { ...user, role } },
+    await adminTokenOf(server),
+  );
+  if (created.userErrors.length > 0) throw new Error(`createStaffUser: ${JSON.stringify(created.userErrors)}`);
+}
+
 const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
 /**
@@ -74,24 +103,15 @@ const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATU
  * about working hours sets its own.
  */
 async function openAllDay(url: string, admin: { email: string; password: string }): Promise<void> {
-  const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors) throw new Error(`demo extensions: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-  const { login } = await call('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: admin });
-  const { extensions } = await call('{ extensions(first: 50) { edges { node { id } } } }', {}, login.token);
+  const token = await adminTokenOf({ url, admin } as ConsoleServer);
+  const { extensions } = await callApi<{ extensions: { edges: Array<{ node: { id: string } }> } }>(url, '{ extensions(first: 50) { edges { node { id } } } }', {}, token);
   const workingHours = EVERY_DAY.map((day) => ({ day, start: '00:00', end: '24:00' }));
-  for (const { node } of extensions.edges as Array<{ node: { id: string } }>) {
-    const { updateExtension } = await call(
+  for (const { node } of extensions.edges) {
+    const { updateExtension } = await callApi<{ updateExtension: { userErrors: unknown[] } }>(
+      url,
       'mutation($input: UpdateExtensionInput!) { updateExtension(input: $input) { userErrors { message } } }',
       { input: { id: node.id, workingHours } },
-      login.token,
+      token,
     );
     if (updateExtension.userErrors.length > 0) throw new Error(`demo extensions: ${JSON.stringify(updateExtension.userErrors)}`);
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, liveStatus, LIVE_TIMEOUT_MS, markDocument, screenshots, signIn, stillSameDocument } from './browser';
-import { startConsoleServer, type ConsoleServer } from './console-server';
+import { callApi, startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
  * Every customer known, in real browsers against the real server: a web-chat customer gives
@@ -30,16 +30,7 @@ function api(): ConsoleServer {
   return server;
 }
 
-async function call(query: string, variables: object = {}, token = adminToken): Promise<any> {
-  const response = await fetch(`${api().url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: any; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
+const call = (query: string, variables: object = {}, token = adminToken): Promise<any> => callApi(api().url, query, variables, token);
 
 async function openPage(path: string): Promise<Page> {
   if (!browser) throw new Error('browser not started');

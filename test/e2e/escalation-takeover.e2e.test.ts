@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, liveStatus, LIVE_TIMEOUT_MS, markDocument, signIn, stillSameDocument } from './browser';
-import { startConsoleServer, type ConsoleServer } from './console-server';
+import { createStaffUser, startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
  * The heart of the product in real browsers against the real server: a customer on the web
@@ -37,25 +37,6 @@ async function openPage(path: string): Promise<Page> {
   return page;
 }
 
-/** A staff user made through the API the way an admin would, to be the second console. */
-async function createSecondStaffUser(): Promise<void> {
-  const call = async (query: string, variables: object, token?: string) => {
-    const response = await fetch(`${api().url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data: Record<string, { token?: string; userErrors: unknown[] }> };
-  };
-  const login = await call('mutation($input: LoginInput!) { login(input: $input) { token userErrors { message } } }', { input: api().admin });
-  const token = login.data.login.token;
-  const created = await call(
-    'mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { userErrors { message } } }',
-    { input: { ...SECOND_STAFF, role: 'STAFF' } },
-    token,
-  );
-  expect(created.data.createStaffUser.userErrors).toEqual([]);
-}
 
 const queueRows = (page: Page): Locator => page.getByTestId('escalation-row');
 const chatMessages = (page: Page): Locator => page.getByTestId('chat-messages').locator('li[data-author]');
@@ -76,7 +57,7 @@ describe('web chat escalation and live takeover in a browser', { shuffle: false 
   beforeAll(async () => {
     server = await startConsoleServer();
     browser = await launchChromium();
-    await createSecondStaffUser();
+    await createStaffUser(api(), SECOND_STAFF);
   }, 180_000);
 
   afterAll(async () => {

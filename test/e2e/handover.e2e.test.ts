@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, LIVE_TIMEOUT_MS, liveStatus, markDocument, screenshots, signIn, stillSameDocument, WIDE } from './browser';
-import { startConsoleServer, type ConsoleServer } from './console-server';
+import { createStaffUser, startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
  * Handing threads between people, in real browsers against the real server: two staff consoles
@@ -41,19 +41,6 @@ async function openPage(path: string): Promise<Page> {
   return page;
 }
 
-async function createColleague(): Promise<void> {
-  const call = async (query: string, variables: object, token?: string) => {
-    const response = await fetch(`${api().url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data: Record<string, { token?: string; userErrors: unknown[] }> };
-  };
-  const login = await call('mutation($input: LoginInput!) { login(input: $input) { token userErrors { message } } }', { input: api().admin });
-  const created = await call('mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { userErrors { message } } }', { input: { ...COLLEAGUE, role: 'STAFF' } }, login.data.login.token);
-  expect(created.data.createStaffUser.userErrors).toEqual([]);
-}
 
 const chatMessages = (page: Page): Locator => page.getByTestId('chat-messages').locator('li[data-author]');
 const textOf = (locator: Locator) => locator.textContent({ timeout: LIVE_TIMEOUT_MS }).then((text) => text?.trim() ?? '');
@@ -87,7 +74,7 @@ describe('handing threads between staff in a browser', { shuffle: false }, () =>
   beforeAll(async () => {
     server = await startConsoleServer();
     browser = await launchChromium();
-    await createColleague();
+    await createStaffUser(api(), COLLEAGUE);
   }, 180_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { tcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { launchChromium, liveStatus, LIVE_TIMEOUT_MS, markDocument, screenshots, signIn, stillSameDocument } from './browser';
-import { startConsoleServer, type ConsoleServer } from './console-server';
+import { createStaffUser, startConsoleServer, type ConsoleServer } from './console-server';
 
 /**
  * A staff inbox that misses nothing, in three browsers at once: the demo admin (A) holds a
@@ -70,23 +70,6 @@ async function openPage(url: string): Promise<Page> {
   return page;
 }
 
-async function createSecondStaffUser(): Promise<void> {
-  const call = async (query: string, variables: object, token?: string) => {
-    const response = await fetch(`${api().url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data: Record<string, { token?: string; userErrors: unknown[] }> };
-  };
-  const login = await call('mutation($input: LoginInput!) { login(input: $input) { token userErrors { message } } }', { input: api().admin });
-  const created = await call(
-    'mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { userErrors { message } } }',
-    { input: { ...SECOND_STAFF, role: 'STAFF' } },
-    login.data.login.token,
-  );
-  expect(created.data.createStaffUser.userErrors).toEqual([]);
-}
 
 async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
   await page.evaluate(`(() => {
@@ -124,7 +107,7 @@ describe('a live inbox that misses nothing, with unread counts and alerts', { sh
     server = await startConsoleServer();
     proxy = await tcpProxy(new URL(server.url), 80);
     browser = await launchChromium();
-    await createSecondStaffUser();
+    await createStaffUser(api(), SECOND_STAFF);
   }, 180_000);
 
   afterAll(async () => {
