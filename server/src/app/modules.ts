@@ -14,6 +14,7 @@ import { inboxModule } from '../modules/inbox/inbox.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
 import { searchModule } from '../modules/search/search.module';
 import { notesModule } from '../modules/notes/notes.module';
+import { paymentsModule } from '../modules/payments/payments.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
@@ -41,6 +42,8 @@ export const MODULES: readonly ModuleManifest[] = [
   bookingsModule,
   assistantModule,
   termsModule,
+  // After bookings: the ledger sets a booking's paid amount through the bookings service.
+  paymentsModule,
   customerRecordsModule,
   searchModule,
   inboundModule,
