@@ -1,5 +1,6 @@
 import type { ContainerType } from 'type-graphql';
 import type { LoaderOptions } from '../shared/graphql/loaders';
+import { alertsModule } from '../modules/alerts/alerts.module';
 import { assistantModule } from '../modules/assistant/assistant.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
 import { cannedRepliesModule } from '../modules/canned-replies/canned-replies.module';
@@ -36,6 +37,7 @@ export const MODULES: readonly ModuleManifest[] = [
   customersModule,
   travelModule,
   channelsModule,
+  alertsModule,
   conversationsModule,
   escalationsModule,
   inboxModule,
