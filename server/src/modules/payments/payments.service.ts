@@ -3,6 +3,7 @@ import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure, UserInputFailure } from '../../shared/graphql/user-errors';
 import { BookingStatus, type Booking } from '../bookings/booking.entity';
 import { formatDollars, priceBreakdown } from '../bookings/pricing';
+import { parseBankStatement, StatementError } from './bank-statement';
 import type { BankTransaction } from './bank-transaction.entity';
 import type { BankTransactionsRepository } from './bank-transactions.repository';
 import { PaymentKind, PaymentSource, type Payment } from './payment.entity';
@@ -23,6 +24,15 @@ export interface BankTransactionInput {
 
 export type BankFeedSource = 'PLAID' | 'UPLOAD';
 
+export interface IngestParams {
+  source: BankFeedSource;
+  connectionId: string | null;
+  added: BankTransactionInput[];
+  modified: BankTransactionInput[];
+  /** External ids. */
+  removed: string[];
+}
+
 /** What the payments module needs of bookings: the row locked in its transaction, and the paid amount set there. */
 export interface PaymentsBookingsPort {
   lockById(tx: Tx, bookingId: string): Promise<Booking | null>;
@@ -30,7 +40,7 @@ export interface PaymentsBookingsPort {
 }
 
 /** Settled credits newly stored by an ingest: the matcher runs on them once the ingest has committed. */
-export type NewCreditsListener = (transactionIds: string[]) => Promise<void>;
+export type NewCreditsListener = (transactionIds: string[]) => Promise<{ applied: number }>;
 
 /**
  * The payments ledger (SPEC §6): money applied to bookings, once per (source, external id), so
@@ -168,13 +178,24 @@ export class PaymentsService {
    * marked removed and un-applied from any booking they paid. New settled credits are matched
    * after commit.
    */
-  async ingestBankTransactions(params: {
-    source: BankFeedSource;
-    connectionId: string | null;
-    added: BankTransactionInput[];
-    modified: BankTransactionInput[];
-    removed: string[];
-  }): Promise<{ added: number; modified: number; removed: number }> {
+  async ingestBankTransactions(params: IngestParams): Promise<{ added: number; modified: number; removed: number }> {
+    return (await this.ingest(params)).counts;
+  }
+
+  /** A bank statement a person uploaded: read, then ingested as source UPLOAD (an export uploaded again adds nothing). */
+  async importBankStatement(text: string): Promise<{ format: string; lines: number; added: number; credits: number; applied: number }> {
+    let statement: Awaited<ReturnType<typeof parseBankStatement>>;
+    try {
+      statement = await parseBankStatement(text);
+    } catch (error) {
+      if (error instanceof StatementError) throw new UserInputFailure(error.problems.map((message) => ({ code: 'NOT_A_STATEMENT', message: `File: ${message}`, field: 'text' })));
+      throw error;
+    }
+    const result = await this.ingest({ source: 'UPLOAD', connectionId: null, added: statement.lines, modified: [], removed: [] });
+    return { format: statement.format, lines: statement.lines.length, added: result.counts.added, credits: result.newCredits, applied: result.applied };
+  }
+
+  private async ingest(params: IngestParams): Promise<{ counts: { added: number; modified: number; removed: number }; newCredits: number; applied: number }> {
     const { transactions } = this.deps;
     const result = await this.deps.uow.run(async (tx, events) => {
       const toMatch: string[] = [];
@@ -203,8 +224,8 @@ export class PaymentsService {
       }
       return { counts: { added, modified, removed }, toMatch };
     });
-    if (result.toMatch.length > 0 && this.newCreditsListener) await this.newCreditsListener(result.toMatch);
-    return result.counts;
+    const matched = result.toMatch.length > 0 && this.newCreditsListener ? await this.newCreditsListener(result.toMatch) : { applied: 0 };
+    return { counts: result.counts, newCredits: result.toMatch.length, applied: matched.applied };
   }
 
   /** Un-applies a bank line from the booking it paid, if any (its matches are closed by the listener's owner). */
