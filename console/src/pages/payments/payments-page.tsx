@@ -320,7 +320,9 @@ export function PaymentsPage({ me }: { me: SessionUser }) {
                           <BookingSide match={match} />
                         </td>
                         <td data-label="Why">
-                          <span className="badge">{Math.round(match.confidence * 100)}%</span> {TYPE_LABELS[match.type]}: {match.reason}
+                          <span>
+                            <span className="badge">{Math.round(match.confidence * 100)}%</span> {TYPE_LABELS[match.type]}: {match.reason}
+                          </span>
                         </td>
                         <td className="nowrap actions">
                           <button type="button" className="button button--primary button--small" disabled={busy === match.id} onClick={() => void decide(match.id, 'verify')}>
