@@ -15,6 +15,7 @@ import { PresenceToggle } from './presence-toggle';
 import { useInboxFeed } from './use-inbox-feed';
 import { useCustomerUpdates } from '../pages/customers/use-customer-updates';
 import { SearchBox } from '../pages/search/search-box';
+import { useOpenAlerts } from '../pages/alerts/use-open-alerts';
 
 const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 
@@ -22,7 +23,7 @@ const ROLE_LABELS = { ADMIN: 'Admin', STAFF: 'Staff' } as const;
 const NARROW_SHELL_QUERY = '(max-width: 860px)';
 
 /** The console's areas, as links; the current one is marked (NavLink sets aria-current). */
-function ConsoleNav({ user, waiting, unread, onNavigate, className }: { user: SessionUser; waiting: number; unread: number; onNavigate?: () => void; className: string }) {
+function ConsoleNav({ user, waiting, unread, openAlerts, onNavigate, className }: { user: SessionUser; waiting: number; unread: number; openAlerts: number; onNavigate?: () => void; className: string }) {
   return (
     <nav aria-label="Console areas" className={className}>
       {navAreasFor(user.role).map((item) => (
@@ -34,6 +35,11 @@ function ConsoleNav({ user, waiting, unread, onNavigate, className }: { user: Se
             </span>
           )}
           {item.path === 'conversations' && <UnreadBadge count={unread} testId="unread-held-count" />}
+          {item.path === 'alerts' && openAlerts > 0 && (
+            <span className="badge badge--alert" data-testid="open-alerts-count" aria-label={`${openAlerts} open`}>
+              {openAlerts}
+            </span>
+          )}
         </NavLink>
       ))}
     </nav>
@@ -61,6 +67,7 @@ export function ConsoleShell() {
   const { waiting } = useEscalationFeed();
   const { unreadInHeldThreads } = useInboxFeed({ meId: user.id, waiting });
   useCustomerUpdates();
+  const { count: openAlerts } = useOpenAlerts();
 
   // Confirms the stored token still works (UNAUTHENTICATED signs out) and refreshes the name and role.
   const { data } = useQuery(meQuery);
@@ -120,7 +127,7 @@ export function ConsoleShell() {
                   ✕
                 </Dialog.Close>
               </div>
-              <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="nav-drawer__nav" onNavigate={() => setMenuOpenAt(null)} />
+              <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} openAlerts={openAlerts} className="nav-drawer__nav" onNavigate={() => setMenuOpenAt(null)} />
               <div className="nav-drawer__footer">
                 <SignedInUser user={user} />
                 <DesktopAlertsButton />
@@ -130,7 +137,7 @@ export function ConsoleShell() {
           </Dialog.Portal>
         </Dialog.Root>
         <span className="topbar__brand">Hibachi console</span>
-        {!menuOpen && <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} className="topbar__nav" />}
+        {!menuOpen && <ConsoleNav user={user} waiting={waiting} unread={unreadInHeldThreads} openAlerts={openAlerts} className="topbar__nav" />}
         <DesktopAlertsButton className="topbar__alerts" />
         <SearchBox />
         <LiveIndicator live={live} />

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { Navigate, useParams, type RouteObject } from 'react-router';
+import { AlertsPage } from '../pages/alerts/alerts-page';
 import { BookingPage } from '../pages/bookings/booking-page';
 import { BookingsPage } from '../pages/bookings/bookings-page';
 import { NewBookingPage } from '../pages/bookings/new-booking-page';
@@ -66,6 +67,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'staff', Component: withMe(StaffPage) },
   { path: 'customers/:customerId', Component: CustomerRoute },
   { path: 'search', Component: SearchPage },
+  { path: 'alerts', Component: AlertsPage },
   { path: '*', element: TO_QUEUE },
 ];
 

@@ -25,6 +25,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'terms', title: 'Terms' },
   { path: 'extensions', title: 'Extensions' },
   { path: 'canned-replies', title: 'Canned replies' },
+  { path: 'alerts', title: 'Alerts' },
   { path: 'channels', title: 'Channels', adminOnly: true },
   { path: 'staff', title: 'Staff', adminOnly: true },
 ];
@@ -73,7 +74,8 @@ export type Route =
   | { area: 'staff' }
   | { area: 'customer'; customerId: string }
   | { area: 'search' }
-  | { area: 'cannedReplies' };
+  | { area: 'cannedReplies' }
+  | { area: 'alerts' };
 
 /** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
 export function parseRoute(hash: string): Route {
@@ -86,6 +88,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
   if (first === 'search') return { area: 'search' };
   if (first === 'canned-replies') return { area: 'cannedReplies' };
+  if (first === 'alerts') return { area: 'alerts' };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
 }

@@ -105,6 +105,11 @@ type Documents = {
     "\n  subscription UnmatchedPaymentAdded {\n    unmatchedPaymentAdded {\n      id\n    }\n  }\n": typeof types.UnmatchedPaymentAddedDocument,
     "\n  subscription PaymentMatched {\n    paymentMatched {\n      id\n    }\n  }\n": typeof types.PaymentMatchedDocument,
     "\n  query BookingPayments($id: ID!) {\n    booking(id: $id) {\n      id\n      payments {\n        id\n        source\n        kind\n        amountCents\n        externalId\n        occurredAt\n      }\n    }\n  }\n": typeof types.BookingPaymentsDocument,
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  query OpenAlerts {\n    alerts(open: true, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": typeof types.OpenAlertsDocument,
+    "\n  query ClosedAlerts {\n    alerts(open: false, first: 20) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": typeof types.ClosedAlertsDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
+    "\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertResolvedDocument,
     "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n": typeof types.CannedReplyPlaceholdersDocument,
     "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateCannedReplyDocument,
     "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateCannedReplyDocument,
@@ -227,6 +232,11 @@ const documents: Documents = {
     "\n  subscription UnmatchedPaymentAdded {\n    unmatchedPaymentAdded {\n      id\n    }\n  }\n": types.UnmatchedPaymentAddedDocument,
     "\n  subscription PaymentMatched {\n    paymentMatched {\n      id\n    }\n  }\n": types.PaymentMatchedDocument,
     "\n  query BookingPayments($id: ID!) {\n    booking(id: $id) {\n      id\n      payments {\n        id\n        source\n        kind\n        amountCents\n        externalId\n        occurredAt\n      }\n    }\n  }\n": types.BookingPaymentsDocument,
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  query OpenAlerts {\n    alerts(open: true, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": types.OpenAlertsDocument,
+    "\n  query ClosedAlerts {\n    alerts(open: false, first: 20) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": types.ClosedAlertsDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
+    "\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n": types.AlertResolvedDocument,
     "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n": types.CannedReplyPlaceholdersDocument,
     "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateCannedReplyDocument,
     "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateCannedReplyDocument,
@@ -636,6 +646,26 @@ export function graphql(source: "\n  subscription PaymentMatched {\n    paymentM
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BookingPayments($id: ID!) {\n    booking(id: $id) {\n      id\n      payments {\n        id\n        source\n        kind\n        amountCents\n        externalId\n        occurredAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query BookingPayments($id: ID!) {\n    booking(id: $id) {\n      id\n      payments {\n        id\n        source\n        kind\n        amountCents\n        externalId\n        occurredAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenAlerts {\n    alerts(open: true, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenAlerts {\n    alerts(open: true, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClosedAlerts {\n    alerts(open: false, first: 20) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClosedAlerts {\n    alerts(open: false, first: 20) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

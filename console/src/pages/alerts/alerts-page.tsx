@@ -1,0 +1,73 @@
+import { useQuery } from '@apollo/client/react';
+import { useId } from 'react';
+import { LoadFailed, Loading } from '../../components/query-status';
+import type { AlertFieldsFragment } from '../../graphql/generated/graphql';
+import { closedAlertsQuery } from './alerts-operations';
+import { useOpenAlerts } from './use-open-alerts';
+
+const KIND_LABELS: Record<string, string> = {
+  PAYMENT_UNMATCHED: 'Payment not matched',
+  BANK_NEEDS_RECONNECT: 'Bank needs re-connecting',
+};
+
+function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind.charAt(0) + kind.slice(1).toLowerCase().replaceAll('_', ' ');
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function AlertItem({ alert }: { alert: AlertFieldsFragment }) {
+  return (
+    <li className="card" data-testid="alert-item">
+      <strong>{kindLabel(alert.kind)}</strong> <span className="muted">· {when.format(new Date(alert.raisedAt))}</span>
+      <p>{alert.message}</p>
+      {alert.resolvedAt && <p className="muted">Dealt with {when.format(new Date(alert.resolvedAt))}</p>}
+    </li>
+  );
+}
+
+/**
+ * Alerts for the owner: what needs looking at now (live), and what was dealt with lately. An
+ * alert closes by itself when its cause is dealt with (the payment matched, the bank re-connected).
+ */
+export function AlertsPage() {
+  const headingId = useId();
+  const { alerts } = useOpenAlerts();
+  const closed = useQuery(closedAlertsQuery, { fetchPolicy: 'cache-and-network' });
+  return (
+    <section className="page" aria-labelledby={headingId}>
+      <header className="page__header">
+        <div>
+          <h1 id={headingId}>Alerts</h1>
+          <p className="muted">Problems that need a person. The primary escalation extension is texted when one is raised.</p>
+        </div>
+      </header>
+      <h2>Open</h2>
+      {alerts.length === 0 ? (
+        <p className="muted" data-testid="no-open-alerts">
+          Nothing needs attention.
+        </p>
+      ) : (
+        <ul className="card-list" aria-label="Open alerts">
+          {alerts.map((alert) => (
+            <AlertItem key={alert.id} alert={alert} />
+          ))}
+        </ul>
+      )}
+      <h2>Dealt with lately</h2>
+      {closed.error ? (
+        <LoadFailed what="closed alerts" error={closed.error} onRetry={() => void closed.refetch()} />
+      ) : !closed.data ? (
+        <Loading what="closed alerts" />
+      ) : closed.data.alerts.edges.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ul className="card-list" aria-label="Closed alerts">
+          {closed.data.alerts.edges.map(({ node }) => (
+            <AlertItem key={node.id} alert={node} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
