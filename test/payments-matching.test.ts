@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bookingReference } from '../server/src/modules/bookings/booking-reference';
 import { eventually, statementsOf, useApp } from './support/fixtures';
@@ -222,6 +224,19 @@ describe('matching uploaded bank credits to bookings', () => {
     expect(badRow.userErrors.map((e: any) => e.message)).toEqual(['File: Row 3: "99/99/2026" is not a date (MM/DD/YYYY or YYYY-MM-DD).']);
     const { rows: after } = await app.db.query(`SELECT count(*)::int AS n FROM bank_transaction`);
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('takes a statement file as the body of POST /payments/bank-statements, from admins only', async () => {
+    const file = fs.readFileSync(path.join(__dirname, 'payments/statements/ofx1.ofx'));
+    const post = (token?: string) => fetch(`${app.server.url}/payments/bank-statements`, { method: 'POST', headers: { 'content-type': 'application/x-ofx', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: file });
+    expect((await post()).status).toBe(401);
+    const first = await post(app.adminToken);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ format: 'OFX', lines: 2, added: 2, credits: 1, applied: 0 });
+    expect(await (await post(app.adminToken)).json()).toEqual({ format: 'OFX', lines: 2, added: 0, credits: 0, applied: 0 });
+    const refused = await fetch(`${app.server.url}/payments/bank-statements`, { method: 'POST', headers: { authorization: `Bearer ${app.adminToken}` }, body: 'not a statement' });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).userErrors[0].message).toMatch(/^File: This file is not a bank statement export we can read/);
   });
 
   it('raises an alert for a credit unmatched for more than three days, and closes it when the credit is matched', async () => {
