@@ -4,8 +4,8 @@
 // by this thread). Per run: the wall time, this thread's event-loop delay (p99 and max, from
 // perf_hooks.monitorEventLoopDelay) and the HTTP latency the client saw meanwhile.
 //
-// Runs, in the same process: the product (matchCredits: candidate blocking, slices of 8 ms with
-// the loop turning between them), a naive peer that runs the same matcher in-line (one
+// Runs, in the same process: the product (matchCredits with candidate blocking, in 8 ms stretches
+// on this thread, and again with thread: 'worker', in a new worker thread), a naive peer that runs the same matcher in-line (one
 // synchronous loop), and a naive peer without candidate blocking (every credit compared with
 // every booking; run on 1,000 credits and scaled, since it is the slow one), and a second with no
 // matching at all, the floor that other work on the machine sets. CPU ms is the whole process's
@@ -106,6 +106,7 @@ async function main() {
 
   const index = () => matching.createBookingIndex(bookings);
   const product = () => matching.matchCredits(credits, bookings);
+  const worker = () => matching.matchCredits(credits, bookings, { thread: 'worker' });
   const inline = async () => {
     const built = index();
     return new Map(credits.map((credit) => [credit.id, matching.matchCredit(credit, built)]));
@@ -118,21 +119,22 @@ async function main() {
 
   // Warm up (JIT), and check the peers answer as the product does.
   const reference = await product();
+  if (!isDeepStrictEqual(reference, await worker())) throw new Error('the worker and the slices answer differently');
   const inlineResult = await inline();
   if (!isDeepStrictEqual(reference, inlineResult)) throw new Error('the in-line peer answers differently from the product');
   const unblockedResult = await unblocked();
   const sameTop = sample.filter((credit) => reference.get(credit.id)[0]?.bookingId === unblockedResult.get(credit.id)[0]?.bookingId).length;
   const suggested = [...reference.values()].filter((list) => list.length > 0).length;
   const automatic = [...reference.values()].filter((list) => list[0]?.confidence >= 0.9).length;
-  console.log(`Answers: ${suggested.toLocaleString('en-US')} credits with a suggestion, ${automatic.toLocaleString('en-US')} at 0.90 or more; the in-line peer gives the same answers; ` +
+  console.log(`Answers: ${suggested.toLocaleString('en-US')} credits with a suggestion, ${automatic.toLocaleString('en-US')} at 0.90 or more; the worker, the slices and the in-line peer give the same answers; ` +
     `without blocking the best suggestion is the same for ${sameTop}/${sample.length} of the sample.`);
   console.log('');
 
   // The floor: the same second with no matching at all (what the machine's other work costs this loop).
   const idle = () => new Promise((resolve) => setTimeout(resolve, 1000));
-  const runs = { product: [], inline: [], unblocked: [], idle: [] };
+  const runs = { product: [], worker: [], inline: [], unblocked: [], idle: [] };
   for (let round = 1; round <= ROUNDS; round++) {
-    const order = [['product', product], ['inline', inline], ['unblocked', unblocked], ['idle', idle]];
+    const order = [['product', product], ['worker', worker], ['inline', inline], ['unblocked', unblocked], ['idle', idle]];
     if (round % 2 === 0) order.reverse();
     for (const [name, run] of order) runs[name].push(await measure(name, run));
   }
@@ -150,7 +152,8 @@ async function main() {
   ];
   printTable([
     ...rows,
-    row('product: blocking, 8 ms slices', runs.product, credits.length, 1),
+    row('product: 8 ms slices (default)', runs.product, credits.length, 1),
+    row("product: thread: 'worker'", runs.worker, credits.length, 1),
     row('naive peer: in-line, one loop', runs.inline, credits.length, 1),
     row(`naive peer: no blocking (${sample.length}, x${scale})`, runs.unblocked, sample.length, scale),
     row('no matching (1 s, the floor)', runs.idle, 0, 0),
