@@ -44,3 +44,12 @@ describe('the payment matcher on the tuning split', () => {
     expect(report.recall).toBeGreaterThanOrEqual(RECALL_TARGET);
   });
 });
+
+describe('the payment matcher on the blind split', () => {
+  it(`meets the same targets on credits it was not tuned on (figures only, never the misses)`, async () => {
+    const report = await evaluateSplit('blind', set.blind);
+    console.log(formatReport(report, { listMisses: false }));
+    expect(report.autoPrecision).toBeGreaterThanOrEqual(AUTO_PRECISION_TARGET);
+    expect(report.recall).toBeGreaterThanOrEqual(RECALL_TARGET);
+  });
+});

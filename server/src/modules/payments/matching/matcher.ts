@@ -1,4 +1,4 @@
-import { compareNames, nameParts, nameWords, type NameComparison, type NameParts } from './names';
+import { comparePayer, nameParts, nameWords, type NameComparison, type NameParts } from './names';
 import { nicknameGroups } from './nicknames';
 import { normalisePayerName, NOT_A_CUSTOMER, readMemo, type PayerName } from './payer-name';
 
@@ -69,9 +69,10 @@ interface Entry {
 }
 
 /**
- * Bookings arranged for matching: by name keys (the first three letters of each word of the
- * customer's name, and the nickname groups of the given name), by exact amounts a balance can
- * come to, by reference and by phone. A credit is compared only with the bookings its payer's
+ * Bookings arranged for matching: by surname keys (the first three letters of each word after
+ * the given name), by given-name keys (its first three letters and nickname groups, looked up
+ * only when no surname is found), by exact amounts a balance can come to, by reference and by
+ * phone. A credit is compared only with the bookings its payer's
  * name, amount or memo points at, not with all of them.
  */
 export interface BookingIndex {
@@ -79,7 +80,9 @@ export interface BookingIndex {
   /** @internal */
   readonly entries: readonly Entry[];
   /** @internal */
-  readonly byNameKey: ReadonlyMap<string, readonly Entry[]>;
+  readonly bySurnameKey: ReadonlyMap<string, readonly Entry[]>;
+  /** @internal */
+  readonly byGivenKey: ReadonlyMap<string, readonly Entry[]>;
   /** @internal */
   readonly byAmount: ReadonlyMap<number, readonly Entry[]>;
   /** @internal */
@@ -97,7 +100,8 @@ export interface BookingIndexOptions {
 
 export function createBookingIndex(bookings: readonly BookingToMatch[], options: BookingIndexOptions = {}): BookingIndex {
   const entries: Entry[] = [];
-  const byNameKey = new Map<string, Entry[]>();
+  const bySurnameKey = new Map<string, Entry[]>();
+  const byGivenKey = new Map<string, Entry[]>();
   const byAmount = new Map<number, Entry[]>();
   const byReference = new Map<string, Entry[]>();
   const byPhone = new Map<string, Entry[]>();
@@ -111,12 +115,13 @@ export function createBookingIndex(bookings: readonly BookingToMatch[], options:
     const phone = booking.customerPhone ? booking.customerPhone.replace(/\D/g, '').slice(-10) : null;
     const entry: Entry = { booking, name, eventDay: dayNumber(booking.eventDate), phone: phone && phone.length === 10 ? phone : null };
     entries.push(entry);
-    for (const key of nameKeys(name.words)) add(byNameKey, key, entry);
+    for (const key of surnameKeys(name.surnames)) add(bySurnameKey, key, entry);
+    if (name.given) for (const key of givenKeys(name.given)) add(byGivenKey, key, entry);
     for (const amount of balanceAmounts(booking)) add(byAmount, amount, entry);
     add(byReference, booking.reference.toUpperCase(), entry);
     if (entry.phone) add(byPhone, entry.phone, entry);
   }
-  return { size: entries.length, entries, byNameKey, byAmount, byReference, byPhone, blocking: options.blocking ?? true };
+  return { size: entries.length, entries, bySurnameKey, byGivenKey, byAmount, byReference, byPhone, blocking: options.blocking ?? true };
 }
 
 /** The bookings a credit paid, best first; [] when nothing is plausible. */
@@ -133,7 +138,7 @@ export function matchCredit(credit: CreditToMatch, index: BookingIndex, options:
     if (options.excludedBookingIds?.has(entry.booking.id)) return;
     const days = postedDay - entry.eventDay;
     if (days > WINDOW_AFTER_EVENT || days < -WINDOW_BEFORE_EVENT) return;
-    const result = score(credit, entry, days, payer, memo, viaAmountOnly);
+    const result = score(credit, entry, days, payer, payerWords, memo, viaAmountOnly);
     if (result) scored.push(result);
   };
 
@@ -150,7 +155,11 @@ export function matchCredit(credit: CreditToMatch, index: BookingIndex, options:
   else {
     for (const reference of memo.references) visit(index.byReference.get(reference));
     for (const phone of memo.phones) visit(index.byPhone.get(phone));
-    for (const key of payer.handle && payerWords.length === 1 ? handleKeys(payerWords[0]) : nameKeys(payerWords)) visit(index.byNameKey.get(key));
+    // Any word of the payer's may be the surname ("SMITH J"); a handle holds it somewhere inside.
+    const before = seen.size;
+    for (const key of payer.handle && payerWords.length === 1 ? handleKeys(payerWords[0]) : surnameKeys(payerWords)) visit(index.bySurnameKey.get(key));
+    // No surname found (cut to a letter, misspelt at its start): the given names, nicknames included.
+    if (seen.size === before) for (const word of payerWords) if (word.length >= 2) for (const key of givenKeys(word)) visit(index.byGivenKey.get(key));
     // A balance paid by someone the name does not point at (a check, a spouse): only an exact amount.
     visit(index.byAmount.get(credit.amountCents), true);
   }
@@ -197,19 +206,16 @@ interface Scored {
   notes: string[];
 }
 
-function score(credit: CreditToMatch, entry: Entry, days: number, payer: PayerName, memo: ReturnType<typeof readMemo>, viaAmountOnly: boolean): Scored | null {
+function score(credit: CreditToMatch, entry: Entry, days: number, payer: PayerName, payerWords: readonly string[], memo: ReturnType<typeof readMemo>, viaAmountOnly: boolean): Scored | null {
   const booking = entry.booking;
   const memoClue = memo.references.includes(booking.reference.toUpperCase()) ? 'REFERENCE' : entry.phone && memo.phones.includes(entry.phone) ? 'PHONE' : null;
   // Cheap first: which amounts due this could be, and when.
-  let fit: AmountFit | null = null;
-  let fitValue = 0;
-  for (const candidate of amountFits(credit.amountCents, booking)) {
-    const value = candidate.score * dateFactor(candidate, days);
-    if (value > fitValue) [fit, fitValue] = [candidate, value];
-  }
+  const found = bestFit(credit.amountCents, booking, days);
+  const fit = found?.fit ?? null;
+  const fitValue = found?.value ?? 0;
   if (!fit && !memoClue) return null;
 
-  const name = payer.name ? compareNames(payer.name, payer.handle, entry.name) : { kind: 'NONE' as const, score: 0 };
+  const name = payer.name ? comparePayer(payerWords, payer.name.length, payer.handle, entry.name) : { kind: 'NONE' as const, score: 0 };
   let confidence: number;
   if (memoClue) {
     // The memo names the booking: the payer may be anyone (a friend, a spouse with another name).
@@ -245,22 +251,28 @@ function balanceAmounts(booking: BookingToMatch): number[] {
  * when nothing is paid yet, the balance (also the balance after a deposit not recorded yet),
  * the balance with a 5-50% tip, or a part of the balance (a balance paid in two).
  */
-function amountFits(amount: number, booking: BookingToMatch): AmountFit[] {
+function bestFit(amount: number, booking: BookingToMatch, days: number): { fit: AmountFit; value: number } | null {
   const { totalCents: total, paidCents: paid, depositCents: deposit } = booking;
-  const fits: AmountFit[] = [];
+  let best: AmountFit | null = null;
+  let bestValue = 0;
+  // Called for every candidate: no arrays, and an object only for a better fit.
+  const offer = (type: MatchType, kind: AmountFit['kind'], dueCents: number, score: number) => {
+    const value = score * dateFactor(type, kind, days);
+    if (value > bestValue) [best, bestValue] = [{ type, kind, dueCents, score }, value];
+  };
   // Most bookings ask the same deposit, so an amount equal to it says less than an exact balance.
-  if (paid < deposit && (amount === deposit - paid || amount === deposit)) fits.push({ type: 'DEPOSIT', kind: 'EXACT', dueCents: deposit - paid, score: 0.95 });
-  if (paid === 0 && amount === total) fits.push({ type: 'FULL', kind: 'EXACT', dueCents: total, score: 1 });
-  const balances = new Set<number>([total - paid]);
-  if (paid < deposit) balances.add(total - deposit);
-  for (const balance of balances) {
+  if (paid < deposit && (amount === deposit - paid || amount === deposit)) offer('DEPOSIT', 'EXACT', deposit - paid, 0.95);
+  if (paid === 0 && amount === total) offer('FULL', 'EXACT', total, 1);
+  const afterPaid = total - paid;
+  const afterDeposit = paid < deposit ? total - deposit : afterPaid;
+  for (const balance of afterDeposit === afterPaid ? [afterPaid] : [afterPaid, afterDeposit]) {
     if (balance <= 0) continue;
-    if (amount === balance && !(paid === 0 && balance === total)) fits.push({ type: 'BALANCE', kind: 'EXACT', dueCents: balance, score: 1 });
+    if (amount === balance && !(paid === 0 && balance === total)) offer('BALANCE', 'EXACT', balance, 1);
     const tip = amount - balance;
-    if (tip >= balance * 0.04 && tip <= balance * 0.52 + 1000) fits.push({ type: 'BALANCE_WITH_TIP', kind: 'TIP', dueCents: balance, score: tipScore(amount, tip, balance) });
-    if (amount < balance && amount >= 5000) fits.push({ type: 'BALANCE', kind: 'PART', dueCents: balance, score: amount % 5000 === 0 || balance - amount === 0 ? 0.62 : 0.58 });
+    if (tip >= balance * 0.04 && tip <= balance * 0.52 + 1000) offer('BALANCE_WITH_TIP', 'TIP', balance, tipScore(amount, tip, balance));
+    if (amount < balance && amount >= 5000) offer('BALANCE', 'PART', balance, amount % 5000 === 0 ? 0.62 : 0.58);
   }
-  return fits;
+  return best ? { fit: best, value: bestValue } : null;
 }
 
 /** A tip people give: round in dollars ($5 or $10 steps, tip or total) or a common percentage. */
@@ -276,8 +288,8 @@ function tipScore(amount: number, tip: number, balance: number): number {
  * four days after it (a week or two late is still likely, with less confidence); the full
  * price any time before the event or just after.
  */
-function dateFactor(fit: AmountFit, days: number): number {
-  switch (fit.type) {
+function dateFactor(type: MatchType, kind: AmountFit['kind'], days: number): number {
+  switch (type) {
     case 'DEPOSIT':
       // Usually paid when booking, weeks ahead; on the last days it is more often a part of the balance.
       if (days <= -3) return days >= -90 ? 1 : days >= -180 ? 0.9 : 0.75;
@@ -291,7 +303,7 @@ function dateFactor(fit: AmountFit, days: number): number {
       if (days >= 11 && days <= 21) return 0.45;
       return days >= -3 && days < -1 ? 0.5 : 0;
     case 'BALANCE':
-      if (fit.kind === 'PART') return days >= -14 && days <= 10 ? 1 : days <= 21 && days > 10 ? 0.5 : 0;
+      if (kind === 'PART') return days >= -14 && days <= 10 ? 1 : days <= 21 && days > 10 ? 0.5 : 0;
       if (days >= -1 && days <= 4) return 1;
       if (days >= 5 && days <= 10) return 0.8;
       if (days >= -7 && days < -1) return 0.75;
@@ -304,14 +316,17 @@ function dateFactor(fit: AmountFit, days: number): number {
 // ---------------------------------------------------------------------------------------------
 // Keys, days and words.
 
-/** The name keys a list of words looks up: three-letter prefixes and nickname groups. */
-function nameKeys(words: readonly string[]): string[] {
+/** Surname keys: the first three letters of each word (all of a two-letter one), so a name cut short still finds its booking. */
+function surnameKeys(words: readonly string[]): string[] {
   const keys: string[] = [];
-  for (const word of words) {
-    if (word.length < 2) continue;
-    keys.push(word.slice(0, 3));
-    for (const group of nicknameGroups(word)) keys.push(`=${group}`);
-  }
+  for (const word of words) if (word.length >= 2) keys.push(word.slice(0, 3));
+  return keys;
+}
+
+/** Given-name keys: the first three letters and the nickname groups. */
+function givenKeys(word: string): string[] {
+  const keys = [word.slice(0, 3)];
+  for (const group of nicknameGroups(word)) keys.push(`=${group}`);
   return keys;
 }
 
@@ -330,8 +345,10 @@ function round2(value: number): number {
   return Math.round(Math.max(0, Math.min(1, value)) * 100) / 100;
 }
 
+/** One formatter for every reason: toLocaleString would build one per call, which is most of a run's time. */
+const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 function dollars(cents: number): string {
-  return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return DOLLARS.format(cents / 100);
 }
 
 const NAME_WORDS: Record<NameComparison['kind'], string> = {

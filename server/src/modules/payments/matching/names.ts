@@ -7,7 +7,7 @@ import { givenNameForms, sameGivenName } from './nicknames';
  * case and accents: the customer's surname against any word of the payer's (so "SMITH J" and
  * "J SMITH" both work), then the given name exactly, by nickname, by initial, or cut short.
  * Spelling slips are Jaro-Winkler similarity (@skyra/jaro-winkler) of at least 0.88 on words of
- * four letters or more. A payer with the surname and another given name is a relative
+ * four letters or more that start with the same letter (one letter off for shorter surnames). A payer with the surname and another given name is a relative
  * (FAMILY): a weak sign on its own.
  */
 export type NameKind = 'EXACT' | 'FUZZY' | 'NICKNAME' | 'INITIAL' | 'CUT_SHORT' | 'HANDLE' | 'SURNAME_ONLY' | 'FAMILY' | 'GIVEN_NAME_ONLY' | 'NONE';
@@ -49,10 +49,14 @@ export function nameParts(name: string): NameParts {
 }
 
 export function compareNames(payerName: string, handle: boolean, customer: NameParts): NameComparison {
-  const words = nameWords(payerName);
+  return comparePayer(nameWords(payerName), payerName.length, handle, customer);
+}
+
+/** compareNames with the payer's words taken apart once per credit (`length` is the name as printed). */
+export function comparePayer(words: readonly string[], length: number, handle: boolean, customer: NameParts): NameComparison {
   if (words.length === 0 || !customer.given) return { kind: 'NONE', score: 0 };
   if (handle && words.length === 1) return compareHandle(words[0], customer);
-  const mayBeCut = payerName.length >= CUT_LENGTH;
+  const mayBeCut = length >= CUT_LENGTH;
 
   // The surname: the best of the payer's words against the customer's last words.
   let surnameAt = -1;
@@ -67,6 +71,9 @@ export function compareNames(payerName: string, handle: boolean, customer: NameP
       else if (mayBeCut && i === words.length - 1 && word.length >= 3 && surname.startsWith(word)) {
         score = 0.95;
         cut = true;
+      } else if (word[0] !== surname[0]) {
+        // Slips rarely touch the first letter; skipping the rest keeps a credit to a few comparisons.
+        continue;
       } else if (word.length >= 4 && surname.length >= 4) {
         const similarity = jaroWinkler(word, surname);
         if (similarity >= FUZZY) score = similarity * 0.97;
@@ -89,7 +96,7 @@ export function compareNames(payerName: string, handle: boolean, customer: NameP
     if (word === given) [kind, score] = ['EXACT', 1];
     else if (sameGivenName(word, given)) [kind, score] = ['NICKNAME', 0.96];
     else if (mayBeCut && i === words.length - 1 && word.length >= 3 && given.startsWith(word)) [kind, score] = ['CUT', 0.93];
-    else if (word.length >= 4 && given.length >= 4) {
+    else if (word.length >= 4 && given.length >= 4 && word[0] === given[0]) {
       const similarity = jaroWinkler(word, given);
       if (similarity >= FUZZY) [kind, score] = ['FUZZY', similarity * 0.97];
     }
