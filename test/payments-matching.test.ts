@@ -236,7 +236,7 @@ describe('matching uploaded bank credits to bookings', () => {
     expect(await (await post(app.adminToken)).json()).toEqual({ format: 'OFX', lines: 2, added: 0, credits: 0, applied: 0 });
     const refused = await fetch(`${app.server.url}/payments/bank-statements`, { method: 'POST', headers: { authorization: `Bearer ${app.adminToken}` }, body: 'not a statement' });
     expect(refused.status).toBe(422);
-    expect((await refused.json()).userErrors[0].message).toMatch(/^File: This file is not a bank statement export we can read/);
+    expect(((await refused.json()) as { userErrors: Array<{ message: string }> }).userErrors[0].message).toMatch(/^File: This file is not a bank statement export we can read/);
   });
 
   it('raises an alert for a credit unmatched for more than three days, and closes it when the credit is matched', async () => {
