@@ -4,7 +4,7 @@ import { createCheckoutProvider } from './checkout-provider.factory';
 import { DepositCheckout } from './deposit-checkout.entity';
 import { DepositsRepository } from './deposits.repository';
 import { DepositsResolver } from './deposits.resolver';
-import { DepositsService, type DepositLedger } from './deposits.service';
+import { DepositsService } from './deposits.service';
 
 declare module '../../app/module' {
   interface ModuleServices {
@@ -22,12 +22,12 @@ export const depositsModule: ModuleManifest = {
   entities: [DepositCheckout],
   resolvers: [DepositsResolver],
   topics: [],
-  create(core, { bookings, webhooks }) {
+  create(core, { bookings, payments, webhooks }) {
     const { config } = core;
     const deposits = new DepositsService({
       repository: new DepositsRepository(core.dataSource),
       bookings,
-      ledger: PENDING_LEDGER,
+      ledger: payments,
       provider: createCheckoutProvider(config.stripe, config.providerTimeoutMs, () => core.webhookBaseUrl(), core.logger),
       baseUrl: () => core.webhookBaseUrl(),
       isProduction: config.isProduction,
@@ -47,12 +47,3 @@ export const depositsModule: ModuleManifest = {
   },
 };
 
-// Temporary until the payments ledger is merged: replaced by the payments service.
-const PENDING_LEDGER: DepositLedger = {
-  recordCardPayment: async () => {
-    throw new Error('the payments ledger is not in this build yet');
-  },
-  recordRefund: async () => {
-    throw new Error('the payments ledger is not in this build yet');
-  },
-};
