@@ -7,6 +7,7 @@ import { Notice } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { bookingQuery } from '../../graphql/operations';
 import { BookingMessages } from './booking-messages';
+import { DepositLinkSection } from './deposit-link-section';
 import { EventDetailsForm } from './event-details-form';
 import { bookingsListHref } from './list-href';
 import { PriceBreakdown } from './price-breakdown';
@@ -83,6 +84,7 @@ export function BookingPage({ bookingId }: { bookingId: string }) {
         <aside className="booking__side">
           <StatusPanel booking={booking} />
           <PriceBreakdown price={booking.price} cancelled={booking.status === 'CANCELLED'} />
+          <DepositLinkSection booking={booking} />
           <TravelSection booking={booking} />
         </aside>
       </div>

@@ -38,11 +38,11 @@ function guests(view: DepositPageView): string {
 
 /** The deposit of one booking: paid, or the button that pays it here. */
 export function depositPage(view: DepositPageView, params: { businessName: string; justPaid?: boolean }): string {
-  const { checkout, booking } = view;
+  const { checkout } = view;
   const paid = checkout.status === DepositCheckoutStatus.PAID;
   const details = `<table>
 <tr><th>Booking</th><td>${escapeHtml(view.reference)}</td></tr>
-<tr><th>Party</th><td>${escapeHtml(view.eventDay)} at ${escapeHtml(booking.startTime)}, ${escapeHtml(guests(view))}</td></tr>
+<tr><th>Party</th><td>${escapeHtml(view.eventDay)} at ${escapeHtml(view.startTime)}, ${escapeHtml(guests(view))}</td></tr>
 <tr><th>Deposit</th><td class="amount">${escapeHtml(view.amount)}</td></tr>
 </table>`;
   const action = paid

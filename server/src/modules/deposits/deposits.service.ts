@@ -7,7 +7,7 @@ import { localSessionId } from '../../providers/stripe/checkout.local';
 import type { DepositEvent } from '../../providers/stripe/stripe.mapper';
 import { BookingStatus, type Booking } from '../bookings/booking.entity';
 import { bookingReference } from '../bookings/booking-reference';
-import { formatDay } from '../bookings/bookings.service';
+import { formatClock, formatDay } from '../bookings/bookings.service';
 import { formatDollars } from '../bookings/pricing';
 import { DepositCheckoutStatus, type DepositCheckout } from './deposit-checkout.entity';
 import type { DepositsRepository } from './deposits.repository';
@@ -36,6 +36,8 @@ export interface DepositPageView {
   reference: string;
   /** "Sunday, December 20" */
   eventDay: string;
+  /** "6:00 PM" */
+  startTime: string;
   amount: string;
   /** Paying here records the payment (no Stripe keys, outside production). */
   payableHere: boolean;
@@ -118,6 +120,7 @@ export class DepositsService {
       booking,
       reference: bookingReference(booking.id),
       eventDay: formatDay(booking.eventDate),
+      startTime: formatClock(booking.startTime),
       amount: formatDollars(checkout.amountCents),
       payableHere: this.deps.provider.name === 'local' && !this.deps.isProduction,
     };
