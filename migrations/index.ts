@@ -21,6 +21,7 @@ import { AgentTools1795540000000 } from './1795540000000-agent-tools';
 import { Alerts1795590000000 } from './1795590000000-alerts';
 import { PaymentsLedger1795600000000 } from './1795600000000-payments-ledger';
 import { BankTransactions1795600001000 } from './1795600001000-bank-transactions';
+import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -50,4 +51,5 @@ export const migrations = [
   Alerts1795590000000,
   PaymentsLedger1795600000000,
   BankTransactions1795600001000,
+  DepositCheckouts1795610000000,
 ];

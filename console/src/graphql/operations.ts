@@ -1020,3 +1020,20 @@ export const recordTermsAcknowledgmentMutation = graphql(`
     }
   }
 `);
+
+export const createDepositCheckoutMutation = graphql(`
+  mutation CreateDepositCheckout($bookingId: ID!) {
+    createDepositCheckout(bookingId: $bookingId) {
+      checkout {
+        id
+        amountCents
+        status
+        provider
+        url
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -211,6 +211,10 @@ const envSchema = z
 
     GOOGLE_MAPS_API_KEY: optionalString,
     GOOGLE_MAPS_BASE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8089 (tests and development only)'),
+
+    STRIPE_SECRET_KEY: optionalString.pipe(z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/, 'must be a Stripe secret or restricted key (sk_live_..., sk_test_..., rk_...)').optional()),
+    STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^whsec_[A-Za-z0-9+/=]{8,}$/, 'must be the endpoint signing secret Stripe shows (whsec_...)').optional()),
+    STRIPE_API_BASE: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:12111 (tests and development only)'),
     GOOGLE_MAPS_MAX_ATTEMPTS: intInRange(1, 10).default(3),
     // A city or ZIP centroid, never a real street address: Sacramento and the Bay Area are within 100 road miles of it.
     TRAVEL_BASE_ADDRESS: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters').default('Vacaville, CA 95687'),
@@ -235,6 +239,7 @@ const envSchema = z
       { names: ['RINGCENTRAL_CLIENT_ID', 'RINGCENTRAL_CLIENT_SECRET', 'RINGCENTRAL_JWT', 'RINGCENTRAL_FROM_NUMBER', 'RINGCENTRAL_WEBHOOK_TOKEN'], needs: 'RingCentral' },
       { names: ['META_APP_SECRET', 'META_VERIFY_TOKEN'], needs: 'The Meta webhook' },
       { names: ['META_WHATSAPP_TOKEN', 'META_WHATSAPP_PHONE_NUMBER_ID'], needs: 'WhatsApp replies' },
+      { names: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'], needs: 'Stripe deposits' },
     ];
     for (const { names, needs } of groups) {
       const given = names.filter((name) => env[name] !== undefined);
@@ -253,6 +258,9 @@ const envSchema = z
     // The key goes wherever this points; only a test server or a developer's proxy has a use for it.
     if (env.GOOGLE_MAPS_BASE_URL !== undefined && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['GOOGLE_MAPS_BASE_URL'], message: 'must not be set in production: it is for tests and development only' });
+    }
+    if (env.STRIPE_API_BASE !== undefined && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_API_BASE'], message: 'must not be set in production: it is for tests and development only' });
     }
     // Bands nest inside the service area: primary within secondary within the farthest we go.
     if (env.TRAVEL_PRIMARY_MILES > env.TRAVEL_SECONDARY_MILES) {
@@ -356,6 +364,12 @@ export interface Config {
   /** The Meta webhook (Messenger, Instagram, WhatsApp); the tokens that send replies are each optional. */
   meta?: MetaConfig;
   travel: TravelConfig;
+  /**
+   * Stripe Checkout for deposits, when both keys are set; without them deposits are paid on a
+   * local checkout page this server serves. `apiBase`: a local server speaking Stripe's wire
+   * format (tests and development only).
+   */
+  stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
 }
 
 /** Travel quotes (SPEC §4): where the chef drives from, the fee rules, and how distances are found. */
@@ -534,6 +548,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
                 ? { token: env.META_WHATSAPP_TOKEN, phoneNumberId: env.META_WHATSAPP_PHONE_NUMBER_ID }
                 : undefined,
           }
+        : undefined,
+    stripe:
+      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE }
         : undefined,
     travel: {
       baseAddress: env.TRAVEL_BASE_ADDRESS,

@@ -8,6 +8,7 @@ import { channelsModule } from '../modules/channels/channels.module';
 import { conversationsModule } from '../modules/conversations/conversations.module';
 import { customerRecordsModule } from '../modules/customer-records/customer-records.module';
 import { customersModule } from '../modules/customers/customers.module';
+import { depositsModule } from '../modules/deposits/deposits.module';
 import { escalationsModule } from '../modules/escalations/escalations.module';
 import { extensionsModule } from '../modules/extensions/extensions.module';
 import { inboundModule } from '../modules/inbound/inbound.module';
@@ -56,6 +57,8 @@ export const MODULES: readonly ModuleManifest[] = [
   telephonyModule,
   socialModule,
   webhooksModule,
+  // After payments and webhooks: deposits record in the ledger and plug Stripe into the inbox.
+  depositsModule,
   metricsModule,
 ];
 

@@ -8,6 +8,7 @@ import { LoadFailed, Loading } from '../../components/query-status';
 import { bookingQuery } from '../../graphql/operations';
 import { PaymentHistory } from '../payments/payment-history';
 import { BookingMessages } from './booking-messages';
+import { DepositLinkSection } from './deposit-link-section';
 import { EventDetailsForm } from './event-details-form';
 import { bookingsListHref } from './list-href';
 import { PriceBreakdown } from './price-breakdown';
@@ -85,6 +86,7 @@ export function BookingPage({ bookingId }: { bookingId: string }) {
           <StatusPanel booking={booking} />
           <PriceBreakdown price={booking.price} cancelled={booking.status === 'CANCELLED'} />
           <PaymentHistory bookingId={booking.id} paidCents={booking.price.paidCents} />
+          <DepositLinkSection booking={booking} />
           <TravelSection booking={booking} />
         </aside>
       </div>

@@ -14,6 +14,7 @@ import type { CustomersRepository } from '../customers/customers.repository';
 import { CustomerTopic, customerSnapshot } from '../customers/customers.events';
 import { Booking, BookingStatus } from './booking.entity';
 import { refuseMove, STATUS_WORDS } from './booking-status';
+import { bookingReference } from './booking-reference';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
 import { planDayRoute, type DayRoute, type RouteDrives } from './day-route';
 import type { BookingFilter, BookingsRepository } from './bookings.repository';
@@ -290,7 +291,9 @@ export class BookingsService {
     await this.deps.repository.save(tx, booking);
     const thread = await this.confirmationThread(tx, booking);
     if (thread) {
-      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: this.confirmationText(booking) });
+      const depositLink = await this.depositLinkText(booking, tx);
+      const text = depositLink ? `${this.confirmationText(booking)} ${depositLink}` : this.confirmationText(booking);
+      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text });
     } else {
       this.deps.logger.info({ bookingId: booking.id }, 'booking confirmed with no thread to send the confirmation to');
     }
@@ -343,11 +346,22 @@ export class BookingsService {
     throw new Error('no terms module: the terms request text has no writer');
   };
 
+  /**
+   * Who adds the deposit link to the confirmation: the deposits module, created after bookings.
+   * Without one (or for a deposit already paid) the confirmation goes without a link.
+   */
+  useDepositLinkText(write: (booking: Booking, tx: Tx) => Promise<string | null>): void {
+    this.depositLinkText = write;
+  }
+
+  private depositLinkText: (booking: Booking, tx: Tx) => Promise<string | null> = async () => null;
+
   confirmationText(booking: Booking): string {
     const price = priceBreakdown(booking);
     const guests = [`${booking.adults} adult${booking.adults === 1 ? '' : 's'}`, booking.kids > 0 ? `${booking.kids} kid${booking.kids === 1 ? '' : 's'}` : null].filter(Boolean).join(' and ');
     const lines = [
       `Your hibachi party is confirmed: ${formatDay(booking.eventDate)} at ${formatClock(booking.startTime)}, ${booking.address}, ${guests}.`,
+      `Booking reference ${bookingReference(booking.id)}.`,
       `Price: ${formatDollars(price.foodCents + price.minimumTopUpCents)} food${price.minimumTopUpCents > 0 ? ' (minimum spend)' : ''}` +
         `${price.travelFeeCents > 0 ? ` + ${formatDollars(price.travelFeeCents)} travel` : ''} = ${formatDollars(price.totalCents)}.`,
       `Deposit ${formatDollars(price.depositCents)}; balance ${formatDollars(price.balanceCents)} due on the day. Thank you for choosing ${this.deps.settings.businessName}!`,

@@ -8,6 +8,8 @@ export enum WebhookProvider {
   /** RingCentral AI's answers to the speech-to-text jobs we start (call transcripts). */
   RINGCENTRAL_AI = 'ringcentral-ai',
   META = 'meta',
+  /** Stripe Checkout: deposits paid, sessions expired, refunds. */
+  STRIPE = 'stripe',
 }
 registerEnumType(WebhookProvider, { name: 'WebhookProvider' });
 

@@ -16,5 +16,7 @@ export enum ApiScope {
   CUSTOMERS_READ = 'CUSTOMERS_READ',
   /** Correct a customer's name and merge two records of the same person. */
   CUSTOMERS_WRITE = 'CUSTOMERS_WRITE',
+  /** Take payments: make a booking's deposit checkout link (createDepositCheckout). */
+  PAYMENTS_WRITE = 'PAYMENTS_WRITE',
 }
 registerEnumType(ApiScope, { name: 'ApiScope' });

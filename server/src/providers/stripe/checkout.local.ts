@@ -1,0 +1,20 @@
+import type { CheckoutSession, DepositCheckoutProvider, NewCheckoutSession } from './checkout.port';
+
+/**
+ * The checkout used without Stripe keys: the session is our own deposit checkout, paid on the
+ * page this server serves at /deposit/<checkout id>. Deterministic, so asking twice (or two
+ * instances at once) gives the same session.
+ */
+export class LocalCheckoutProvider implements DepositCheckoutProvider {
+  readonly name = 'local';
+
+  constructor(private readonly baseUrl: () => string) {}
+
+  async createSession(params: NewCheckoutSession): Promise<CheckoutSession> {
+    return { id: localSessionId(params.checkoutId), url: `${this.baseUrl()}/deposit/${params.checkoutId}`, expiresAt: null };
+  }
+}
+
+export function localSessionId(checkoutId: string): string {
+  return `cs_local_${checkoutId.replace(/-/g, '')}`;
+}
