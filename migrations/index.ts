@@ -18,6 +18,7 @@ import { Handover1795510000000 } from './1795510000000-handover';
 import { StaffPasswordLinks1795520000000 } from './1795520000000-staff-password-links';
 import { CustomerRecordsAndSearch1795530000000 } from './1795530000000-customer-records-and-search';
 import { AgentTools1795540000000 } from './1795540000000-agent-tools';
+import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -44,4 +45,5 @@ export const migrations = [
   StaffPasswordLinks1795520000000,
   CustomerRecordsAndSearch1795530000000,
   AgentTools1795540000000,
+  BankConnections1795620000000,
 ];

@@ -1,6 +1,7 @@
 import type { ContainerType } from 'type-graphql';
 import type { LoaderOptions } from '../shared/graphql/loaders';
 import { assistantModule } from '../modules/assistant/assistant.module';
+import { bankFeedModule } from '../modules/bank-feed/bank-feed.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
 import { cannedRepliesModule } from '../modules/canned-replies/canned-replies.module';
 import { channelsModule } from '../modules/channels/channels.module';
@@ -51,6 +52,8 @@ export const MODULES: readonly ModuleManifest[] = [
   telephonyModule,
   socialModule,
   webhooksModule,
+  // After payments (its ledger) and webhooks (Plaid's deliveries).
+  bankFeedModule,
   metricsModule,
 ];
 

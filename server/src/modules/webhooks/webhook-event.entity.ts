@@ -8,6 +8,8 @@ export enum WebhookProvider {
   /** RingCentral AI's answers to the speech-to-text jobs we start (call transcripts). */
   RINGCENTRAL_AI = 'ringcentral-ai',
   META = 'meta',
+  /** The Plaid bank feed: new transactions to sync, a bank login to repair. */
+  PLAID = 'plaid',
 }
 registerEnumType(WebhookProvider, { name: 'WebhookProvider' });
 
