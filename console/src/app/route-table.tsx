@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { Navigate, useParams, type RouteObject } from 'react-router';
+import { BankPage } from '../pages/bank/bank-page';
 import { BookingPage } from '../pages/bookings/booking-page';
 import { BookingsPage } from '../pages/bookings/bookings-page';
 import { NewBookingPage } from '../pages/bookings/new-booking-page';
@@ -62,6 +63,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'canned-replies', Component: withMe(CannedRepliesPage) },
   { path: 'channels', Component: withMe(ChannelsPage) },
   { path: 'staff', Component: withMe(StaffPage) },
+  { path: 'bank', Component: BankPage },
   { path: 'customers/:customerId', Component: CustomerRoute },
   { path: 'search', Component: SearchPage },
   { path: '*', element: TO_QUEUE },

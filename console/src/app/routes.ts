@@ -26,6 +26,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'canned-replies', title: 'Canned replies' },
   { path: 'channels', title: 'Channels', adminOnly: true },
   { path: 'staff', title: 'Staff', adminOnly: true },
+  { path: 'bank', title: 'Bank', adminOnly: true },
 ];
 
 export function navAreasFor(role: StaffRole): readonly NavArea[] {

@@ -118,6 +118,7 @@ export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
   RINGCENTRAL: 'RingCentral',
   RINGCENTRAL_AI: 'RingCentral AI (call transcripts)',
   META: 'Meta',
+  PLAID: 'Plaid (bank feed)',
 };
 
 export const WEBHOOK_STATUS_LABELS: Record<WebhookEventStatus, string> = {
