@@ -18,6 +18,9 @@ import { Handover1795510000000 } from './1795510000000-handover';
 import { StaffPasswordLinks1795520000000 } from './1795520000000-staff-password-links';
 import { CustomerRecordsAndSearch1795530000000 } from './1795530000000-customer-records-and-search';
 import { AgentTools1795540000000 } from './1795540000000-agent-tools';
+import { Alerts1795590000000 } from './1795590000000-alerts';
+import { PaymentsLedger1795600000000 } from './1795600000000-payments-ledger';
+import { BankTransactions1795600001000 } from './1795600001000-bank-transactions';
 import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 
 /**
@@ -45,5 +48,8 @@ export const migrations = [
   StaffPasswordLinks1795520000000,
   CustomerRecordsAndSearch1795530000000,
   AgentTools1795540000000,
+  Alerts1795590000000,
+  PaymentsLedger1795600000000,
+  BankTransactions1795600001000,
   BankConnections1795620000000,
 ];

@@ -96,6 +96,12 @@ describe('connecting a bank', () => {
     await eventually('the first sync', async () => (await connectionOf(connection.id)).lastSync !== null);
     expect((await connectionOf(connection.id)).lastSync).toEqual({ added: 5, modified: 0, removed: 0 });
     expect(syncsOf(item).map((request) => request.answered)).toEqual(['page', 'page', 'page']);
+    // In the payments ledger, as credits (Plaid's negative amounts are money in) waiting for a match.
+    const descriptions = new Set(item.log.map((change) => (change.kind === 'added' ? change.transaction.name : '')));
+    const { unmatchedTransactions } = await call(`query { unmatchedTransactions(first: 100) { edges { node { description amountCents postedOn source pending } } } }`);
+    const stored = (unmatchedTransactions.edges as any[]).map((edge) => edge.node).filter((node) => descriptions.has(node.description));
+    expect(stored).toHaveLength(5);
+    expect(stored[0]).toMatchObject({ amountCents: 10000, postedOn: '2026-11-20', source: 'PLAID', pending: false });
     expect(syncsOf(item)[0].cursor).toBeNull();
     const saved = await app.db.query('SELECT sync_cursor FROM bank_connection WHERE id = $1', [rows[0].id]);
     expect(saved.rows[0].sync_cursor).toBe(fake.cursorAtEnd(item));

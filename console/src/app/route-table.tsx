@@ -9,6 +9,7 @@ import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
+import { PaymentsPage } from '../pages/payments/payments-page';
 import { DayRoutePage } from '../pages/route/day-route-page';
 import { StaffPage } from '../pages/staff/staff-page';
 import { CannedRepliesPage } from '../pages/canned-replies/canned-replies-page';
@@ -56,6 +57,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'bookings', Component: BookingsPage },
   { path: 'bookings/new', Component: NewBookingPage },
   { path: 'bookings/:bookingId', Component: BookingRoute },
+  { path: 'payments', Component: withMe(PaymentsPage) },
   { path: 'route', Component: DayRoutePage },
   { path: 'travel', Component: TravelPage },
   { path: 'terms', Component: withMe(TermsPage) },

@@ -19,6 +19,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'escalations', title: 'Escalations' },
   { path: 'conversations', title: 'Conversations' },
   { path: 'bookings', title: 'Bookings' },
+  { path: 'payments', title: 'Payments' },
   { path: 'route', title: 'Day route' },
   { path: 'travel', title: 'Travel' },
   { path: 'terms', title: 'Terms' },

@@ -205,6 +205,11 @@ const envSchema = z
     WEB_CHAT_SESSION_DAYS: intInRange(1, 365).default(30),
     WEB_CHAT_WAIT_NOTICE_SECONDS: intInRange(1, 24 * 3600).default(300),
     TERMS_EVIDENCE_LINK_MINUTES: intInRange(1, 24 * 60).default(15),
+
+    PAYMENT_AUTO_MATCH_THRESHOLD: numberInRange(0.5, 1).default(0.9),
+    PAYMENT_UNMATCHED_ALERT_DAYS: intInRange(1, 60).default(3),
+    PAYMENT_UNMATCHED_CHECK_EVERY_SECONDS: intInRange(1, 86400).default(3600),
+    BANK_STATEMENT_MAX_BYTES: intInRange(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
@@ -383,6 +388,12 @@ export interface Config {
   /** `evidenceLinkMinutes`: how long a printable evidence link (termsEvidence.printableUrl) opens without signing in. */
   terms: { evidenceLinkMinutes: number };
   /**
+   * `autoMatchThreshold`: a bank credit's best match at or above this confidence is applied without review;
+   * `unmatchedAlertDays`: a settled credit unmatched longer than this raises an alert (checked every `unmatchedCheckEverySeconds`);
+   * `statementMaxBytes`: the largest bank statement upload accepted.
+   */
+  payments: { autoMatchThreshold: number; unmatchedAlertDays: number; unmatchedCheckEverySeconds: number; statementMaxBytes: number };
+  /**
    * `maxRejectionsPerMinute`: refused webhook requests an address may send before it is throttled (429) for the rest of the minute;
    * `answerMs`: the longest a delivery waits to be stored before it is answered 503 (the provider delivers it again).
    */
@@ -560,6 +571,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
     terms: { evidenceLinkMinutes: env.TERMS_EVIDENCE_LINK_MINUTES },
+    payments: {
+      autoMatchThreshold: env.PAYMENT_AUTO_MATCH_THRESHOLD,
+      unmatchedAlertDays: env.PAYMENT_UNMATCHED_ALERT_DAYS,
+      unmatchedCheckEverySeconds: env.PAYMENT_UNMATCHED_CHECK_EVERY_SECONDS,
+      statementMaxBytes: env.BANK_STATEMENT_MAX_BYTES,
+    },
     webhooks: { skipValidation: env.SKIP_WEBHOOK_VALIDATION, maxRejectionsPerMinute: env.WEBHOOK_MAX_REJECTIONS_PER_MINUTE, answerMs: env.WEBHOOK_ANSWER_SECONDS * 1000 },
     jobs: { pollingIntervalSeconds: env.JOBS_POLL_SECONDS, retryLimit: env.JOB_RETRY_LIMIT, retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS, timeoutSeconds: env.JOB_TIMEOUT_SECONDS },
     providerTimeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,

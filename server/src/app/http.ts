@@ -8,6 +8,7 @@ import type { Metrics } from '../shared/metrics';
 import type { Logger } from '../shared/logger';
 import { webhookRouter } from '../modules/webhooks/webhook-routes';
 import { termsRouter } from '../modules/terms/terms-routes';
+import { paymentsRouter } from '../modules/payments/payments-routes';
 import type { EventBus } from '../shared/pubsub/event-bus';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
@@ -91,6 +92,17 @@ export function createHttpApp(params: {
       terms: services.terms,
       authenticate: (authorization, ip) => authenticateBearer({ staff: services.staff, rateLimits: params.rateLimits, authorization, ip }),
       businessName: config.business.name,
+      logger: params.logger,
+    }),
+  );
+
+  // The reconciliation report as CSV and bank statement uploads, for staff.
+  app.use(
+    paymentsRouter({
+      payments: services.payments,
+      matching: services.paymentMatching,
+      authenticate: (authorization, ip) => authenticateBearer({ staff: services.staff, rateLimits: params.rateLimits, authorization, ip }),
+      statementMaxBytes: config.payments.statementMaxBytes,
       logger: params.logger,
     }),
   );

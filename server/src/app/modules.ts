@@ -1,5 +1,6 @@
 import type { ContainerType } from 'type-graphql';
 import type { LoaderOptions } from '../shared/graphql/loaders';
+import { alertsModule } from '../modules/alerts/alerts.module';
 import { assistantModule } from '../modules/assistant/assistant.module';
 import { bankFeedModule } from '../modules/bank-feed/bank-feed.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
@@ -15,6 +16,7 @@ import { inboxModule } from '../modules/inbox/inbox.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
 import { searchModule } from '../modules/search/search.module';
 import { notesModule } from '../modules/notes/notes.module';
+import { paymentsModule } from '../modules/payments/payments.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
@@ -36,12 +38,15 @@ export const MODULES: readonly ModuleManifest[] = [
   customersModule,
   travelModule,
   channelsModule,
+  alertsModule,
   conversationsModule,
   escalationsModule,
   inboxModule,
   bookingsModule,
   assistantModule,
   termsModule,
+  // After bookings: the ledger sets a booking's paid amount through the bookings service.
+  paymentsModule,
   customerRecordsModule,
   searchModule,
   inboundModule,

@@ -6,6 +6,7 @@ import { CHANNEL_LABELS, clockTime, customerLabel, dateTime, eventDay, partyMake
 import { Notice } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { bookingQuery } from '../../graphql/operations';
+import { PaymentHistory } from '../payments/payment-history';
 import { BookingMessages } from './booking-messages';
 import { EventDetailsForm } from './event-details-form';
 import { bookingsListHref } from './list-href';
@@ -83,6 +84,7 @@ export function BookingPage({ bookingId }: { bookingId: string }) {
         <aside className="booking__side">
           <StatusPanel booking={booking} />
           <PriceBreakdown price={booking.price} cancelled={booking.status === 'CANCELLED'} />
+          <PaymentHistory bookingId={booking.id} paidCents={booking.price.paidCents} />
           <TravelSection booking={booking} />
         </aside>
       </div>

@@ -5,7 +5,6 @@ import { BankConnection } from './bank-connection.entity';
 import { BankFeedRepository } from './bank-feed.repository';
 import { BankFeedResolver } from './bank-feed.resolver';
 import { BankFeedService, SYNC_ALL_BANK_CONNECTIONS } from './bank-feed.service';
-import { pendingAlerts, pendingLedger } from './pending-ledger';
 import { TokenCipher } from './token-cipher';
 
 declare module '../../app/module' {
@@ -24,7 +23,7 @@ export const bankFeedModule: ModuleManifest = {
   entities: [BankConnection],
   resolvers: [BankFeedResolver],
   topics: [],
-  create(core, { webhooks }) {
+  create(core, { webhooks, payments, alerts }) {
     const { config, logger } = core;
     const provider = config.plaid ? new PlaidBankFeed({ ...config.plaid, timeoutMs: config.providerTimeoutMs }) : undefined;
     // config.ts refuses Plaid keys without BANK_TOKEN_KEYS, so both are here or neither.
@@ -35,9 +34,8 @@ export const bankFeedModule: ModuleManifest = {
       repository: new BankFeedRepository(core.dataSource),
       jobs: core.jobs,
       logger,
-      // TEMPORARY until payments and alerts are merged: modules.payments, modules.alerts.
-      ledger: pendingLedger(logger),
-      alerts: pendingAlerts(logger),
+      ledger: payments,
+      alerts,
       plaid,
       clientName: config.business.name,
       webhookUrl: () => `${core.webhookBaseUrl()}/webhooks/plaid`,

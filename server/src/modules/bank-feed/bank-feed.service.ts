@@ -26,8 +26,8 @@ const PASSING_FAILURES = new Set(['UNAVAILABLE', 'RATE_LIMIT_EXCEEDED', 'INTERNA
 
 /** The alerts module's service, as this module uses it. */
 export interface BankAlerts {
-  raise(alert: { kind: string; subjectId: string; message: string }): Promise<void>;
-  resolve(alert: { kind: string; subjectId: string }): Promise<void>;
+  raise(alert: { kind: string; subjectId: string; message: string }): Promise<unknown>;
+  resolve(alert: { kind: string; subjectId: string }): Promise<unknown>;
 }
 
 export type SyncOutcome =

@@ -297,6 +297,18 @@ export class BookingsService {
     this.publish(events, 'STATUS_CHANGED', booking);
   }
 
+  /**
+   * Sets the booking's paid amount to the payments ledger's sum, inside the payments module's
+   * transaction (the booking locked by lockById first), and publishes the change after commit.
+   */
+  async setPaidCents(tx: Tx, events: PendingEvents, booking: Booking, paidCents: number): Promise<Booking> {
+    if (booking.paidCents === paidCents) return booking;
+    booking.paidCents = paidCents;
+    const saved = await this.deps.repository.save(tx, booking);
+    this.publish(events, 'UPDATED', saved);
+    return saved;
+  }
+
   /** Marks the confirmed bookings whose day has passed (business time zone) as completed; returns how many. */
   async completePastEvents(now = new Date()): Promise<number> {
     const today = DateTime.fromJSDate(now, { zone: this.deps.settings.businessTimeZone }).toISODate()!;

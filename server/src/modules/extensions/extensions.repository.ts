@@ -39,7 +39,7 @@ export class ExtensionsRepository extends RepositoryBase {
     return ids.length === 0 ? [] : this.manager().findBy(Extension, { id: In([...ids]) });
   }
 
-  findPrimary(tx: Tx): Promise<Extension | null> {
+  findPrimary(tx?: Tx): Promise<Extension | null> {
     return this.manager(tx).findOneBy(Extension, { isPrimaryEscalation: true });
   }
 

@@ -38,6 +38,11 @@ export class ExtensionsService {
     return this.deps.repository.allByNumber(tx);
   }
 
+  /** The primary escalation extension: who is texted first, for escalations and alerts alike. */
+  findPrimary(tx?: Tx): Promise<Extension | null> {
+    return this.deps.repository.findPrimary(tx);
+  }
+
   isAvailableNow(extension: Extension, at = new Date()): boolean {
     return isAvailableAt(extension, at, this.deps.businessTimeZone);
   }
