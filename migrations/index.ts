@@ -22,6 +22,7 @@ import { Alerts1795590000000 } from './1795590000000-alerts';
 import { PaymentsLedger1795600000000 } from './1795600000000-payments-ledger';
 import { BankTransactions1795600001000 } from './1795600001000-bank-transactions';
 import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts';
+import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -52,4 +53,5 @@ export const migrations = [
   PaymentsLedger1795600000000,
   BankTransactions1795600001000,
   DepositCheckouts1795610000000,
+  BankConnections1795620000000,
 ];

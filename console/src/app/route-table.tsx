@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { Navigate, useParams, type RouteObject } from 'react-router';
 import { AlertsPage } from '../pages/alerts/alerts-page';
+import { BankPage } from '../pages/bank/bank-page';
 import { BookingPage } from '../pages/bookings/booking-page';
 import { BookingsPage } from '../pages/bookings/bookings-page';
 import { NewBookingPage } from '../pages/bookings/new-booking-page';
@@ -65,6 +66,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'canned-replies', Component: withMe(CannedRepliesPage) },
   { path: 'channels', Component: withMe(ChannelsPage) },
   { path: 'staff', Component: withMe(StaffPage) },
+  { path: 'bank', Component: BankPage },
   { path: 'customers/:customerId', Component: CustomerRoute },
   { path: 'search', Component: SearchPage },
   { path: 'alerts', Component: AlertsPage },

@@ -28,6 +28,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'alerts', title: 'Alerts' },
   { path: 'channels', title: 'Channels', adminOnly: true },
   { path: 'staff', title: 'Staff', adminOnly: true },
+  { path: 'bank', title: 'Bank', adminOnly: true },
 ];
 
 export function navAreasFor(role: StaffRole): readonly NavArea[] {
@@ -75,7 +76,9 @@ export type Route =
   | { area: 'customer'; customerId: string }
   | { area: 'search' }
   | { area: 'cannedReplies' }
-  | { area: 'alerts' };
+  | { area: 'alerts' }
+  | { area: 'payments' }
+  | { area: 'bank' };
 
 /** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
 export function parseRoute(hash: string): Route {
@@ -88,7 +91,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
   if (first === 'search') return { area: 'search' };
   if (first === 'canned-replies') return { area: 'cannedReplies' };
-  if (first === 'alerts') return { area: 'alerts' };
+  if (first === 'alerts' || first === 'payments' || first === 'bank') return { area: first };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
 }

@@ -119,6 +119,7 @@ export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
   RINGCENTRAL_AI: 'RingCentral AI (call transcripts)',
   META: 'Meta',
   STRIPE: 'Stripe (deposits)',
+  PLAID: 'Plaid (bank feed)',
 };
 
 export const WEBHOOK_STATUS_LABELS: Record<WebhookEventStatus, string> = {

@@ -127,6 +127,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', GOOGLE_MAPS_BASE_URL: 'http://127.0.0.1:9999' })).toThrow(/GOOGLE_MAPS_BASE_URL must not be set in production/);
   });
 
+  it('connects Plaid only with both credentials and a key for the bank tokens, and picks the key that encrypts', () => {
+    const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    expect(loadConfig({}).plaid).toBeUndefined();
+    const plaid = loadConfig({ PLAID_CLIENT_ID: 'client', PLAID_SECRET: 'secret', BANK_TOKEN_KEYS: `k1:${key(1)}` });
+    expect(plaid.plaid).toEqual({ clientId: 'client', secret: 'secret', environment: 'sandbox', baseUrl: 'https://sandbox.plaid.com' });
+    expect(plaid.bankTokenKeys?.currentKeyId).toBe('k1');
+    expect(loadConfig({ PLAID_CLIENT_ID: 'c', PLAID_SECRET: 's', PLAID_ENV: 'production', BANK_TOKEN_KEYS: `k1:${key(1)}` }).plaid?.baseUrl).toBe('https://production.plaid.com');
+    const rotated = loadConfig({ BANK_TOKEN_KEYS: `old:${key(1)}, new:${key(2)}`, BANK_TOKEN_KEY_ID: 'new' }).bankTokenKeys!;
+    expect(rotated.currentKeyId).toBe('new');
+    expect([...rotated.keys.keys()]).toEqual(['old', 'new']);
+
+    expect(() => loadConfig({ PLAID_CLIENT_ID: 'client' })).toThrow(/PLAID_SECRET must be set/);
+    expect(() => loadConfig({ PLAID_CLIENT_ID: 'c', PLAID_SECRET: 's' })).toThrow(/BANK_TOKEN_KEYS must be set with Plaid/);
+    expect(() => loadConfig({ PLAID_ENV: 'staging' })).toThrow(/PLAID_ENV must be sandbox or production/);
+    expect(() => loadConfig({ BANK_TOKEN_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/BANK_TOKEN_KEYS entry 1 must be "keyid:base64".*32 bytes/);
+    expect(() => loadConfig({ BANK_TOKEN_KEYS: `k1:${key(1)},k2:${key(2)}` })).toThrow(/BANK_TOKEN_KEY_ID must be set/);
+    expect(() => loadConfig({ BANK_TOKEN_KEYS: `k1:${key(1)}`, BANK_TOKEN_KEY_ID: 'k9' })).toThrow(/BANK_TOKEN_KEY_ID must be one of the key ids in BANK_TOKEN_KEYS \(k1\)/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PLAID_BASE_URL: 'http://127.0.0.1:9999' })).toThrow(/PLAID_BASE_URL must not be set in production/);
+    // A refused key is never echoed.
+    expect(() => loadConfig({ BANK_TOKEN_KEYS: 'k1:c2VjcmV0LWJ1dC1zaG9ydA==' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('c2VjcmV0') }));
+  });
+
   it('never echoes the value it refuses (it may be a secret)', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'tiny-secret' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),

@@ -79,6 +79,33 @@ const latLng = optionalString.transform((value, ctx): { lat: number; lng: number
   return { lat, lng };
 });
 
+/**
+ * Keys that encrypt stored bank access tokens: "id:base64key" pairs, comma-separated, each key
+ * 32 bytes (AES-256). Ids are short names (k1, 2026-01) stored beside each ciphertext.
+ */
+const bankTokenKeys = optionalString.transform((value, ctx): Map<string, Buffer> | undefined => {
+  if (value === undefined) return undefined;
+  const keys = new Map<string, Buffer>();
+  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    const id = separator > 0 ? entry.slice(0, separator).trim() : '';
+    const encoded = separator > 0 ? entry.slice(separator + 1).trim() : '';
+    const key = /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+    if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || key.length !== 32) {
+      // The value is a secret: name the entry by its position only.
+      ctx.addIssue({ code: 'custom', message: `entry ${keys.size + 1} must be "keyid:base64" with a key id of letters, digits, dot, dash or underscore and a key of 32 bytes (openssl rand -base64 32)` });
+      return z.NEVER;
+    }
+    if (keys.has(id)) {
+      ctx.addIssue({ code: 'custom', message: `names key id "${id}" twice` });
+      return z.NEVER;
+    }
+    keys.set(id, key);
+  }
+  if (keys.size === 0) return undefined;
+  return keys;
+});
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
@@ -209,6 +236,13 @@ const envSchema = z
     META_WHATSAPP_TOKEN: optionalString,
     META_WHATSAPP_PHONE_NUMBER_ID: optionalString.pipe(z.string().regex(/^\d{5,20}$/, 'must be the numeric WhatsApp phone number id').optional()),
 
+    PLAID_CLIENT_ID: optionalString,
+    PLAID_SECRET: optionalString,
+    PLAID_ENV: optionalString.pipe(z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).optional()),
+    PLAID_BASE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8090 (tests and development only)'),
+    BANK_TOKEN_KEYS: bankTokenKeys,
+    BANK_TOKEN_KEY_ID: optionalString,
+
     GOOGLE_MAPS_API_KEY: optionalString,
     GOOGLE_MAPS_BASE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8089 (tests and development only)'),
 
@@ -261,6 +295,25 @@ const envSchema = z
     }
     if (env.STRIPE_API_BASE !== undefined && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_API_BASE'], message: 'must not be set in production: it is for tests and development only' });
+    }
+    if (env.PLAID_BASE_URL !== undefined && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['PLAID_BASE_URL'], message: 'must not be set in production: it is for tests and development only' });
+    }
+    if ((env.PLAID_CLIENT_ID === undefined) !== (env.PLAID_SECRET === undefined)) {
+      const missing = env.PLAID_CLIENT_ID === undefined ? 'PLAID_CLIENT_ID' : 'PLAID_SECRET';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set: the Plaid bank feed needs both PLAID_CLIENT_ID and PLAID_SECRET' });
+    }
+    if (env.PLAID_CLIENT_ID !== undefined && env.BANK_TOKEN_KEYS === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BANK_TOKEN_KEYS'], message: 'must be set with Plaid: bank access tokens are stored encrypted under it ("k1:" followed by the output of openssl rand -base64 32)' });
+    }
+    if (env.BANK_TOKEN_KEYS !== undefined) {
+      if (env.BANK_TOKEN_KEY_ID === undefined && env.BANK_TOKEN_KEYS.size > 1) {
+        ctx.addIssue({ code: 'custom', path: ['BANK_TOKEN_KEY_ID'], message: `must be set: BANK_TOKEN_KEYS holds several keys, so say which one encrypts (one of ${[...env.BANK_TOKEN_KEYS.keys()].join(', ')})` });
+      } else if (env.BANK_TOKEN_KEY_ID !== undefined && !env.BANK_TOKEN_KEYS.has(env.BANK_TOKEN_KEY_ID)) {
+        ctx.addIssue({ code: 'custom', path: ['BANK_TOKEN_KEY_ID'], message: `must be one of the key ids in BANK_TOKEN_KEYS (${[...env.BANK_TOKEN_KEYS.keys()].join(', ')})` });
+      }
+    } else if (env.BANK_TOKEN_KEY_ID !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BANK_TOKEN_KEYS'], message: 'must be set: BANK_TOKEN_KEY_ID names a key in it' });
     }
     // Bands nest inside the service area: primary within secondary within the farthest we go.
     if (env.TRAVEL_PRIMARY_MILES > env.TRAVEL_SECONDARY_MILES) {
@@ -370,6 +423,23 @@ export interface Config {
    * format (tests and development only).
    */
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
+  /** Present when PLAID_CLIENT_ID and PLAID_SECRET are set; otherwise the bank feed is the statement upload. */
+  plaid?: PlaidConfig;
+  /** Keys that encrypt stored bank access tokens; `currentKeyId` encrypts, the others only decrypt until re-wrapped. */
+  bankTokenKeys?: BankTokenKeys;
+}
+
+export interface PlaidConfig {
+  clientId: string;
+  secret: string;
+  environment: 'sandbox' | 'production';
+  /** Plaid's API for the environment, or PLAID_BASE_URL (tests and development). */
+  baseUrl: string;
+}
+
+export interface BankTokenKeys {
+  currentKeyId: string;
+  keys: ReadonlyMap<string, Buffer>;
 }
 
 /** Travel quotes (SPEC §4): where the chef drives from, the fee rules, and how distances are found. */
@@ -553,6 +623,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
         ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE }
         : undefined,
+    plaid:
+      env.PLAID_CLIENT_ID && env.PLAID_SECRET
+        ? {
+            clientId: env.PLAID_CLIENT_ID,
+            secret: env.PLAID_SECRET,
+            environment: env.PLAID_ENV ?? 'sandbox',
+            baseUrl: env.PLAID_BASE_URL ?? (env.PLAID_ENV === 'production' ? 'https://production.plaid.com' : 'https://sandbox.plaid.com'),
+          }
+        : undefined,
+    bankTokenKeys: env.BANK_TOKEN_KEYS
+      ? { currentKeyId: env.BANK_TOKEN_KEY_ID ?? [...env.BANK_TOKEN_KEYS.keys()][0], keys: env.BANK_TOKEN_KEYS }
+      : undefined,
     travel: {
       baseAddress: env.TRAVEL_BASE_ADDRESS,
       baseLocation: env.TRAVEL_BASE_LATLNG,

@@ -2,6 +2,7 @@ import type { ContainerType } from 'type-graphql';
 import type { LoaderOptions } from '../shared/graphql/loaders';
 import { alertsModule } from '../modules/alerts/alerts.module';
 import { assistantModule } from '../modules/assistant/assistant.module';
+import { bankFeedModule } from '../modules/bank-feed/bank-feed.module';
 import { bookingsModule } from '../modules/bookings/bookings.module';
 import { cannedRepliesModule } from '../modules/canned-replies/canned-replies.module';
 import { channelsModule } from '../modules/channels/channels.module';
@@ -59,6 +60,8 @@ export const MODULES: readonly ModuleManifest[] = [
   webhooksModule,
   // After payments and webhooks: deposits record in the ledger and plug Stripe into the inbox.
   depositsModule,
+  // After payments (its ledger) and webhooks (Plaid's deliveries).
+  bankFeedModule,
   metricsModule,
 ];
 

@@ -103,7 +103,7 @@ export function createMetrics(): Metrics {
   });
 
   // Provider names come from the URL; only known ones become label values.
-  const providerLabel = (provider: string) => (['ringcentral', 'ringcentral-ai', 'meta', 'stripe'].includes(provider) ? provider : 'other');
+  const providerLabel = (provider: string) => (['ringcentral', 'ringcentral-ai', 'meta', 'stripe', 'plaid'].includes(provider) ? provider : 'other');
 
   // A client picks its operation's name, so a name is a label only when a signed-in staff
   // member or integrator sent it, and only the first OPERATION_NAME_BUDGET of those: anyone

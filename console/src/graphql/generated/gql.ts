@@ -22,6 +22,11 @@ type Documents = {
     "\n  query WebChatWelcome {\n    webChatWelcome {\n      businessName\n      open\n      opensAt\n      afterHoursNotice\n    }\n  }\n": typeof types.WebChatWelcomeDocument,
     "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n": typeof types.SetWebChatTypingDocument,
     "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n": typeof types.WebChatTypingDocument,
+    "\n  fragment BankConnectionFields on BankConnection {\n    id\n    institutionName\n    status\n    statusMessage\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      modified\n      removed\n    }\n    accounts {\n      id\n      name\n      mask\n      type\n      subtype\n    }\n  }\n": typeof types.BankConnectionFieldsFragmentDoc,
+    "\n  query BankFeed {\n    bankFeed {\n      plaidConfigured\n      plaidEnvironment\n      connections {\n        ...BankConnectionFields\n      }\n    }\n  }\n": typeof types.BankFeedDocument,
+    "\n  mutation CreatePlaidLinkToken($connectionId: ID) {\n    createPlaidLinkToken(connectionId: $connectionId) {\n      linkToken\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreatePlaidLinkTokenDocument,
+    "\n  mutation ExchangePlaidPublicToken($publicToken: String!) {\n    exchangePlaidPublicToken(publicToken: $publicToken) {\n      connection {\n        ...BankConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ExchangePlaidPublicTokenDocument,
+    "\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SyncBankTransactionsDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationInboxFieldsFragmentDoc,
     "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": typeof types.UnreadInHeldThreadsDocument,
@@ -150,6 +155,11 @@ const documents: Documents = {
     "\n  query WebChatWelcome {\n    webChatWelcome {\n      businessName\n      open\n      opensAt\n      afterHoursNotice\n    }\n  }\n": types.WebChatWelcomeDocument,
     "\n  mutation SetWebChatTyping($sessionToken: String!, $typing: Boolean!) {\n    setWebChatTyping(sessionToken: $sessionToken, typing: $typing) {\n      ok\n    }\n  }\n": types.SetWebChatTypingDocument,
     "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n": types.WebChatTypingDocument,
+    "\n  fragment BankConnectionFields on BankConnection {\n    id\n    institutionName\n    status\n    statusMessage\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      modified\n      removed\n    }\n    accounts {\n      id\n      name\n      mask\n      type\n      subtype\n    }\n  }\n": types.BankConnectionFieldsFragmentDoc,
+    "\n  query BankFeed {\n    bankFeed {\n      plaidConfigured\n      plaidEnvironment\n      connections {\n        ...BankConnectionFields\n      }\n    }\n  }\n": types.BankFeedDocument,
+    "\n  mutation CreatePlaidLinkToken($connectionId: ID) {\n    createPlaidLinkToken(connectionId: $connectionId) {\n      linkToken\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreatePlaidLinkTokenDocument,
+    "\n  mutation ExchangePlaidPublicToken($publicToken: String!) {\n    exchangePlaidPublicToken(publicToken: $publicToken) {\n      connection {\n        ...BankConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ExchangePlaidPublicTokenDocument,
+    "\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SyncBankTransactionsDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationInboxFieldsFragmentDoc,
     "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": types.UnreadInHeldThreadsDocument,
@@ -316,6 +326,26 @@ export function graphql(source: "\n  mutation SetWebChatTyping($sessionToken: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n"): (typeof documents)["\n  subscription WebChatTyping($sessionToken: String!) {\n    webChatTyping(sessionToken: $sessionToken) {\n      typing\n      name\n      expiresInSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BankConnectionFields on BankConnection {\n    id\n    institutionName\n    status\n    statusMessage\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      modified\n      removed\n    }\n    accounts {\n      id\n      name\n      mask\n      type\n      subtype\n    }\n  }\n"): (typeof documents)["\n  fragment BankConnectionFields on BankConnection {\n    id\n    institutionName\n    status\n    statusMessage\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      modified\n      removed\n    }\n    accounts {\n      id\n      name\n      mask\n      type\n      subtype\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BankFeed {\n    bankFeed {\n      plaidConfigured\n      plaidEnvironment\n      connections {\n        ...BankConnectionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query BankFeed {\n    bankFeed {\n      plaidConfigured\n      plaidEnvironment\n      connections {\n        ...BankConnectionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePlaidLinkToken($connectionId: ID) {\n    createPlaidLinkToken(connectionId: $connectionId) {\n      linkToken\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePlaidLinkToken($connectionId: ID) {\n    createPlaidLinkToken(connectionId: $connectionId) {\n      linkToken\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExchangePlaidPublicToken($publicToken: String!) {\n    exchangePlaidPublicToken(publicToken: $publicToken) {\n      connection {\n        ...BankConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExchangePlaidPublicToken($publicToken: String!) {\n    exchangePlaidPublicToken(publicToken: $publicToken) {\n      connection {\n        ...BankConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -124,6 +124,7 @@ function StatementUpload({ onDone }: { onDone: (notice: NoticeMessage) => void }
     <section className="card payments__upload" aria-labelledby={`${inputId}-title`}>
       <h2 id={`${inputId}-title`}>Bank statement</h2>
       <p className="muted">Without a bank connection, upload the account’s export from your bank’s website: CSV (Chase, Bank of America, Wells Fargo and others) or OFX/QFX. Lines imported before are skipped.</p>
+      <p className="muted">The bank connection through Plaid is on the <a href="#/bank">Bank page</a>.</p>
       <label className="button" htmlFor={inputId} aria-disabled={loading}>
         {loading ? 'Importing…' : 'Upload statement'}
       </label>

@@ -10,6 +10,8 @@ export enum WebhookProvider {
   META = 'meta',
   /** Stripe Checkout: deposits paid, sessions expired, refunds. */
   STRIPE = 'stripe',
+  /** The Plaid bank feed: new transactions to sync, a bank login to repair. */
+  PLAID = 'plaid',
 }
 registerEnumType(WebhookProvider, { name: 'WebhookProvider' });
 

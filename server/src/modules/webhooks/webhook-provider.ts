@@ -5,6 +5,8 @@ import type { WebhookProvider } from './webhook-event.entity';
 /** Why a request was refused before anything was stored; counted per provider. */
 export type RejectionReason = 'missing-signature' | 'bad-signature' | 'bad-token' | 'malformed-body' | 'unknown-payload';
 
+export type Verdict = { ok: true } | { ok: false; reason: RejectionReason };
+
 export interface InboundEvent {
   /** The provider's unique id for the event: the dedupe key. */
   eventId: string;
@@ -29,8 +31,11 @@ export interface WebhookSource {
   answerDirectly?(request: { method: string; headers: IncomingHttpHeaders; query: Record<string, unknown> }): DirectAnswer | null;
   /** Bodies larger than this are refused unread; 1 MB when not set. */
   maxBodyBytes?: number;
-  /** Checks the request's signature or token on the raw body (or, for callbacks we addressed, the query). */
-  verify(rawBody: Buffer, headers: IncomingHttpHeaders, query: Record<string, unknown>): { ok: true } | { ok: false; reason: RejectionReason };
+  /**
+   * Checks the request's signature or token on the raw body (or, for callbacks we addressed, the
+   * query). May answer later when the check needs a look-up (Plaid fetches its signing key).
+   */
+  verify(rawBody: Buffer, headers: IncomingHttpHeaders, query: Record<string, unknown>): Verdict | Promise<Verdict>;
   /** Splits a verified, parsed delivery into events; throws UnknownPayload if it is not one this source knows. */
   split(body: unknown, query: Record<string, unknown>): InboundEvent[];
   /** Applies one event; throws to have the queue retry it later. Must be safe to run twice. */

@@ -64,7 +64,7 @@ export function webhookRouter(params: { inbox: WebhookInboxService; skipValidati
 
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!skipValidation) {
-      const verdict = source.verify(raw, req.headers, query);
+      const verdict = await source.verify(raw, req.headers, query);
       if (!verdict.ok) {
         await refuse(req, provider, verdict.reason, raw);
         res.status(verdict.reason === 'missing-signature' ? 401 : 403).json({ error: 'The request could not be verified.' });
