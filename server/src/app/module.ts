@@ -55,6 +55,8 @@ export interface ModuleInstance {
   loaders?(options: LoaderOptions): Partial<Loaders>;
   /** Work to start once the server listens (e.g. a provider handshake that calls us back). */
   afterListen?(): Promise<void>;
+  /** Ends what the module owns beyond the shared infrastructure (e.g. a worker thread); called once on shutdown, after the drain. */
+  stop?(): Promise<void>;
 }
 
 /**

@@ -158,6 +158,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       webhookBaseUrl: () => config.publicUrl ?? listeningUrl,
     });
     const services = modules.services;
+    closers.push({ name: 'modules', close: () => Promise.all(modules.instances.map(({ instance }) => instance.stop?.())) });
     await withAdvisoryLock(dataSource, AdvisoryLock.JOB_QUEUES, () => defineJobs(jobs, modules));
     const demoLogin = await ensureFirstAdmin({ config, services, dataSource, logger });
     const schema = await buildAppSchema({ container: resolverContainer(modules), pubSub: eventBus.forSchema });

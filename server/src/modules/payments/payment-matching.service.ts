@@ -9,7 +9,7 @@ import { bookingReference } from '../bookings/booking-reference';
 import { formatDollars, priceBreakdown } from '../bookings/pricing';
 import type { BankTransaction } from './bank-transaction.entity';
 import type { BankTransactionsRepository } from './bank-transactions.repository';
-import { matchCredits, type MatchSuggestion } from './matching';
+import { matchCredits, type MatchingWorker, type MatchSuggestion } from './matching';
 import { PaymentKind, PaymentSource } from './payment.entity';
 import { APPLIED_STATUSES, PaymentMatch, PaymentMatchOrigin, PaymentMatchStatus, PaymentMatchType } from './payment-match.entity';
 import { isMatchRace, type PaymentMatchesRepository } from './payment-matches.repository';
@@ -76,6 +76,8 @@ export class PaymentMatchingService {
   constructor(
     private readonly deps: {
       uow: UnitOfWork;
+      /** Where large runs are matched, off the event loop that serves the API. */
+      matchingWorker: MatchingWorker;
       payments: PaymentsService;
       matches: PaymentMatchesRepository;
       transactions: BankTransactionsRepository;
@@ -107,7 +109,8 @@ export class PaymentMatchingService {
     const suggestions = await matchCredits(
       credits.map((t) => ({ id: t.id, amountCents: t.amountCents, postedOn: t.postedOn, description: t.description, counterpartyName: t.counterpartyName })),
       bookings,
-      { excludedBookingIds: new Map(credits.map((t) => [t.id, new Set(t.excludedBookingIds)])) },
+      // A few credits (one from a sync) in slices here; a backlog or a statement in the worker, so the API stays responsive meanwhile.
+      { excludedBookingIds: new Map(credits.map((t) => [t.id, new Set(t.excludedBookingIds)])), thread: 'auto', worker: this.deps.matchingWorker },
     );
     for (const credit of credits) {
       const outcome = await this.record(credit.id, suggestions.get(credit.id) ?? [], options);

@@ -7,6 +7,7 @@ import { Payment } from './payment.entity';
 import { PaymentMatch } from './payment-match.entity';
 import { PaymentMatchesRepository } from './payment-matches.repository';
 import { BankTransactionResolver, PaymentMatchResolver } from './payment-matching.resolver';
+import { MatchingWorker } from './matching';
 import { PaymentMatchingService } from './payment-matching.service';
 import { PaymentTopic } from './payments.events';
 import { PaymentsRepository } from './payments.repository';
@@ -38,8 +39,11 @@ export const paymentsModule: ModuleManifest = {
     const { config } = core;
     const transactions = new BankTransactionsRepository(core.dataSource);
     const payments = new PaymentsService({ uow: core.uow, repository: new PaymentsRepository(core.dataSource), transactions, bookings });
+    // One matching thread for the server's life: started by the first large run, warm for the next ones.
+    const matchingWorker = new MatchingWorker();
     const paymentMatching = new PaymentMatchingService({
       uow: core.uow,
+      matchingWorker,
       payments,
       matches: new PaymentMatchesRepository(core.dataSource, config.graphqlMaxPageSize),
       transactions,
@@ -52,6 +56,7 @@ export const paymentsModule: ModuleManifest = {
     payments.onRelease((tx, events, transaction) => paymentMatching.release(tx, events, transaction));
     return {
       services: { payments, paymentMatching },
+      stop: () => matchingWorker.close(),
       resolvers: [new PaymentsResolver(payments), new BookingPaymentsResolver(), new PaymentMatchResolver(paymentMatching, payments), new BankTransactionResolver()],
       loaders: (options) => ({
         paymentsByBookingId: manyByKey((ids) => payments.paymentsOfBookings(ids), (payment) => payment.bookingId, options),

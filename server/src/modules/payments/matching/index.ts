@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
-import type { MatchWorkerData } from './match-worker';
 import { createBookingIndex, matchCredit, type BookingToMatch, type CreditToMatch, type MatchSuggestion } from './matcher';
+import { MatchingWorker } from './matching-worker';
 
 /**
  * The payment matcher: which booking a bank credit pays, how (DEPOSIT, FULL, BALANCE,
@@ -15,6 +12,7 @@ export { createBookingIndex, matchCredit } from './matcher';
 export type { BookingIndex, BookingIndexOptions, BookingToMatch, CreditToMatch, MatchOptions, MatchSuggestion, MatchType } from './matcher';
 export { normalisePayerName, readMemo, type PayerName, type PaymentVia } from './payer-name';
 export { compareNames, type NameComparison, type NameKind } from './names';
+export { MATCH_WORKER_FILE, MatchingWorker, type WorkerMatchOptions } from './matching-worker';
 
 export interface MatchCreditsOptions {
   /** Bookings a person rejected, per credit id. */
@@ -22,44 +20,64 @@ export interface MatchCreditsOptions {
   /** Default 3. */
   maxSuggestions?: number;
   /**
-   * Where the matching runs: 'slices' (the default: this thread, in stretches of at most
-   * `sliceMs`) or 'worker' (a new worker thread running the compiled match-worker.js beside
-   * this file, so only from server/dist).
+   * Where the matching runs:
+   * - 'slices' (the default): this thread, in stretches of at most `sliceMs`;
+   * - 'worker': `worker` (a MatchingWorker the caller keeps), or without one a thread started
+   *   for this run alone and ended after it (cold: the bench's comparison);
+   * - 'auto': `worker` from WORKER_MIN_CREDITS credits on, the slices below that (and when the
+   *   worker is not built, as when running from the TypeScript sources).
    */
-  thread?: 'worker' | 'slices';
+  thread?: 'worker' | 'slices' | 'auto';
+  /** The long-lived matching thread for 'worker' and 'auto'. */
+  worker?: MatchingWorker;
   /** With 'slices': how long one stretch may hold the event loop before letting it turn (default 8 ms). */
   sliceMs?: number;
   /** Stops the run (the promise rejects with the signal's reason). */
   signal?: AbortSignal;
 }
 
-/** The worker's entry, compiled beside this file. */
-export const MATCH_WORKER_FILE = path.join(__dirname, 'match-worker.js');
-/** Results posted back per message: small enough that taking one in stays well under a millisecond or two. */
-const WORKER_BATCH = 250;
+/**
+ * From this many credits 'auto' matches in the worker. Below it the slices cost less on this
+ * thread than the hand-over: 200 credits are about 10 ms of matching (two 8 ms stretches, the
+ * loop turning between them), while sending them to the worker means copying every booking of
+ * the window to it (a few ms for 2,000) plus a round trip. A single new credit from a bank sync
+ * is far below it; a statement, a backlog or "match again" on all unmatched credits is above.
+ */
+export const WORKER_MIN_CREDITS = 200;
 
 /**
  * Matches many credits (a sync's page, a whole statement, "match again" on demand) without
  * holding the event loop.
  *
- * By default in slices on the calling thread: with candidate blocking the matching is CPU work
- * of roughly 0.4-0.5 s for 10,000 credits against 2,000 bookings; it runs in stretches of at most
- * `sliceMs` (8 ms), and the loop turns between them (setImmediate, so pending I/O - HTTP
- * requests, subscriptions - is served first). No thread to start, no copies, the same answers,
- * and it runs from the TypeScript sources as from the build.
+ * In slices on the calling thread: with candidate blocking the matching is CPU work of roughly
+ * 0.4-0.5 s for 10,000 credits against 2,000 bookings; it runs in stretches of at most `sliceMs`
+ * (8 ms), and the loop turns between them (setImmediate, so pending I/O - HTTP requests,
+ * subscriptions - is served first). No thread, no copies, the same answers, and it runs from
+ * the TypeScript sources as from the build. But on a machine whose cores are busy a thread
+ * doing 8 ms stretches is preempted for tens of milliseconds at a time, which shows as a loop
+ * delay p99 far above 20 ms (measured with pnpm bench:matcher).
  *
- * thread: 'worker' runs it in a new worker thread instead. Measured with the bench
- * (pnpm bench:matcher), it keeps this thread's loop delay lower on a machine whose cores are
- * oversubscribed (a busy thread is preempted for tens of milliseconds at a time, a waiting one is
- * woken promptly), but a fresh worker starts cold: no compiled code, the bookings and credits
- * copied in, several times the CPU of the slices for one run. Suggestions come back in batches
- * of 250, so taking them in is never one long task here.
+ * In a worker thread this thread only copies chunks and takes the suggestions in, so its loop
+ * stays free while the worker's core does the matching. A thread started per run starts cold
+ * (thread start-up, the matcher loaded and compiled again: over a second for 10,000 credits
+ * under load); the server keeps one MatchingWorker for its whole life instead, warm after its
+ * first run (see matching-worker.ts).
  */
 export async function matchCredits(credits: readonly CreditToMatch[], bookings: readonly BookingToMatch[], options: MatchCreditsOptions = {}): Promise<Map<string, MatchSuggestion[]>> {
   options.signal?.throwIfAborted();
-  if (options.thread !== 'worker') return matchInSlices(credits, bookings, options);
-  if (!existsSync(MATCH_WORKER_FILE)) throw new Error(`The matching worker is not built (${MATCH_WORKER_FILE}); run the server build, or use thread: 'slices'`);
-  return matchInWorker(credits, bookings, options);
+  const thread = options.thread ?? 'slices';
+  if (thread === 'slices') return matchInSlices(credits, bookings, options);
+  if (thread === 'auto') {
+    if (!options.worker || credits.length < WORKER_MIN_CREDITS || !options.worker.available) return matchInSlices(credits, bookings, options);
+    return options.worker.match(credits, bookings, options);
+  }
+  if (options.worker) return options.worker.match(credits, bookings, options);
+  const once = new MatchingWorker();
+  try {
+    return await once.match(credits, bookings, options);
+  } finally {
+    await once.close();
+  }
 }
 
 async function matchInSlices(credits: readonly CreditToMatch[], bookings: readonly BookingToMatch[], options: MatchCreditsOptions): Promise<Map<string, MatchSuggestion[]>> {
@@ -76,35 +94,4 @@ async function matchInSlices(credits: readonly CreditToMatch[], bookings: readon
     }
   }
   return results;
-}
-
-function matchInWorker(credits: readonly CreditToMatch[], bookings: readonly BookingToMatch[], options: MatchCreditsOptions): Promise<Map<string, MatchSuggestion[]>> {
-  const data: MatchWorkerData = {
-    credits: credits as CreditToMatch[],
-    bookings: bookings as BookingToMatch[],
-    excluded: [...(options.excludedBookingIds ?? new Map<string, ReadonlySet<string>>())].map(([creditId, ids]) => [creditId, [...ids]]),
-    maxSuggestions: options.maxSuggestions,
-    batch: WORKER_BATCH,
-  };
-  return new Promise((resolve, reject) => {
-    const results = new Map<string, MatchSuggestion[]>();
-    let settled = false;
-    const worker = new Worker(MATCH_WORKER_FILE, { workerData: data });
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve(results);
-      else reject(error instanceof Error ? error : new Error(String(error)));
-      void worker.terminate();
-    };
-    const onAbort = () => finish(options.signal!.reason);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (batch: Array<[string, MatchSuggestion[]]> | null) => {
-      if (batch === null) return finish();
-      for (const [creditId, suggestions] of batch) results.set(creditId, suggestions);
-    });
-    worker.once('error', (error) => finish(error));
-    worker.once('exit', (code) => finish(new Error(`The matching worker stopped (exit code ${code}) before it finished`)));
-  });
 }
