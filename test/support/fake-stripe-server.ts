@@ -11,8 +11,9 @@ import { FakeHttpServer, httpRequest, sendJson, type FakeRequest, type HttpReply
  * secret by the SDK's own generateTestHeaderString and POSTs it to our webhook.
  */
 
-export const STRIPE_TEST_KEY = 'sk_test_fakeStripeKey0123456789';
-export const STRIPE_TEST_WEBHOOK_SECRET = 'whsec_fakeStripeWebhookSecret0123';
+// Made fresh for each test run (or taken from the environment), so no key-shaped value is committed.
+export const STRIPE_TEST_KEY = process.env.STRIPE_TEST_KEY ?? `sk_test_${randomBytes(12).toString('hex')}`;
+export const STRIPE_TEST_WEBHOOK_SECRET = process.env.STRIPE_TEST_WEBHOOK_SECRET ?? `whsec_${randomBytes(16).toString('hex')}`;
 
 export interface FakeCheckoutSession {
   id: string;

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { UnknownPayload } from '../../modules/webhooks/webhook-provider';
 import { StripeWebhookSource } from './stripe.webhook-source';
 
-const SECRET = 'whsec_unitTestSecret000000';
+// Made fresh for each run, so no secret-shaped value is committed.
+const SECRET = `whsec_${randomBytes(16).toString('hex')}`;
 // The SDK checks a signature's age against the real clock, so these sign at real times.
 const NOW = Math.floor(Date.now() / 1000) * 1000;
 const stripe = new Stripe('sk_test_unit', { telemetry: false });
@@ -23,7 +25,7 @@ describe('Stripe-Signature', () => {
   it('refuses a missing, tampered, wrongly keyed, replayed or future-dated signature', () => {
     expect(verify(undefined)).toEqual({ ok: false, reason: 'missing-signature' });
     expect(verify(signed(), payload.replace('cus_1', 'cus_2'))).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verify(signed({ secret: 'whsec_someoneElse0000000' }))).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verify(signed({ secret: `whsec_${randomBytes(16).toString('hex')}` }))).toEqual({ ok: false, reason: 'bad-signature' });
     expect(verify(signed({ timestamp: NOW / 1000 - 301 }))).toEqual({ ok: false, reason: 'bad-signature' });
     expect(verify(signed({ timestamp: NOW / 1000 + 301 }))).toEqual({ ok: false, reason: 'bad-signature' });
     expect(verify('v1=abc')).toEqual({ ok: false, reason: 'bad-signature' });
