@@ -1,3 +1,4 @@
+import { findPhoneNumbersInText } from 'libphonenumber-js';
 import type { Mention } from './mentions';
 
 /**
@@ -9,14 +10,6 @@ type Found = Mention<string>;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 
-/**
- * North American numbers: optional +1/1, area code and exchange starting 2-9, separators
- * of spaces, dots, dashes or parentheses. Not inside a longer run of digits.
- */
-const US_PHONE = /(?<![\d+])(\+?1[\s.-]*)?(\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})[\s.-]*([2-9]\d{2})[\s.-]*(\d{4})(?![\d])/g;
-/** Other countries, written with their + code: "+44 20 7946 0958". */
-const INTERNATIONAL_PHONE = /(?<![\d+])\+([2-9]\d{0,2})[\s.-]*(\d[\d\s.-]{5,14}\d)(?!\d)/g;
-
 export function findEmail(text: string): Found | undefined {
   const match = EMAIL.exec(text);
   if (!match) return undefined;
@@ -24,18 +17,17 @@ export function findEmail(text: string): Found | undefined {
   return { value: value.toLowerCase(), confidence: 0.97, start: match.index, end: match.index + value.length, role: 'plain' };
 }
 
+/**
+ * The first phone number, in E.164, read by libphonenumber-js (maintained, with per-country
+ * numbering rules) with the US as the country for numbers written without a + code:
+ * "(916) 555-0123", "916.555.0123", "+1 916 555 0123", "9165550123", "+44 20 7946 0958".
+ */
 export function findPhone(text: string): Found | undefined {
-  for (const match of text.matchAll(US_PHONE)) {
-    const areaCode = match[2].replace(/\D/g, '');
-    const digits = `${areaCode}${match[3]}${match[4]}`;
+  for (const found of findPhoneNumbersInText(text, { defaultCountry: 'US' })) {
+    const written = text.slice(found.startsAt, found.endsAt);
     // A bare run of ten digits is most likely a phone number, but less surely than one written like one.
-    const formatted = /[\s.()-]/.test(match[0]) || match[1] !== undefined;
-    return { value: `+1${digits}`, confidence: formatted ? 0.95 : 0.9, start: match.index!, end: match.index! + match[0].length, role: 'plain' };
-  }
-  for (const match of text.matchAll(INTERNATIONAL_PHONE)) {
-    const digits = `${match[1]}${match[2].replace(/\D/g, '')}`;
-    if (digits.length < 8 || digits.length > 15) continue;
-    return { value: `+${digits}`, confidence: 0.85, start: match.index!, end: match.index! + match[0].length, role: 'plain' };
+    const formatted = /[\s.()+-]/.test(written);
+    return { value: found.number.number, confidence: formatted ? 0.95 : 0.9, start: found.startsAt, end: found.endsAt, role: 'plain' };
   }
   return undefined;
 }
