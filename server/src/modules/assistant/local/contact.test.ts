@@ -15,6 +15,7 @@ describe('findPhone', () => {
     { text: 'cell 916.555.0123 thx', phone: '+19165550123' },
     { text: '+1 916 555 0123', phone: '+19165550123' },
     { text: 'call me 9165550123', phone: '+19165550123' },
+    { text: 'Text me at 555-555-0123', phone: '+15555550123' },
     { text: 'UK mobile +44 (0)20 7946 0958', phone: '+442079460958' },
   ])('$text -> $phone', ({ text, phone }) => {
     expect(findPhone(text)?.value).toBe(phone);

@@ -1,4 +1,4 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Mention } from './mentions';
 
 /**
@@ -24,10 +24,21 @@ export function findEmail(text: string): Found | undefined {
  */
 export function findPhone(text: string): Found | undefined {
   for (const found of findPhoneNumbersInText(text, { defaultCountry: 'US' })) {
-    const written = text.slice(found.startsAt, found.endsAt);
-    // A bare run of ten digits is most likely a phone number, but less surely than one written like one.
-    const formatted = /[\s.()+-]/.test(written);
-    return { value: found.number.number, confidence: formatted ? 0.95 : 0.9, start: found.startsAt, end: found.endsAt, role: 'plain' };
+    return phoneAt(text, found.number.number, found.startsAt, found.endsAt, 1);
+  }
+  // Numbers in unassigned ranges ("555-555-0123", common in examples and forms) fail the
+  // library's validity check; a number written in the North American shape is still kept.
+  for (const match of text.matchAll(NORTH_AMERICAN_SHAPE)) {
+    const parsed = parsePhoneNumberFromString(match[0], 'US');
+    if (parsed?.isPossible()) return phoneAt(text, parsed.number, match.index!, match.index! + match[0].length, 0.95);
   }
   return undefined;
+}
+
+const NORTH_AMERICAN_SHAPE = /(?<![\d+])(?:\+?1[\s.-]*)?(?:\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})[\s.-]*[2-9]\d{2}[\s.-]*\d{4}(?!\d)/g;
+
+function phoneAt(text: string, value: string, start: number, end: number, certainty: number): Found {
+  // A bare run of ten digits is most likely a phone number, but less surely than one written like one.
+  const formatted = /[\s.()+-]/.test(text.slice(start, end));
+  return { value, confidence: (formatted ? 0.95 : 0.9) * certainty, start, end, role: 'plain' };
 }
