@@ -56,8 +56,12 @@ describe('findDateMentions', () => {
     { text: 'last Saturday', date: '2026-11-14' },
     { text: 'sat 6pm', date: '2026-11-28' },
     { text: '3 days later', date: '2026-11-24' },
+    { text: 'xmas eve', date: '2026-12-24' },
     // Spanish
     { text: 'el 20 de diciembre', date: '2026-12-20' },
+    { text: 'para Nochebuena', date: '2026-12-24' },
+    { text: 'el día de Navidad', date: '2026-12-25' },
+    { text: 'en Nochevieja', date: '2026-12-31' },
     { text: 'para el 5 de enero de 2027', date: '2027-01-05' },
     { text: 'el sábado', date: '2026-11-28' },
     { text: 'sábado 5 de dic', date: '2026-12-05' },

@@ -45,14 +45,14 @@ interface Holiday {
 }
 
 const HOLIDAYS: Holiday[] = [
-  { pattern: /\bchristmas eve\b/g, dateIn: (year) => ({ year, month: 12, day: 24 }) },
-  { pattern: /\bchristmas(?: day)?\b|\bxmas\b/g, dateIn: (year) => ({ year, month: 12, day: 25 }) },
-  { pattern: /\bnew year'?s eve\b|\bnye\b/g, dateIn: (year) => ({ year, month: 12, day: 31 }) },
-  { pattern: /\bnew year'?s(?: day)?\b/g, dateIn: (year) => ({ year, month: 1, day: 1 }) },
+  { pattern: /\b(?:christmas|x-?mas) eve\b|\bnochebuena\b/g, dateIn: (year) => ({ year, month: 12, day: 24 }) },
+  { pattern: /\bchristmas(?: day)?\b|\bx-?mas\b|\b(?:d[ií]a de )?navidad\b/g, dateIn: (year) => ({ year, month: 12, day: 25 }) },
+  { pattern: /\bnew year'?s eve\b|\bnye\b|\bnochevieja\b/g, dateIn: (year) => ({ year, month: 12, day: 31 }) },
+  { pattern: /\bnew year'?s(?: day)?\b|\ba[ñn]o nuevo\b/g, dateIn: (year) => ({ year, month: 1, day: 1 }) },
   { pattern: /\bvalentine'?s(?: day)?\b/g, dateIn: (year) => ({ year, month: 2, day: 14 }) },
   { pattern: /\b(?:fourth|4th) of july\b|\bjuly 4th\b|\bindependence day\b/g, dateIn: (year) => ({ year, month: 7, day: 4 }) },
   { pattern: /\bhalloween\b/g, dateIn: (year) => ({ year, month: 10, day: 31 }) },
-  { pattern: /\bthanksgiving\b/g, dateIn: (year) => nthWeekdayOfMonth(year, 11, 4, 4) },
+  { pattern: /\bthanksgiving\b|\bd[ií]a de acci[oó]n de gracias\b/g, dateIn: (year) => nthWeekdayOfMonth(year, 11, 4, 4) },
   { pattern: /\bmemorial day\b/g, dateIn: (year) => nthWeekdayOfMonth(year, 5, 1, -1) },
   { pattern: /\blabou?r day\b/g, dateIn: (year) => nthWeekdayOfMonth(year, 9, 1, 1) },
   { pattern: /\bmother'?s day\b/g, dateIn: (year) => nthWeekdayOfMonth(year, 5, 0, 2) },
