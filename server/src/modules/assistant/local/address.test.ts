@@ -26,6 +26,7 @@ describe('findAddress', () => {
     { text: 'its 10 Main St san jose, 20 ppl', address: '10 Main St san jose' },
     { text: '4 Oak Ct Apt 2, San Jose 95112', address: '4 Oak Ct Apt 2, San Jose 95112' },
     { text: '9 Lake Dr in Walnut Creek tomorrow', address: '9 Lake Dr Walnut Creek' },
+    { text: '123 main st., fremont ca', address: '123 main st., fremont ca' },
   ])('$text -> $address', ({ text, address }) => {
     expect(findAddress(text)?.value).toBe(address);
   });
@@ -44,6 +45,7 @@ describe('findAddress', () => {
     { text: '12 maple dr tomorrow at 6', address: '12 maple dr' },
     { text: '88 Lake St in the backyard', address: '88 Lake St' },
     { text: '900 Oak Ln at Christmas', address: '900 Oak Ln' },
+    { text: '55 elm st fremont ok?', address: '55 elm st fremont' },
   ])('takes no ordinary word after the street for a city: $text', ({ text, address }) => {
     expect(findAddress(text)?.value).toBe(address);
   });

@@ -47,6 +47,7 @@ const ZIP_ONLY = new RegExp(String.raw`^,?\s*(${ZIP})\b`);
 const CITY_WORDS = /^,?\s*([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,2})/u;
 /** After a city without a state: ", CA 95112", " 95112". */
 const AFTER_CITY = new RegExp(String.raw`^(?:,?\s+(${STATE}|[a-z]{2}(?=,?\s+\d{5}\b))\b)?(?:\.?,?\s*(${ZIP})\b)?`, 'u');
+const LOWER_CASE_STATE_AT_END = /^,?\s+([a-z]{2})(?=\s*(?:[.!?,;\n]|$))/;
 /** "…Lane, Cary." or "…Main St Sacramento": an unknown capitalised city counts only where the sentence ends right after it. */
 const CITY_AT_SENTENCE_END = /^,?\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})(?=\s*(?:[.!?\n]|$))/u;
 /** "123 Main St in Fremont": words joining the street to its city, left out of the address. */
@@ -91,6 +92,13 @@ function knownCityAt(text: string, from: number): Omit<Locality, 'dropped'> | un
     if (!isKnownCity(city) || (count === 1 && COMMON_WORDS.has(city.toLowerCase()))) continue;
     const cityEnd = from + lead + words[1].indexOf(city) + city.length;
     const after = AFTER_CITY.exec(text.slice(cityEnd))!;
+    if (!after[0]) {
+      // "fremont ca" at the end: a lower-case state code counts only where that city is in that state ("fremont ok?" is not Oklahoma).
+      const lowerState = LOWER_CASE_STATE_AT_END.exec(text.slice(cityEnd));
+      if (lowerState && zipcodes.lookupByName(city, lowerState[1].toUpperCase()).length > 0) {
+        return { end: cityEnd + lowerState[0].length, city, state: lowerState[1] };
+      }
+    }
     return { end: cityEnd + after[0].length, city, state: after[1], zip: after[2] };
   }
   return undefined;
