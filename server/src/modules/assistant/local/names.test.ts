@@ -31,6 +31,8 @@ describe('findName', () => {
     { text: 'Hey its tom', name: 'tom' },
     { text: 'this is dana reyes need chef dec 5', name: 'dana reyes' },
     { text: 'this is sarah lee texting about my booking', name: 'sarah lee' },
+    { text: 'thanks! -tom', name: 'tom' },
+    { text: 'ok see you then. thx, dana', name: 'dana' },
     // Spanish
     { text: 'me llamo Ana', name: 'Ana' },
     { text: 'hola, soy Carlos', name: 'Carlos' },
@@ -55,6 +57,8 @@ describe('findName', () => {
     'this is ridiculous',
     'this is urgent',
     "this is jake's mom",
+    'thanks, everyone',
+    'sounds good - thanks',
   ])('finds no name in "%s"', (text) => {
     expect(name(text)).toBeUndefined();
   });

@@ -53,6 +53,9 @@ const HERE_INTRO = new RegExp(String.raw`(?:^|[.!?,;:—–-]\s*|\b(?:${['hi', '
 const FAMILY_NAME = new RegExp(String.raw`\b(?:for|under|from|the)\s+(?:the\s+)?(${NAME_WORD})\s+(?:family|household|party)\b`, 'gu');
 const DASH_SIGNATURE = new RegExp(String.raw`(?:^|\s)[-–—~]\s*(${CAPITALISED_NAME})$`, 'u');
 const CLOSING_SIGNATURE = new RegExp(String.raw`(?:^|[\s.!?])(?:${CLOSINGS.map(caseless).join('|')})\s*[,!.:-]*\s+(${CAPITALISED_NAME})$`, 'u');
+const LOWER_NAME = String.raw`${LOWER_WORD}(?:\s+${LOWER_WORD})?`;
+const LOWER_DASH_SIGNATURE = new RegExp(String.raw`(?:^|\s)[-–—~]\s*(${LOWER_NAME})$`, 'u');
+const LOWER_CLOSING_SIGNATURE = new RegExp(String.raw`(?:^|[\s.!?])(?:${CLOSINGS.map(caseless).join('|')})\s*[,!.:-]*\s+(${LOWER_NAME})$`, 'u');
 const LIST_SEGMENT = new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD}){1,2}$`, 'u');
 
 function withoutHonorific(name: string): string {
@@ -129,6 +132,14 @@ export function findName(text: string, options: NameOptions): Extracted<string> 
     const match = signature.exec(tail);
     const name = match ? nameWords(match[1], false) : '';
     if (name) return { value: name, confidence: 0.85 };
+  }
+  // "thx, dana", "-tom": a signature in lower case, when it is a common first name.
+  for (const signature of [LOWER_DASH_SIGNATURE, LOWER_CLOSING_SIGNATURE]) {
+    const match = signature.exec(tail);
+    if (match && startsWithKnownName(match[1])) {
+      const name = nameWords(match[1], true);
+      if (name) return { value: name, confidence: 0.8 };
+    }
   }
 
   if (options.detailsList) {
