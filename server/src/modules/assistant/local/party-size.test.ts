@@ -45,6 +45,8 @@ describe('findPartySize', () => {
     { text: 'for 15-20', size: 20 },
     { text: 'a party of 15 to 20', size: 20 },
     { text: '12 adults and 3 kiddos', size: 15 },
+    { text: 'hibachi for dec 5, about 20', size: 20 },
+    { text: 'expecting ~40', size: 40 },
     // Spanish
     { text: 'veinte invitados', size: 20 },
     { text: 'somos 20', size: 20 },
@@ -70,6 +72,9 @@ describe('findPartySize', () => {
     'a vegan option for 3 guests',
     'one chef please',
     'for 2-3 hours',
+    'about 50 per person?',
+    'around 20 minutes away',
+    'at around 7',
     'once a year',
     'dos tacos',
   ])('finds no party size in "%s"', (text) => {

@@ -54,6 +54,15 @@ const FRAMED_COUNTS: Array<{ pattern: RegExp; confidence: number }> = [
   { pattern: new RegExp(String.raw`\b(?:for|para)\s+${HEDGE}${COUNT}${NOT_A_COUNT}`, 'g'), confidence: 0.8 },
 ];
 /** "now it's 15", "only 8 now": a bare count that only makes sense when the message talks about guests. */
+/**
+ * "about 20", "~40", "20ish" with no noun: an approximate number too large to be an hour is a
+ * head count (the contract counts approximations as the number said), less surely.
+ */
+const NOT_A_PRICE = String.raw`(?!\s*(?:per\b|each\b|a head\b|a person\b|pp\b|usd\b|bucks\b|dollars\b))`;
+const APPROXIMATE_COUNTS = [
+  new RegExp(String.raw`(?:\b(?:about|around|approximately|roughly|expecting|unos|unas|aproximadamente)\s+~?\s*|~\s*)(\d{2,3})\b(?:\s*ish\b)?${NOT_A_COUNT}${NOT_A_PRICE}`, 'g'),
+  new RegExp(String.raw`\b(\d{2,3})\s*ish\b${NOT_A_COUNT}${NOT_A_PRICE}`, 'g'),
+];
 const ANAPHORIC_COUNT = new RegExp(String.raw`\b(?:now it's|it's now|now|only)\s+(\d{1,3})\b${NOT_A_COUNT}`, 'g');
 const TALKS_ABOUT_GUESTS = /\b(?:people|guests|headcount|guest count|party size|pax|adults|kids)\b/;
 
@@ -128,6 +137,7 @@ function findCounts(text: string): Count[] {
   }
   for (const { pattern, confidence } of FRAMED_COUNTS) for (const m of text.matchAll(pattern)) add(m, 'total', confidence);
   if (TALKS_ABOUT_GUESTS.test(text)) for (const m of text.matchAll(ANAPHORIC_COUNT)) add(m, 'total', 0.8);
+  for (const pattern of APPROXIMATE_COUNTS) for (const m of text.matchAll(pattern)) if (Number(m[1]) > 12) add(m, 'total', 0.75);
   return counts.sort((a, b) => a.start - b.start);
 }
 
