@@ -90,6 +90,7 @@ describe('findDateMentions', () => {
     'thanks for last night',
     'we need 2 weeks notice?',
     'a las 5 de la tarde',
+    'at the end of the month',
   ])('finds no date in "%s"', (text) => {
     expect(eventDate(text)).toBeUndefined();
   });

@@ -99,7 +99,10 @@ function withYear(month: number, day: number, year: string | undefined, today: C
 /** chrono's parsers without the time-of-day ones: times are read by ./times, and a date's span must not swallow "at 6". */
 function dateOnly(parser: chrono.Chrono): chrono.Chrono {
   const clone = parser.clone();
-  clone.parsers = clone.parsers.filter((p) => !/Time(?:Expression)?Parser$|CasualTimeParser$|MonthNameParser$/.test(p.constructor.name) || /TimeUnit/.test(p.constructor.name));
+  // Also without month-only ("in January") and end-of-month readings, which are not an event's day.
+  clone.parsers = clone.parsers.filter(
+    (p) => !/Time(?:Expression)?Parser$|CasualTimeParser$|MonthNameParser$|EndOfCurrentMonthParser$/.test(p.constructor.name) || /TimeUnit/.test(p.constructor.name),
+  );
   return clone;
 }
 const PARSERS = [dateOnly(chrono.en.casual), dateOnly(chrono.es.casual)];
