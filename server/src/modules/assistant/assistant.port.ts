@@ -24,6 +24,23 @@ export interface Extracted<T> {
   confidence: number;
 }
 
+/** A US address split into its parts (as far as the message gives them). */
+export interface AddressParts {
+  number?: string;
+  /** Street name with any leading direction: "W 5th". */
+  street?: string;
+  /** Street type: "St", "Ave". */
+  suffix?: string;
+  /** A direction after the street type: the "NW" of "Pennsylvania Ave NW". */
+  direction?: string;
+  /** "Apt 2", "Suite 200". */
+  unit?: string;
+  city?: string;
+  /** Two-letter code. */
+  state?: string;
+  zip?: string;
+}
+
 /** Booking details found in one message. Absent means "not mentioned in this message". */
 export interface BookingDetails {
   /** Total guests (adults + kids when both are given). */
@@ -32,8 +49,8 @@ export interface BookingDetails {
   eventDate?: Extracted<string>;
   /** Start time, HH:MM 24-hour. "at 6" for a dinner means 18:00. */
   startTime?: Extracted<string>;
-  /** Street address as written (number, street, optional city/state/ZIP). */
-  address?: Extracted<string>;
+  /** Street address as written (number, street, optional city/state/ZIP), with its parts when read locally. */
+  address?: Extracted<string> & { parts?: AddressParts };
   /** The customer's name when they give it ("I'm Dana Reyes", "this is Sam"). */
   name?: Extracted<string>;
   /** E.164, US numbers assumed when no country code: "+15555550123". */

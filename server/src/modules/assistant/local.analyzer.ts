@@ -75,7 +75,7 @@ export function analyzeMessage(text: string, context: AnalysisContext): MessageA
   if (partySize) details.partySize = partySize;
   if (eventDate) details.eventDate = eventDate;
   if (startTime) details.startTime = startTime;
-  if (address) details.address = { value: address.value, confidence: address.confidence };
+  if (address) details.address = { value: address.value, confidence: address.confidence, parts: address.parts };
   if (name) details.name = name;
   if (phone) details.phone = { value: phone.value, confidence: phone.confidence };
   if (email) details.email = { value: email.value, confidence: email.confidence };

@@ -11,11 +11,17 @@ describe('findPhone', () => {
     { text: 'reach me on +1 (415) 555-0178', phone: '+14155550178' },
     { text: '1-646-555-0155', phone: '+16465550155' },
     { text: '+44 20 7946 0958', phone: '+442079460958' },
+    { text: '(916) 555-0123', phone: '+19165550123' },
+    { text: 'cell 916.555.0123 thx', phone: '+19165550123' },
+    { text: '+1 916 555 0123', phone: '+19165550123' },
+    { text: 'call me 9165550123', phone: '+19165550123' },
+    { text: 'Text me at 555-555-0123', phone: '+15555550123' },
+    { text: 'UK mobile +44 (0)20 7946 0958', phone: '+442079460958' },
   ])('$text -> $phone', ({ text, phone }) => {
     expect(findPhone(text)?.value).toBe(phone);
   });
 
-  it.each(['12/19/2026', 'zip 62704', 'booking #HB-2231', '123 Main St', '0123456789', '19195550142123'])('finds no phone in "%s"', (text) => {
+  it.each(['12/19/2026', 'zip 62704', 'booking #HB-2231', '123 Main St', '0123456789', '19195550142123', 'party of 12 5551234567'])('finds no phone in "%s"', (text) => {
     expect(findPhone(text)).toBeUndefined();
   });
 

@@ -1,3 +1,4 @@
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Mention } from './mentions';
 
 /**
@@ -9,14 +10,6 @@ type Found = Mention<string>;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 
-/**
- * North American numbers: optional +1/1, area code and exchange starting 2-9, separators
- * of spaces, dots, dashes or parentheses. Not inside a longer run of digits.
- */
-const US_PHONE = /(?<![\d+])(\+?1[\s.-]*)?(\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})[\s.-]*([2-9]\d{2})[\s.-]*(\d{4})(?![\d])/g;
-/** Other countries, written with their + code: "+44 20 7946 0958". */
-const INTERNATIONAL_PHONE = /(?<![\d+])\+([2-9]\d{0,2})[\s.-]*(\d[\d\s.-]{5,14}\d)(?!\d)/g;
-
 export function findEmail(text: string): Found | undefined {
   const match = EMAIL.exec(text);
   if (!match) return undefined;
@@ -24,18 +17,28 @@ export function findEmail(text: string): Found | undefined {
   return { value: value.toLowerCase(), confidence: 0.97, start: match.index, end: match.index + value.length, role: 'plain' };
 }
 
+/**
+ * The first phone number, in E.164, read by libphonenumber-js (maintained, with per-country
+ * numbering rules) with the US as the country for numbers written without a + code:
+ * "(916) 555-0123", "916.555.0123", "+1 916 555 0123", "9165550123", "+44 20 7946 0958".
+ */
 export function findPhone(text: string): Found | undefined {
-  for (const match of text.matchAll(US_PHONE)) {
-    const areaCode = match[2].replace(/\D/g, '');
-    const digits = `${areaCode}${match[3]}${match[4]}`;
-    // A bare run of ten digits is most likely a phone number, but less surely than one written like one.
-    const formatted = /[\s.()-]/.test(match[0]) || match[1] !== undefined;
-    return { value: `+1${digits}`, confidence: formatted ? 0.95 : 0.9, start: match.index!, end: match.index! + match[0].length, role: 'plain' };
+  for (const found of findPhoneNumbersInText(text, { defaultCountry: 'US' })) {
+    return phoneAt(text, found.number.number, found.startsAt, found.endsAt, 1);
   }
-  for (const match of text.matchAll(INTERNATIONAL_PHONE)) {
-    const digits = `${match[1]}${match[2].replace(/\D/g, '')}`;
-    if (digits.length < 8 || digits.length > 15) continue;
-    return { value: `+${digits}`, confidence: 0.85, start: match.index!, end: match.index! + match[0].length, role: 'plain' };
+  // Numbers in unassigned ranges ("555-555-0123", common in examples and forms) fail the
+  // library's validity check; a number written in the North American shape is still kept.
+  for (const match of text.matchAll(NORTH_AMERICAN_SHAPE)) {
+    const parsed = parsePhoneNumberFromString(match[0], 'US');
+    if (parsed?.isPossible()) return phoneAt(text, parsed.number, match.index!, match.index! + match[0].length, 0.95);
   }
   return undefined;
+}
+
+const NORTH_AMERICAN_SHAPE = /(?<![\d+])(?:\+?1[\s.-]*)?(?:\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})[\s.-]*[2-9]\d{2}[\s.-]*\d{4}(?!\d)/g;
+
+function phoneAt(text: string, value: string, start: number, end: number, certainty: number): Found {
+  // A bare run of ten digits is most likely a phone number, but less surely than one written like one.
+  const formatted = /[\s.()+-]/.test(text.slice(start, end));
+  return { value, confidence: (formatted ? 0.95 : 0.9) * certainty, start, end, role: 'plain' };
 }

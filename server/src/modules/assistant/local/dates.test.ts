@@ -54,6 +54,23 @@ describe('findDateMentions', () => {
     { text: 'in 3 days', date: '2026-11-24' },
     { text: 'a week from today', date: '2026-11-28' },
     { text: 'last Saturday', date: '2026-11-14' },
+    { text: 'sat 6pm', date: '2026-11-28' },
+    { text: '3 days later', date: '2026-11-24' },
+    { text: 'xmas eve', date: '2026-12-24' },
+    // Spanish
+    { text: 'el 20 de diciembre', date: '2026-12-20' },
+    { text: 'para Nochebuena', date: '2026-12-24' },
+    { text: 'el día de Navidad', date: '2026-12-25' },
+    { text: 'en Nochevieja', date: '2026-12-31' },
+    { text: 'para el 5 de enero de 2027', date: '2027-01-05' },
+    { text: 'el sábado', date: '2026-11-28' },
+    { text: 'sábado 5 de dic', date: '2026-12-05' },
+    { text: 'el sabado 19', date: '2026-12-19' },
+    { text: 'el próximo domingo', date: '2026-11-29' },
+    { text: 'este viernes', date: '2026-11-27' },
+    { text: 'mañana a las 6', date: '2026-11-22' },
+    { text: 'pasado mañana', date: '2026-11-23' },
+    { text: 'para el 20, somos 20 personas', date: '2026-12-20' },
   ])('$text -> $date', ({ text, date }) => {
     expect(eventDate(text)).toBe(date);
   });
@@ -69,6 +86,11 @@ describe('findDateMentions', () => {
     'do you charge extra on holidays like NYE?',
     '20 people at 6pm',
     'call 919-555-0142',
+    'the sun is out',
+    'thanks for last night',
+    'we need 2 weeks notice?',
+    'a las 5 de la tarde',
+    'at the end of the month',
   ])('finds no date in "%s"', (text) => {
     expect(eventDate(text)).toBeUndefined();
   });
@@ -93,6 +115,8 @@ describe('choosing among several dates', () => {
     { text: 'I made a booking for December 5th, but we would like to switch to December 6th', date: '2026-12-06' },
     { text: 'can you do Dec 26 instead?', date: '2026-12-26' },
     { text: 'Saturday works better than Friday', date: '2026-11-28' },
+    { text: 'quiero cambiar del 12 de diciembre al 19 de diciembre', date: '2026-12-19' },
+    { text: 'mejor cambiar al domingo en vez del sábado', date: '2026-11-22' },
   ])('for a change, the new date: $text', ({ text, date }) => {
     expect(eventDate(text, true)).toBe(date);
   });

@@ -13,8 +13,8 @@ export interface Mention<T> extends Span {
   onlyForChanges?: boolean;
 }
 
-const OLD_BEFORE = /(?:\bfrom|\binstead of|\bthan|\bnot)\s*$/;
-const NEW_BEFORE = /(?:\bto|->|→|=>|\binstead|\bnew (?:date|time|start time)(?: is)?:?|\bnow(?: it's)?|\bswitch to|\bmake it)\s*$/;
+const OLD_BEFORE = /(?:\bfrom|\binstead of|\bthan|\bnot|\bdel|\ben vez de|\ben lugar de)\s*$/;
+const NEW_BEFORE = /(?:\bto|->|→|=>|\binstead|\bnew (?:date|time|start time)(?: is)?:?|\bnow(?: it's)?|\bswitch to|\bmake it|\bal|\bpara el|\bnueva fecha(?: es)?:?)\s*$/;
 const NEW_AFTER = /^\s*instead\b/;
 
 /** Whether the words just around a mention mark it as the value being replaced or the new one. */

@@ -24,6 +24,19 @@ describe('findName', () => {
     { text: 'Regards, Mr. Adebayo Okafor', name: 'Mr. Adebayo Okafor' },
     { text: 'Thanks! Kim 🙏', name: 'Kim' },
     { text: 'Reservation for the Kowalski family', name: 'Kowalski' },
+    // labelled and lower-case forms
+    { text: 'name - dana reyes, 20 ppl', name: 'dana reyes' },
+    { text: "Hi it's tom from the 12th booking", name: 'tom' },
+    { text: 'This is dana, can you call me?', name: 'dana' },
+    { text: 'Hey its tom', name: 'tom' },
+    { text: 'this is dana reyes need chef dec 5', name: 'dana reyes' },
+    { text: 'this is sarah lee texting about my booking', name: 'sarah lee' },
+    { text: 'thanks! -tom', name: 'tom' },
+    { text: 'ok see you then. thx, dana', name: 'dana' },
+    // Spanish
+    { text: 'me llamo Ana', name: 'Ana' },
+    { text: 'hola, soy Carlos', name: 'Carlos' },
+    { text: 'mi nombre es dana reyes', name: 'dana reyes' },
   ])('$text -> $name', ({ text, name: expected }) => {
     expect(name(text)).toBe(expected);
   });
@@ -41,6 +54,11 @@ describe('findName', () => {
     'my daughter Emma turns 16',
     "It's Saturday the 5th",
     'Dear team, I would like a quote',
+    'this is ridiculous',
+    'this is urgent',
+    "this is jake's mom",
+    'thanks, everyone',
+    'sounds good - thanks',
   ])('finds no name in "%s"', (text) => {
     expect(name(text)).toBeUndefined();
   });

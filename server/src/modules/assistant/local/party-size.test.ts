@@ -34,6 +34,26 @@ describe('findPartySize', () => {
     { text: 'Guests: 18. Two guests are vegetarian.', size: 18 },
     { text: '22 guests incl. 4 vegetarians', size: 22 },
     { text: 'a wedding with 120 guests', size: 120 },
+    // shorthand and approximations count as the number said; a range as its upper bound
+    { text: '20ppl', size: 20 },
+    { text: 'hibachi for 20pax', size: 20 },
+    { text: 'for ~20', size: 20 },
+    { text: 'party of ~20', size: 20 },
+    { text: 'headcount ~25', size: 25 },
+    { text: 'we are 20ish', size: 20 },
+    { text: '20ish people', size: 20 },
+    { text: 'for 15-20', size: 20 },
+    { text: 'a party of 15 to 20', size: 20 },
+    { text: '12 adults and 3 kiddos', size: 15 },
+    { text: 'hibachi for dec 5, about 20', size: 20 },
+    { text: 'expecting ~40', size: 40 },
+    // Spanish
+    { text: 'veinte invitados', size: 20 },
+    { text: 'somos 20', size: 20 },
+    { text: 'para veinticinco', size: 25 },
+    { text: 'somos treinta y cinco', size: 35 },
+    { text: 'dos docenas de invitados', size: 24 },
+    { text: '12 adultos y 3 niños', size: 15 },
   ])('$text -> $size', ({ text, size }) => {
     expect(partySize(text)?.value).toBe(size);
   });
@@ -51,6 +71,12 @@ describe('findPartySize', () => {
     'one person allergic to sesame',
     'a vegan option for 3 guests',
     'one chef please',
+    'for 2-3 hours',
+    'about 50 per person?',
+    'around 20 minutes away',
+    'at around 7',
+    'once a year',
+    'dos tacos',
   ])('finds no party size in "%s"', (text) => {
     expect(partySize(text)).toBeUndefined();
   });

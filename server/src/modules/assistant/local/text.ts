@@ -96,7 +96,9 @@ export function normaliseForMatching(text: string): string {
     .replace(/&/g, ' and ')
     .toLowerCase()
     .replace(/(\p{L})\1{2,}/gu, '$1')
-    .replace(/(\p{L})-(?=\p{L})/gu, '$1 ');
+    .replace(/(\p{L})-(?=\p{L})/gu, '$1 ')
+    // "20ppl", "20pax", "12guests": a count glued to its noun.
+    .replace(/\b(\d{1,3})(ppl|pax|people|persons|guests|personas|adults|kids)\b/g, '$1 $2');
   const words = plain.replace(/[\p{L}\p{N}]+(?:'\p{L}+)?/gu, normaliseToken);
   return wordsToDigits(words).replace(/[ \t]+/g, ' ').trim();
 }

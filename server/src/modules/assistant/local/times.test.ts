@@ -37,6 +37,15 @@ describe('findTimeMentions', () => {
     { text: 'from 5 to 9', time: '17:00' },
     { text: '6pm to 10pm', time: '18:00' },
     { text: '11-2pm', time: '11:00' },
+    // Spanish
+    { text: 'a las 6 de la tarde', time: '18:00' },
+    { text: 'a las 7', time: '19:00' },
+    { text: 'a las 8 de la noche', time: '20:00' },
+    { text: 'a las 11 de la mañana', time: '11:00' },
+    { text: 'a la una de la tarde', time: '13:00' },
+    { text: 'a las seis y media', time: '18:30' },
+    { text: 'a las siete menos cuarto', time: '18:45' },
+    { text: 'al mediodía', time: '12:00' },
   ])('$text -> $time', ({ text, time }) => {
     expect(startTime(text)?.value).toBe(time);
   });
@@ -50,6 +59,8 @@ describe('findTimeMentions', () => {
     '35 miles away',
     '$60 per person',
     'we are 10',
+    'somos 6 de la familia',
+    'en la 5th avenue',
   ])('finds no time in "%s"', (text) => {
     expect(startTime(text)).toBeUndefined();
   });
@@ -58,6 +69,7 @@ describe('findTimeMentions', () => {
     { text: 'bump the party from 6 to 6:30', time: '18:30' },
     { text: 'start at 5:30 instead of 6', time: '17:30' },
     { text: 'change the time of my booking to 7pm', time: '19:00' },
+    { text: 'cambiar de las 7 a las 6', time: '18:00' },
   ])('for a change, the new time: $text', ({ text, time }) => {
     expect(startTime(text, true)?.value).toBe(time);
   });

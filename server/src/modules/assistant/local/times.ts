@@ -31,6 +31,34 @@ const CUED_HOUR = new RegExp(
   'g',
 );
 
+/** Spanish: "a las 6 de la tarde", "a las 7:30", "las 6 y media", "a las siete menos cuarto", "de las 6 a las 7". */
+const SPANISH_HOURS: Record<string, number> = { una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12 };
+const SPANISH_TIME = new RegExp(
+  String.raw`\b(?:(a|para|de|desde|hasta|sobre|como a|a eso de)\s+)?(?:las|la)\s+(\d{1,2}|${Object.keys(SPANISH_HOURS).join('|')})(?::(\d{2}))?(?:\s+(y|menos)\s+(media|cuarto|\d{1,2}))?(?:\s*(am|pm|a\.m\.|p\.m\.)|\s+(?:de|en|por)\s+la\s+(mañana|manana|tarde|noche))?(?![\d:a-z])`,
+  'g',
+);
+const SPANISH_NOON = /\b(mediod[ií]a|medianoche)\b/g;
+
+function readSpanishTime(m: RegExpMatchArray): { value: string; confidence: number } | null {
+  const [, , hourText, minuteText, sign, offset, meridiem, partOfDay] = m;
+  const hour = /^\d/.test(hourText) ? Number(hourText) : SPANISH_HOURS[hourText];
+  if (hour > 23) return null;
+  let hour24: number | null;
+  let confidence = 0.95;
+  if (meridiem) hour24 = withMeridiem(hour, meridiem);
+  else if (partOfDay) hour24 = hour > 12 ? hour : /ma/.test(partOfDay) ? hour % 12 : (hour % 12) + 12;
+  else {
+    const reading = eveningHour(hour);
+    hour24 = reading?.hour ?? null;
+    confidence = reading?.confidence ?? 0;
+  }
+  if (hour24 === null) return null;
+  const minutes = offset === undefined ? Number(minuteText ?? 0) : ({ media: 30, cuarto: 15 } as Record<string, number>)[offset] ?? Number(offset);
+  const total = hour24 * 60 + (sign === 'menos' ? -minutes : minutes);
+  if (minutes >= 60 || total < 0) return null;
+  return { value: hhmm(Math.floor(total / 60) % 24, total % 60), confidence };
+}
+
 function hhmm(hour: number, minute: number): string {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
@@ -85,6 +113,14 @@ export function findTimeMentions(text: string): TimeMention[] {
   };
   const at = (m: RegExpMatchArray) => [m.index!, m.index! + m[0].length] as const;
 
+  for (const m of text.matchAll(SPANISH_TIME)) {
+    const reading = readSpanishTime(m);
+    if (!reading) continue;
+    // "de las 6 a las 7": the first is the time being replaced.
+    const role = m[1] === 'de' || m[1] === 'desde' ? 'old' : undefined;
+    add(...at(m), reading.value, reading.confidence, role);
+  }
+  for (const m of text.matchAll(SPANISH_NOON)) add(...at(m), m[1] === 'medianoche' ? '00:00' : '12:00', m[1] === 'medianoche' ? 0.7 : 0.95);
   for (const m of text.matchAll(RANGE)) {
     const range = readRange(m);
     if (!range) continue;
