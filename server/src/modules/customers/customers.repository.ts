@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { readFlat } from '../../shared/db/plain-rows';
+import { flatColumns, readFlatSql } from '../../shared/db/plain-rows';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { Customer, CustomerIdentity, CustomerMerge, IdentityKind, type MergeMoved } from './customer.entity';
 
@@ -14,7 +14,8 @@ export class CustomersRepository extends RepositoryBase {
 
   async findByIds(ids: readonly string[]): Promise<Customer[]> {
     // Read flat: every page of threads or bookings asks for its customers.
-    return ids.length === 0 ? [] : readFlat(this.dataSource, this.manager().createQueryBuilder(Customer, 'customer').where('customer.id IN (:...ids)', { ids }), 'customer');
+    if (ids.length === 0) return [];
+    return readFlatSql(this.manager(), Customer, `SELECT ${flatColumns(this.dataSource, Customer)} FROM customer WHERE id = ANY($1)`, [ids]);
   }
 
   findById(id: string, tx?: Tx): Promise<Customer | null> {

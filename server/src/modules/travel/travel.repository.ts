@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { readFlat } from '../../shared/db/plain-rows';
+import { flatColumns, readFlatSql } from '../../shared/db/plain-rows';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { GeocodeCacheEntry } from './geocode-cache.entity';
@@ -36,7 +36,8 @@ export class TravelRepository extends RepositoryBase {
 
   async findQuotesByIds(ids: readonly string[]): Promise<TravelQuote[]> {
     // Read flat: a page of bookings asks for fifty quotes at a time.
-    return ids.length === 0 ? [] : readFlat(this.dataSource, this.manager().createQueryBuilder(TravelQuote, 'quote').where('quote.id IN (:...ids)', { ids }), 'quote');
+    if (ids.length === 0) return [];
+    return readFlatSql(this.manager(), TravelQuote, `SELECT ${flatColumns(this.dataSource, TravelQuote)} FROM travel_quote WHERE id = ANY($1)`, [ids]);
   }
 
   /** A geocode of this address by this provider made after `notBefore`, if any. */

@@ -1,19 +1,59 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 /**
- * Reads a query's rows as entities without TypeORM's general result transformer, for flat
- * entities (no relations, no embeddeds) read a page at a time: each column's value goes through
- * the driver's own conversion (dates, numbers, JSON) onto a plain instance of the class. On a
- * page of bookings the transformer cost more than the statements did.
+ * Reads rows as entities without TypeORM's general result transformer (and, with `readFlatSql`,
+ * without its query builder), for flat entities (no relations, no embeddeds) read a page at a
+ * time: each column's value goes through the driver's own conversion (dates, numbers, JSON)
+ * onto a plain instance of the class. On a page of bookings the transformer and the builder cost
+ * more than the statements did.
  */
-export async function readFlat<T extends ObjectLiteral>(dataSource: DataSource, query: SelectQueryBuilder<T>, alias: string): Promise<T[]> {
-  const metadata = query.expressionMap.mainAlias!.metadata;
-  const columns = metadata.columns.filter((column) => column.isSelect).map((column) => ({ key: `${alias}_${column.databaseName}`, column }));
-  const raw: Array<Record<string, unknown>> = await query.getRawMany();
+
+interface FlatReader {
+  metadata: EntityMetadata;
+  columns: ColumnMetadata[];
+  /** The selected columns, quoted, for a SELECT list. */
+  selectList: string;
+}
+
+const readers = new WeakMap<EntityMetadata, FlatReader>();
+
+function readerFor(metadata: EntityMetadata): FlatReader {
+  let reader = readers.get(metadata);
+  if (!reader) {
+    const columns = metadata.columns.filter((column) => column.isSelect);
+    reader = { metadata, columns, selectList: columns.map((column) => `"${column.databaseName}"`).join(', ') };
+    readers.set(metadata, reader);
+  }
+  return reader;
+}
+
+function hydrate<T>(dataSource: DataSource, reader: FlatReader, rows: Array<Record<string, unknown>>, keyOf: (column: ColumnMetadata) => string): T[] {
   const { driver } = dataSource;
-  return raw.map((row) => {
-    const entity = metadata.create() as T;
-    for (const { key, column } of columns) (entity as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(row[key], column);
-    return entity;
+  const keys = reader.columns.map((column) => [keyOf(column), column] as const);
+  return rows.map((row) => {
+    const entity = reader.metadata.create() as Record<string, unknown>;
+    for (const [key, column] of keys) entity[column.propertyName] = driver.prepareHydratedValue(row[key], column);
+    return entity as T;
   });
+}
+
+export async function readFlat<T extends ObjectLiteral>(dataSource: DataSource, query: SelectQueryBuilder<T>, alias: string): Promise<T[]> {
+  const reader = readerFor(query.expressionMap.mainAlias!.metadata);
+  return hydrate<T>(dataSource, reader, await query.getRawMany(), (column) => `${alias}_${column.databaseName}`);
+}
+
+/**
+ * The entity's selected columns, for `SELECT ${flatColumns(...)} FROM ...` in hand-written SQL
+ * that `readFlatSql` then reads.
+ */
+export function flatColumns(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): string {
+  return readerFor(dataSource.getMetadata(entity)).selectList;
+}
+
+/** Runs hand-written SQL whose rows carry the entity's columns by their database names. */
+export async function readFlatSql<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, sql: string, parameters: unknown[]): Promise<T[]> {
+  const reader = readerFor(manager.connection.getMetadata(entity));
+  return hydrate<T>(manager.connection, reader, await manager.query(sql, parameters), (column) => column.databaseName);
 }

@@ -105,7 +105,14 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(params:
     const comparison = direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) ${comparison} (:afterValue, :afterId)`, { afterValue, afterId });
   }
-  const rows = await read(page);
+  return toConnection(await read(page), first, totalCount, sortKey);
+}
+
+/**
+ * A page as a connection: `rows` were read with one row more than `first` (that one only says
+ * whether a next page exists), in (sort key, id) order; each cursor carries both.
+ */
+export function toConnection<T extends { id: string }>(rows: T[], first: number, totalCount: number, sortKey: keyof T & string): Connection<T> {
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => {
     const value = node[sortKey] as unknown;
