@@ -37,6 +37,9 @@ export function createHttpApp(params: {
   const { config, apollo, services, loaders, dataSource, eventBus, metrics } = params;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers: GraphQL answers are POSTs nobody revalidates, and hashing every page of
+  // bookings cost more CPU than serializing it. (Static console files keep theirs.)
+  app.set('etag', false);
   // Off unless configured: otherwise anything proxying on this host lets a client pick its address.
   app.set('trust proxy', config.trustProxy);
   app.use(metrics.httpMiddleware);
