@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { authChecker } from '../shared/auth/access';
+import { resolvePlainFieldsDirectly } from '../shared/graphql/plain-fields';
 import { mapUserErrorsOnMutations } from '../shared/graphql/user-errors';
 import { resolvers } from './modules';
 
@@ -14,6 +15,7 @@ export async function buildAppSchema(params: { container?: ContainerType; pubSub
     authChecker,
     validate: { forbidUnknownValues: false },
   });
+  resolvePlainFieldsDirectly(schema);
   mapUserErrorsOnMutations(schema);
   return schema;
 }
