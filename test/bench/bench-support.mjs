@@ -83,8 +83,25 @@ export const benchMetricsToken = 'bench-metrics-token-0123456789';
  * The built server (server/dist) on a free port. `nodeOptions` go to node itself; with
  * `--inspect=127.0.0.1:0` the result's `inspector` is the address `cpuProfiler` needs.
  */
+/**
+ * The Node flags `pnpm start` runs the server with (its `start` script), so a benchmark measures
+ * the server as it runs. The bare peers get the same flags: the comparison is of the code, not
+ * of the runtime's settings.
+ */
+export const runtimeFlags = (() => {
+  const start = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)server\/dist\/server\/src\/main\.js/.exec(start);
+  if (!flags) throw new Error(`the start script no longer runs server/dist/server/src/main.js with node: ${start}`);
+  return flags[1].split(' ').filter(Boolean);
+})();
+
+/** A bench peer (a bare server script under test/bench), with the product's runtime flags. */
+export function spawnPeer(script, env) {
+  return spawn(process.execPath, [...runtimeFlags, path.join(root, 'test/bench', script)], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 export function startServer(env, { nodeOptions = [], label = 'server' } = {}) {
-  const child = spawn(process.execPath, [...nodeOptions, path.join(root, 'server/dist/server/src/main.js')], {
+  const child = spawn(process.execPath, [...runtimeFlags, ...nodeOptions, path.join(root, 'server/dist/server/src/main.js')], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -165,7 +182,23 @@ export function consoleDocument(operationName) {
 export const pct = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 
 /** autocannon for `duration` s; latencies of 2xx answers kept at full precision (autocannon's histogram rounds to 1 ms). */
-export async function load(label, options) {
+/** CPU seconds a process has used (user + system), from /proc on Linux; null elsewhere. */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sustained load with autocannon. With `serverPid`, also the server's CPU time per answered
+ * request: on a machine shared with the load generator (and anything else), requests per second
+ * swing with what else runs, while CPU per request is what the code costs.
+ */
+export async function load(label, options, { serverPid } = {}) {
+  const cpuBefore = serverPid ? cpuSeconds(serverPid) : null;
   const latencies = [];
   const instance = autocannon(options);
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -186,10 +219,14 @@ export async function load(label, options) {
     p99: pct(latencies, 99),
     max: latencies.at(-1) ?? NaN,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)])),
+    cpuMsPerRequest: NaN,
   };
+  const cpuAfter = serverPid ? cpuSeconds(serverPid) : null;
+  if (cpuBefore !== null && cpuAfter !== null && ok > 0) figures.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / ok;
   console.log(
     `${label.padEnd(46)} sent ${figures.sent}  2xx ${ok}  non-2xx ${figures.non2xx}  errors ${figures.errors}  ` +
-      `${figures.rps.toFixed(0)} req/s  p50 ${figures.p50.toFixed(2)} ms  p99 ${figures.p99.toFixed(2)} ms  max ${figures.max.toFixed(1)} ms`,
+      `${figures.rps.toFixed(0)} req/s  p50 ${figures.p50.toFixed(2)} ms  p99 ${figures.p99.toFixed(2)} ms  max ${figures.max.toFixed(1)} ms` +
+      (Number.isNaN(figures.cpuMsPerRequest) ? '' : `  server CPU ${figures.cpuMsPerRequest.toFixed(2)} ms/req`),
   );
   if (figures.non2xx > 0) console.log(`${''.padEnd(46)} status codes: ${JSON.stringify(figures.statusCodes)}`);
   return figures;

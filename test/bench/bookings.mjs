@@ -8,12 +8,11 @@
 // Run after `pnpm build`: `pnpm bench:bookings` (DURATION=15 s per run, CONNECTIONS=20,
 // ROUNDS=2, BOOKINGS=120; PROFILE=<dir> records the server's CPU profile of its measured runs and prints
 // where its time went). Needs PostgreSQL and Redis like the tests.
-import { spawn } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { writeFileSync } from 'node:fs';
-import { benchMetricsToken, cpuProfiler, createDatabase, gql, load, login, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild } from './bench-support.mjs';
+import { benchMetricsToken, cpuProfiler, createDatabase, gql, load, login, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, runBenchmark, spawnPeer, startServer, superviseChild } from './bench-support.mjs';
 import { summarize } from './cpu-profile-summary.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 15);
@@ -73,7 +72,7 @@ async function main() {
   }
 
   const peer = await superviseChild(
-    spawn(process.execPath, [path.join(root, 'test/bench/bookings-peer.mjs')], { env: { PATH: process.env.PATH, DATABASE_URL: database.url }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawnPeer('bookings-peer.mjs', { DATABASE_URL: database.url }),
     'bare peer',
   );
 
@@ -109,14 +108,14 @@ async function main() {
   const bare = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const runs = [
-      ['product', server.url, product],
-      ['bare peer', peer.url, bare],
+      ['product', server, product],
+      ['bare peer', peer, bare],
     ];
     if (round % 2 === 0) runs.reverse(); // neither always runs on a cooler machine
-    for (const [label, url, into] of runs) {
-      const profiling = profiler && url === server.url;
+    for (const [label, target, into] of runs) {
+      const profiling = profiler && target === server;
       if (profiling) await profiler.start();
-      into.push(await load(`round ${round}: ${label}`, { url: `${url}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION }));
+      into.push(await load(`round ${round}: ${label}`, { url: `${target.url}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION }, { serverPid: target.pid }));
       if (profiling) profiles.push(await profiler.stop());
     }
   }
@@ -129,6 +128,7 @@ async function main() {
   for (let i = 0; i < ROUNDS; i++) console.log(`  round ${i + 1} product / peer: req/s ${ratio(product[i].rps, bare[i].rps)}, p99 ${ratio(product[i].p99, bare[i].p99)}`);
   const mean = (runs, key) => runs.reduce((sum, r) => sum + r[key], 0) / runs.length;
   console.log(`  all rounds product / peer: req/s ${ratio(mean(product, 'rps'), mean(bare, 'rps'))} (${mean(product, 'rps').toFixed(0)} vs ${mean(bare, 'rps').toFixed(0)} req/s; target x0.75)`);
+  console.log(`  server CPU per request: product ${mean(product, 'cpuMsPerRequest').toFixed(2)} ms, peer ${mean(bare, 'cpuMsPerRequest').toFixed(2)} ms (peer / product ${ratio(mean(bare, 'cpuMsPerRequest'), mean(product, 'cpuMsPerRequest'))}; steadier than req/s when other work shares the cores)`);
   console.log(`  SQL statements per request: page of 10: ${ten}, page of 100: ${hundred}${ten === hundred ? ' (does not grow with the page)' : ' (GROWS with the page)'}`);
   if (server.exited()) throw new Error(`the server exited during the run: ${server.output()}`);
   for (const [i, profile] of profiles.entries()) {

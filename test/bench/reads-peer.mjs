@@ -2,7 +2,7 @@
 // the committed schema (schema/schema.graphql) and answers `extensions` the way the product
 // does: the same bearer-token lookup (a live session by the token's SHA-256, joined to its
 // staff user), the same two statements (count, then the page ordered by number and id), the
-// same availability rule (the server's own compiled working-hours module) and the same ids
+// same availability rule and next change (the server's own compiled working-hours module) and the same ids
 // and cursors. Every request is parsed, validated and executed; nothing is cached.
 //
 // Started by reads.mjs: DATABASE_URL=... [BUSINESS_TIME_ZONE=...] node test/bench/reads-peer.mjs
@@ -12,7 +12,7 @@ import { GraphQLError } from 'graphql';
 import { encodeCursor, maxPageSize, pool, root, servePeer, toGlobalId } from './peer-support.mjs';
 
 const require = createRequire(import.meta.url);
-const { isWithinWorkingHours } = require(path.join(root, 'server/dist/server/src/modules/extensions/working-hours.js'));
+const { isWithinWorkingHours, nextWorkingHoursChange } = require(path.join(root, 'server/dist/server/src/modules/extensions/working-hours.js'));
 
 const timeZone = process.env.BUSINESS_TIME_ZONE ?? 'America/New_York';
 
@@ -39,6 +39,7 @@ const rootValue = {
         phone: row.phone,
         status: row.status,
         availableNow: row.status === 'AVAILABLE' && isWithinWorkingHours(row.working_hours, now, timeZone),
+        availabilityChangesAt: row.status === 'AVAILABLE' ? (nextWorkingHoursChange(row.working_hours, now, timeZone)?.toISOString() ?? null) : null,
         isPrimaryEscalation: row.is_primary_escalation,
         staffUserId: row.staff_user_id ? toGlobalId('StaffUser', row.staff_user_id) : null,
         workingHours: row.working_hours,

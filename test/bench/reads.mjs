@@ -9,7 +9,6 @@
 // PROFILE=<dir> also records a CPU profile of the server during its measured runs (through
 // its inspector), writes it to <dir> and prints where its time went. Needs PostgreSQL and Redis like the tests:
 // DATABASE_ADMIN_URL (default the local server) and REDIS_URL (REDIS_URL= for in-process).
-import { spawn } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,8 +25,8 @@ import {
   ratio,
   redisKeyPrefix,
   redisUrl,
-  root,
   runBenchmark,
+  spawnPeer,
   startServer,
   superviseChild,
 } from './bench-support.mjs';
@@ -74,10 +73,7 @@ async function main() {
   }
 
   const peer = await superviseChild(
-    spawn(process.execPath, [path.join(root, 'test/bench/reads-peer.mjs')], {
-      env: { PATH: process.env.PATH, DATABASE_URL: database.url, BUSINESS_TIME_ZONE: TIME_ZONE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
+    spawnPeer('reads-peer.mjs', { DATABASE_URL: database.url, BUSINESS_TIME_ZONE: TIME_ZONE }),
     'bare peer',
   );
 

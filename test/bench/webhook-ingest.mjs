@@ -16,14 +16,13 @@
 // its inspector), writes it to <dir> and prints where its time went.
 // Needs PostgreSQL and Redis like the tests: DATABASE_ADMIN_URL (default the local server) and
 // REDIS_URL (default the local one; REDIS_URL= runs the server on its in-process pub/sub).
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { benchMetricsToken, cpuProfiler, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, root, runBenchmark, startServer, superviseChild, waitFor } from './bench-support.mjs';
+import { writeFileSync } from 'node:fs';
+import { benchMetricsToken, cpuProfiler, cpuSeconds, createDatabase, load, onCleanup, printTable, profileDirectory, ratio, redisKeyPrefix, redisUrl, runBenchmark, spawnPeer, startServer, superviseChild, waitFor } from './bench-support.mjs';
 import { summarize } from './cpu-profile-summary.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 20);
@@ -210,16 +209,6 @@ async function eventCounts(db) {
  * Sustained webhooks to `url` for DURATION s, then the wait until the server's queue has
  * applied everything; counts are deltas from before the load, so runs can follow each other.
  */
-/** CPU seconds a process has used (user + system), from /proc on Linux; null elsewhere. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
-  } catch {
-    return null;
-  }
-}
-
 /** Per queue, the SQL statements its job attempts sent and how many attempts, from the server's /metrics. */
 async function jobStatements(serverUrl) {
   const text = await (await fetch(`${serverUrl}/metrics`, { headers: { authorization: `Bearer ${benchMetricsToken}` } })).text();
@@ -329,10 +318,7 @@ async function main() {
   if (!(await waitFor(() => rc.state.subscriptions.length > 0, 15_000))) console.log('(the server made no webhook subscription within 15 s; going on)');
   // After the server has migrated the database and created the queues it shares with it.
   const peer = await superviseChild(
-    spawn(process.execPath, [path.join(root, 'test/bench/webhook-peer.mjs')], {
-      env: { PATH: process.env.PATH, DATABASE_URL: database.url, WEBHOOK_TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
+    spawnPeer('webhook-peer.mjs', { DATABASE_URL: database.url, WEBHOOK_TOKEN }),
     'bare peer',
   );
 
