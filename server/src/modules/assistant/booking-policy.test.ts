@@ -26,6 +26,7 @@ const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => 
   intentConfidence: 0.9,
   details: {},
   sentiment: 0,
+  language: 'en',
   ...overrides,
 });
 const sure = <T>(value: T) => ({ value, confidence: 0.95 });

@@ -130,6 +130,6 @@ describe('LocalMessageAnalyzer', () => {
   });
 
   it('handles an empty message', () => {
-    expect(analyze('')).toEqual({ intent: 'GENERAL_QUESTION', intentConfidence: 0.5, details: {}, sentiment: 0 });
+    expect(analyze('')).toEqual({ intent: 'GENERAL_QUESTION', intentConfidence: 0.5, details: {}, sentiment: 0, language: 'en' });
   });
 });

@@ -38,9 +38,20 @@ const HUMAN_CUES = [
   /\b(?:have|get|can|could|need|want|would like)\s+(?:someone|somebody|a person|a human|a manager|a real person)\b[^.?!]{0,30}\b(?:reach out|contact|call|get in touch|get back|email|text)\b/,
   /\b(?:don't|do not|not|no)\s+(?:want\s+)?(?:to\s+)?(?:talk|speak|chat)(?:ing)?\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:bot|robot|machine|computer|ai)\b/,
   /\b(?:stop|no more)\b.*\b(?:bot|robot)\b/,
+  // A complaint about the assistant itself is a request for someone else.
+  /\b(?:is this|are you|am i (?:talking|texting|chatting) (?:to|with))\s+(?:a\s+|an\s+)?(?:bot|robot|machine|computer|ai|automated)\b/,
+  /\b(?:bot|robot|automated|canned)\s+(?:answers?|replies|responses|messages)\b/,
+  /\b(?:useless|stupid|dumb)\s+(?:bot|robot|machine|ai)\b/,
+  /\b(?:someone|somebody|a person|a human|anyone)\s+(?:please\s+)?(?:text|call|email|contact|ring)\s+me\b/,
+  /\b(?:have|get|need)\s+(?:someone|somebody|a person|a human)\s+(?:to\s+)?(?:call|text|contact|phone)\b/,
+  // Spanish: "hablar con una persona", "que alguien me llame", "gerente".
+  /\b(?:hablar|comunicarme|platicar)\s+con\s+(?:una?\s+|el\s+|la\s+)?(?:persona|person|alguien|gerente|encargad[oa]|humano|due\u00f1[oa]|supervisor[a]?)\b/,
+  /\b(?:persona|person)\s+real\b|\bser humano\b|\bhumano\b|\bgerente\b|\bencargad[oa]\b/,
+  /\b(?:alguien|una persona|una person)\s+(?:que\s+)?(?:me\s+)?(?:llame|llamen|conteste|responda|ayude|escriba)\b|\bll\u00e1?m(?:enme|ame)\b/,
+  /\bno (?:quiero|me sirve|sirve)\b[^.?!]{0,20}\b(?:bot|robot|m\u00e1quina|maquina)\b/,
 ];
 /** One- or two-word messages that are a request for a person on their own: "agent", "manager pls". */
-const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+)?(?:agent|manager|person|staff|someone)\s*(?:please|now)?\W*$/;
+const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+|the\s+|your\s+)?(?:agent|manager|person|staff|someone|supervisor|owner|boss|human|representative|rep|gerente|encargado)\s*(?:please|now|pls|por favor)?\W*$/;
 const NO_NEED_BEFORE = /\b(?:no need|don't need|do not need|without)\s+(?:to\s+)?$/;
 
 const CANCEL_CUES = [
@@ -50,6 +61,8 @@ const CANCEL_CUES = [
   /\b(?:no longer|won't be|will not be|not going to|wont be)\s+(?:need|needing)\b/,
   /\b(?:party|event|dinner|hibachi)(?:'s| is)\s+(?:off|cancelled)\b/,
   /\b(?:not|won't|will not|no longer)\s+(?:to\s+)?(?:go|going)\s+ahead\b/,
+  /\bcancel(?:ar|en|amos|a|ado|ada|aci\u00f3n|acion)\b/,
+  /\bya no (?:vamos a |queremos |necesitamos |habr\u00e1 |hay )/,
 ];
 const CANCEL_NEGATED = /\b(?:not|don't|do not|never|no need to)\s+(?:want to\s+|going to\s+)?cancel\w*/g;
 const CANCEL_HYPOTHETICAL = /\bcancellation policy\b|\bpolicy\b[^.?!]*\bcancel\w*|\bcancel\w*[^.?!]*\bpolicy\b|\b(?:what|how)\s+(?:happens\s+)?if\s+(?:i|we)\s+(?:need to\s+|have to\s+|want to\s+)?cancel\w*|\bcan (?:i|we) (?:still )?cancel (?:later|if|up to|any ?time)\b/g;
@@ -73,6 +86,8 @@ const MODIFY_CUES = [
   /\badd\b[^.?!]*\bto (?:our|my|the)\s+(?:\S+\s+){0,3}?(?:booking|reservation|order|party|event)\b/,
   /\b(?:guest count|headcount|head count|number of guests|party size)\b[^.?!]*\b(?:now|went|gone|changed|increased|decreased|dropped|grew|up to|down to)\b/,
   /\bplease update\b|\bupdate (?:it|that|this|the details)\b/,
+  /\b(?:cambiar|cambio|cambiamos|mover|moverla|moverlo|reprogramar|posponer|pasar)\b[^.?!]*\b(?:fecha|hora|reserva|reservaci\u00f3n|reservacion|fiesta|evento|direcci\u00f3n|direccion|d\u00eda|dia)\b/,
+  /\b(?:agregar|a\u00f1adir|sumar)\s+(?:\d+|otr[oa]s?)\s+(?:personas?|person|invitados|ni\u00f1os|adultos)\b/,
 ];
 /** "instead" changes a booking only when it replaces a date, time or count, not "tofu instead of meat". */
 const INSTEAD = /\binstead\b/;
@@ -87,14 +102,16 @@ const NEW_BOOKING_CUES = [
   /\bsign (?:us|me) up\b|\bset up (?:a|an)\b|\block in\b/,
   /\b(?:want|need|like|love|looking for|get|have|hoping for)\s+(?:a\s+|an\s+|to have\s+|to get\s+)?(?:private\s+)?(?:hibachi|chef)\b/,
   /\bwant\s+to\s+do\s+(?:a\s+)?(?:\w+\s+)?hibachi\b/,
+  /\b(?:reservar|agendar|contratar|apartar)\b/,
+  /\b(?:quiero|queremos|quisiera|quisi\u00e9ramos|necesito|necesitamos|buscamos|busco)\s+(?:una?\s+|el\s+)?(?:reserva\w*|chef|hibachi|cocinero|fiesta)\b/,
 ];
 /** Availability questions are booking requests once a date or party size is given. */
-const AVAILABILITY_CUES = /\bavailab\w*|\b(?:are you|you)\s+(?:free|open)\b|\bstill open\b|\bfree on\b|\bcan (?:you|we) do\b|\bcome out\b|\bopenings?\b|\bchef free\b/;
+const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\btienen (?:espacio|lugar|fecha)\b|\b(?:are you|you)\s+(?:free|open)\b|\bstill open\b|\bfree on\b|\bcan (?:you|we) do\b|\bcome out\b|\bopenings?\b|\bchef free\b/;
 
 /** "what does the price include" asks what is included, not what it costs. */
 const PRICE_AS_SUBJECT = /\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
 const PRICING_CUES =
-  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b/;
+  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
 
 /** A booking the customer already has: a question about it is not a new booking. */
 const EXISTING_BOOKING = /\b(?:booked|reserved)\s+(?:you|with you|it|this|that)\b|\b(?:we|i)\s+(?:already\s+)?(?:booked|reserved)\b|\b(?:my|our)\s+(?:booking|reservation)\b/;
