@@ -80,7 +80,8 @@ function read(text: string, context: AnalysisContext) {
   const bookingDetails = [hasDate, times.length > 0, anyPartySize, address, dietaryNotes].filter(Boolean).length;
   const faqTopic = findFaqTopic(normalised, { hasStreetAddress: address !== undefined });
   const confirmation = findConfirmation(normalised);
-  const signals = { bookingDetails, hasDateOrPartySize: hasDate || anyPartySize !== undefined, faqTopic, confirmation };
+  const contactDetails = [email, phone, findName(withoutContact, { detailsList: false })].filter(Boolean).length;
+  const signals = { bookingDetails, hasDateOrPartySize: hasDate || anyPartySize !== undefined, faqTopic, confirmation, contactDetails };
   const evidence: IntentEvidence = {
     text: original,
     normalised,

@@ -80,6 +80,7 @@ export function ruleFeatures(evidence: IntentEvidence): string[] {
   if (signals.hasDateOrPartySize) features.push('r:date-or-party');
   if (signals.faqTopic) features.push(`r:faq:${signals.faqTopic}`);
   if (signals.confirmation) features.push(`r:confirmation:${signals.confirmation}`);
+  if (signals.contactDetails) features.push('r:contact');
   if (isQuestion(evidence.normalised)) features.push('r:question');
   return features;
 }

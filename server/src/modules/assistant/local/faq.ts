@@ -7,15 +7,15 @@ import { isQuestion, sentences } from './text';
  * first asked wins.
  */
 
-const MINIMUM_SPEND = /\bminimums?\b|\bmin\.?\s+(?:spend|order|amount|charge|price|purchase|headcount|guests|party|number)\b/;
+const MINIMUM_SPEND = /\bm\u00ednimo\b|\bminimo\b|\bminimums?\b|\bmin\.?\s+(?:spend|order|amount|charge|price|purchase|headcount|guests|party|number)\b/;
 const SERVICE_AREA =
-  /\b(?:do|does|can|will|would)\s+(?:you|y'all|your (?:team|chefs?|company))(?:\s+guys)?\s+(?:\w+\s+)?(?:come|travel|go|drive|serve|service|cover|deliver)s?\b|\bservice area\b|\bareas? (?:do )?you (?:serve|cover)\b|\bhow far (?:do|will|would|can|are|is) (?:you|u|your)\b|\b(?:travel|trip|mileage|distance) (?:fee|charge|cost)s?\b|\b(?:service|you) covers?\b|\bare you(?: guys)? (?:in|near|around|based)\b/;
+  /\b(?:do|does|can|will|would)\s+(?:you|y'all|your (?:team|chefs?|company))(?:\s+guys)?\s+(?:\w+\s+)?(?:come|travel|go|drive|serve|service|cover|deliver)s?\b|\bservice area\b|\bareas? (?:do )?you (?:serve|cover)\b|\bhow far (?:do|will|would|can|are|is) (?:you|u|your)\b|\b(?:travel|trip|mileage|distance) (?:fee|charge|cost)s?\b|\b(?:service|you) covers?\b|\bare you(?: guys)? (?:in|near|around|based)\b|\b(?:van|viajan|llegan|vienen|cubren|sirven)\s+(?:hasta|a|en)\b|\bzona de servicio\b/;
 const VEGETARIAN_WORDS = /\b(?:vegetarians?|vegans?|plant based|meatless|meat free|tofu|veggie)\b/;
 const OPTION_WORDS = /\b(?:options?|menus?|dishes|meals?|alternatives?|choices?|something|anything|you|chef|chefs)\b/;
 /** Asking what the business offers, not asking it to do something ("can we add a vegan option"). */
-const ASKS_THE_BUSINESS = /\b(?:do|does|can|could|will|would)\s+(?:you|u|y'all|the chef|the chefs|your chefs?)\b|\b(?:is|are) there\b|\bany\b|\bwhat\b|\bwhich\b/;
+const ASKS_THE_BUSINESS = /\b(?:do|does|can|could|will|would)\s+(?:you|u|y'all|the chef|the chefs|your chefs?)\b|\b(?:is|are) there\b|\bany\b|\bwhat\b|\bwhich\b|\b(?:tienen|hay|ofrecen|hacen)\b/;
 const WHATS_INCLUDED =
-  /\bwhat(?:'s| is| are| does| do)?\s+(?:\w+\s+){0,4}?(?:includ\w*|comes? with)\b|\b(?:includ(?:e|es|ed|ing))\b|\bcomes? with\b|\bwhat (?:do|does) (?:you|the chef|the chefs|your chefs?) bring\b|\bdo (?:we|i) (?:need to |have to )?(?:provide|bring|supply|have)\b|\bdo you (?:provide|bring|supply)\b|\bwhat(?:'s| is) on the menu\b/;
+  /\bwhat(?:'s| is| are| does| do)?\s+(?:\w+\s+){0,4}?(?:includ\w*|comes? with)\b|\b(?:includ(?:e|es|ed|ing))\b|\bcomes? with\b|\bwhat (?:do|does) (?:you|the chef|the chefs|your chefs?) bring\b|\bdo (?:we|i) (?:need to |have to )?(?:provide|bring|supply|have)\b|\bdo you (?:provide|bring|supply)\b|\bwhat(?:'s| is) on the menu\b|\bqu[e\u00e9] (?:incluye|traen|trae)\b|\bincluid[oa]s?\b/;
 
 export interface FaqContext {
   /** A street address was given: "can you come out to 14 Rosewood Ct" is a booking, not an FAQ. */

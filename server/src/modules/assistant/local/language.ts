@@ -20,7 +20,8 @@ const STRONG = new Set(
     'hijo hija esposa esposo mamá papá familia evento señor señora llamo mucho muchas muchos más menos aquí aqui ' +
     'equipo servicio ayuda respuesta respondan contesten pésimo pesimo molesto enojado ridículo ridiculo basura estafa ' +
     'veinte treinta cuarenta cincuenta quince doce diez ocho nueve seis siete cinco cuatro tres dos ' +
-    'confirmo confirmar correcto listo vale claro perfecto sería seria tienen ofrecen viajan cobran hacen'
+    'confirmo confirmar correcto listo claro perfecto sería seria tienen ofrecen viajan cobran hacen ' +
+    'hasta vivimos allí hablo español nombre llama depósito deposito viaje'
   ).split(/\s+/),
 );
 const SHARED = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'que', 'con', 'una', 'uno', 'y', 'en', 'mi', 'es', 'al', 'lo', 'le', 'se', 'nos']);
@@ -31,6 +32,8 @@ export type Language = 'en' | 'es';
 export function spanishScore(text: string): number {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   let score = (text.match(/[¿¡]/g) ?? []).length;
+  // "a las 5pm": a Spanish time inside an English sentence.
+  score += (text.toLowerCase().match(/\ba las? \d/g) ?? []).length;
   for (const word of words) {
     if (STRONG.has(word)) score += 1;
     else if (SHARED.has(word)) score += 0.5;

@@ -48,8 +48,8 @@ const PHRASES: Array<[RegExp, number]> = [
   // Repeated attempts, ultimatums and threats: upset enough for a person whatever the words.
   [/\b(?:(?:third|3rd|fourth|4th|fifth|5th|second|2nd) time|(?:three|four|five|3|4|5) times|(?:again|twice|already|repeatedly) (?:asked|told|said)|(?:asked|told|said|texted|messaged|called|emailed) (?:you |this |u )?(?:\w+ )?(?:twice|three times|already|again|repeatedly|multiple times|several times|a million times|over and over))\b/gi, -3.2],
   [/\b(?:how many times|still (?:no|nothing|waiting|haven't|have not|hasn't|no one)|nobody (?:has )?(?:answered|responded|called|replied)|no one (?:has )?(?:answered|responded|called|replied)|not listening|are you even (?:reading|listening))\b/gi, -3],
-  [/\b(?:bad|negative|1[- ]star|one[- ]star|terrible|scathing) (?:review|rating)s?\b|\b(?:yelp|google) review\b|\bchargeback\b|\bdispute (?:the|this|it|my)\b|\b(?:my )?(?:lawyer|attorney)\b|\bbetter business bureau\b|\bBBB\b|\breport(?:ing)? you\b|\bsmall claims\b/gi, -3.4],
-  [/\b(?:this|that|it) is (?:ridiculous|unacceptable|insane|absurd|a joke)\b|\bare you (?:kidding|serious)\b|\bunbelievable\b|\bi(?:'m| am) done\b|\bsick (?:and tired|of)\b|\bfor the last time\b/gi, -3.3],
+  [/\b(?:bad|negative|1[- ]star|one[- ]star|terrible|scathing) (?:review|rating)s?\b|\b(?:yelp|google) review\b|\bchargebacks?\b|\bdisput(?:e|ing) (?:the|this|it|my)\b|\b(?:my )?(?:lawyer|attorney)\b|\bbetter business bureau\b|\bBBB\b|\breport(?:ing)? you\b|\bsmall claims\b/gi, -3.4],
+  [/\b(?:this|that|it) is (?:ridiculous|unacceptable|insane|absurd|a joke)\b|\bare you (?:kidding|serious)\b|\bunbelievable\b|\bi(?:'m| am) done\b|\bsick (?:and tired|of)\b|\bfor the last time\b|\bi (?:already )?told you\b/gi, -3.3],
   [/\b(?:tercera|cuarta|segunda) vez\b|\b(?:otra vez|de nuevo) (?:les|te|lo) (?:pregunto|digo|escribo)\b|\bmala (?:rese\u00f1a|calificaci\u00f3n)\b|\bnadie (?:me )?(?:contesta|responde)\b|\bnunca m\u00e1s\b|\bqu\u00e9 (?:verg\u00fcenza|falta de respeto)\b/gi, -3.3],
   [/\b(?:kind|best|warm|warmest) regards\b|\bbest wishes\b/gi, 0],
 ];
