@@ -1,6 +1,6 @@
 import { INTENTS, type Intent } from '../assistant.port';
 import { FEATURE_COUNT, intentFeatures, type IntentEvidence, type SparseVector } from './features';
-import { chooseIntent } from './intent-choice';
+import { chooseIntent, INTENT_CHOICE, type IntentChoicePolicy } from './intent-choice';
 import { IntentModel, softmax } from './model';
 
 /**
@@ -103,7 +103,7 @@ export interface CrossValidation {
  * classifier does on messages it was not trained on (its accuracy on its own training messages
  * says little). Folds are dealt from a seeded shuffle.
  */
-export function crossValidate(examples: readonly TrainingExample[], folds = 5, options: TrainingOptions = DEFAULT_TRAINING): CrossValidation {
+export function crossValidate(examples: readonly TrainingExample[], folds = 5, options: TrainingOptions = DEFAULT_TRAINING, policy: IntentChoicePolicy = INTENT_CHOICE): CrossValidation {
   const order = shuffled(
     examples.map((_, i) => i),
     seededRandom(options.seed + 1),
@@ -121,7 +121,7 @@ export function crossValidate(examples: readonly TrainingExample[], folds = 5, o
     examples.forEach((example, i) => {
       if (foldOf.get(i) !== fold) return;
       const prediction = model.predict(intentFeatures(example.evidence));
-      const chosen = chooseIntent(example.evidence.rule, prediction).intent;
+      const chosen = chooseIntent(example.evidence.rule, prediction, policy).intent;
       if (example.evidence.rule.intent === example.intent) rules += 1;
       if (prediction.intent === example.intent) classifier += 1;
       if (chosen === example.intent) combined += 1;

@@ -46,6 +46,8 @@ const HUMAN_CUES = [
   /\b(?:get|have|put)\s+(?:someone|somebody|a person|a human|anyone|a manager)\s+on the (?:phone|line)\b/,
   /\b(?:someone|somebody|a manager|a person|nobody|no one)\s+(?:doesn't|does not|don't|do not)?\s*(?:calls?|contacts?|texts?)\s+me\b/,
   /\bcall ?back\b/,
+  /\b(?:anyone|anybody|someone|somebody)\s+(?:there|home|out there|awake|working)\s*\?/,
+  /\b(?:me|nos)\s+(?:pueden|puede|podr[i\u00ed]an|podr[i\u00ed]a)\s+(?:llamar|marcar|contactar|escribir)\b/,
   // A complaint about the assistant itself is a request for someone else.
   /\b(?:is this|are you|am i (?:talking|texting|chatting) (?:to|with))\s+(?:a\s+|an\s+)?(?:bot|robot|machine|computer|ai|automated)\b/,
   /\b(?:bot|robot|automated|canned)\s+(?:answers?|replies|responses|messages)\b/,
@@ -71,6 +73,7 @@ const CANCEL_CUES = [
   /\b(?:not|won't|will not|no longer)\s+(?:to\s+)?(?:go|going)\s+ahead\b/,
   /\bcancel(?:ar|en|amos|a|ado|ada|aci\u00f3n|acion)\b/,
   /\bscratch\s+(?:the|our|my)\s+(?:booking|reservation|party|event|dinner)\b/,
+  /\bwithdraw\w*\b[^.?!]*\b(?:booking|reservation|party|event|deposit)\b/,
   /\bya no (?:vamos a |queremos |necesitamos |habr\u00e1 |hay )/,
 ];
 const CANCEL_NEGATED = /\b(?:not|don't|do not|never|no need to)\s+(?:want to\s+|going to\s+)?cancel\w*/g;
@@ -95,10 +98,11 @@ const MODIFY_CUES = [
   /\badd\b[^.?!]*\bto (?:our|my|the)\s+(?:\S+\s+){0,3}?(?:booking|reservation|order|party|event)\b/,
   /\b(?:guest count|headcount|head count|number of guests|party size)\b[^.?!]*\b(?:now|went|gone|changed|increased|decreased|dropped|grew|up to|down to)\b/,
   /\bplease update\b|\bupdate (?:it|that|this|the details)\b/,
-  /\b(?:cambiar|cambio|cambiamos|mover|moverla|moverlo|reprogramar|posponer|pasar)\b[^.?!]*\b(?:fecha|hora|reserva|reservaci\u00f3n|reservacion|fiesta|evento|direcci\u00f3n|direccion|d\u00eda|dia)\b/,
+  /\b(?:cambiar|cambio|cambiamos|mover|moverla|moverlo|reprogramar|posponer|pasar)\b[^.?!]*\b(?:fecha|hora|reserv\w*|fiesta|evento|cena|direcci\u00f3n|direccion|d\u00eda|dia)\b/,
   /\b(?:agregar|a\u00f1adir|sumar)\s+(?:\d+|otr[oa]s?)\s+(?:personas?|persons?|people|invitados|ni\u00f1os|adultos)\b/,
   /\b(?:actualizar|reprogramar|posponer|aplazar)\b/,
   /\bfix\s+(?:my|our|the)\s+(?:booking|reservation|order)\b/,
+  /\b(?:start|begin|come|arrive|push|serve)\s+(?:\w+\s+){0,4}?(?:later|earlier)\s+than\b/,
   /\b(?:switch|move|bump|push)\s+us\b/,
   /\b(?:we're|we are|now|ahora somos|somos)\s+(?:\d+\s+)?(?:\w+\s+)?(?:now\s+)?,?\s*not\s+\d+\b/,
 ];
@@ -121,8 +125,8 @@ const NEW_BOOKING_CUES = [
 /** Availability questions are booking requests once a date or party size is given. */
 const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\btienen (?:espacio|lugar|fecha)\b|\b(?:are you|you)\s+(?:free|open)\b|\bstill open\b|\bfree on\b|\bcan (?:you|we) do\b|\bcome out\b|\bopenings?\b|\bchef free\b/;
 
-/** "what does the price include" asks what is included, not what it costs. */
-const PRICE_AS_SUBJECT = /\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
+/** "what does the price include" asks what is included, not what it costs; "how much notice" is not money. */
+const PRICE_AS_SUBJECT = /\bhow much (?:notice|time|space|room|lead time|advance notice|warning|setup)\b|\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
 const PRICING_CUES =
   /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
 
@@ -145,8 +149,11 @@ function wantsToCancel(text: string): boolean {
   return anyCue(CANCEL_CUES, text.replace(CANCEL_NEGATED, ' ').replace(CANCEL_HYPOTHETICAL, ' '));
 }
 
+/** "any update on my booking?" asks for news, it does not update anything. */
+const STATUS_QUESTION = /\b(?:any|an)\s+updates?\s+(?:on|about|regarding)\b/g;
+
 function wantsToChange(text: string, signals: IntentSignals): boolean {
-  const rest = text.replace(MODIFY_NEGATED, ' ');
+  const rest = text.replace(MODIFY_NEGATED, ' ').replace(STATUS_QUESTION, ' ');
   return anyCue(MODIFY_CUES, rest) || (INSTEAD.test(rest) && signals.bookingDetails > 0);
 }
 
