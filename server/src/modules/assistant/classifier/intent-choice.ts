@@ -4,12 +4,17 @@ import { round } from '../local/mentions';
 import type { IntentPrediction } from './model';
 
 /**
- * The intent the analyzer reports: the classifier's, unless it is unsure (its best intent below
- * `unsureBelow`), when the rules answer instead. Requests for a person lean towards a person:
- * an explicit request the rules found always stands (those cues, "speak to a manager", "real
- * person", are precise), and so does the classifier's reading of one once it gives it
- * `personFrom` or more, even when another intent scores higher. Missing a request for a person
- * is the costliest mistake the assistant can make; a needless hand-over costs a staff reply.
+ * The intent the analyzer reports, from the rules' answer and the classifier's prediction.
+ *
+ * The rules answer in two ways: from an explicit cue ("cancel", "reschedule", "how much",
+ * "book"), which is precise, or by default when no cue is present (details alone read as a
+ * booking, anything else as a general question), which is a guess. The classifier overrules
+ * a cue only when it is very sure (`overruleCueFrom`), and overrules a default whenever it is
+ * not unsure (`unsureBelow`). An explicit request for a person found by the rules always
+ * stands; where the rules only guessed, the classifier's reading of a request for a person
+ * wins from `personFrom` even when another intent scores higher: missing a request for a
+ * person is the costliest mistake the assistant can make, a needless hand-over costs a staff
+ * reply.
  *
  * The confidence reported: when both agree, the rules' own (it says how much cue the message
  * had: "hmm" stays unsure even though the model, fitted to its training messages, is sure of
@@ -18,18 +23,23 @@ import type { IntentPrediction } from './model';
 export interface IntentChoicePolicy {
   unsureBelow: number;
   personFrom: number;
+  overruleCueFrom: number;
 }
 
-export const INTENT_CHOICE: IntentChoicePolicy = { unsureBelow: 0.5, personFrom: 0.25 };
+export const INTENT_CHOICE: IntentChoicePolicy = { unsureBelow: 0.5, personFrom: 0.25, overruleCueFrom: 0.9 };
 export const UNSURE_BELOW = INTENT_CHOICE.unsureBelow;
+/** The rules' confidence when an explicit cue decided (see classifyIntent); below it they guessed. */
+const CUE_CONFIDENCE = 0.88;
 const OVERRULING_DISCOUNT = 0.9;
 
 export function chooseIntent(rule: IntentResult, prediction: IntentPrediction | undefined, policy: IntentChoicePolicy = INTENT_CHOICE): IntentResult {
   if (!prediction || rule.intent === 'HUMAN_REQUEST') return rule;
+  if (rule.confidence >= CUE_CONFIDENCE) {
+    return prediction.probability >= policy.overruleCueFrom ? overruled(rule, prediction.intent, prediction.probability) : rule;
+  }
   const person = prediction.probabilities.HUMAN_REQUEST ?? 0;
   if (person >= policy.personFrom) return overruled(rule, 'HUMAN_REQUEST', Math.max(person, prediction.probability));
-  if (prediction.probability < policy.unsureBelow || prediction.intent === rule.intent) return rule;
-  return overruled(rule, prediction.intent, prediction.probability);
+  return prediction.probability >= policy.unsureBelow ? overruled(rule, prediction.intent, prediction.probability) : rule;
 }
 
 function overruled(rule: IntentResult, intent: Intent, probability: number): IntentResult {

@@ -46,6 +46,7 @@ const HUMAN_CUES = [
   /\b(?:get|have|put)\s+(?:someone|somebody|a person|a human|anyone|a manager)\s+on the (?:phone|line)\b/,
   /\b(?:someone|somebody|a manager|a person|nobody|no one)\s+(?:doesn't|does not|don't|do not)?\s*(?:calls?|contacts?|texts?)\s+me\b/,
   /\bcall ?back\b/,
+  /\b(?:chef|manager|owner|boss)\s+[a-z]+\s+(?:there|around|available|in)\s*\?/,
   /\b(?:anyone|anybody|someone|somebody)\s+(?:there|home|out there|awake|working)\s*\?/,
   /\b(?:me|nos)\s+(?:pueden|puede|podr[i\u00ed]an|podr[i\u00ed]a)\s+(?:llamar|marcar|contactar|escribir)\b/,
   // A complaint about the assistant itself is a request for someone else.
@@ -74,6 +75,8 @@ const CANCEL_CUES = [
   /\bcancel(?:ar|en|amos|a|ado|ada|aci\u00f3n|acion)\b/,
   /\bscratch\s+(?:the|our|my)\s+(?:booking|reservation|party|event|dinner)\b/,
   /\bwithdraw\w*\b[^.?!]*\b(?:booking|reservation|party|event|deposit)\b/,
+  /\bdrop\s+(?:our|my|the)\s+(?:booking|reservation|party|event)\b/,
+  /\btake\b[^.?!]*\boff (?:the|your) (?:calendar|books|schedule)\b/,
   /\bya no (?:vamos a |queremos |necesitamos |habr\u00e1 |hay )/,
 ];
 const CANCEL_NEGATED = /\b(?:not|don't|do not|never|no need to)\s+(?:want to\s+|going to\s+)?cancel\w*/g;
@@ -98,12 +101,13 @@ const MODIFY_CUES = [
   /\badd\b[^.?!]*\bto (?:our|my|the)\s+(?:\S+\s+){0,3}?(?:booking|reservation|order|party|event)\b/,
   /\b(?:guest count|headcount|head count|number of guests|party size)\b[^.?!]*\b(?:now|went|gone|changed|increased|decreased|dropped|grew|up to|down to)\b/,
   /\bplease update\b|\bupdate (?:it|that|this|the details)\b/,
-  /\b(?:cambiar|cambio|cambiamos|mover|moverla|moverlo|reprogramar|posponer|pasar)\b[^.?!]*\b(?:fecha|hora|reserv\w*|fiesta|evento|cena|direcci\u00f3n|direccion|d\u00eda|dia)\b/,
+  /\b(?:cambiar|cambien|cambie|cambia|cambio|cambiamos|mover|moverla|moverlo|reprogramar|posponer|pasar)\b[^.?!]*\b(?:fecha|hora|reserv\w*|fiesta|evento|cena|direcci\u00f3n|direccion|d\u00eda|dia)\b/,
   /\b(?:agregar|a\u00f1adir|sumar)\s+(?:\d+|otr[oa]s?)\s+(?:personas?|persons?|people|invitados|ni\u00f1os|adultos)\b/,
   /\b(?:actualizar|reprogramar|posponer|aplazar)\b/,
   /\bfix\s+(?:my|our|the)\s+(?:booking|reservation|order)\b/,
   /\b(?:start|begin|come|arrive|push|serve)\s+(?:\w+\s+){0,4}?(?:later|earlier)\s+than\b/,
   /\b(?:switch|move|bump|push)\s+us\b/,
+  /\b(?:now|actually)\b[^.?!]*,?\s+not\s+\d+\b/,
   /\b(?:we're|we are|now|ahora somos|somos)\s+(?:\d+\s+)?(?:\w+\s+)?(?:now\s+)?,?\s*not\s+\d+\b/,
 ];
 /** "instead" changes a booking only when it replaces a date, time or count, not "tofu instead of meat". */

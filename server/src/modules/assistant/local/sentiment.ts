@@ -41,7 +41,7 @@ const EMOJI: Record<string, number> = {
 const PHRASES: Array<[RegExp, number]> = [
   [/\b(?:isn't|is not|not|doesn't|does not|isnt) working\b/gi, -2.2],
   [/\bnever again\b/gi, -3],
-  [/\bwhat a joke\b/gi, -2.6],
+  [/\bwhat a joke\b|\bjoke of a\b/gi, -3],
   [/\bwaste of (?:time|money)\b/gi, -2.8],
   [/\bfed up\b/gi, -2.6],
   [/\bno (?:problem|worries)\b/gi, 0.8],
