@@ -106,6 +106,17 @@ describe('chooseIntent', () => {
     expect(chooseIntent({ intent: 'PRICING', confidence: 0.92 }, prediction('GENERAL_QUESTION', UNSURE_BELOW - 0.01)).intent).toBe('PRICING');
   });
 
+  it("overrules a rule's explicit cue only when very sure", () => {
+    expect(chooseIntent({ intent: 'MODIFY_BOOKING', confidence: 0.9 }, prediction('GENERAL_QUESTION', 0.89)).intent).toBe('MODIFY_BOOKING');
+    expect(chooseIntent({ intent: 'MODIFY_BOOKING', confidence: 0.9 }, prediction('GENERAL_QUESTION', 0.95)).intent).toBe('GENERAL_QUESTION');
+  });
+
+  it("leans towards a person where the rules only guessed: the classifier's person reading wins from 0.25", () => {
+    const leaning: IntentPrediction = { intent: 'GENERAL_QUESTION', probability: 0.6, probabilities: { HUMAN_REQUEST: 0.3 } as Record<Intent, number> };
+    expect(chooseIntent({ intent: 'GENERAL_QUESTION', confidence: 0.7 }, leaning).intent).toBe('HUMAN_REQUEST');
+    expect(chooseIntent({ intent: 'CANCEL_BOOKING', confidence: 0.93 }, { ...leaning, intent: 'CANCEL_BOOKING' }).intent).toBe('CANCEL_BOOKING');
+  });
+
   it('never overrules a request for a person the rules found', () => {
     expect(chooseIntent({ intent: 'HUMAN_REQUEST', confidence: 0.95 }, prediction('CANCEL_BOOKING', 0.99)).intent).toBe('HUMAN_REQUEST');
   });

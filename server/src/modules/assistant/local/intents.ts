@@ -62,7 +62,7 @@ const HUMAN_CUES = [
   /\bno (?:quiero|me sirve|sirve)\b[^.?!]{0,20}\b(?:bot|robot|m\u00e1quina|maquina)\b/,
 ];
 /** One- or two-word messages that are a request for a person on their own: "agent", "manager pls". */
-const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+|the\s+|your\s+)?(?:agent|manager|person|staff|someone|supervisor|owner|boss|human|representative|rep|gerente|encargado)\s*(?:please|now|pls|por favor)?\W*$/;
+const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+|the\s+|your\s+)?(?:agent|manager|person|staff|someone|supervisor|owner|boss|human|representative|rep|gerente|encargado|front desk|office|reception|receptionist|dispatcher|coordinator|events? coordinator|someone in charge)\s*(?:please|now|pls|por favor)?\W*$/;
 const NO_NEED_BEFORE = /\b(?:no need|don't need|do not need|without)\s+(?:to\s+)?$/;
 
 const CANCEL_CUES = [
@@ -76,6 +76,7 @@ const CANCEL_CUES = [
   /\bscratch\s+(?:the|our|my)\s+(?:booking|reservation|party|event|dinner)\b/,
   /\bwithdraw\w*\b[^.?!]*\b(?:booking|reservation|party|event|deposit)\b/,
   /\bdrop\s+(?:our|my|the)\s+(?:booking|reservation|party|event)\b/,
+  /\bback(?:ing)? out\b|\bunbook\w*\b|\bpass on (?:the|our|this)\b/,
   /\btake\b[^.?!]*\boff (?:the|your) (?:calendar|books|schedule)\b/,
   /\bya no (?:vamos a |queremos |necesitamos |habr\u00e1 |hay )/,
 ];
@@ -105,6 +106,8 @@ const MODIFY_CUES = [
   /\b(?:agregar|a\u00f1adir|sumar)\s+(?:\d+|otr[oa]s?)\s+(?:personas?|persons?|people|invitados|ni\u00f1os|adultos)\b/,
   /\b(?:actualizar|reprogramar|posponer|aplazar)\b/,
   /\bfix\s+(?:my|our|the)\s+(?:booking|reservation|order)\b/,
+  /\b(?:we|there)\s+now\s+(?:have|are|will be)\b|\bwe(?:'re| are| will be)\s+(?:now|down to|up to)\s+\d+\b/,
+  /\bahora somos\b|\breservamos\b[^.?!]*\bpero\b/,
   /\b(?:start|begin|come|arrive|push|serve)\s+(?:\w+\s+){0,4}?(?:later|earlier)\s+than\b/,
   /\b(?:switch|move|bump|push)\s+us\b/,
   /\b(?:now|actually)\b[^.?!]*,?\s+not\s+\d+\b/,
@@ -116,7 +119,7 @@ const MODIFY_NEGATED = /\b(?:not|don't|do not|never|no need to)\s+(?:want to\s+|
 
 const NEW_BOOKING_CUES = [
   /\b(?:book|reserve|hire)\b/,
-  /\bbooking (?:request|for)\b|\breservation (?:request|for)\b|\breserving\b/,
+  /(?<!\b(?:my|our)\s)\bbooking (?:request|for)\b|(?<!\b(?:my|our)\s)\breservation (?:request|for)\b|\breserving\b/,
   /\b(?:make|making)\s+(?:a\s+)?(?:reservation|booking)\b/,
   /\b(?:inquire|inquiring|interested in|about)\s+booking\b/,
   /\bschedule\s+(?:a|an|the|our|my|for|it|us|me)\b/,
@@ -132,7 +135,7 @@ const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\btienen (?:espacio|lugar|
 /** "what does the price include" asks what is included, not what it costs; "how much notice" is not money. */
 const PRICE_AS_SUBJECT = /\bhow much (?:notice|time|space|room|lead time|advance notice|warning|setup)\b|\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
 const PRICING_CUES =
-  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
+  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b|\ball[- ]in\b|\b(?:cost|charge|pay)s? extra\b|\bextra (?:cost|charge|fee)s?\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
 
 /** A booking the customer already has: a question about it is not a new booking. */
 const EXISTING_BOOKING = /\b(?:booked|reserved)\s+(?:you|with you|it|this|that)\b|\b(?:we|i)\s+(?:already\s+)?(?:booked|reserved)\b|\b(?:my|our)\s+(?:booking|reservation)\b/;

@@ -24,7 +24,7 @@ const LEXICON: Record<string, number> = {
   // profanity: an upset customer, whatever else the message says
   fuck: -3.4, fucking: -3.4, fucked: -3.4, fck: -3.2, fkn: -3.2, fing: -3, shit: -3, shitty: -3.2, bullshit: -3.4, bs: -2.4,
   damn: -2.2, dammit: -2.6, goddamn: -3, crap: -2.6, crappy: -2.8, pissed: -3.2, asshole: -3.4, idiots: -3.2, idiot: -3.2,
-  clowns: -2.6, garbage: -2.9, trash: -2.6, outrageous: -3, insane: -2, livid: -3.4, fraud: -3.2, shameful: -2.8,
+  clowns: -2.6, scammers: -3.4, scammer: -3.4, thieves: -3.4, crooks: -3.4, ripoff: -3, rip: -0.5, garbage: -2.9, trash: -2.6, outrageous: -3, insane: -2, livid: -3.4, fraud: -3.2, shameful: -2.8,
   // Spanish
   gracias: 1.9, excelente: 3.2, genial: 3, perfecto: 2.7, encanta: 3.1, encantó: 3.1, feliz: 2.7, felices: 2.7, buenísimo: 3,
   bueno: 1.9, buena: 1.9, maravilloso: 3.2, increíble: 3, contentos: 2.5, contento: 2.5, emocionados: 2.5,
