@@ -46,6 +46,9 @@ const HUMAN_CUES = [
   /\b(?:get|have|put)\s+(?:someone|somebody|a person|a human|anyone|a manager)\s+on the (?:phone|line)\b/,
   /\b(?:someone|somebody|a manager|a person|nobody|no one)\s+(?:doesn't|does not|don't|do not)?\s*(?:calls?|contacts?|texts?)\s+me\b/,
   /\bcall ?back\b/,
+  /\b(?:deal|work)\s+with\s+(?:a |an |the |your )?(?:real |actual )?(?:person|human|owner|manager|someone|somebody|people)\b/,
+  /\bwho(?:'s| is)\s+(?:the|your)\s+(?:owner|manager|boss|supervisor|person in charge)\b|\b(?:like|want|have)\s+a word\b/,
+  /\b(?:talk|speak|chat)\s+(?:on|over|by)\s+the\s+phone\b/,
   /\b(?:chef|manager|owner|boss)\s+[a-z]+\s+(?:there|around|available|in)\s*\?/,
   /\b(?:anyone|anybody|someone|somebody)\s+(?:there|home|out there|awake|working)\s*\?/,
   /\b(?:me|nos)\s+(?:pueden|puede|podr[i\u00ed]an|podr[i\u00ed]a)\s+(?:llamar|marcar|contactar|escribir)\b/,
@@ -135,7 +138,7 @@ const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\btienen (?:espacio|lugar|
 /** "what does the price include" asks what is included, not what it costs; "how much notice" is not money. */
 const PRICE_AS_SUBJECT = /\bhow much (?:notice|time|space|room|lead time|advance notice|warning|setup)\b|\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
 const PRICING_CUES =
-  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b|\$|\bballpark\b|\bestimate\b|\ball[- ]in\b|\b(?:cost|charge|pay)s? extra\b|\bextra (?:cost|charge|fee)s?\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
+  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b(?! with)|\$|\bballpark\b|\bestimate\b|\ball[- ]in\b|\b(?:cost|charge|pay)s? extra\b|\bextra (?:cost|charge|fee)s?\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
 
 /** A booking the customer already has: a question about it is not a new booking. */
 const EXISTING_BOOKING = /\b(?:booked|reserved)\s+(?:you|with you|it|this|that)\b|\b(?:we|i)\s+(?:already\s+)?(?:booked|reserved)\b|\b(?:my|our)\s+(?:booking|reservation)\b/;
