@@ -46,6 +46,7 @@ const HUMAN_CUES = [
   /\b(?:get|have|put)\s+(?:someone|somebody|a person|a human|anyone|a manager)\s+on the (?:phone|line)\b/,
   /\b(?:someone|somebody|a manager|a person|nobody|no one)\s+(?:doesn't|does not|don't|do not)?\s*(?:calls?|contacts?|texts?)\s+me\b/,
   /\bcall ?back\b/,
+  /\bonly (?:a|an|the) (?:real |actual )?(?:person|human|manager|owner|people)\b/,
   /\b(?:deal|work)\s+with\s+(?:a |an |the |your )?(?:real |actual )?(?:person|human|owner|manager|someone|somebody|people)\b/,
   /\bwho(?:'s| is)\s+(?:the|your)\s+(?:owner|manager|boss|supervisor|person in charge)\b|\b(?:like|want|have)\s+a word\b/,
   /\b(?:talk|speak|chat)\s+(?:on|over|by)\s+the\s+phone\b/,
@@ -79,6 +80,7 @@ const CANCEL_CUES = [
   /\bscratch\s+(?:the|our|my)\s+(?:booking|reservation|party|event|dinner)\b/,
   /\bwithdraw\w*\b[^.?!]*\b(?:booking|reservation|party|event|deposit)\b/,
   /\bdrop\s+(?:our|my|the)\s+(?:booking|reservation|party|event)\b/,
+  /\b(?:want|need|get|getting)\s+out of (?:the|our|my|this)\s+(?:booking|reservation|event|party|contract)\b/,
   /\bback(?:ing)? out\b|\bunbook\w*\b|\bpass on (?:the|our|this)\b/,
   /\btake\b[^.?!]*\boff (?:the|your) (?:calendar|books|schedule)\b/,
   /\bya no (?:vamos a |queremos |necesitamos |habr\u00e1 |hay )/,
@@ -109,6 +111,8 @@ const MODIFY_CUES = [
   /\b(?:agregar|a\u00f1adir|sumar)\s+(?:\d+|otr[oa]s?)\s+(?:personas?|persons?|people|invitados|ni\u00f1os|adultos)\b/,
   /\b(?:actualizar|reprogramar|posponer|aplazar)\b/,
   /\bfix\s+(?:my|our|the)\s+(?:booking|reservation|order)\b/,
+  /\b(?:small|quick|one|minor|slight|little) (?:change|tweak|update|edit|adjustment)\b/,
+  /\d\s*(?:\u2192|->|=>)\s*\d/,
   /\b(?:we|there)\s+now\s+(?:have|are|will be)\b|\bwe(?:'re| are| will be)\s+(?:now|down to|up to)\s+\d+\b/,
   /\bahora somos\b|\breservamos\b[^.?!]*\bpero\b/,
   /\b(?:start|begin|come|arrive|push|serve)\s+(?:\w+\s+){0,4}?(?:later|earlier)\s+than\b/,
@@ -138,7 +142,7 @@ const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\btienen (?:espacio|lugar|
 /** "what does the price include" asks what is included, not what it costs; "how much notice" is not money. */
 const PRICE_AS_SUBJECT = /\bhow much (?:notice|time|space|room|lead time|advance notice|warning|setup)\b|\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
 const PRICING_CUES =
-  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b(?! with)|\$|\bballpark\b|\bestimate\b|\ball[- ]in\b|\b(?:cost|charge|pay)s? extra\b|\bextra (?:cost|charge|fee)s?\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
+  /\bhow much\b|\bprices?\b|\bpricing\b|\bpriced\b|\bcosts?\b|\brates?\b|\bquotes?\b|\bper (?:person|head|plate|guest)\b|\bper guest\b|\bcharges?\b|\bfees?\b|\bexpensive\b|\bcheap\w*\b|\bafford\w*\b|\bbudget\b|\bwhat(?:'s| is) the (?:deposit|total|amount)\b|\bdiscounts?\b|\bdeals?\b(?! with)|\$|\bballpark\b|\bestimate\b|\ball[- ]in\b|\bwhat(?:'s|s| does| would| will) (?:it|that|this) (?:run|come to|set (?:me|us) back)\b|\b(?:cost|charge|pay)s? extra\b|\bextra (?:cost|charge|fee)s?\b|\bcu\u00e1?nto (?:cuesta|cobran|sale|ser\u00eda|seria|es)\b|\bprecios?\b|\bcosto\b|\bcuestan?\b|\bpor persona\b|\bcotizaci\u00f3n\b/;
 
 /** A booking the customer already has: a question about it is not a new booking. */
 const EXISTING_BOOKING = /\b(?:booked|reserved)\s+(?:you|with you|it|this|that)\b|\b(?:we|i)\s+(?:already\s+)?(?:booked|reserved)\b|\b(?:my|our)\s+(?:booking|reservation)\b/;
