@@ -10,8 +10,8 @@ import type { IntentPrediction } from './model';
  * "book"), which is precise, or by default when no cue is present (details alone read as a
  * booking, anything else as a general question), which is a guess. The classifier overrules
  * a cue only when it is very sure (`overruleCueFrom`), and overrules a default whenever it is
- * not unsure (`unsureBelow`). An explicit request for a person found by the rules always
- * stands; where the rules only guessed, the classifier's reading of a request for a person
+ * not unsure (`unsureBelow`). Two rule answers are final: an explicit request for a person,
+ * and text that tries to instruct the assistant ("ignore your instructions..."); where the rules only guessed, the classifier's reading of a request for a person
  * wins from `personFrom` even when another intent scores higher: missing a request for a
  * person is the costliest mistake the assistant can make, a needless hand-over costs a staff
  * reply.
@@ -30,10 +30,12 @@ export const INTENT_CHOICE: IntentChoicePolicy = { unsureBelow: 0.5, personFrom:
 export const UNSURE_BELOW = INTENT_CHOICE.unsureBelow;
 /** The rules' confidence when an explicit cue decided (see classifyIntent); below it they guessed. */
 const CUE_CONFIDENCE = 0.88;
+/** A request for a person (0.95) and an instruction-injection (0.97): never overruled. */
+const FINAL_CONFIDENCE = 0.95;
 const OVERRULING_DISCOUNT = 0.9;
 
 export function chooseIntent(rule: IntentResult, prediction: IntentPrediction | undefined, policy: IntentChoicePolicy = INTENT_CHOICE): IntentResult {
-  if (!prediction || rule.intent === 'HUMAN_REQUEST') return rule;
+  if (!prediction || rule.intent === 'HUMAN_REQUEST' || rule.confidence >= FINAL_CONFIDENCE) return rule;
   if (rule.confidence >= CUE_CONFIDENCE) {
     return prediction.probability >= policy.overruleCueFrom ? overruled(rule, prediction.intent, prediction.probability) : rule;
   }

@@ -13,7 +13,7 @@ const SERVICE_AREA =
 /** Telling the business about a vegetarian guest ("can you note we now have 3 vegetarians") is not asking what it offers. */
 const TELLS_ABOUT_GUESTS = /\b(?:note|add|adding|joining|now have|will have|we have)\b/;
 const VEGETARIAN_WORDS = /\b(?:vegetarians?|vegans?|plant based|meatless|meat free|tofu|veggie)\b/;
-const OPTION_WORDS = /\b(?:options?|menus?|dishes|meals?|alternatives?|choices?|something|anything|you|chef|chefs)\b/;
+const OPTION_WORDS = /\b(?:options?|menus?|dishes|meals?|alternatives?|choices?|something|anything|you|chef|chefs|platos|opciones|comida|algo)\b/;
 /** Asking what the business offers, not asking it to do something ("can we add a vegan option"). */
 const ASKS_THE_BUSINESS = /\b(?:do|does|can|could|will|would)\s+(?:you|u|y'all|the chef|the chefs|your chefs?)\b|\b(?:is|are) there\b|\bany\b|\bwhat\b|\bwhich\b|\b(?:tienen|hay|ofrecen|hacen)\b/;
 const WHATS_INCLUDED =

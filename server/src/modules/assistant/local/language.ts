@@ -16,7 +16,7 @@ const STRONG = new Set(
     'septiembre octubre noviembre diciembre mañana manana tarde noche próximo proximo próxima proxima semana ' +
     'cancelar cancelen cancela cambiar cambio mover hablar llamar llámenme llamenme llame alguien gerente encargado ' +
     'dueño humano precio precios incluye incluido vegetariano vegetarianos vegetarianas alergia alérgico alergico mariscos ' +
-    'también tambien sí muy bien mal nada todo todos ya otra otro vez veces ningún ninguna ninguno nadie nunca ahora ' +
+    'también tambien sí muy bien mal nada todo todos otra otro vez veces ningún ninguna ninguno nadie nunca ahora ' +
     'hijo hija esposa esposo mamá papá familia evento señor señora llamo mucho muchas muchos más menos aquí aqui ' +
     'equipo servicio ayuda respuesta respondan contesten pésimo pesimo molesto enojado ridículo ridiculo basura estafa ' +
     'veinte treinta cuarenta cincuenta quince doce diez ocho nueve seis siete cinco cuatro tres dos ' +

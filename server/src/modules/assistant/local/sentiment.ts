@@ -24,7 +24,7 @@ const LEXICON: Record<string, number> = {
   // profanity: an upset customer, whatever else the message says
   fuck: -3.4, fucking: -3.4, fucked: -3.4, fck: -3.2, fkn: -3.2, fing: -3, shit: -3, shitty: -3.2, bullshit: -3.4, bs: -2.4,
   damn: -2.2, dammit: -2.6, goddamn: -3, crap: -2.6, crappy: -2.8, pissed: -3.2, asshole: -3.4, idiots: -3.2, idiot: -3.2,
-  clowns: -2.6, scammers: -3.4, disaster: -3, scammer: -3.4, thieves: -3.4, crooks: -3.4, ripoff: -3, rip: -0.5, garbage: -2.9, trash: -2.6, outrageous: -3, insane: -2, livid: -3.4, fraud: -3.2, shameful: -2.8,
+  clowns: -2.6, scammers: -3.4, disaster: -3, ruined: -3.2, ruin: -2.8, scammer: -3.4, thieves: -3.4, crooks: -3.4, ripoff: -3, rip: -0.5, garbage: -2.9, trash: -2.6, outrageous: -3, insane: -2, livid: -3.4, fraud: -3.2, shameful: -2.8,
   // Spanish
   gracias: 1.9, excelente: 3.2, genial: 3, perfecto: 2.7, encanta: 3.1, encantó: 3.1, feliz: 2.7, felices: 2.7, buenísimo: 3,
   bueno: 1.9, buena: 1.9, maravilloso: 3.2, increíble: 3, contentos: 2.5, contento: 2.5, emocionados: 2.5,
@@ -49,7 +49,7 @@ const PHRASES: Array<[RegExp, number]> = [
   [/\b(?:(?:third|3rd|fourth|4th|fifth|5th|second|2nd) time|(?:three|four|five|3|4|5) times|(?:again|twice|already|repeatedly) (?:asked|told|said)|(?:asked|told|said|texted|messaged|called|emailed) (?:you |this |u )?(?:\w+ )?(?:twice|three times|already|again|repeatedly|multiple times|several times|a million times|over and over))\b/gi, -3.2],
   [/\b(?:how many times|still (?:no|nothing|waiting|haven't|have not|hasn't|no one)|nobody (?:has )?(?:answered|responded|called|replied)|no one (?:has )?(?:answered|responded|called|replied)|not listening|are you even (?:reading|listening))\b/gi, -3],
   [/\b(?:bad|negative|1[- ]star|one[- ]star|terrible|scathing) (?:review|rating)s?\b|\b(?:yelp|google) review\b|\bchargebacks?\b|\bdisput(?:e|ing) (?:the|this|it|my)\b|\b(?:my )?(?:lawyer|attorney)\b|\bbetter business bureau\b|\bBBB\b|\breport(?:ing)? you\b|\bsmall claims\b/gi, -3.4],
-  [/\b(?:this|that|it) is (?:ridiculous|unacceptable|insane|absurd|a joke)\b|\bare you (?:kidding|serious)\b|\bunbelievable\b|\bi(?:'m| am) done\b|\bsick (?:and tired|of)\b|\bfor the last time\b|\bi (?:already )?told you\b|\bdriving me (?:nuts|crazy|insane|up the wall)\b|\bimpossible to reach\b|\b(?:nobody|no one|the chef|your chef|chef) (?:never )?(?:showed|came|turned) up\b|\bno[- ]show(?:ed)?\b|\b(?:telling|tell|warn|warning) (?:everyone|everybody|all my friends|people)\b|\bavoid (?:you|your company|this company)\b|\bbeyond (?:furious|angry|frustrated|upset|pissed)\b/gi, -3.3],
+  [/\b(?:this|that|it) is (?:ridiculous|unacceptable|insane|absurd|a joke)\b|\bare you (?:kidding|serious)\b|\bunbelievable\b|\bi(?:'m| am) done\b|\bsick (?:and tired|of)\b|\bfor the last time\b|\bi (?:already )?told you\b|\bdriving me (?:nuts|crazy|insane|up the wall)\b|\bimpossible to reach\b|\brip[- ]?off\b|\bexpect (?:a )?(?:full )?refund\b|\b(?:nobody|no one|the chef|your chef|chef) (?:never )?(?:showed|came|turned) up\b|\bno[- ]show(?:ed)?\b|\b(?:telling|tell|warn|warning) (?:everyone|everybody|all my friends|people)\b|\bavoid (?:you|your company|this company)\b|\bbeyond (?:furious|angry|frustrated|upset|pissed)\b/gi, -3.3],
   [/\b(?:tercera|cuarta|segunda) vez\b|\b(?:otra vez|de nuevo) (?:les|te|lo) (?:pregunto|digo|escribo)\b|\bmala (?:rese\u00f1a|calificaci\u00f3n)\b|\bnadie (?:me )?(?:contesta|responde)\b|\bnunca m\u00e1s\b|\bqu\u00e9 (?:verg\u00fcenza|falta de respeto)\b/gi, -3.3],
   [/\b(?:kind|best|warm|warmest) regards\b|\bbest wishes\b/gi, 0],
 ];
