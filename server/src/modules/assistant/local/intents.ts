@@ -82,6 +82,7 @@ const CANCEL_CUES = [
   /\b(?:party|event|dinner|hibachi)(?:'s| is)\s+(?:off|cancelled)\b/,
   /\b(?:not|won't|will not|no longer)\s+(?:to\s+)?(?:go|going)\s+ahead\b/,
   /\bcancel(?:ar|en|amos|a|ado|ada|aci\u00f3n|acion)\b/,
+  /\b(?:canx|cxl|cncl)\b/,
   /\bscratch\s+(?:the|our|my)\s+(?:booking|reservation|party|event|dinner)\b/,
   /\bwithdraw\w*\b[^.?!]*\b(?:booking|reservation|party|event|deposit)\b/,
   /\bdrop\s+(?:our|my|the)\s+(?:booking|reservation|party|event)\b/,

@@ -21,7 +21,7 @@ const STRONG = new Set(
     'equipo servicio ayuda respuesta respondan contesten pésimo pesimo molesto enojado ridículo ridiculo basura estafa ' +
     'veinte treinta cuarenta cincuenta quince doce diez ocho nueve seis siete cinco cuatro tres dos ' +
     'confirmo confirmar correcto listo claro perfecto sería seria tienen ofrecen viajan cobran hacen ' +
-    'hasta vivimos allí hablo español nombre llama depósito deposito viaje'
+    'hasta vivimos allí hablo español nombre llama depósito deposito viaje vamos necesitar necesita les dije oigan cambien'
   ).split(/\s+/),
 );
 const SHARED = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'que', 'con', 'una', 'uno', 'y', 'en', 'mi', 'es', 'al', 'lo', 'le', 'se', 'nos']);
