@@ -15,7 +15,7 @@ const STRONG_NO = new Set(['no', 'nope', 'nah', 'nay', 'n', 'negative', 'incorre
 const YES_PHRASES = [
   'sounds good', 'sounds great', 'sounds perfect', 'that works', 'works for me', "that's right", 'that is right', "that's correct",
   'that is correct', 'all correct', 'está bien', 'esta bien', 'todo bien', 'todo correcto', 'looks good', 'looks great', 'looks right', 'all good', 'go ahead', 'book it', "let's do it",
-  'i agree', 'agreed', 'i confirm', 'yes please', 'sure thing', 'for sure',
+  'i agree', 'agreed', 'i confirm', 'yes please', 'sure thing', 'for sure', 'all set',
 ];
 const NO_PHRASES = ["that's wrong", 'that is wrong', "that's not right", 'that is not right', 'not right', 'not correct', "that's incorrect", 'no thanks', 'no thank you', "that's not it", 'that is not it', 'está mal', 'esta mal', 'no es correcto'];
 

@@ -19,6 +19,9 @@ const ASKS_THE_BUSINESS = /\b(?:do|does|can|could|will|would)\s+(?:you|u|y'all|t
 const WHATS_INCLUDED =
   /\bwhat(?:'s| is| are| does| do)?\s+(?:\w+\s+){0,4}?(?:includ(?:e|es|ed)|comes? with)\b|\b(?:includ(?:e|es|ed))\b|\bcomes? with\b|\bwhat (?:do|does) (?:you|the chef|the chefs|your chefs?) bring\b|\bdo (?:we|i) (?:need to |have to )?(?:provide|bring|supply|have)\b|\bdo you (?:provide|bring|supply)\b|\bwhat(?:'s| is) on the menu\b|\bqu[e\u00e9] (?:incluye|traen|trae)\b|\bincluid[oa]s?\b|\btraen\b|\bwhat (?:proteins|meats|dishes|sides|food)\b|\bclean ?up\b|\b(?:does|will|would) the chef bring\b|\bdo we need (?:one|a grill|to provide)\b/;
 
+/** "can you come out monday?" asks for a date, not where the business goes. */
+const COMES_ON_A_DAY = /\b(?:come|travel|go)\s+(?:out\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|this|next|the \d|\d)/;
+
 export interface FaqContext {
   /** A street address was given: "can you come out to 14 Rosewood Ct" is a booking, not an FAQ. */
   hasStreetAddress: boolean;
@@ -31,7 +34,7 @@ function askedAt(sentence: string, topic: FaqTopic, context: FaqContext): number
     case 'MINIMUM_SPEND':
       return sentence.search(MINIMUM_SPEND);
     case 'SERVICE_AREA':
-      return context.hasStreetAddress ? -1 : sentence.search(SERVICE_AREA);
+      return context.hasStreetAddress || COMES_ON_A_DAY.test(sentence) ? -1 : sentence.search(SERVICE_AREA);
     case 'VEGETARIAN_OPTIONS':
       // "vegetarian options?" alone asks too.
       return question && OPTION_WORDS.test(sentence) && (ASKS_THE_BUSINESS.test(sentence) || sentence.split(/\s+/).length <= 4) && !TELLS_ABOUT_GUESTS.test(sentence)

@@ -82,7 +82,7 @@ const CANCEL_CUES = [
   /\b(?:party|event|dinner|hibachi)(?:'s| is)\s+(?:off|cancelled)\b/,
   /\b(?:not|won't|will not|no longer)\s+(?:to\s+)?(?:go|going)\s+ahead\b/,
   /\bcancel(?:ar|en|amos|a|ado|ada|aci\u00f3n|acion)\b/,
-  /\b(?:canx|cxl|cncl)\b/,
+  /\b(?:canx|cxl|cncl)\b|\bvoid\s+(?:our|my|the)\s+(?:booking|reservation|event|order)\b/,
   /\bscratch\s+(?:the|our|my)\s+(?:booking|reservation|party|event|dinner)\b/,
   /\bwithdraw\w*\b[^.?!]*\b(?:booking|reservation|party|event|deposit)\b/,
   /\bdrop\s+(?:our|my|the)\s+(?:booking|reservation|party|event)\b/,
@@ -121,6 +121,7 @@ const MODIFY_CUES = [
   /\b(?:small|quick|one|minor|slight|little) (?:change|tweak|update|edit|adjustment)\b/,
   /\d\s*(?:\u2192|->|=>)\s*\d/,
   /\b(?:we|there)\s+now\s+(?:have|are|will be)\b|\bwe(?:'re| are| will be)\s+(?:now|down to|up to)\s+\d+\b/,
+  /\ben (?:vez|lugar) de (?:a )?las? \d/,
   /\bahora somos\b|\breservamos\b[^.?!]*\bpero\b/,
   /\b(?:start|begin|come|arrive|push|serve)\s+(?:\w+\s+){0,4}?(?:later|earlier)\s+than\b/,
   /\b(?:switch|move|bump|push)\s+us\b/,
@@ -144,7 +145,7 @@ const NEW_BOOKING_CUES = [
   /\b(?:quiero|queremos|quisiera|quisi\u00e9ramos|necesito|necesitamos|buscamos|busco)\s+(?:una?\s+|el\s+)?(?:reserva\w*|chef|hibachi|cocinero|fiesta)\b/,
 ];
 /** Availability questions are booking requests once a date or party size is given. */
-const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\btienen (?:espacio|lugar|fecha)\b|\b(?:are you|you)\s+(?:free|open)\b|\bstill open\b|\bfree on\b|\bcan (?:you|we) do\b|\bcome out\b|\bopenings?\b|\bchef free\b/;
+const AVAILABILITY_CUES = /\bavailab\w*|\bdisponib\w*|\b(?:fecha|d\u00eda|dia)\s+libre\b|\blibres?\s+(?:el|para)\b|\btienen (?:espacio|lugar|fecha)\b|\b(?:are you|you)\s+(?:free|open)\b|\bstill open\b|\bfree on\b|\bcan (?:you|we) do\b|\bcome out\b|\bopenings?\b|\bchef free\b/;
 
 /** "what does the price include" asks what is included, not what it costs; "how much notice" is not money. */
 const PRICE_AS_SUBJECT = /\bhow much (?:notice|time|space|room|lead time|advance notice|warning|setup)\b|\b(?:price|cost|package|rate)s?\s+(?:include|includes|cover|covers|come with|comes with)\b|\bincluded in (?:the |your )?(?:[a-z]+ ){0,2}(?:price|cost|rate|package)s?\b/g;
