@@ -29,6 +29,7 @@ const FALLBACK_RESULT: MessageAnalysis = {
   intentConfidence: 0.3,
   details: {},
   sentiment: 0,
+  language: 'en',
 };
 
 // Friday evening Dec 5 2025 in Los Angeles (already Saturday in UTC).
@@ -52,6 +53,7 @@ const GOOD_ANSWER = {
   sentiment: 0.5,
   faqTopic: null,
   confirmation: null,
+  language: 'en',
 };
 
 let server: FakeOpenAiServer;
@@ -100,6 +102,7 @@ describe('OpenAiMessageAnalyzer against a fake OpenAI', () => {
         dietaryNotes: { value: 'no shellfish', confidence: 0.75 },
       },
       sentiment: 0.5,
+      language: 'en',
     });
     expect(fallback.calls).toHaveLength(0);
     expect(reasons).toEqual([]);
@@ -121,6 +124,7 @@ describe('OpenAiMessageAnalyzer against a fake OpenAI', () => {
       intentConfidence: 0.88,
       details: {},
       sentiment: -0.2,
+      language: 'en',
       faqTopic: 'VEGETARIAN_OPTIONS',
     });
   });
@@ -178,7 +182,7 @@ describe('OpenAiMessageAnalyzer against a fake OpenAI', () => {
 
       // Same object, untouched: nothing from the rejected answer leaks into it.
       expect(analysis).toBe(FALLBACK_RESULT);
-      expect(analysis).toEqual({ intent: 'GENERAL_QUESTION', intentConfidence: 0.3, details: {}, sentiment: 0 });
+      expect(analysis).toEqual({ intent: 'GENERAL_QUESTION', intentConfidence: 0.3, details: {}, sentiment: 0, language: 'en' });
       expect(fallback.calls).toEqual([{ text: TEXT, context: CONTEXT }]);
       expect(reasons).toEqual([reason]);
       // The reason may be logged: it must not carry the customer's words.

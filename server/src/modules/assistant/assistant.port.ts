@@ -66,6 +66,8 @@ export interface MessageAnalysis {
   details: BookingDetails;
   /** -1 (furious) .. 0 (neutral) .. 1 (delighted). */
   sentiment: number;
+  /** The customer's language, to answer in it: 'es' for Spanish or mixed English-Spanish. */
+  language: 'en' | 'es';
   /** Set when the message asks a FAQ question the business answers from configuration. */
   faqTopic?: FaqTopic;
   /** "yes", "correct", "sounds good": an answer to a read-back or yes/no question. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConversationStage } from '../conversations/conversation.entity';
 import { EscalationReason } from '../escalations/escalation.entity';
 import type { MessageAnalysis } from './assistant.port';
-import { decide, type ConversationState, type PolicySettings } from './booking-policy';
+import { decide, needsPerson, STRONG_NEGATIVE_SENTIMENT, type ConversationState, type PolicySettings } from './booking-policy';
 
 const settings: PolicySettings = {
   businessName: 'Hibachi Test',
@@ -26,6 +26,7 @@ const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => 
   intentConfidence: 0.9,
   details: {},
   sentiment: 0,
+  language: 'en',
   ...overrides,
 });
 const sure = <T>(value: T) => ({ value, confidence: 0.95 });
@@ -86,6 +87,18 @@ describe('decide', () => {
     expect(decision.escalate?.reason).toBe(reason);
     expect(decision.stage).toBe(ConversationStage.QUOTING);
     expect(decision.createBooking).toBe(false);
+  });
+
+  it('needsPerson: a request for a person, or sentiment at or below the strong-negative cut-off', () => {
+    expect(needsPerson(analysis({ intent: 'HUMAN_REQUEST', sentiment: 0.5 }))).toBe(true);
+    expect(needsPerson(analysis({ intent: 'CANCEL_BOOKING', sentiment: STRONG_NEGATIVE_SENTIMENT }))).toBe(true);
+    expect(needsPerson(analysis({ intent: 'CANCEL_BOOKING', sentiment: STRONG_NEGATIVE_SENTIMENT + 0.01 }))).toBe(false);
+    expect(needsPerson(analysis())).toBe(false);
+  });
+
+  it('escalates an angry cancel as upset, not as a booking change', () => {
+    const decision = decide(state(), analysis({ intent: 'CANCEL_BOOKING', sentiment: -0.9 }), settings, 'CANCEL IT NOW');
+    expect(decision.escalate?.reason).toBe(EscalationReason.NEGATIVE_SENTIMENT);
   });
 
   it('escalates after the maximum number of unusable messages in a row', () => {

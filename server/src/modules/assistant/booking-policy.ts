@@ -42,7 +42,16 @@ export interface Decision {
   quote: string | null;
 }
 
-const STRONG_NEGATIVE_SENTIMENT = -0.6;
+export const STRONG_NEGATIVE_SENTIMENT = -0.6;
+
+/**
+ * Whether a person should take the conversation: the customer asked for one (directly or not),
+ * or is upset enough (sentiment at or below the strong-negative cut-off). The one definition
+ * of escalation, also what the evaluation scores.
+ */
+export function needsPerson(analysis: Pick<MessageAnalysis, 'intent' | 'sentiment'>): boolean {
+  return analysis.intent === 'HUMAN_REQUEST' || analysis.sentiment <= STRONG_NEGATIVE_SENTIMENT;
+}
 
 const QUESTIONS: Record<DraftField, string> = {
   partySize: 'How many guests will there be (adults and kids)?',
@@ -82,10 +91,10 @@ export function decide(current: ConversationState, analysis: MessageAnalysis, se
     escalate: { reason, explanation },
   });
 
-  if (analysis.intent === 'HUMAN_REQUEST') {
-    return escalate(EscalationReason.HUMAN_REQUEST, 'The customer asked for a person.', "Of course. I'm connecting you with a member of our team now; they'll reply right here shortly.");
-  }
-  if (analysis.sentiment <= STRONG_NEGATIVE_SENTIMENT) {
+  if (needsPerson(analysis)) {
+    if (analysis.intent === 'HUMAN_REQUEST') {
+      return escalate(EscalationReason.HUMAN_REQUEST, 'The customer asked for a person.', "Of course. I'm connecting you with a member of our team now; they'll reply right here shortly.");
+    }
     return escalate(EscalationReason.NEGATIVE_SENTIMENT, 'The customer sounds upset.', "I'm sorry about this. I'm bringing in a member of our team right away; they'll reply here shortly.");
   }
   if (analysis.intent === 'CANCEL_BOOKING' || analysis.intent === 'MODIFY_BOOKING') {

@@ -129,7 +129,24 @@ describe('LocalMessageAnalyzer', () => {
     expect(analyze('hmm').intentConfidence).toBeLessThan(THRESHOLD);
   });
 
+  it('reads Spanish and mixed messages, and says so', () => {
+    const booking = analyze('Hola, quiero reservar un chef para el 20 de diciembre, somos 15 personas');
+    expect([booking.intent, booking.language]).toEqual(['NEW_BOOKING', 'es']);
+    const person = analyze('¿Es un bot? Pásame con una persona');
+    expect([person.intent, person.language]).toEqual(['HUMAN_REQUEST', 'es']);
+    expect(analyze('¿Cuánto cuesta para 20 personas?').intent).toBe('PRICING');
+    expect(analyze('Necesito cancelar mi reserva del sábado').intent).toBe('CANCEL_BOOKING');
+    expect(analyze('Hi, I want to book for Dec 20').language).toBe('en');
+  });
+
+  it('reads indirect requests for a person, and angry customers below the cut-off', () => {
+    for (const text of ['manager?', 'have someone call me', 'is this a bot?? useless', 'stop sending me robot answers']) {
+      expect(analyze(text).intent).toBe('HUMAN_REQUEST');
+    }
+    expect(analyze("Cancel my booking right now. This is the third time I'm asking.").sentiment).toBeLessThanOrEqual(-0.6);
+  });
+
   it('handles an empty message', () => {
-    expect(analyze('')).toEqual({ intent: 'GENERAL_QUESTION', intentConfidence: 0.5, details: {}, sentiment: 0 });
+    expect(analyze('')).toEqual({ intent: 'GENERAL_QUESTION', intentConfidence: 0.5, details: {}, sentiment: 0, language: 'en' });
   });
 });

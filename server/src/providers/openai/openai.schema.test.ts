@@ -21,6 +21,7 @@ function answer(overrides: Record<string, unknown> = {}, details: Record<string,
     sentiment: 0.4,
     faqTopic: null,
     confirmation: null,
+    language: 'en',
     ...overrides,
   };
 }
@@ -43,8 +44,18 @@ describe('parseModelAnswer', () => {
           dietaryNotes: { value: 'no shellfish', confidence: 0.7 },
         },
         sentiment: 0.4,
+        language: 'en',
       },
     });
+  });
+
+  it('reads the language: Spanish kept, missing read as English, anything else rejected', () => {
+    const spanish = parse(answer({ language: 'es' }));
+    expect(spanish.ok && spanish.analysis.language).toBe('es');
+    const { language: _language, ...withoutLanguage } = answer();
+    const missing = parse(withoutLanguage);
+    expect(missing.ok && missing.analysis.language).toBe('en');
+    expect(parse(answer({ language: 'fr' }))).toEqual({ ok: false, reason: 'answer failed validation at language' });
   });
 
   it('keeps faqTopic and confirmation when set', () => {
@@ -112,12 +123,14 @@ describe('toMessageAnalysis', () => {
       sentiment: 0,
       faqTopic: 'MINIMUM_SPEND',
       confirmation: null,
+      language: 'es',
     });
     expect(analysis).toEqual({
       intent: 'PRICING',
       intentConfidence: 0.8,
       details: { partySize: { value: 20, confidence: 0.9 } },
       sentiment: 0,
+      language: 'es',
       faqTopic: 'MINIMUM_SPEND',
     });
   });

@@ -57,8 +57,9 @@ export const RESPONSE_JSON_SCHEMA: Record<string, unknown> = {
     sentiment: { type: 'number', minimum: -1, maximum: 1, description: '-1 furious, 0 neutral, 1 delighted.' },
     faqTopic: { type: ['string', 'null'], enum: [...FAQ_TOPICS, null] },
     confirmation: { type: ['string', 'null'], enum: ['YES', 'NO', null] },
+    language: { type: 'string', enum: ['en', 'es'], description: 'es for Spanish or mixed English-Spanish, else en.' },
   },
-  required: ['intent', 'intentConfidence', 'details', 'sentiment', 'faqTopic', 'confirmation'],
+  required: ['intent', 'intentConfidence', 'details', 'sentiment', 'faqTopic', 'confirmation', 'language'],
   additionalProperties: false,
 };
 
@@ -105,21 +106,31 @@ export function buildSystemPrompt(context: AnalysisContext): string {
     '- MODIFY_BOOKING: wants to change an existing booking.',
     '- CANCEL_BOOKING: wants to cancel an existing booking.',
     '- GENERAL_QUESTION: any other question about the service.',
-    '- HUMAN_REQUEST: asks for a person, a manager, a representative, or is fed up with the bot.',
+    '- HUMAN_REQUEST: asks for a person, directly or not: a title alone ("manager?", "supervisor"), "have someone',
+    '  call me", "can a real human text me", or a complaint about the bot itself ("is this a bot?? useless").',
+    'When several intents are present the most pressing wins: HUMAN_REQUEST > CANCEL_BOOKING > MODIFY_BOOKING >',
+    'NEW_BOOKING > PRICING > GENERAL_QUESTION. Messages that only give booking details are NEW_BOOKING;',
+    'short acknowledgements and yes/no answers are GENERAL_QUESTION.',
     'intentConfidence: 0..1.',
     '',
     'details: each field is null unless this message mentions it; otherwise { value, confidence 0..1 }.',
-    '- partySize: integer, total guests (adults plus kids when both are given).',
+    '- partySize: integer, total guests (adults plus kids when both are given). An approximation counts as the number said',
+    '  ("about 20", "20ish" -> 20), "a dozen" is 12, a range is its upper bound ("15-20 people" -> 20).',
     '- eventDate: YYYY-MM-DD.',
     '- startTime: HH:MM, 24-hour. "at 6" for a dinner means 18:00.',
-    '- address: the street address as written.',
-    '- name: the customer\'s name when they give it ("I\'m Dana Reyes", "this is Sam").',
+    '- address: from the street number through the street suffix, unit, city, state and ZIP that follow it, as written,',
+    '  dropping connecting words ("123 Main St in Fremont" -> "123 Main St Fremont"). A city or ZIP alone is not an address.',
+    '- name: the customer\'s name as written when they give it ("I\'m Dana Reyes", "this is Sam", "name: dana reyes").',
     '- phone: E.164; assume a US number (+1) when no country code is given, e.g. +15555550123.',
     '- email: the email address.',
     '- dietaryNotes: allergies and diets ("vegetarian", "no shellfish", "2 gluten free").',
     'Never guess a value the message does not contain.',
     '',
-    'sentiment: -1 (furious) .. 0 (neutral) .. 1 (delighted).',
+    'sentiment: -1 (furious) .. 0 (neutral) .. 1 (delighted). A customer upset enough that a person should step in',
+    '(shouting in capitals, profanity, "third time I\'m asking", threats of a bad review or chargeback) is -0.7 or lower;',
+    'mild disappointment or a polite complaint is above -0.6.',
+    'language: "es" when the message is Spanish or mixed English-Spanish, else "en". Messages may be in Spanish;',
+    'read them the same way (dates such as "el 20 de diciembre", "a las 6 de la tarde" -> 18:00, "20 personas").',
     'faqTopic: MINIMUM_SPEND, SERVICE_AREA, VEGETARIAN_OPTIONS or WHATS_INCLUDED when the message asks',
     'about the minimum spend, where we travel, vegetarian options, or what the service includes; else null.',
     'confirmation: YES or NO when the message answers a yes/no question or a read-back ("yes", "correct",',
@@ -157,6 +168,8 @@ export const modelAnswerSchema = z.object({
   sentiment: z.number().min(-1).max(1),
   faqTopic: z.enum(FAQ_TOPICS).nullish(),
   confirmation: z.enum(['YES', 'NO']).nullish(),
+  // An answer without it (an older prompt) is still usable: English is the default reply language.
+  language: z.enum(['en', 'es']).default('en'),
 });
 
 export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
@@ -177,6 +190,7 @@ export function toMessageAnalysis(answer: ModelAnswer): MessageAnalysis {
     intentConfidence: answer.intentConfidence,
     details,
     sentiment: answer.sentiment,
+    language: answer.language,
   };
   if (answer.faqTopic) analysis.faqTopic = answer.faqTopic;
   if (answer.confirmation) analysis.confirmation = answer.confirmation;

@@ -18,6 +18,13 @@ describe('findDietaryNotes', () => {
     { text: 'no pork please (halal household)', notes: 'no pork, halal' },
     { text: "she can't have gluten", notes: 'no gluten' },
     { text: 'cook everything without sesame', notes: 'no sesame' },
+    { text: 'One more vegetarian joining, can you note it on our booking?', notes: '1 vegetarian' },
+    { text: 'Can the chef cook everything without sesame? My husband is allergic.', notes: 'no sesame' },
+    // Questions put to the business about what it offers are FAQs, not notes about the party.
+    { text: 'Is your food halal?', notes: undefined },
+    { text: 'Do you accommodate shellfish allergies?', notes: undefined },
+    { text: '¿Tienen opciones vegetarianas?', notes: undefined },
+    { text: 'Do you offer vegetarian fried rice?', notes: undefined },
     { text: 'kosher only', notes: 'kosher' },
     { text: 'lactose intolerant', notes: 'lactose intolerant' },
     { text: 'Vegetarian options needed for 2 of us.', notes: '2 vegetarian' },

@@ -44,11 +44,17 @@ const AVOIDANCE = new RegExp(
 
 /** Words that can sit between a count and the diet it counts: "2 of our guests are now vegetarian". */
 const COUNT_FILLER = new Set(
-  'guests guest people persons person adults adult kids kid children child girls ladies of us them our the are is has have had will be need needs require requires a an now also just told she he they who that strictly only with eat eats severe serious'.split(' '),
+  'guests guest people persons person adults adult kids kid children child girls ladies of us them our the are is has have had will be need needs require requires a an now also just told she he they who that strictly only with eat eats severe serious more extra'.split(' '),
 );
 const COUNT_AFTER = /^\s*(?:(?:options|option|meals?|needed|required|for)\s+){0,3}(\d{1,3})\s+(?:of\s+(?:us|them|the guests|our guests)|guests|people|persons)\b/;
 /** A diet right before one of these, in a question, is asking about options. */
-const OPTIONS_AFTER = /^\s*(?:friendly\s+)?(?:options?|menus?|dishes|food|meals?|alternatives?|choices?|version|items)\b/;
+const OPTIONS_AFTER = /^\s*(?:friendly\s+)?(?:options?|menus?|dishes|food|meals?|alternatives?|choices?|version|items|fried rice|meat)\b/;
+/** "opciones vegetarianas", "platos vegetarianos": the option named first. */
+const OPTIONS_BEFORE = /\b(?:options?|opciones|platos?|menus?|men\u00fa|comida)\s+$/;
+/** A question put to the business ("is your food halal?", "do you accommodate shellfish allergies?")... */
+const ASKS_THE_BUSINESS = /\b(?:do|does|can|could|will|would)\s+(?:you|u|y'all|the chef|your chefs?)\b|\b(?:is|are)\s+(?:your|the)\s+(?:food|menu|meat|chicken|sauces?|rice|kitchen)\b|\b(?:tienen|ofrecen|hay|hacen)\b/;
+/** ...in a message that says nothing about the party's own guests. */
+const ABOUT_OUR_GUESTS = /\b(?:my|our|we|we're|us|i'm|i am|guests?|someone|one of|mi|mis|nuestr[oa]s?|somos)\b/;
 
 interface Note {
   note: string;
@@ -83,7 +89,9 @@ function asksAboutOptions(text: string, note: Note): boolean {
     const at = text.indexOf(s);
     return at <= note.start && note.start < at + s.length;
   });
-  return sentence !== undefined && isQuestion(sentence) && OPTIONS_AFTER.test(text.slice(note.end, note.end + 30));
+  if (sentence === undefined || !isQuestion(sentence)) return false;
+  if (OPTIONS_AFTER.test(text.slice(note.end, note.end + 30)) || OPTIONS_BEFORE.test(text.slice(Math.max(0, note.start - 20), note.start))) return true;
+  return ASKS_THE_BUSINESS.test(sentence) && !ABOUT_OUR_GUESTS.test(text);
 }
 
 export function findDietaryNotes(text: string): Extracted<string> | undefined {

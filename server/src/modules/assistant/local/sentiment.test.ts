@@ -8,12 +8,33 @@ describe('scoreSentiment', () => {
     'Unacceptable. Your chef was late and rude.',
     'I HATE this, what a joke 😡',
     'Absolutely terrible experience, never again!!',
+    // Angry without many angry words: capitals, profanity, repeated attempts, threats.
+    'WHY IS NOBODY ANSWERING MY MESSAGES',
+    'CANCEL. NOW. WHY IS THIS SO HARD???',
+    'fucking cancel it already',
+    'third time asking: can a manager call me?',
+    "I've texted this number 4 times with no answer",
+    "I'm going to leave a 1 star review if nobody calls",
+    'Refund my deposit or I am filing a chargeback',
+    'Change our date or I am disputing the deposit with my bank',
+    'I TOLD YOU the time is 7pm not 6pm',
+    'Pésimo servicio, esto es una estafa',
+    'Es la tercera vez que les escribo y nadie contesta',
   ])('strongly negative (<= -0.6): %s', (text) => {
     expect(scoreSentiment(text)).toBeLessThanOrEqual(-0.6);
   });
 
   it.each(['Thank you so much, the kids loved it! 😍', 'Awesome, sounds great!', 'You guys are amazing'])('positive (> 0.5): %s', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThan(0.5);
+  });
+
+  it.each([
+    'Honestly a bit disappointed the shrimp portion was small last time. Just feedback.',
+    'The chef was about 15 minutes late. Not a big deal, food was great.',
+    'I was a little disappointed there were no noodles, but otherwise great.',
+    'THANK YOU SO MUCH',
+  ])('mild or polite, above the cut-off: %s', (text) => {
+    expect(scoreSentiment(text)).toBeGreaterThan(-0.6);
   });
 
   it.each(['Party of 12 on Dec 20 at 6pm', '45 Oak Avenue', 'HI I WANT TO BOOK A HIBACHI CHEF FOR 20 PEOPLE', 'Kind regards, Priya'])(
