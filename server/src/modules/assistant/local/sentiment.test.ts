@@ -20,6 +20,13 @@ describe('scoreSentiment', () => {
     'I TOLD YOU the time is 7pm not 6pm',
     'Pésimo servicio, esto es una estafa',
     'Es la tercera vez que les escribo y nadie contesta',
+    // Complaints about the assistant or about being ignored, and short shouts.
+    'you keep giving me the same answer',
+    'you people charged me twice and nobody cares',
+    'ok this is getting annoying',
+    'WHERE IS MY CONFIRMATION',
+    'esto es una falta de respeto',
+    'siempre me da la misma respuesta',
   ])('strongly negative (<= -0.6): %s', (text) => {
     expect(scoreSentiment(text)).toBeLessThanOrEqual(-0.6);
   });
@@ -33,6 +40,8 @@ describe('scoreSentiment', () => {
     'The chef was about 15 minutes late. Not a big deal, food was great.',
     'I was a little disappointed there were no noodles, but otherwise great.',
     'THANK YOU SO MUCH',
+    'Can you send the same message to my husband?',
+    'DEC 20 OK',
   ])('mild or polite, above the cut-off: %s', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThan(-0.6);
   });

@@ -53,7 +53,9 @@ const PHRASES: Array<[RegExp, number]> = [
   [/\b(?:how many times|still (?:no|nothing|waiting|haven't|have not|hasn't|no one)|nobody (?:has )?(?:answered|responded|called|replied)|no one (?:has )?(?:answered|responded|called|replied)|not listening|are you even (?:reading|listening))\b/gi, -3],
   [/\b(?:bad|negative|1[- ]star|one[- ]star|terrible|scathing) (?:review|rating)s?\b|\b(?:yelp|google) review\b|\bchargebacks?\b|\bdisput(?:e|ing) (?:the|this|it|my)\b|\b(?:my )?(?:lawyer|attorney)\b|\bbetter business bureau\b|\bBBB\b|\breport(?:ing)? you\b|\bsmall claims\b/gi, -3.4],
   [/\b(?:this|that|it) is (?:ridiculous|unacceptable|insane|absurd|a joke)\b|\bare you (?:kidding|serious)\b|\bunbelievable\b|\bi(?:'m| am) done\b|\bsick (?:and tired|of)\b|\bfor the last time\b|\bi (?:already )?told you\b|\bdriving me (?:nuts|crazy|insane|up the wall)\b|\bimpossible to reach\b|\b(?:cancel|answer|respond|reply|call me|fix (?:it|this))\W+now\b|\bnever (?:answered|responded|replied|called back|got back)\b|\b(?:doesn't|does not|don't|do not|won't) (?:answer|pick up) (?:its|their|your|the) phones?\b|\brip[- ]?off\b|\bexpect (?:a )?(?:full )?refund\b|\b(?:nobody|no one|the chef|your chef|chef) (?:never )?(?:showed|came|turned) up\b|\bno[- ]show(?:ed)?\b|\b(?:telling|tell|warn|warning) (?:everyone|everybody|all my friends|people)\b|\bavoid (?:you|your company|this company)\b|\bbeyond (?:furious|angry|frustrated|upset|pissed)\b/gi, -3.3],
-  [/\b(?:tercera|cuarta|segunda) vez\b|\b(?:tres|cuatro|cinco|varias|muchas|mil) veces\b|\bya (?:les|te|se lo|se los) (?:dije|escrib\u00ed|ped\u00ed)\b|\b(?:otra vez|de nuevo) (?:les|te|lo) (?:pregunto|digo|escribo)\b|\bmala (?:rese\u00f1a|calificaci\u00f3n)\b|\bnadie (?:me )?(?:ha )?(?:contesta|responde|contestado|respondido)\b|\bnunca m\u00e1s\b|\bqu\u00e9 (?:verg\u00fcenza|falta de respeto)\b/gi, -3.3],
+  [/\b(?:tercera|cuarta|segunda) vez\b|\b(?:tres|cuatro|cinco|varias|muchas|mil) veces\b|\bya (?:les|te|se lo|se los) (?:dije|escrib\u00ed|ped\u00ed)\b|\b(?:otra vez|de nuevo) (?:les|te|lo) (?:pregunto|digo|escribo)\b|\bmala (?:rese\u00f1a|calificaci\u00f3n)\b|\bnadie (?:me )?(?:ha )?(?:contesta|responde|contestado|respondido)\b|\bnunca m\u00e1s\b|\bqu\u00e9 verg\u00fcenza\b/gi, -3.3],
+  // Complaints about the assistant itself, and about being ignored: a person should take over.
+  [/\b(?:same|useless|canned|automatic|automated|generic|copy[- ]paste) (?:answers?|replies|reply|responses?)\b|\bkeep (?:giving|saying|sending|telling|repeating)\b|\b(?:nobody|no one|no-one) (?:cares|is listening|reads these)\b|\b(?:you|u) (?:don't|do not|dont) care\b|\bgetting (?:annoying|ridiculous|old|frustrating)\b|\b(?:es una |qu\u00e9 )?falta de respeto\b|\bno (?:me )?(?:entiendes|entiende|ayudas|ayuda)\b|\b(?:siempre|me da) la misma respuesta\b/gi, -3.2],
   [/\b(?:kind|best|warm|warmest) regards\b|\bbest wishes\b/gi, 0],
 ];
 const NEGATIONS = new Set(['not', 'no', 'never', "don't", 'dont', "isn't", 'isnt', "wasn't", "can't", 'cant', 'cannot', "didn't", "doesn't", "won't", 'nothing', 'hardly', 'without', "aren't", "weren't", 'nor']);
@@ -100,7 +102,9 @@ const DEMANDING = /\b(?:why|where|answer|respond|reply|now|hello|still|again|ser
 function shoutingPenalty(text: string, sum: number): number {
   const words = text.match(/\p{L}{3,}/gu) ?? [];
   const shouted = words.filter((w) => w === w.toUpperCase() && /\p{Lu}/u.test(w)).length;
-  if (shouted < 3 || shouted / words.length < 0.5 || sum > 0) return 0;
+  // A short message wholly in capitals ("WHERE IS MY CONFIRMATION") shouts with two long words.
+  const wholly = shouted === words.length && !/\p{Ll}/u.test(text);
+  if (shouted < (wholly ? 2 : 3) || shouted / words.length < 0.5 || sum > 0) return 0;
   return sum < 0 || DEMANDING.test(text) ? -3.2 : 0;
 }
 
