@@ -194,7 +194,8 @@ export class TermsService {
     const booking = await bookings.lockById(tx, params.bookingId);
     if (!booking) throw termsErrors.bookingNotFound();
     const earlier = await repository.acknowledgmentOfBooking(booking.id, tx);
-    if (earlier) throw termsErrors.alreadyAccepted(this.inBusinessTime(earlier.receivedAt));
+    // Accepted once already, unless a change since (TERMS_AGAIN_ON_CHANGE) sent the booking back to wait for them.
+    if (earlier && booking.status !== BookingStatus.PENDING_TERMS) throw termsErrors.alreadyAccepted(this.inBusinessTime(earlier.receivedAt));
     if (booking.status !== BookingStatus.PENDING_TERMS) throw termsErrors.notPending(booking.status);
     const version = await repository.currentVersion(tx);
     if (!version) throw termsErrors.noCurrentVersion();
