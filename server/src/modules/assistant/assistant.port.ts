@@ -49,6 +49,8 @@ export interface MessageAnalysis {
   details: BookingDetails;
   /** -1 (furious) .. 0 (neutral) .. 1 (delighted). */
   sentiment: number;
+  /** 'es' for a Spanish or mixed English-Spanish message: the answer is in Spanish. */
+  language?: 'en' | 'es';
   /** Set when the message asks a FAQ question the business answers from configuration. */
   faqTopic?: FaqTopic;
   /** "yes", "correct", "sounds good": an answer to a read-back or yes/no question. */
