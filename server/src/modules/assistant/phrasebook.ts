@@ -37,7 +37,8 @@ export interface Phrasebook {
   party(guests: number, date: string, time: string): string;
   whichBooking(list: string[]): string;
   askWhatToChange(party: string): string;
-  readBackMove(change: { guests: number; from: string; to: string; address?: string }): string;
+  /** The change read back: `to` when the day or time moves, `address` when the place does, `newGuests` when the count does. */
+  readBackChange(change: { guests: number; from: string; to?: string; address?: string; newGuests?: number }): string;
   priceLine(newTotalCents: number, oldTotalCents: number): string;
   confirmChangeOrKeep: string;
   readBackCancel(party: string, money: string): string;
@@ -110,7 +111,12 @@ const english: Phrasebook = {
   party: (guests, date, time) => `your party of ${guests} on ${date} at ${time}`,
   whichBooking: (list) => `I see ${list.length} upcoming parties: ${list.map((item, i) => `${i + 1}) ${item}`).join('; ')}. Which one do you mean? Reply with its number.`,
   askWhatToChange: (party) => `Sure, I can help change ${party}. What would you like to change: the date, the start time, the number of guests or the address?`,
-  readBackMove: ({ guests, from, to, address }) => `Move your party of ${guests} from ${from} to ${to}${address ? ` at ${address}` : ''}?`,
+  readBackChange: ({ guests, from, to, address, newGuests }) => {
+    const resized = newGuests !== undefined ? `${to || address ? ', now for' : ''} ${newGuests} guests` : '';
+    if (to) return `Move your party of ${guests} from ${from} to ${to}${address ? ` at ${address}` : ''}${resized}?`;
+    if (address) return `Move your party of ${guests} on ${from} to ${address}${resized}?`;
+    return `Change your party on ${from} from ${guests} to${resized}?`;
+  },
   priceLine: (now, before) => (now === before ? `The price stays ${dollars(now)}.` : `The new price is ${dollars(now)} (was ${dollars(before)}).`),
   confirmChangeOrKeep: 'Reply YES to make the change or NO to keep your booking as it is.',
   readBackCancel: (party, money) => `Cancel ${party}? ${money} Reply YES to cancel it or NO to keep it.`,
@@ -190,7 +196,12 @@ const spanish: Phrasebook = {
   party: (guests, date, time) => `su fiesta de ${guests} el ${date} a las ${time}`,
   whichBooking: (list) => `Veo ${list.length} fiestas próximas: ${list.map((item, i) => `${i + 1}) ${item}`).join('; ')}. ¿Cuál de ellas? Responda con su número.`,
   askWhatToChange: (party) => `Claro, puedo ayudarle a cambiar ${party}. ¿Qué desea cambiar: la fecha, la hora, el número de invitados o la dirección?`,
-  readBackMove: ({ guests, from, to, address }) => `¿Cambio su fiesta de ${guests} del ${from} al ${to}${address ? ` en ${address}` : ''}?`,
+  readBackChange: ({ guests, from, to, address, newGuests }) => {
+    const resized = newGuests !== undefined ? `${to || address ? ', ahora para' : ''} ${newGuests} invitados` : '';
+    if (to) return `¿Cambio su fiesta de ${guests} del ${from} al ${to}${address ? ` en ${address}` : ''}${resized}?`;
+    if (address) return `¿Cambio su fiesta de ${guests} del ${from} a ${address}${resized}?`;
+    return `¿Cambio su fiesta del ${from} de ${guests} a${resized}?`;
+  },
   priceLine: (now, before) => (now === before ? `El precio sigue siendo ${dollars(now)}.` : `El nuevo precio es ${dollars(now)} (antes ${dollars(before)}).`),
   confirmChangeOrKeep: 'Responda SÍ para hacer el cambio o NO para dejar la reserva como está.',
   readBackCancel: (party, money) => `¿Cancelo ${party}? ${money} Responda SÍ para cancelarla o NO para mantenerla.`,
