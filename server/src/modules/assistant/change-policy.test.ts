@@ -15,7 +15,7 @@ const booking = (overrides: Partial<BookingFacts> = {}): BookingFacts => ({
   depositCents: 10000,
   ...overrides,
 });
-const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => ({ intent: 'MODIFY_BOOKING', intentConfidence: 0.9, details: {}, sentiment: 0, ...overrides });
+const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => ({ intent: 'MODIFY_BOOKING', intentConfidence: 0.9, details: {}, sentiment: 0, language: 'en', ...overrides });
 const sure = <T>(value: T) => ({ value, confidence: 0.95 });
 
 describe('what a message asks to change', () => {

@@ -14,7 +14,7 @@ const settings: PolicySettings = {
   askForPhone: false,
   bookWithoutReadBack: false,
 };
-const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => ({ intent: 'NEW_BOOKING', intentConfidence: 0.9, details: {}, sentiment: 0, ...overrides });
+const analysis = (overrides: Partial<MessageAnalysis> = {}): MessageAnalysis => ({ intent: 'NEW_BOOKING', intentConfidence: 0.9, details: {}, sentiment: 0, language: 'en', ...overrides });
 const sure = <T>(value: T) => ({ value, confidence: 0.95 });
 
 describe('the language of a reply', () => {
