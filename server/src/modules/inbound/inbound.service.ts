@@ -7,6 +7,7 @@ import { phrasebook, replyLanguage } from '../assistant/phrasebook';
 import type { SelfService } from '../assistant/self-service';
 import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
+import { readTermsReply } from '../terms/terms-reply';
 import { TermsChannel } from '../terms/terms-acknowledgment.entity';
 import type { TermsService } from '../terms/terms.service';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
@@ -131,7 +132,11 @@ export class InboundService {
         if (!analysis) return null;
         conversation.language = replyLanguage(conversation.language, analysis.language, text);
         const say = phrasebook(conversation.language);
-        // A change or cancellation of a booking, or the answer to one read back: before the terms, so a "yes" to a read-back is never taken as accepting them.
+        const awaiting = await this.deps.bookings.awaitingTerms(tx, conversation);
+        // A clear answer to the terms is one, unless it answers a change read back ("yes" to "Move your party...?").
+        const termsBooking = awaiting && analysis.intent !== 'HUMAN_REQUEST' && !conversation.pendingChange ? awaiting : null;
+        if (termsBooking && readTermsReply(text) !== 'UNCLEAR') return this.answerTerms(tx, events, conversation, termsBooking, message, text);
+        // A change or cancellation of a booking, or the answer to one read back.
         const selfServed = await this.deps.selfService.handle(tx, events, conversation, analysis, text);
         if (selfServed) {
           if (selfServed.escalate) {
@@ -146,9 +151,8 @@ export class InboundService {
           }
           return this.reply(tx, events, conversation, MessageAuthor.AI, selfServed.reply);
         }
-        const awaiting = await this.deps.bookings.awaitingTerms(tx, conversation);
         // A request for a person is never read as an unclear answer to the terms.
-        if (awaiting && analysis.intent !== 'HUMAN_REQUEST') return this.answerTerms(tx, events, conversation, awaiting, message, text);
+        if (termsBooking) return this.answerTerms(tx, events, conversation, termsBooking, message, text);
         const decision = decide(
           { stage: conversation.stage, draft: conversation.bookingDraft, failedAttempts: conversation.failedAttempts, previousCustomerText, language: conversation.language ?? 'en' },
           analysis,
