@@ -5,7 +5,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../shared/gra
 import type { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
 
-export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents' | 'version' | 'customerGlobalId' | 'priceBreakdown'>;
+export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents' | 'version' | 'customerGlobalId' | 'priceBreakdown' | 'termsAskedAgainAt'>;
 
 export interface BookingFilter {
   status?: BookingStatus[];

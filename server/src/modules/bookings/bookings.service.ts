@@ -306,6 +306,7 @@ export class BookingsService {
       change = 'STATUS_CHANGED';
     } else if (booking.status !== BookingStatus.INQUIRY && asksForTermsAgain(before, booking, this.deps.settings.termsAgainOn)) {
       termsAgain = true;
+      booking.termsAskedAgainAt = new Date();
       if (booking.status === BookingStatus.CONFIRMED) {
         // Not a move staff may ask for (the status machine refuses it): the accepted terms were
         // for another event, so the changed one waits for its own acceptance.
