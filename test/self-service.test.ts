@@ -256,5 +256,18 @@ describe('answering in Spanish', () => {
     await customer.says('Hola, quiero reservar una fiesta de hibachi para 20 personas el 20 de diciembre');
     // The next question, whichever detail it asks for, in Spanish.
     expect(await customer.reply()).toMatch(/^¿(Qué día es la fiesta|A qué hora quiere que el chef empiece a cocinar)\?$/);
+    // A request for a person gets its holding reply in Spanish too.
+    await customer.says('quiero hablar con una persona por favor');
+    expect(await customer.reply()).toBe('Por supuesto. Le comunico ahora con un miembro de nuestro equipo; le responderá aquí en breve.');
+  });
+
+  it('cancels in Spanish: the read-back, the "sí" and the answer', async () => {
+    const customer = texter();
+    const id = await confirmedBooking(customer);
+    await customer.says('Hola, necesito cancelar mi reserva por favor');
+    expect(await customer.reply()).toMatch(/^¿Cancelo su fiesta de 20 el .* a las 6:00 p\. m\.\? No se ha hecho ningún pago, así que no se debe nada\. Responda SÍ para cancelarla o NO para mantenerla\.$/);
+    await customer.says('sí');
+    expect(await customer.reply()).toMatch(/^Listo: su fiesta de 20 el .* quedó cancelada\. ¡Esperamos cocinar para usted en otra ocasión!$/);
+    expect((await bookingById(id)).status).toBe('CANCELLED');
   });
 });

@@ -54,6 +54,9 @@ export interface SelfServiceOutcome {
  */
 const VERIFIED_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM]);
 
+/** A change read back this long ago is forgotten: a "yes" a day later may answer something else. */
+const PENDING_CHANGE_HOURS = 24;
+
 /** No refund path exists (Stripe refunds are made in its dashboard and recorded when it reports them): staff are told. */
 export const REFUND_OWED_ALERT = 'REFUND_OWED';
 
@@ -76,16 +79,25 @@ export class SelfService {
   ) {}
 
   async handle(tx: Tx, events: PendingEvents, conversation: Conversation, analysis: MessageAnalysis, text: string): Promise<SelfServiceOutcome | null> {
+    const outcome = await this.answer(tx, events, conversation, analysis, text);
+    if (outcome && conversation.pendingChange) conversation.pendingChange = { ...conversation.pendingChange, askedAt: new Date().toISOString() };
+    return outcome;
+  }
+
+  private async answer(tx: Tx, events: PendingEvents, conversation: Conversation, analysis: MessageAnalysis, text: string): Promise<SelfServiceOutcome | null> {
     const { settings } = this.deps;
     const asked = analysis.intent === 'MODIFY_BOOKING' ? 'MODIFY' : analysis.intent === 'CANCEL_BOOKING' ? 'CANCEL' : null;
-    const pending = conversation.pendingChange;
+    const pending = livePendingChange(conversation.pendingChange, new Date());
     if (!settings.enabled || !VERIFIED_CHANNELS.has(conversation.channel)) return null;
     // A request for a person is the booking policy's to answer, whatever was pending.
     if (analysis.intent === 'HUMAN_REQUEST') {
       conversation.pendingChange = null;
       return null;
     }
-    if (!pending && !asked) return null;
+    if (!pending && !asked) {
+      conversation.pendingChange = null;
+      return null;
+    }
     const say = phrasebook(conversation.language);
     const kind = asked ?? pending!.kind;
     if (isUpset(analysis.sentiment, settings)) {
@@ -273,6 +285,13 @@ export class SelfService {
   private partyOf(booking: Booking, say: Phrasebook): string {
     return say.party(booking.partySize, formatDay(booking.eventDate, say.language), formatTime(booking.startTime, say.language));
   }
+}
+
+/** The change pending in the thread, unless it was asked about too long ago. */
+export function livePendingChange(pending: PendingChange | null, now: Date): PendingChange | null {
+  if (!pending) return null;
+  if (pending.askedAt && now.getTime() - Date.parse(pending.askedAt) > PENDING_CHANGE_HOURS * 3_600_000) return null;
+  return pending;
 }
 
 function facts(booking: Booking): BookingFacts {

@@ -36,6 +36,8 @@ export interface PendingChange {
   changes: { eventDate?: string; startTime?: string; address?: string; partySize?: number };
   /** The change has been read back and waits for a yes or a no. */
   readBack: boolean;
+  /** When the customer was last asked about it (ISO): a "yes" long after answers nothing. */
+  askedAt?: string;
 }
 
 @ObjectType({ description: 'One booking detail the assistant has gathered.' })

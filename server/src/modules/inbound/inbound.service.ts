@@ -4,7 +4,7 @@ import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.po
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import { scoreSentiment } from '../assistant/local/sentiment';
 import { phrasebook, replyLanguage } from '../assistant/phrasebook';
-import type { SelfService } from '../assistant/self-service';
+import { livePendingChange, type SelfService } from '../assistant/self-service';
 import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
 import { readTermsReply } from '../terms/terms-reply';
@@ -134,7 +134,7 @@ export class InboundService {
         const say = phrasebook(conversation.language);
         const awaiting = await this.deps.bookings.awaitingTerms(tx, conversation);
         // A clear answer to the terms is one, unless it answers a change read back ("yes" to "Move your party...?").
-        const termsBooking = awaiting && analysis.intent !== 'HUMAN_REQUEST' && !conversation.pendingChange ? awaiting : null;
+        const termsBooking = awaiting && analysis.intent !== 'HUMAN_REQUEST' && !livePendingChange(conversation.pendingChange, new Date()) ? awaiting : null;
         if (termsBooking && readTermsReply(text) !== 'UNCLEAR') return this.answerTerms(tx, events, conversation, termsBooking, message, text);
         // A change or cancellation of a booking, or the answer to one read back.
         const selfServed = await this.deps.selfService.handle(tx, events, conversation, analysis, text);
