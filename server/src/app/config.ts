@@ -204,6 +204,10 @@ const envSchema = z
     FAQ_SERVICE_AREA: optionalString,
     FAQ_VEGETARIAN_OPTIONS: optionalString,
     FAQ_WHATS_INCLUDED: optionalString,
+    FAQ_MINIMUM_SPEND_ES: optionalString,
+    FAQ_SERVICE_AREA_ES: optionalString,
+    FAQ_VEGETARIAN_OPTIONS_ES: optionalString,
+    FAQ_WHATS_INCLUDED_ES: optionalString,
 
     AI_BOOKING_ENABLED: booleanFlag.default(true),
     AI_BOOKING_CONFIDENCE_THRESHOLD: z.coerce
@@ -405,6 +409,8 @@ export interface Config {
     pricePerGuestCents: number;
     minimumSpendCents: number;
     faq: { MINIMUM_SPEND: string; SERVICE_AREA: string; VEGETARIAN_OPTIONS: string; WHATS_INCLUDED: string };
+    /** The same answers for customers the assistant answers in Spanish (FAQ_*_ES). */
+    faqSpanish: { MINIMUM_SPEND: string; SERVICE_AREA: string; VEGETARIAN_OPTIONS: string; WHATS_INCLUDED: string };
   };
   assistant: {
     enabled: boolean;
@@ -594,6 +600,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         WHATS_INCLUDED:
           env.FAQ_WHATS_INCLUDED ??
           'Every party includes the chef, the grill, fried rice, vegetables, salad, and your choice of two proteins per guest. You provide tables and plates.',
+      },
+      faqSpanish: {
+        MINIMUM_SPEND:
+          env.FAQ_MINIMUM_SPEND_ES ??
+          `Nuestro precio es de ${dollars(env.PRICE_PER_GUEST_CENTS)} por invitado, con un mínimo de ${dollars(env.MINIMUM_SPEND_CENTS)} por fiesta, más un cargo de traslado después de ${env.TRAVEL_FREE_MILES} millas.`,
+        SERVICE_AREA:
+          env.FAQ_SERVICE_AREA_ES ?? `Vamos a domicilios a unas ${env.TRAVEL_MAX_MILES} millas de nuestra base; el traslado es gratis las primeras ${env.TRAVEL_FREE_MILES} millas.`,
+        VEGETARIAN_OPTIONS:
+          env.FAQ_VEGETARIAN_OPTIONS_ES ?? '¡Sí! Ofrecemos platos de tofu y verduras a la parrilla, y cocinamos los pedidos vegetarianos por separado si lo pide.',
+        WHATS_INCLUDED:
+          env.FAQ_WHATS_INCLUDED_ES ??
+          'Cada fiesta incluye el chef, la parrilla, arroz frito, verduras, ensalada y dos proteínas a elegir por invitado. Usted pone las mesas y los platos.',
       },
     },
     assistant: {

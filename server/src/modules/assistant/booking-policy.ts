@@ -16,6 +16,8 @@ export interface PolicySettings {
   pricePerGuestCents: number;
   minimumSpendCents: number;
   faqAnswers: Record<FaqTopic, string>;
+  /** The FAQ answers in Spanish, for a thread answered in Spanish; the English ones without them. */
+  faqAnswersSpanish?: Record<FaqTopic, string>;
   /** Ask for a phone number (web chat: so terms can go out by SMS). */
   askForPhone: boolean;
   /**
@@ -55,6 +57,7 @@ export function requiredFields(settings: PolicySettings): DraftField[] {
 export function decide(current: ConversationState, analysis: MessageAnalysis, settings: PolicySettings, customerText: string): Decision {
   let state = current;
   const say = phrasebook(current.language);
+  const faqAnswers = say.language === 'es' && settings.faqAnswersSpanish ? settings.faqAnswersSpanish : settings.faqAnswers;
   const base = { stage: current.stage, draft: current.draft, failedAttempts: current.failedAttempts, createBooking: false, quote: null };
   // The thread keeps its stage: "escalated" is the open escalation itself, and when staff hand
   // the thread back the assistant resumes where it was.
@@ -76,7 +79,7 @@ export function decide(current: ConversationState, analysis: MessageAnalysis, se
   }
   if (state.stage === ConversationStage.BOOKED) {
     if (analysis.intent !== 'NEW_BOOKING') {
-      const answer = analysis.faqTopic ? settings.faqAnswers[analysis.faqTopic] : say.alreadyBooked;
+      const answer = analysis.faqTopic ? faqAnswers[analysis.faqTopic] : say.alreadyBooked;
       return { ...base, reply: say.anythingElse(answer) };
     }
     state = { ...state, stage: ConversationStage.COLLECTING_DETAILS, draft: {}, failedAttempts: 0 }; // another party
@@ -85,7 +88,7 @@ export function decide(current: ConversationState, analysis: MessageAnalysis, se
 
   const { draft, accepted, unsure } = mergeDetails(state.draft, analysis, settings.confidenceThreshold);
   const missing = requiredFields(settings).filter((field) => draft[field] === undefined);
-  const faq = analysis.faqTopic ? settings.faqAnswers[analysis.faqTopic] : null;
+  const faq = analysis.faqTopic ? faqAnswers[analysis.faqTopic] : null;
   const quote = missing.includes('partySize') ? null : quoteFor(Number(draft.partySize!.value), settings, say);
 
   if (state.stage === ConversationStage.CONFIRMING && accepted.length === 0 && !faq) {

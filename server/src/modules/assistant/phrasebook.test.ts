@@ -11,6 +11,7 @@ const settings: PolicySettings = {
   pricePerGuestCents: 6000,
   minimumSpendCents: 60000,
   faqAnswers: { MINIMUM_SPEND: 'MIN', SERVICE_AREA: 'AREA', VEGETARIAN_OPTIONS: 'VEG', WHATS_INCLUDED: 'INCLUDED' },
+  faqAnswersSpanish: { MINIMUM_SPEND: 'MÍNIMO', SERVICE_AREA: 'ÁREA', VEGETARIAN_OPTIONS: 'VEGETARIANO', WHATS_INCLUDED: 'INCLUIDO' },
   askForPhone: false,
   bookWithoutReadBack: false,
 };
@@ -70,6 +71,13 @@ describe('the booking flow in Spanish', () => {
     const decision = decide(state, analysis({ intent: 'HUMAN_REQUEST' }), settings, 'quiero hablar con una persona');
     expect(decision.reply).toBe('Por supuesto. Le comunico ahora con un miembro de nuestro equipo; le responderá aquí en breve.');
     expect(decision.escalate).toBeDefined();
+  });
+
+  it('answers a question from the Spanish FAQ answers', () => {
+    const decision = decide({ ...state, stage: ConversationStage.BOOKED }, analysis({ intent: 'GENERAL_QUESTION', faqTopic: 'VEGETARIAN_OPTIONS' }), settings, '¿tienen opciones vegetarianas?');
+    expect(decision.reply).toBe('VEGETARIANO ¿Algo más en que le pueda ayudar?');
+    const english = decide({ ...state, language: 'en', stage: ConversationStage.BOOKED }, analysis({ intent: 'GENERAL_QUESTION', faqTopic: 'VEGETARIAN_OPTIONS' }), settings, 'vegetarian?');
+    expect(english.reply).toBe('VEG Anything else I can help with?');
   });
 
   it('says the same in English as it always has', () => {

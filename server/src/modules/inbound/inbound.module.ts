@@ -41,6 +41,7 @@ export const inboundModule: ModuleManifest = {
         pricePerGuestCents: config.business.pricePerGuestCents,
         minimumSpendCents: config.business.minimumSpendCents,
         faqAnswers: config.business.faq,
+        faqAnswersSpanish: config.business.faqSpanish,
       },
       businessTimeZone: config.businessTimeZone,
       // A provider's delivery reaches this path only through the webhook inbox, which checks its signature unless told not to.
