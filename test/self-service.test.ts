@@ -172,7 +172,8 @@ describe('moving a confirmed booking', () => {
     expect(await customer.reply()).toMatch(/^Sure, I can help change your party of 12 on .* What would you like to change/);
     await customer.says('make it 7pm');
     expect(await customer.reply()).toMatch(/^Move your party of 12 from .* at 6:00 PM to .* at 7:00 PM\?/);
-    await customer.says('yes');
+    // Saying the change again with the yes is still the yes.
+    await customer.says('yes, 7pm works');
     expect(await customer.reply()).toMatch(/^Done! Your party is now 12 guests on .* at 7:00 PM\. The price stays/);
     // A new time alone does not ask for the terms again (TERMS_AGAIN_ON_CHANGE: DATE, ADDRESS, MORE_GUESTS).
     expect(await bookingById(second)).toMatchObject({ startTime: '19:00', status: 'PENDING_TERMS' });

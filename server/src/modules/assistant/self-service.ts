@@ -110,7 +110,7 @@ export class SelfService {
     const changes = requestedChanges(analysis, settings.confidenceThreshold);
 
     // "yes" / "yes, cancel it" / "no": the answer to what was read back.
-    if (pending?.readBack && pending.bookingId && !hasChanges(changes) && (asked === null || asked === pending.kind)) {
+    if (pending?.readBack && pending.bookingId && !hasChanges(beyond(changes, pending.changes)) && (asked === null || asked === pending.kind)) {
       if (analysis.confirmation === 'YES') return this.carryOut(tx, events, conversation, pending, say, text);
       if (analysis.confirmation === 'NO') {
         conversation.pendingChange = null;
@@ -325,6 +325,11 @@ function withoutNoChange(changes: Requested, booking: Booking): Requested {
     address: changes.address !== undefined && changes.address.trim().toLowerCase() !== booking.address.trim().toLowerCase() ? changes.address : undefined,
     partySize: changes.partySize !== booking.partySize ? changes.partySize : undefined,
   };
+}
+
+/** What `later` asks beyond `earlier` ("yes, 5pm works" repeats the change read back, it adds nothing). */
+function beyond(later: Requested, earlier: Requested): Requested {
+  return Object.fromEntries(Object.entries(later).filter(([field, value]) => value !== undefined && earlier[field as keyof Requested] !== value)) as Requested;
 }
 
 function merge(earlier: Requested, later: Requested): Requested {
