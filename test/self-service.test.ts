@@ -180,6 +180,20 @@ describe('moving a confirmed booking', () => {
   });
 });
 
+describe('the same rule for staff', () => {
+  const UPDATE = `mutation($input: UpdateBookingInput!) { updateBooking(input: $input) { booking { status startTime eventDate } userErrors { message } } }`;
+
+  it('a staff change of time keeps a confirmed booking confirmed; a new day asks the customer for the terms again', async () => {
+    const customer = texter();
+    const id = await confirmedBooking(customer);
+    const later = await graphql(app.server.url, UPDATE, { input: { id, startTime: '19:00' } }, app.adminToken);
+    expect(later.data!.updateBooking).toMatchObject({ userErrors: [], booking: { status: 'CONFIRMED', startTime: '19:00' } });
+    const moved = await graphql(app.server.url, UPDATE, { input: { id, eventDate: day(21) } }, app.adminToken);
+    expect(moved.data!.updateBooking).toMatchObject({ userErrors: [], booking: { status: 'PENDING_TERMS', eventDate: day(21) } });
+    expect(await customer.reply()).toMatch(/to confirm your hibachi event on .* at 7:00 PM for 20 guests, please read our terms/);
+  });
+});
+
 describe('changes that go to staff', () => {
   it('hands a move to a full day to staff, changing nothing', async () => {
     const fullDay = day(22);
