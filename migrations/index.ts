@@ -23,6 +23,7 @@ import { PaymentsLedger1795600000000 } from './1795600000000-payments-ledger';
 import { BankTransactions1795600001000 } from './1795600001000-bank-transactions';
 import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts';
 import { BankConnections1795620000000 } from './1795620000000-bank-connections';
+import { SelfServiceChanges1795700000000 } from './1795700000000-self-service-changes';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -54,4 +55,5 @@ export const migrations = [
   BankTransactions1795600001000,
   DepositCheckouts1795610000000,
   BankConnections1795620000000,
+  SelfServiceChanges1795700000000,
 ];

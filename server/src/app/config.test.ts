@@ -26,6 +26,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
   });
 
+  it('lets the assistant finish changes by the default rules unless told otherwise', () => {
+    expect(loadConfig({}).selfService).toEqual({ enabled: true, chefCount: 2, changeMinDays: 3, upsetSentiment: -0.3, refundMinDays: 7 });
+    expect(loadConfig({}).bookings.termsAgainOn).toEqual(['DATE', 'ADDRESS', 'MORE_GUESTS']);
+    expect(loadConfig({ CHEF_COUNT: '4', AI_SELF_SERVICE_ENABLED: 'false', CANCELLATION_REFUND_MIN_DAYS: '14' }).selfService).toMatchObject({ enabled: false, chefCount: 4, refundMinDays: 14 });
+    expect(loadConfig({ TERMS_AGAIN_ON_CHANGE: 'date, time,date' }).bookings.termsAgainOn).toEqual(['DATE', 'TIME']);
+    expect(loadConfig({ TERMS_AGAIN_ON_CHANGE: 'none' }).bookings.termsAgainOn).toEqual([]);
+    expect(() => loadConfig({ TERMS_AGAIN_ON_CHANGE: 'DATE,COLOUR' })).toThrow(/TERMS_AGAIN_ON_CHANGE "COLOUR" is not a change; use a comma list of DATE, TIME, ADDRESS, MORE_GUESTS, FEWER_GUESTS, or none/);
+    expect(() => loadConfig({ CHEF_COUNT: '0' })).toThrow(/CHEF_COUNT must be a whole number from 1 to 100/);
+  });
+
   it('limits what one GraphQL operation may ask unless told otherwise', () => {
     expect(loadConfig({})).toMatchObject({ graphqlMaxCost: 10_000, graphqlMaxAliases: 15, graphqlMaxMutations: 5 });
     expect(loadConfig({ GRAPHQL_MAX_COST: '2500', GRAPHQL_MAX_ALIASES: '0', GRAPHQL_MAX_MUTATIONS: '1' })).toMatchObject({

@@ -106,6 +106,24 @@ const bankTokenKeys = optionalString.transform((value, ctx): Map<string, Buffer>
   return keys;
 });
 
+/** Which changes to a booking ask for its terms again: a comma list, or "none". */
+export const TERMS_CHANGE_KINDS = ['DATE', 'TIME', 'ADDRESS', 'MORE_GUESTS', 'FEWER_GUESTS'] as const;
+export type TermsChangeKind = (typeof TERMS_CHANGE_KINDS)[number];
+const termsAgainOn = z
+  .string()
+  .trim()
+  .default('DATE,ADDRESS,MORE_GUESTS')
+  .transform((value, ctx): TermsChangeKind[] => {
+    if (value === '' || value.toLowerCase() === 'none') return [];
+    const kinds = value.split(',').map((kind) => kind.trim().toUpperCase()).filter(Boolean);
+    const unknown = kinds.find((kind) => !(TERMS_CHANGE_KINDS as readonly string[]).includes(kind));
+    if (unknown) {
+      ctx.addIssue({ code: 'custom', message: `"${unknown}" is not a change; use a comma list of ${TERMS_CHANGE_KINDS.join(', ')}, or none` });
+      return z.NEVER;
+    }
+    return [...new Set(kinds)] as TermsChangeKind[];
+  });
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
@@ -186,6 +204,10 @@ const envSchema = z
     FAQ_SERVICE_AREA: optionalString,
     FAQ_VEGETARIAN_OPTIONS: optionalString,
     FAQ_WHATS_INCLUDED: optionalString,
+    FAQ_MINIMUM_SPEND_ES: optionalString,
+    FAQ_SERVICE_AREA_ES: optionalString,
+    FAQ_VEGETARIAN_OPTIONS_ES: optionalString,
+    FAQ_WHATS_INCLUDED_ES: optionalString,
 
     AI_BOOKING_ENABLED: booleanFlag.default(true),
     AI_BOOKING_CONFIDENCE_THRESHOLD: z.coerce
@@ -194,6 +216,12 @@ const envSchema = z
       .max(1, 'must be a number from 0 to 1')
       .default(0.75),
     AI_BOOKING_MAX_ATTEMPTS: intInRange(1, 20).default(3),
+    AI_SELF_SERVICE_ENABLED: booleanFlag.default(true),
+    CHEF_COUNT: intInRange(1, 100).default(2),
+    SELF_SERVICE_CHANGE_MIN_DAYS: intInRange(0, 365).default(3),
+    SELF_SERVICE_UPSET_SENTIMENT: numberInRange(-1, 0).default(-0.3),
+    CANCELLATION_REFUND_MIN_DAYS: intInRange(0, 365).default(7),
+    TERMS_AGAIN_ON_CHANGE: termsAgainOn,
     OPENAI_API_KEY: optionalString,
     OPENAI_MODEL: z.string().trim().min(1, 'must name a model').default('gpt-4o-mini'),
     OPENAI_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.openai.com/v1'),
@@ -381,6 +409,8 @@ export interface Config {
     pricePerGuestCents: number;
     minimumSpendCents: number;
     faq: { MINIMUM_SPEND: string; SERVICE_AREA: string; VEGETARIAN_OPTIONS: string; WHATS_INCLUDED: string };
+    /** The same answers for customers the assistant answers in Spanish (FAQ_*_ES). */
+    faqSpanish: { MINIMUM_SPEND: string; SERVICE_AREA: string; VEGETARIAN_OPTIONS: string; WHATS_INCLUDED: string };
   };
   assistant: {
     enabled: boolean;
@@ -388,8 +418,18 @@ export interface Config {
     maxAttempts: number;
     openai?: { apiKey: string; model: string; baseURL?: string };
   };
+  /**
+   * Changes and cancellations the assistant finishes itself (issue 15):
+   * `enabled`: off sends every change and cancellation to staff, as before;
+   * `chefCount`: events one day can hold; a move to a day that already has this many goes to staff;
+   * `changeMinDays`: a change closer than this many days to the event (old or new day) goes to staff;
+   * `upsetSentiment`: a change asked for at or below this sentiment (-1..0) goes to staff;
+   * `refundMinDays`: a cancellation at least this many days before the event refunds the deposit, closer keeps it.
+   */
+  selfService: { enabled: boolean; chefCount: number; changeMinDays: number; upsetSentiment: number; refundMinDays: number };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
-  bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number };
+  /** `termsAgainOn`: which changes to a confirmed booking send it back to waiting for its terms (and text them again). */
+  bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number; termsAgainOn: TermsChangeKind[] };
   /** `waitNoticeSeconds`: how long a web chat customer waits for a person before they are told they have not been forgotten. */
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number; waitNoticeSeconds: number };
   helpContact: string;
@@ -561,6 +601,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           env.FAQ_WHATS_INCLUDED ??
           'Every party includes the chef, the grill, fried rice, vegetables, salad, and your choice of two proteins per guest. You provide tables and plates.',
       },
+      faqSpanish: {
+        MINIMUM_SPEND:
+          env.FAQ_MINIMUM_SPEND_ES ??
+          `Nuestro precio es de ${dollars(env.PRICE_PER_GUEST_CENTS)} por invitado, con un mínimo de ${dollars(env.MINIMUM_SPEND_CENTS)} por fiesta, más un cargo de traslado después de ${env.TRAVEL_FREE_MILES} millas.`,
+        SERVICE_AREA:
+          env.FAQ_SERVICE_AREA_ES ?? `Vamos a domicilios a unas ${env.TRAVEL_MAX_MILES} millas de nuestra base; el traslado es gratis las primeras ${env.TRAVEL_FREE_MILES} millas.`,
+        VEGETARIAN_OPTIONS:
+          env.FAQ_VEGETARIAN_OPTIONS_ES ?? '¡Sí! Ofrecemos platos de tofu y verduras a la parrilla, y cocinamos los pedidos vegetarianos por separado si lo pide.',
+        WHATS_INCLUDED:
+          env.FAQ_WHATS_INCLUDED_ES ??
+          'Cada fiesta incluye el chef, la parrilla, arroz frito, verduras, ensalada y dos proteínas a elegir por invitado. Usted pone las mesas y los platos.',
+      },
     },
     assistant: {
       enabled: env.AI_BOOKING_ENABLED,
@@ -576,6 +628,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       depositCents: env.DEPOSIT_CENTS,
       maxGuests: env.BOOKING_MAX_GUESTS,
       completionEverySeconds: env.BOOKING_COMPLETION_EVERY_SECONDS,
+      termsAgainOn: env.TERMS_AGAIN_ON_CHANGE,
+    },
+    selfService: {
+      enabled: env.AI_SELF_SERVICE_ENABLED,
+      chefCount: env.CHEF_COUNT,
+      changeMinDays: env.SELF_SERVICE_CHANGE_MIN_DAYS,
+      upsetSentiment: env.SELF_SERVICE_UPSET_SENTIMENT,
+      refundMinDays: env.CANCELLATION_REFUND_MIN_DAYS,
     },
     webChat: {
       maxMessagesPerMinute: env.WEB_CHAT_MAX_MESSAGES_PER_MINUTE,

@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '../../shared/db/unit-of-work';
+import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Logger } from '../../shared/logger';
 import type { OutboundDelivery } from '../channels/outbound-delivery.service';
 import type { ExtensionsService } from '../extensions/extensions.service';
@@ -25,18 +25,21 @@ export class AlertsService {
 
   /** Raises the alert unless the same kind and subject is already open. Says whether it was new. */
   raise(params: { kind: string; subjectId: string; message: string }): Promise<boolean> {
-    return this.deps.uow.run(async (tx, events) => {
-      const alert = await this.deps.repository.insertIfNoneOpen(tx, params);
-      if (!alert) return false;
-      const primary = await this.deps.extensions.findPrimary(tx);
-      if (primary) {
-        // Keyed by the alert row: a retried job or a second instance never texts twice.
-        await this.deps.outbound.queue(tx, { idempotencyKey: `alert:${alert.id}`, to: primary.phone, body: params.message, purpose: 'OPERATIONS_ALERT' });
-      }
-      events.add(AlertTopic.RAISED, toPayload(alert));
-      this.deps.logger.info({ alertId: alert.id, kind: alert.kind }, 'alert raised');
-      return true;
-    });
+    return this.deps.uow.run((tx, events) => this.raiseIn(tx, events, params));
+  }
+
+  /** `raise` inside the caller's transaction: the alert stands or falls with what caused it. */
+  async raiseIn(tx: Tx, events: PendingEvents, params: { kind: string; subjectId: string; message: string }): Promise<boolean> {
+    const alert = await this.deps.repository.insertIfNoneOpen(tx, params);
+    if (!alert) return false;
+    const primary = await this.deps.extensions.findPrimary(tx);
+    if (primary) {
+      // Keyed by the alert row: a retried job or a second instance never texts twice.
+      await this.deps.outbound.queue(tx, { idempotencyKey: `alert:${alert.id}`, to: primary.phone, body: params.message, purpose: 'OPERATIONS_ALERT' });
+    }
+    events.add(AlertTopic.RAISED, toPayload(alert));
+    this.deps.logger.info({ alertId: alert.id, kind: alert.kind }, 'alert raised');
+    return true;
   }
 
   /** Closes the open alert of this kind and subject, if any (what caused it was dealt with). */

@@ -119,6 +119,10 @@ export class Booking {
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
   completedAt!: Date | null;
 
+  /** When a change (TERMS_AGAIN_ON_CHANGE) last asked for the terms again: an acceptance after it is a new one, not a second. */
+  @Column({ type: 'timestamptz', name: 'terms_asked_again_at', nullable: true })
+  termsAskedAgainAt!: Date | null;
+
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', name: 'cancelled_at', nullable: true })
   cancelledAt!: Date | null;

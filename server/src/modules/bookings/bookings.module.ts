@@ -46,6 +46,7 @@ export const bookingsModule: ModuleManifest = {
         maxGuests: config.bookings.maxGuests,
         businessName: config.business.name,
         businessTimeZone: config.businessTimeZone,
+        termsAgainOn: config.bookings.termsAgainOn,
       },
     });
     return {

@@ -5,7 +5,7 @@ import { decodeCursor, pageSize, toConnection, type Connection, type ConnectionA
 import type { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
 
-export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents' | 'version' | 'customerGlobalId' | 'priceBreakdown'>;
+export type NewBookingRow = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'globalId' | 'partySize' | 'confirmedAt' | 'completedAt' | 'cancelledAt' | 'cancellationReason' | 'paidCents' | 'version' | 'customerGlobalId' | 'priceBreakdown' | 'termsAskedAgainAt'>;
 
 export interface BookingFilter {
   status?: BookingStatus[];
@@ -119,6 +119,28 @@ export class BookingsRepository extends RepositoryBase {
       .orderBy('booking.event_date', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /** A customer's bookings from `today` on that are not cancelled or completed, soonest first. */
+  openOfCustomer(customerId: string, today: string, tx?: Tx): Promise<Booking[]> {
+    return this.manager(tx)
+      .createQueryBuilder(Booking, 'booking')
+      .where('booking.customer_id = :customerId', { customerId })
+      .andWhere('booking.status IN (:...statuses)', { statuses: [BookingStatus.INQUIRY, BookingStatus.PENDING_TERMS, BookingStatus.CONFIRMED] })
+      .andWhere('booking.event_date >= :today', { today })
+      .orderBy('booking.starts_at', 'ASC')
+      .addOrderBy('booking.id', 'ASC')
+      .getMany();
+  }
+
+  /** Events of one day that hold a chef (waiting for terms or confirmed), one booking left out. */
+  countHoldingChefOn(date: string, exceptBookingId: string | null, tx?: Tx): Promise<number> {
+    return this.manager(tx)
+      .createQueryBuilder(Booking, 'booking')
+      .where('booking.event_date = :date', { date })
+      .andWhere('booking.status IN (:...statuses)', { statuses: [BookingStatus.PENDING_TERMS, BookingStatus.CONFIRMED] })
+      .andWhere('booking.id <> :except', { except: exceptBookingId ?? '00000000-0000-0000-0000-000000000000' })
+      .getCount();
   }
 
   /** Confirmed bookings of one day, for its route. */

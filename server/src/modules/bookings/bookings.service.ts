@@ -1,10 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
+import type { TermsChangeKind } from '../../app/config';
 import type { Logger } from '../../shared/logger';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
-import { inputErrors, throwIfAny, userFailure, type UserError } from '../../shared/graphql/user-errors';
+import { inputErrors, throwIfAny, userFailure, UserInputFailure, type UserError } from '../../shared/graphql/user-errors';
 import { Channel, TEXTING_CHANNELS } from '../conversations/channel';
 import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
 import type { ConversationsService } from '../conversations/conversations.service';
@@ -18,7 +19,8 @@ import { bookingReference } from './booking-reference';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
 import { planDayRoute, type DayRoute, type RouteDrives } from './day-route';
 import type { BookingFilter, BookingsRepository } from './bookings.repository';
-import { formatDollars, priceBreakdown, type PriceList } from './pricing';
+import { asksForTermsAgain } from './change-terms';
+import { formatDollars, priceBreakdown, type PriceBreakdownValues, type PriceList } from './pricing';
 
 /** A travel quote as a booking needs it; the travel module answers (SPEC §4). */
 export interface BookingTravelQuote {
@@ -42,6 +44,8 @@ export interface BookingSettings {
   maxGuests: number;
   businessName: string;
   businessTimeZone: string;
+  /** Changes to a confirmed booking that ask for its terms again (TERMS_AGAIN_ON_CHANGE). */
+  termsAgainOn: readonly TermsChangeKind[];
 }
 
 export interface BookingDetails {
@@ -213,7 +217,10 @@ export class BookingsService {
     this.publish(events, 'STATUS_CHANGED', booking);
   }
 
-  /** Changes the details (re-quoting travel when the address or time moves), or sends the terms of an inquiry. */
+  /**
+   * Changes the details (re-quoting travel when the address or time moves), or sends the terms of
+   * an inquiry. A change TERMS_AGAIN_ON_CHANGE names asks a confirmed booking for its terms again.
+   */
   async update(globalId: string, changes: BookingDetails & { status?: BookingStatus }, input?: object): Promise<Booking> {
     const id = this.localId(globalId);
     const current = await this.deps.repository.findById(id);
@@ -224,48 +231,130 @@ export class BookingsService {
     problems.push(...this.detailFaults(changes, current).faults.filter((f) => !flagged.has(f.field)));
     throwIfAny(problems);
     const details = this.checkDetails(changes, current);
-    const moved = details.address !== current.address || details.eventDate !== current.eventDate || details.startTime !== current.startTime;
-    const quote = moved ? await this.quoteTravel(details.address, details.eventDate, details.startTime) : null;
-    return this.deps.uow.run(async (tx, events) => {
-      const { booking, thread } = await this.lockWithThread(tx, id);
-      if (booking.status === BookingStatus.COMPLETED || booking.status === BookingStatus.CANCELLED) {
-        throw userFailure('BOOKING_CLOSED', `This booking is ${STATUS_WORDS[booking.status]} and can no longer be changed.`);
+    const quote = this.movesTheDrive(details, current) ? await this.quoteTravel(details.address, details.eventDate, details.startTime) : null;
+    return this.deps.uow.run(async (tx, events) => (await this.applyChange(tx, events, id, details, quote, changes.status)).booking);
+  }
+
+  /**
+   * A change the customer agreed to in a thread the caller holds locked (the assistant's read-back
+   * answered yes): the same checks, re-quote and terms rule as a change staff make. Says whether
+   * the terms were asked for again.
+   */
+  async changeFromConversation(tx: Tx, events: PendingEvents, bookingId: string, changes: BookingDetails): Promise<{ booking: Booking; termsAgain: boolean }> {
+    const current = await this.deps.repository.findById(bookingId);
+    if (!current) throw notFound();
+    const details = this.checkDetails(changes, current);
+    const quote = this.movesTheDrive(details, current) ? await this.quoteTravel(details.address, details.eventDate, details.startTime) : null;
+    return this.applyChange(tx, events, bookingId, details, quote, undefined);
+  }
+
+  /**
+   * What a change would cost before the customer agrees to it: the faults that would refuse it
+   * (a past day, too many guests, an address out of the area), else its price. A new address is
+   * quoted here (and again when the change is made: the event may leave at another time).
+   */
+  async previewChange(booking: Booking, changes: BookingDetails): Promise<{ faults: UserError[]; price: PriceBreakdownValues | null }> {
+    const { merged, faults } = this.detailFaults(changes, booking);
+    if (faults.length > 0) return { faults, price: null };
+    let travelFeeCents = booking.travelFeeCents;
+    if (merged.address !== booking.address) {
+      try {
+        travelFeeCents = (await this.quoteTravel(merged.address!, merged.eventDate!, merged.startTime!)).feeCents;
+      } catch (error) {
+        if (error instanceof UserInputFailure) return { faults: error.userErrors.map((e) => ({ code: e.code ?? 'INVALID', message: e.message, field: e.field ?? 'address' })), price: null };
+        throw error;
       }
-      Object.assign(booking, this.detailColumns(details));
-      if (quote) Object.assign(booking, { travelQuoteId: quote.id, travelFeeCents: quote.feeCents });
-      let change: BookingChange = 'UPDATED';
-      if (changes.status !== undefined && changes.status !== booking.status) {
-        if (changes.status !== BookingStatus.PENDING_TERMS || booking.status !== BookingStatus.INQUIRY) {
-          throw userFailure('ILLEGAL_STATUS_MOVE', refuseMove(booking.status, changes.status) ?? this.ownPath(changes.status), 'status');
-        }
-        // Phone, SMS and WhatsApp bookings are asked by text; a web booking may also accept on the web.
-        if (!thread && TERMS_BY_TEXT.has(booking.sourceChannel)) {
-          throw userFailure('NO_NUMBER_TO_TEXT', 'The terms go out by text: add the customer’s phone number first.', 'status');
-        }
-        if (thread) {
-          await this.attachThread(tx, thread, booking);
-          booking.conversationId ??= thread.id;
-        }
-        await this.moveToPendingTerms(tx, events, booking, thread);
+    }
+    return { faults: [], price: priceBreakdown({ ...booking, adults: merged.adults!, kids: merged.kids, travelFeeCents }) };
+  }
+
+  private movesTheDrive(details: ReturnType<BookingsService['checkDetails']>, current: Booking): boolean {
+    return details.address !== current.address || details.eventDate !== current.eventDate || details.startTime !== current.startTime;
+  }
+
+  /** Writes a checked change to the booking, locked here after its threads; staff and the assistant both come through. */
+  private async applyChange(
+    tx: Tx,
+    events: PendingEvents,
+    id: string,
+    details: ReturnType<BookingsService['checkDetails']>,
+    quote: BookingTravelQuote | null,
+    status: BookingStatus | undefined,
+  ): Promise<{ booking: Booking; termsAgain: boolean }> {
+    const { booking, thread } = await this.lockWithThread(tx, id);
+    if (booking.status === BookingStatus.COMPLETED || booking.status === BookingStatus.CANCELLED) {
+      throw userFailure('BOOKING_CLOSED', `This booking is ${STATUS_WORDS[booking.status]} and can no longer be changed.`);
+    }
+    const before = { eventDate: booking.eventDate, startTime: booking.startTime, address: booking.address, adults: booking.adults, kids: booking.kids };
+    Object.assign(booking, this.detailColumns(details));
+    if (quote) Object.assign(booking, { travelQuoteId: quote.id, travelFeeCents: quote.feeCents });
+    let change: BookingChange = 'UPDATED';
+    let termsAgain = false;
+    if (status !== undefined && status !== booking.status) {
+      if (status !== BookingStatus.PENDING_TERMS || booking.status !== BookingStatus.INQUIRY) {
+        throw userFailure('ILLEGAL_STATUS_MOVE', refuseMove(booking.status, status) ?? this.ownPath(status), 'status');
+      }
+      // Phone, SMS and WhatsApp bookings are asked by text; a web booking may also accept on the web.
+      if (!thread && TERMS_BY_TEXT.has(booking.sourceChannel)) {
+        throw userFailure('NO_NUMBER_TO_TEXT', 'The terms go out by text: add the customer’s phone number first.', 'status');
+      }
+      if (thread) {
+        await this.attachThread(tx, thread, booking);
+        booking.conversationId ??= thread.id;
+      }
+      await this.moveToPendingTerms(tx, events, booking, thread);
+      change = 'STATUS_CHANGED';
+    } else if (booking.status !== BookingStatus.INQUIRY && asksForTermsAgain(before, booking, this.deps.settings.termsAgainOn)) {
+      termsAgain = true;
+      booking.termsAskedAgainAt = new Date();
+      if (booking.status === BookingStatus.CONFIRMED) {
+        // Not a move staff may ask for (the status machine refuses it): the accepted terms were
+        // for another event, so the changed one waits for its own acceptance.
+        booking.status = BookingStatus.PENDING_TERMS;
         change = 'STATUS_CHANGED';
       }
-      await this.deps.repository.save(tx, booking);
-      this.publish(events, change, booking);
-      return booking;
-    });
+      if (thread && (TERMS_BY_TEXT.has(booking.sourceChannel) || booking.smsConsent)) {
+        await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: await this.termsText(booking, tx) });
+      }
+    }
+    await this.deps.repository.save(tx, booking);
+    this.publish(events, change, booking);
+    return { booking, termsAgain };
   }
 
   async cancel(globalId: string, reason: string): Promise<Booking> {
     const id = this.localId(globalId);
-    return this.deps.uow.run(async (tx, events) => {
-      const { booking } = await this.lockWithThread(tx, id);
-      this.move(booking, BookingStatus.CANCELLED);
-      booking.cancelledAt = new Date();
-      booking.cancellationReason = reason.trim();
-      await this.deps.repository.save(tx, booking);
-      this.publish(events, 'STATUS_CHANGED', booking);
-      return booking;
-    });
+    return this.deps.uow.run((tx, events) => this.cancelLocked(tx, events, id, reason));
+  }
+
+  /** A cancellation the customer agreed to in a thread the caller holds locked. */
+  cancelFromConversation(tx: Tx, events: PendingEvents, bookingId: string, reason: string): Promise<Booking> {
+    return this.cancelLocked(tx, events, bookingId, reason);
+  }
+
+  private async cancelLocked(tx: Tx, events: PendingEvents, id: string, reason: string): Promise<Booking> {
+    const { booking } = await this.lockWithThread(tx, id);
+    this.move(booking, BookingStatus.CANCELLED);
+    booking.cancelledAt = new Date();
+    booking.cancellationReason = reason.trim().slice(0, 500);
+    await this.deps.repository.save(tx, booking);
+    this.publish(events, 'STATUS_CHANGED', booking);
+    return booking;
+  }
+
+  /** The customer's bookings still to come that are not cancelled, soonest first: what they may change. */
+  openBookingsOf(customerId: string, tx?: Tx): Promise<Booking[]> {
+    return this.deps.repository.openOfCustomer(customerId, this.today(), tx);
+  }
+
+  /** How many events hold a chef on this day (waiting for terms or confirmed), leaving one booking out. */
+  eventsOn(date: string, exceptBookingId: string | null, tx?: Tx): Promise<number> {
+    return this.deps.repository.countHoldingChefOn(date, exceptBookingId, tx);
+  }
+
+  /** Today on the business clock, YYYY-MM-DD. */
+  businessToday(): string {
+    return this.today();
   }
 
   /**

@@ -22,6 +22,24 @@ export type DraftField = (typeof DRAFT_FIELDS)[number];
 /** The booking details gathered so far, each with the assistant's confidence in it. */
 export type BookingDraft = Partial<Record<DraftField, { value: string | number; confidence: number }>>;
 
+/** The languages the assistant answers in. */
+export type ReplyLanguage = 'en' | 'es';
+
+/** A change to a booking the customer asked for, as the assistant settles it with them. */
+export interface PendingChange {
+  kind: 'MODIFY' | 'CANCEL';
+  /** The booking it is about; null while the customer chooses among `choices`. */
+  bookingId: string | null;
+  /** The bookings the customer was asked to choose from, in the order they were listed. */
+  choices: string[];
+  /** The new details asked for (MODIFY); the party size is the new total of guests. */
+  changes: { eventDate?: string; startTime?: string; address?: string; partySize?: number };
+  /** The change has been read back and waits for a yes or a no. */
+  readBack: boolean;
+  /** When the customer was last asked about it (ISO): a "yes" long after answers nothing. */
+  askedAt?: string;
+}
+
 @ObjectType({ description: 'One booking detail the assistant has gathered.' })
 export class DraftDetail {
   @Field(() => String)
@@ -74,6 +92,14 @@ export class Conversation {
 
   @Column({ type: 'uuid', name: 'booking_id', nullable: true })
   bookingId!: string | null;
+
+  /** The language the assistant last answered in: a short "sí" or "ok" keeps it. Null until it has answered. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language!: ReplyLanguage | null;
+
+  /** A change or cancellation the assistant is settling with the customer (read back, or waiting for a choice). */
+  @Column({ type: 'jsonb', name: 'pending_change', nullable: true })
+  pendingChange!: PendingChange | null;
 
   @Field(() => Date)
   @Column({ type: 'timestamptz', name: 'last_message_at', default: () => 'now()' })

@@ -86,8 +86,8 @@ export class ConversationsRepository extends RepositoryBase {
 
   /** Writes a thread's changes; the caller holds it locked (lockByAddress/lockById), so no other writer's change is overwritten. */
   async update(tx: Tx, conversation: Conversation): Promise<void> {
-    const { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt } = conversation;
-    await this.manager(tx).update(Conversation, { id: conversation.id }, { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt });
+    const { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt, language, pendingChange } = conversation;
+    await this.manager(tx).update(Conversation, { id: conversation.id }, { stage, bookingDraft, failedAttempts, customerId, bookingId, lastMessageAt, language, pendingChange });
   }
 
   /** Points every thread of one customer at another (the same person); answers the ids of the threads moved. */

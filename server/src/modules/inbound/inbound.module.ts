@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../app/module';
+import { SelfService } from '../assistant/self-service';
 import { InboundService } from './inbound.service';
 
 declare module '../../app/module' {
@@ -13,8 +14,14 @@ export const inboundModule: ModuleManifest = {
   entities: [],
   resolvers: [],
   topics: [],
-  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer }) {
+  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer, alerts }) {
     const { config } = core;
+    const selfService = new SelfService({
+      bookings,
+      alerts,
+      settings: { ...config.selfService, maxGuests: config.bookings.maxGuests, confidenceThreshold: config.assistant.confidenceThreshold },
+      logger: core.logger,
+    });
     const inbound = new InboundService({
       uow: core.uow,
       conversations,
@@ -24,6 +31,7 @@ export const inboundModule: ModuleManifest = {
       consent,
       outbound,
       analyzer,
+      selfService,
       logger: core.logger,
       assistantEnabled: config.assistant.enabled,
       policy: {
@@ -33,6 +41,7 @@ export const inboundModule: ModuleManifest = {
         pricePerGuestCents: config.business.pricePerGuestCents,
         minimumSpendCents: config.business.minimumSpendCents,
         faqAnswers: config.business.faq,
+        faqAnswersSpanish: config.business.faqSpanish,
       },
       businessTimeZone: config.businessTimeZone,
       // A provider's delivery reaches this path only through the webhook inbox, which checks its signature unless told not to.

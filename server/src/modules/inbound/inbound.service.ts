@@ -3,8 +3,11 @@ import type { Logger } from '../../shared/logger';
 import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.port';
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import { scoreSentiment } from '../assistant/local/sentiment';
+import { phrasebook, replyLanguage } from '../assistant/phrasebook';
+import { livePendingChange, type SelfService } from '../assistant/self-service';
 import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
+import { readTermsReply } from '../terms/terms-reply';
 import { TermsChannel } from '../terms/terms-acknowledgment.entity';
 import type { TermsService } from '../terms/terms.service';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
@@ -43,7 +46,6 @@ const OUTSIDE_REPLY_REASON: Record<MessageVia, string> = {
   [MessageVia.INSTAGRAM_APP]: 'Someone replied in the Instagram app. The assistant stays silent until the thread is released.',
 };
 
-const ATTACHMENTS_ONLY_REPLY = "Thanks! I can't open attachments here, so please tell me in a message what you'd like, such as your date and number of guests.";
 /** How an answer to the terms arrived, as the evidence names it. */
 const TERMS_CHANNEL: Record<Channel, TermsChannel> = {
   [Channel.SMS]: TermsChannel.SMS,
@@ -57,8 +59,6 @@ const TERMS_CHANNEL: Record<Channel, TermsChannel> = {
 
 /** Which detail of the thread a refused booking field came from. */
 const BOOKING_FIELD_TO_DRAFT: Record<string, DraftField> = { eventDate: 'eventDate', startTime: 'startTime', address: 'address', adults: 'partySize' };
-
-const STAFF_WILL_REPLY = 'Thanks for your message! A member of our team will reply here shortly.';
 
 /**
  * The one inbound path every channel uses (SPEC §2): the message is stored in its thread;
@@ -79,6 +79,7 @@ export class InboundService {
       consent: ConsentService;
       outbound: OutboundDelivery;
       analyzer: MessageAnalyzer;
+      selfService: SelfService;
       logger: Logger;
       assistantEnabled: boolean;
       policy: Omit<PolicySettings, 'askForPhone' | 'bookWithoutReadBack'>;
@@ -124,16 +125,36 @@ export class InboundService {
             lastCustomerMessage: text,
             quote: null,
           });
-          return this.reply(tx, events, conversation, MessageAuthor.SYSTEM, STAFF_WILL_REPLY);
+          return this.reply(tx, events, conversation, MessageAuthor.SYSTEM, phrasebook(conversation.language).staffWillReply);
         }
-        if (attachmentsOnly) return this.reply(tx, events, conversation, MessageAuthor.AI, ATTACHMENTS_ONLY_REPLY);
+        if (attachmentsOnly) return this.reply(tx, events, conversation, MessageAuthor.AI, phrasebook(conversation.language).attachmentsOnly);
         // Staff held the thread when the message arrived and let go since: it is theirs to answer, as it was.
         if (!analysis) return null;
+        conversation.language = replyLanguage(conversation.language, analysis.language, text);
+        const say = phrasebook(conversation.language);
         const awaiting = await this.deps.bookings.awaitingTerms(tx, conversation);
+        // A clear answer to the terms is one, unless it answers a change read back ("yes" to "Move your party...?").
+        const termsBooking = awaiting && analysis.intent !== 'HUMAN_REQUEST' && !livePendingChange(conversation.pendingChange, new Date()) ? awaiting : null;
+        if (termsBooking && readTermsReply(text) !== 'UNCLEAR') return this.answerTerms(tx, events, conversation, termsBooking, message, text);
+        // A change or cancellation of a booking, or the answer to one read back.
+        const selfServed = await this.deps.selfService.handle(tx, events, conversation, analysis, text);
+        if (selfServed) {
+          if (selfServed.escalate) {
+            await this.deps.escalations.raise(tx, events, {
+              conversation,
+              reason: selfServed.escalate.reason,
+              reasonText: selfServed.escalate.explanation,
+              lastCustomerMessage: text,
+              quote: null,
+              sentiment: analysis.sentiment,
+            });
+          }
+          return this.reply(tx, events, conversation, MessageAuthor.AI, selfServed.reply);
+        }
         // A request for a person is never read as an unclear answer to the terms.
-        if (awaiting && analysis.intent !== 'HUMAN_REQUEST') return this.answerTerms(tx, events, conversation, awaiting, message, text);
+        if (termsBooking) return this.answerTerms(tx, events, conversation, termsBooking, message, text);
         const decision = decide(
-          { stage: conversation.stage, draft: conversation.bookingDraft, failedAttempts: conversation.failedAttempts, previousCustomerText },
+          { stage: conversation.stage, draft: conversation.bookingDraft, failedAttempts: conversation.failedAttempts, previousCustomerText, language: conversation.language ?? 'en' },
           analysis,
           { ...this.deps.policy, askForPhone: conversation.channel === Channel.WEB_CHAT, bookWithoutReadBack: conversation.channel === Channel.PHONE },
           text,
@@ -145,9 +166,9 @@ export class InboundService {
         const textsTerms = await this.deps.bookings.canTextTerms(tx, applied.booking, conversation);
         const next = textsTerms
           ? conversation.channel === Channel.WEB_CHAT || conversation.channel === Channel.MESSENGER || conversation.channel === Channel.INSTAGRAM
-            ? ' To confirm it, I’m texting our booking terms to your phone now: reply I AGREE to that text.'
-            : ' To confirm it, please read the booking terms I’m sending next and reply I AGREE.'
-          : ' Our team will be in touch to confirm it with you.';
+            ? say.termsByTextToPhone
+            : say.termsNext
+          : say.teamWillConfirm;
         const reply = await this.reply(tx, events, conversation, MessageAuthor.AI, decision.reply + next);
         if (textsTerms) await this.deps.bookings.requestTermsInThread(tx, events, applied.booking, conversation);
         return reply;

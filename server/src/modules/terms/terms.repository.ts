@@ -94,8 +94,9 @@ export class TermsRepository extends RepositoryBase {
     return bookingIds.length === 0 ? Promise.resolve([]) : this.manager().findBy(TermsAcknowledgment, { bookingId: In([...bookingIds]) });
   }
 
+  /** The booking's latest acceptance: a change that asked for the terms again is accepted anew. */
   acknowledgmentOfBooking(bookingId: string, tx?: Tx): Promise<TermsAcknowledgment | null> {
-    return this.manager(tx).findOneBy(TermsAcknowledgment, { bookingId });
+    return this.manager(tx).findOne(TermsAcknowledgment, { where: { bookingId }, order: { sequence: 'DESC' } });
   }
 
   acknowledgments(filter: { bookingId?: string }, args: ConnectionArgs): Promise<Connection<TermsAcknowledgment>> {

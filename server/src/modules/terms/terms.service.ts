@@ -194,7 +194,9 @@ export class TermsService {
     const booking = await bookings.lockById(tx, params.bookingId);
     if (!booking) throw termsErrors.bookingNotFound();
     const earlier = await repository.acknowledgmentOfBooking(booking.id, tx);
-    if (earlier) throw termsErrors.alreadyAccepted(this.inBusinessTime(earlier.receivedAt));
+    // Accepted once already, unless a change since (TERMS_AGAIN_ON_CHANGE) asked for them again.
+    const askedAgain = Boolean(booking.termsAskedAgainAt) && new Date(booking.termsAskedAgainAt!).getTime() > new Date(earlier?.receivedAt ?? 0).getTime();
+    if (earlier && !askedAgain) throw termsErrors.alreadyAccepted(this.inBusinessTime(earlier.receivedAt));
     if (booking.status !== BookingStatus.PENDING_TERMS) throw termsErrors.notPending(booking.status);
     const version = await repository.currentVersion(tx);
     if (!version) throw termsErrors.noCurrentVersion();
