@@ -106,6 +106,8 @@ export function startServer(env, { nodeOptions = [], label = 'server' } = {}) {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
+      // Production leaves per-operation statement counts off; a caller may turn them on.
+      ...(process.env.SQL_STATEMENTS_PER_OPERATION ? { SQL_STATEMENTS_PER_OPERATION: process.env.SQL_STATEMENTS_PER_OPERATION } : {}),
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'error',

@@ -160,6 +160,7 @@ const envSchema = z
     DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     DATA_DIR: optionalString,
     EMBEDDED_POSTGRES_PORT: port().optional(),
+    SQL_STATEMENTS_PER_OPERATION: booleanFlag.optional(),
     DATABASE_STATEMENT_TIMEOUT_SECONDS: intInRange(1, 3600).default(15),
 
     REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
@@ -383,6 +384,8 @@ export interface Config {
     | { kind: 'embedded'; dataDir: string; port?: number };
   /** The longest any one SQL statement may run before PostgreSQL cancels it (migrations excepted). */
   databaseStatementTimeoutMs: number;
+  /** Count SQL statements per GraphQL operation, live event and job (off in production unless asked: it costs CPU on every request). */
+  sqlStatementsPerOperation: boolean;
   redis: { kind: 'redis'; url: string; keyPrefix: string } | { kind: 'in-process'; keyPrefix: string };
   initialAdmin?: { email: string; password: string };
   businessTimeZone: string;
@@ -566,6 +569,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           port: env.EMBEDDED_POSTGRES_PORT,
         },
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+    sqlStatementsPerOperation: env.SQL_STATEMENTS_PER_OPERATION ?? env.NODE_ENV !== 'production',
     redis: env.REDIS_URL
       ? { kind: 'redis', url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }
       : { kind: 'in-process', keyPrefix: env.REDIS_KEY_PREFIX },

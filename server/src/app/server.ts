@@ -9,6 +9,7 @@ import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { AdvisoryLock, withAdvisoryLock } from '../shared/db/advisory-lock';
 import { openDatabase } from '../shared/db/data-source';
+import { statementCount } from '../shared/db/statement-count';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../shared/db/embedded-postgres';
 import { isPublicError, withoutSuggestions } from '../shared/graphql/error-masking';
 import { queryCostPlugin } from '../shared/graphql/query-cost';
@@ -123,6 +124,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     } else {
       databaseUrl = config.database.url;
     }
+    statementCount.configure({ perUnitOfWork: config.sqlStatementsPerOperation });
     const dataSource = await openDatabase({ url: databaseUrl, logger, entities, statementTimeoutMs: config.databaseStatementTimeoutMs });
     const metrics = createMetrics();
     closers.push({ name: 'database pool', close: () => dataSource.destroy() });

@@ -79,6 +79,17 @@ export function createMetrics(): Metrics {
     buckets: statementBuckets,
     registers: [registry],
   });
+  let statementsCounted = 0;
+  new Counter({
+    name: 'db_statements_total',
+    help: 'SQL statements this instance has sent through its pool (counted one by one per operation only when SQL_STATEMENTS_PER_OPERATION is on).',
+    registers: [registry],
+    collect() {
+      const total = statementCount.total();
+      this.inc(total - statementsCounted);
+      statementsCounted = total;
+    },
+  });
   const subscriptionEventStatements = new Histogram({
     name: 'graphql_subscription_event_db_statements',
     help: 'SQL statements one live event cost to render, by subscription field: once for every subscriber with the same operation and access (0 when the event carries what it shows).',
