@@ -96,8 +96,26 @@ export class BookingsResolver {
   }
 }
 
-/** The fields a `bookings` query asks of each booking (edges.node), by name. */
+/**
+ * The fields a `bookings` query asks of each booking (edges.node), by name. Worked out once per
+ * field of a parsed document and set of variables (directives may depend on them): a console
+ * asks the same query all day.
+ */
+const requestedByField = new WeakMap<object, Map<string, Set<string>>>();
 function requestedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const byVariables = requestedByField.get(info.fieldNodes[0]) ?? new Map<string, Set<string>>();
+  requestedByField.set(info.fieldNodes[0], byVariables);
+  const key = JSON.stringify(info.variableValues);
+  let fields = byVariables.get(key);
+  if (!fields) {
+    fields = readRequestedNodeFields(info);
+    if (byVariables.size >= 50) byVariables.clear();
+    byVariables.set(key, fields);
+  }
+  return fields;
+}
+
+function readRequestedNodeFields(info: GraphQLResolveInfo): Set<string> {
   const tree = parseResolveInfo(info) as ResolveTree | null;
   const fieldsOf = (node: ResolveTree | undefined) => Object.values(node?.fieldsByTypeName ?? {}).flatMap((fields) => Object.values(fields));
   const nodes = fieldsOf(tree ?? undefined)

@@ -75,13 +75,27 @@ function pageSizeEstimator(maxPageSize: number): ComplexityEstimator {
   };
 }
 
-/** Refuses, before execution, HTTP operations that cost more than the limit (status 400). */
+/** How many distinct (document, operation, variables) verdicts the plugin remembers. */
+const VERDICTS_KEPT = 2000;
+
+/**
+ * Refuses, before execution, HTTP operations that cost more than the limit (status 400). The
+ * verdict depends only on the document, the operation and the variables, and a console asks the
+ * same few over and over, so it is worked out once for each and remembered.
+ */
 export function queryCostPlugin(settings: QueryCostSettings): ApolloServerPlugin {
+  const verdicts = new Map<string, GraphQLError | undefined>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
-          const error = queryCostError({ schema, document, variables: request.variables, operationName: request.operationName, settings });
+        async didResolveOperation({ schema, document, request, queryHash }) {
+          const key = `${queryHash}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let error = verdicts.get(key);
+          if (!verdicts.has(key)) {
+            error = queryCostError({ schema, document, variables: request.variables, operationName: request.operationName, settings });
+            if (verdicts.size >= VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value!);
+            verdicts.set(key, error);
+          }
           if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
         },
       };
