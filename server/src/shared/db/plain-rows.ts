@@ -1,6 +1,6 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+type ColumnMetadata = EntityMetadata['columns'][number];
 
 /**
  * Reads rows as entities without TypeORM's general result transformer (and, with `readFlatSql`,
