@@ -319,4 +319,26 @@ describe('5. web chat', () => {
     expect((await bookingOf(phone.phone)).status).toBe('CONFIRMED');
     expect(replies.errors).toEqual([]);
   });
+
+  it('in Spanish: the terms texted to the phone are in Spanish, and "acepto" in the chat is answered in Spanish', async () => {
+    const started = await graphql(app.server.url, `mutation { startWebChatSession { sessionToken userErrors { message } } }`);
+    const token = started.data!.startWebChatSession.sessionToken as string;
+    const say = async (text: string): Promise<string> => {
+      const response = await graphql(app.server.url, SEND, { token, text });
+      expect(response.data!.sendWebChatMessage.userErrors).toEqual([]);
+      return response.data!.sendWebChatMessage.reply.text as string;
+    };
+    await say('Hola, quiero reservar una fiesta de hibachi para 15 personas el sábado 19 de diciembre a las 5 de la tarde');
+    await say('La dirección es 88 Pine St, Oakland, CA 94612');
+    expect(await say('Me llamo Casey Morgan, gracias')).toBe('¿A qué número de teléfono le enviamos los términos de la reserva?');
+    expect(await say('(916) 555-0306')).toMatch(/^Esto es lo que tengo: 15 invitados .*¿Hago la reserva\?/);
+    expect(await say('sí')).toMatch(/^¡Listo, reservado!.*responda ACEPTO a ese mensaje\.$/);
+
+    // The SMS thread opened for the terms answers in the language the customer chose in the chat.
+    const phone = texter('+19165550306');
+    expect(await phone.receives(1)).toMatch(/: para confirmar su evento de hibachi del sábado 19 de diciembre a las 5:00 p\. m\. para 15 invitados, .* y responda ACEPTO para aceptarlos\.$/);
+    expect(await say('acepto')).toBe('¡Gracias! Quedó registrada su aceptación de nuestros términos.');
+    expect(await phone.receives(2)).toMatch(/^Su fiesta de hibachi está confirmada: sábado 19 de diciembre a las 5:00 p\. m\., 88 Pine St, Oakland, CA 94612, 15 adultos\./);
+    expect((await bookingOf(phone.phone)).status).toBe('CONFIRMED');
+  });
 });
