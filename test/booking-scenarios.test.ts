@@ -331,11 +331,11 @@ describe('5. web chat', () => {
     await say('Hola, quiero reservar una fiesta de hibachi para 15 personas el sábado 19 de diciembre a las 5 de la tarde');
     await say('La dirección es 88 Pine St, Oakland, CA 94612');
     expect(await say('Me llamo Casey Morgan, gracias')).toBe('¿A qué número de teléfono le enviamos los términos de la reserva?');
-    expect(await say('(916) 555-0306')).toMatch(/^Esto es lo que tengo: 15 invitados .*¿Hago la reserva\?/);
+    expect(await say('(916) 555-0312')).toMatch(/^Esto es lo que tengo: 15 invitados .*¿Hago la reserva\?/);
     expect(await say('sí')).toMatch(/^¡Listo, reservado!.*responda ACEPTO a ese mensaje\.$/);
 
     // The SMS thread opened for the terms answers in the language the customer chose in the chat.
-    const phone = texter('+19165550306');
+    const phone = texter('+19165550312');
     expect(await phone.receives(1)).toMatch(/: para confirmar su evento de hibachi del sábado 19 de diciembre a las 5:00 p\. m\. para 15 invitados, .* y responda ACEPTO para aceptarlos\.$/);
     expect(await say('acepto')).toBe('¡Gracias! Quedó registrada su aceptación de nuestros términos.');
     expect(await phone.receives(2)).toMatch(/^Su fiesta de hibachi está confirmada: sábado 19 de diciembre a las 5:00 p\. m\., 88 Pine St, Oakland, CA 94612, 15 adultos\./);
