@@ -89,6 +89,40 @@ describe('1. booking by SMS', () => {
   });
 });
 
+describe('1b. booking by SMS in Spanish', () => {
+  it('asks for the terms in Spanish, re-prompts in Spanish, and "acepto" confirms it with a Spanish confirmation', async () => {
+    const customer = texter('+19165550311');
+    await customer.says('Hola, quiero reservar una fiesta de hibachi para 20 personas el 20 de diciembre');
+    expect(await customer.receives(1)).toMatch(/^¿/);
+    await customer.says('a las 6 de la tarde, 123 Main St Sacramento');
+    expect(await customer.receives(2)).toBe('¿Me da su nombre para la reserva?');
+    await customer.says('Me llamo Lucía Gómez, gracias');
+    expect(await customer.receives(3)).toMatch(/^Esto es lo que tengo: 20 invitados el .* a las 6:00 p\. m\., en 123 Main St.*¿Hago la reserva\?/);
+    await customer.says('sí');
+    await customer.receives(5);
+    const booked = customer.texts().find((text) => text.startsWith('¡Listo, reservado!'))!;
+    const terms = customer.texts().find((text) => /lea nuestros términos/.test(text))!;
+    expect(booked).toMatch(/lea los términos de la reserva que le envío a continuación y responda ACEPTO\.$/);
+    expect(terms).toMatch(/: para confirmar su evento de hibachi del domingo 20 de diciembre a las 6:00 p\. m\. para 20 invitados, lea nuestros términos en http\S+\/terms\/\S+ y responda ACEPTO para aceptarlos\.$/);
+    expect(await bookingOf(customer.phone)).toMatchObject({ status: 'PENDING_TERMS', startTime: '18:00', partySize: 20, customer: { name: 'Lucía Gómez' } });
+
+    await customer.says('¿qué dicen los términos del depósito?');
+    expect(await customer.receives(6)).toMatch(/^Para confirmar su reserva, responda ACEPTO para aceptar nuestros términos: http\S+, o NO si no está de acuerdo\.$/);
+
+    await customer.says('acepto');
+    const confirmation = await customer.receives(7);
+    expect(confirmation).toMatch(/^Su fiesta de hibachi está confirmada: domingo 20 de diciembre a las 6:00 p\. m\., 123 Main St Sacramento, 20 adultos\. Referencia de la reserva HB-[0-9A-F]{6}\. /);
+    expect(confirmation).toMatch(/Depósito \$100; saldo de \$1,2\d\d(\.\d\d)? a pagar el día del evento\. ¡Gracias por elegir .*!/);
+    expect(confirmation).not.toMatch(/confirmed|Deposit|Pay the/);
+    const confirmed = await bookingOf(customer.phone);
+    expect(confirmed.status).toBe('CONFIRMED');
+    const [evidence] = await acknowledgmentsOf(confirmed.id);
+    expect(evidence).toMatchObject({ channel: 'SMS', replyText: 'acepto', fromAddress: customer.phone });
+    // By text, the confirmation is the answer to "acepto": nothing more is sent.
+    expect(customer.texts()).toHaveLength(7);
+  });
+});
+
 describe('a party the assistant cannot book', () => {
   it('tells a customer outside the service area why, books nothing, and asks for another address', async () => {
     const customer = texter('+19165550309');
@@ -284,5 +318,27 @@ describe('5. web chat', () => {
     expect(await phone.receives(2)).toMatch(/Your hibachi party is confirmed: .*88 Pine St, Oakland, CA 94612, 15 adults/);
     expect((await bookingOf(phone.phone)).status).toBe('CONFIRMED');
     expect(replies.errors).toEqual([]);
+  });
+
+  it('in Spanish: the terms texted to the phone are in Spanish, and "acepto" in the chat is answered in Spanish', async () => {
+    const started = await graphql(app.server.url, `mutation { startWebChatSession { sessionToken userErrors { message } } }`);
+    const token = started.data!.startWebChatSession.sessionToken as string;
+    const say = async (text: string): Promise<string> => {
+      const response = await graphql(app.server.url, SEND, { token, text });
+      expect(response.data!.sendWebChatMessage.userErrors).toEqual([]);
+      return response.data!.sendWebChatMessage.reply.text as string;
+    };
+    await say('Hola, quiero reservar una fiesta de hibachi para 15 personas el sábado 19 de diciembre a las 5 de la tarde');
+    await say('La dirección es 88 Pine St, Oakland, CA 94612');
+    expect(await say('Me llamo Casey Morgan, gracias')).toBe('¿A qué número de teléfono le enviamos los términos de la reserva?');
+    expect(await say('(916) 555-0312')).toMatch(/^Esto es lo que tengo: 15 invitados .*¿Hago la reserva\?/);
+    expect(await say('sí')).toMatch(/^¡Listo, reservado!.*responda ACEPTO a ese mensaje\.$/);
+
+    // The SMS thread opened for the terms answers in the language the customer chose in the chat.
+    const phone = texter('+19165550312');
+    expect(await phone.receives(1)).toMatch(/: para confirmar su evento de hibachi del sábado 19 de diciembre a las 5:00 p\. m\. para 15 invitados, .* y responda ACEPTO para aceptarlos\.$/);
+    expect(await say('acepto')).toBe('¡Gracias! Quedó registrada su aceptación de nuestros términos.');
+    expect(await phone.receives(2)).toMatch(/^Su fiesta de hibachi está confirmada: sábado 19 de diciembre a las 5:00 p\. m\., 88 Pine St, Oakland, CA 94612, 15 adultos\./);
+    expect((await bookingOf(phone.phone)).status).toBe('CONFIRMED');
   });
 });

@@ -184,8 +184,8 @@ const spanish: Phrasebook = {
     ]
       .filter(Boolean)
       .join(', '),
-  termsByTextToPhone: ' Para confirmarla, le envío ahora nuestros términos de reserva por mensaje de texto: responda I AGREE a ese mensaje.',
-  termsNext: ' Para confirmarla, lea los términos de la reserva que le envío a continuación y responda I AGREE.',
+  termsByTextToPhone: ' Para confirmarla, le envío ahora nuestros términos de reserva por mensaje de texto: responda ACEPTO a ese mensaje.',
+  termsNext: ' Para confirmarla, lea los términos de la reserva que le envío a continuación y responda ACEPTO.',
   teamWillConfirm: ' Nuestro equipo se comunicará con usted para confirmarla.',
   attachmentsOnly: '¡Gracias! No puedo abrir archivos adjuntos aquí; escríbame en un mensaje lo que necesita, por ejemplo la fecha y el número de invitados.',
   connectingPerson: 'Por supuesto. Le comunico ahora con un miembro de nuestro equipo; le responderá aquí en breve.',
@@ -210,7 +210,7 @@ const spanish: Phrasebook = {
     `Falta${days === 1 ? '' : 'n'} ${days} día${days === 1 ? '' : 's'}, así que según nuestra política de cancelación (el reembolso requiere ${minDays} días de aviso) el depósito de ${dollars(kept)} no se reembolsa${refund > 0 ? ` y le devolveremos los otros ${dollars(refund)} que pagó` : ''}.`,
   nothingPaidSentence: 'No se ha hecho ningún pago, así que no se debe nada.',
   changed: (summary, price, termsAgain) =>
-    `¡Listo! Su fiesta ahora es ${summary}.${price ? ` ${price}` : ''}${termsAgain ? ' Como el evento cambió, lea los términos actualizados que le envío a continuación y responda I AGREE.' : ''}`,
+    `¡Listo! Su fiesta ahora es ${summary}.${price ? ` ${price}` : ''}${termsAgain ? ' Como el evento cambió, lea los términos actualizados que le envío a continuación y responda ACEPTO.' : ''}`,
   cancelled: (party, refund) => `Listo: ${party} quedó cancelada.${refund > 0 ? ` Nuestro equipo le reembolsará ${dollars(refund)} y le avisará cuando esté en camino.` : ''} ¡Esperamos cocinar para usted en otra ocasión!`,
   keptAsIs: (party) => `Entendido, dejé ${party} tal como está.`,
   changeRefused: (reasons) => `No puedo hacer ese cambio: ${reasons} ¿Desea otra opción?`,
@@ -269,6 +269,20 @@ const DAY_WITH_YEAR: Record<ReplyLanguage, Intl.DateTimeFormat> = {
 /** "Sat, Dec 19" / "sáb, 19 dic" for a YYYY-MM-DD calendar day; with the year when asked. */
 export function formatDay(isoDate: string, language: ReplyLanguage, withYear = false): string {
   return (withYear ? DAY_WITH_YEAR : SHORT_DAY)[language].format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+const LONG_DAY: Record<ReplyLanguage, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat('es-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+};
+
+/** "Sunday, December 20" / "domingo 20 de diciembre" for a YYYY-MM-DD calendar day. */
+export function formatLongDay(isoDate: string, language: ReplyLanguage): string {
+  const parts = LONG_DAY[language].formatToParts(new Date(`${isoDate}T12:00:00Z`));
+  if (language === 'en') return parts.map((part) => part.value).join('');
+  // Built from the parts: Spanish writes the weekday without the comma Intl puts after it.
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} de ${part('month')}`;
 }
 
 /** "6:00 PM" (English) or "6:00 p. m." (Spanish) for "18:00". */

@@ -7,7 +7,7 @@ import type { Connection, ConnectionArgs } from '../../shared/graphql/connection
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { inputErrors, throwIfAny, userFailure, UserInputFailure, type UserError } from '../../shared/graphql/user-errors';
 import { Channel, TEXTING_CHANNELS } from '../conversations/channel';
-import { ConversationStage, type Conversation } from '../conversations/conversation.entity';
+import { ConversationStage, type Conversation, type ReplyLanguage } from '../conversations/conversation.entity';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { MessageAuthor } from '../conversations/message.entity';
 import { IdentityKind, type Customer } from '../customers/customer.entity';
@@ -15,12 +15,12 @@ import type { CustomersRepository } from '../customers/customers.repository';
 import { CustomerTopic, customerSnapshot } from '../customers/customers.events';
 import { Booking, BookingStatus } from './booking.entity';
 import { refuseMove, STATUS_WORDS } from './booking-status';
-import { bookingReference } from './booking-reference';
+import { confirmationText } from './booking-texts';
 import { BookingTopic, type BookingChange, type BookingSnapshot } from './bookings.events';
 import { planDayRoute, type DayRoute, type RouteDrives } from './day-route';
 import type { BookingFilter, BookingsRepository } from './bookings.repository';
 import { asksForTermsAgain } from './change-terms';
-import { formatDollars, priceBreakdown, type PriceBreakdownValues, type PriceList } from './pricing';
+import { priceBreakdown, type PriceBreakdownValues, type PriceList } from './pricing';
 
 /** A travel quote as a booking needs it; the travel module answers (SPEC §4). */
 export interface BookingTravelQuote {
@@ -212,7 +212,11 @@ export class BookingsService {
       ? conversation
       : await this.textingThread(tx, { customer, conversation: null, sourceChannel: booking.sourceChannel, smsConsent: booking.smsConsent });
     if (!thread) return;
-    if (thread !== conversation) await this.attachThread(tx, thread, booking);
+    if (thread !== conversation) {
+      // The customer chose the chat's language; a text thread that has none yet answers in it too.
+      thread.language ??= conversation.language;
+      await this.attachThread(tx, thread, booking);
+    }
     await this.moveToPendingTerms(tx, events, booking, thread);
     this.publish(events, 'STATUS_CHANGED', booking);
   }
@@ -314,7 +318,7 @@ export class BookingsService {
         change = 'STATUS_CHANGED';
       }
       if (thread && (TERMS_BY_TEXT.has(booking.sourceChannel) || booking.smsConsent)) {
-        await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: await this.termsText(booking, tx) });
+        await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: await this.termsText(booking, thread.language, tx) });
       }
     }
     await this.deps.repository.save(tx, booking);
@@ -380,8 +384,9 @@ export class BookingsService {
     await this.deps.repository.save(tx, booking);
     const thread = await this.confirmationThread(tx, booking);
     if (thread) {
-      const depositLink = await this.depositLinkText(booking, tx);
-      const text = depositLink ? `${this.confirmationText(booking)} ${depositLink}` : this.confirmationText(booking);
+      const confirmation = this.confirmationText(booking, thread.language);
+      const depositLink = await this.depositLinkText(booking, thread.language, tx);
+      const text = depositLink ? `${confirmation} ${depositLink}` : confirmation;
       await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text });
     } else {
       this.deps.logger.info({ bookingId: booking.id }, 'booking confirmed with no thread to send the confirmation to');
@@ -427,11 +432,11 @@ export class BookingsService {
    * Who writes the text asking for the terms: the terms module, which owns the versions and their
    * links. It is created after bookings (it confirms bookings), so it hands the writer in here.
    */
-  useTermsRequestText(write: (booking: Booking, tx: Tx) => Promise<string>): void {
+  useTermsRequestText(write: (booking: Booking, language: ReplyLanguage | null, tx: Tx) => Promise<string>): void {
     this.termsText = write;
   }
 
-  private termsText: (booking: Booking, tx: Tx) => Promise<string> = () => {
+  private termsText: (booking: Booking, language: ReplyLanguage | null, tx: Tx) => Promise<string> = () => {
     throw new Error('no terms module: the terms request text has no writer');
   };
 
@@ -439,23 +444,15 @@ export class BookingsService {
    * Who adds the deposit link to the confirmation: the deposits module, created after bookings.
    * Without one (or for a deposit already paid) the confirmation goes without a link.
    */
-  useDepositLinkText(write: (booking: Booking, tx: Tx) => Promise<string | null>): void {
+  useDepositLinkText(write: (booking: Booking, language: ReplyLanguage | null, tx: Tx) => Promise<string | null>): void {
     this.depositLinkText = write;
   }
 
-  private depositLinkText: (booking: Booking, tx: Tx) => Promise<string | null> = async () => null;
+  private depositLinkText: (booking: Booking, language: ReplyLanguage | null, tx: Tx) => Promise<string | null> = async () => null;
 
-  confirmationText(booking: Booking): string {
-    const price = priceBreakdown(booking);
-    const guests = [`${booking.adults} adult${booking.adults === 1 ? '' : 's'}`, booking.kids > 0 ? `${booking.kids} kid${booking.kids === 1 ? '' : 's'}` : null].filter(Boolean).join(' and ');
-    const lines = [
-      `Your hibachi party is confirmed: ${formatDay(booking.eventDate)} at ${formatClock(booking.startTime)}, ${booking.address}, ${guests}.`,
-      `Booking reference ${bookingReference(booking.id)}.`,
-      `Price: ${formatDollars(price.foodCents + price.minimumTopUpCents)} food${price.minimumTopUpCents > 0 ? ' (minimum spend)' : ''}` +
-        `${price.travelFeeCents > 0 ? ` + ${formatDollars(price.travelFeeCents)} travel` : ''} = ${formatDollars(price.totalCents)}.`,
-      `Deposit ${formatDollars(price.depositCents)}; balance ${formatDollars(price.balanceCents)} due on the day. Thank you for choosing ${this.deps.settings.businessName}!`,
-    ];
-    return lines.join(' ');
+  /** The confirmation text in the language of the thread it goes to (booking-texts.ts holds every language). */
+  confirmationText(booking: Booking, language: ReplyLanguage | null): string {
+    return confirmationText(booking, language, this.deps.settings.businessName);
   }
 
   // ---------------------------------------------------------------- inside
@@ -465,7 +462,7 @@ export class BookingsService {
     await this.deps.repository.save(tx, booking);
     // Web bookings accept on the web (recordTermsAcknowledgment); a number to text gets the link.
     if (thread && (TERMS_BY_TEXT.has(booking.sourceChannel) || booking.smsConsent)) {
-      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: await this.termsText(booking, tx) });
+      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text: await this.termsText(booking, thread.language, tx) });
     }
   }
 
@@ -687,16 +684,6 @@ export class BookingsService {
 
 function notFound(): ReturnType<typeof userFailure> {
   return userFailure('NOT_FOUND', 'No booking has this id.', 'id');
-}
-
-/** "Sunday, December 20" for a YYYY-MM-DD day (no time zone: it is a calendar day). */
-export function formatDay(date: string): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('cccc, LLLL d');
-}
-
-/** "6:00 PM" for "18:00". */
-export function formatClock(time: string): string {
-  return DateTime.fromFormat(time, 'HH:mm', { zone: 'UTC' }).toFormat('h:mm a');
 }
 
 export function toSnapshot(booking: Booking): BookingSnapshot {

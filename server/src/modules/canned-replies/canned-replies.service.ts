@@ -2,7 +2,7 @@ import type { UnitOfWork } from '../../shared/db/unit-of-work';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure, UserInputFailure } from '../../shared/graphql/user-errors';
 import type { Booking } from '../bookings/booking.entity';
-import { formatClock, formatDay } from '../bookings/bookings.service';
+import { formatClock, formatDay } from '../bookings/booking-texts';
 import { formatDollars, priceBreakdown } from '../bookings/pricing';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { Customer } from '../customers/customer.entity';

@@ -33,7 +33,7 @@ export const depositsModule: ModuleManifest = {
       isProduction: config.isProduction,
       logger: core.logger,
     });
-    bookings.useDepositLinkText((booking, tx) => deposits.depositLinkText(booking, tx));
+    bookings.useDepositLinkText((booking, language, tx) => deposits.depositLinkText(booking, language, tx));
     if (config.stripe) {
       webhooks.register(
         new StripeWebhookSource(config.stripe.webhookSecret, {

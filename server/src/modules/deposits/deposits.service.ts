@@ -7,8 +7,9 @@ import { localSessionId } from '../../providers/stripe/checkout.local';
 import type { DepositEvent } from '../../providers/stripe/stripe.mapper';
 import { BookingStatus, type Booking } from '../bookings/booking.entity';
 import { bookingReference } from '../bookings/booking-reference';
-import { formatClock, formatDay } from '../bookings/bookings.service';
+import { formatClock, formatDay } from '../bookings/booking-texts';
 import { formatDollars } from '../bookings/pricing';
+import type { ReplyLanguage } from '../conversations/conversation.entity';
 import { DepositCheckoutStatus, type DepositCheckout } from './deposit-checkout.entity';
 import type { DepositsRepository } from './deposits.repository';
 
@@ -96,11 +97,13 @@ export class DepositsService {
    * this server that always leads to a live payment page (a vendor's session expires; the link
    * does not). Null when the deposit is paid already.
    */
-  async depositLinkText(booking: Booking, tx: Tx): Promise<string | null> {
+  async depositLinkText(booking: Booking, language: ReplyLanguage | null, tx: Tx): Promise<string | null> {
     const amountCents = DepositsService.amountFor(booking);
     if (booking.paidCents >= amountCents) return null;
     const checkout = await this.deps.repository.ensure(booking.id, amountCents, tx);
     if (checkout.status === DepositCheckoutStatus.PAID) return null;
+    // It ends the confirmation, so it is in the confirmation's language.
+    if (language === 'es') return `Pague aquí el depósito de ${formatDollars(amountCents)}: ${this.linkOf(checkout)}`;
     return `Pay the ${formatDollars(amountCents)} deposit here: ${this.linkOf(checkout)}`;
   }
 

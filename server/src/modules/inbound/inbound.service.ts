@@ -235,6 +235,7 @@ export class InboundService {
       fromAddress: conversation.channel === Channel.WEB_CHAT ? null : conversation.channelAddress,
       signatureVerified: conversation.channel !== Channel.WEB_CHAT && this.deps.providerSignaturesChecked,
       receivedAt: message.createdAt,
+      language: conversation.language,
     });
     // Accepted by text: the booking's confirmation, sent by text, is the answer. In a chat it went to their phone; say so here.
     if (outcome === 'ACCEPTED' && TEXTING_CHANNELS.has(conversation.channel)) return null;

@@ -40,7 +40,7 @@ export const termsModule: ModuleManifest = {
       evidenceLinkMinutes: config.terms.evidenceLinkMinutes,
       maxPageSize: config.graphqlMaxPageSize,
     });
-    bookings.useTermsRequestText((booking, tx) => terms.termsRequestText(booking, tx));
+    bookings.useTermsRequestText((booking, language, tx) => terms.termsRequestText(booking, language, tx));
     return {
       services: { terms },
       resolvers: [new TermsVersionResolver(terms), new TermsAcknowledgmentResolver(terms), new TermsEvidenceResolver(terms), new BookingTermsResolver()],

@@ -7,6 +7,7 @@ import { fromGlobalId, toGlobalId } from '../../shared/graphql/global-id';
 import { throwIfAny } from '../../shared/graphql/user-errors';
 import { Booking, BookingStatus } from '../bookings/booking.entity';
 import { Channel } from '../conversations/channel';
+import type { ReplyLanguage } from '../conversations/conversation.entity';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { Message } from '../conversations/message.entity';
 import type { Customer } from '../customers/customer.entity';
@@ -16,6 +17,7 @@ import type { TermsBookingsPort } from './terms-bookings.port';
 import { canonicalContent, checkChainRun, contentSha256, GENESIS_SHA256, sha256Hex, type ChainMismatch, type ChainRecord } from './terms-evidence';
 import type { TermsInvalidReply } from './terms-invalid-reply.entity';
 import { readTermsReply } from './terms-reply';
+import { termsTexts } from './terms-texts';
 import type { TermsVersion } from './terms-version.entity';
 import { termsErrors } from './terms.errors';
 import { isUniqueViolation, type TermsRepository } from './terms.repository';
@@ -48,6 +50,8 @@ export interface ApplyReplyParams {
   fromAddress: string | null;
   signatureVerified: boolean;
   receivedAt: Date;
+  /** The language of the thread the reply arrived in, to answer in; English when null. */
+  language: ReplyLanguage | null;
 }
 
 export type ApplyReplyOutcome = 'ACCEPTED' | 'REFUSED' | 'UNCLEAR' | 'UNCLEAR_AGAIN';
@@ -95,12 +99,6 @@ const VERIFY_RUN = 1000;
 const DAY_MS = 24 * 3600_000;
 /** Up to this many messages of each thread, from two days before the booking: the conversation that led to it and the reply. */
 const EVIDENCE_MESSAGE_PAGES = 3;
-
-export const TERMS_REPLIES = {
-  accepted: 'Thank you! Your acceptance of our terms is recorded.',
-  refused: 'Thanks for letting us know. We can only confirm a booking once its terms are accepted, so a member of our team will be in touch shortly.',
-  handedToStaff: 'Thanks. A member of our team will be in touch shortly to help with your booking.',
-};
 
 /**
  * Terms versions and the evidence that customers accepted them. Acknowledgments are appended
@@ -245,6 +243,7 @@ export class TermsService {
    */
   async applyReply(tx: Tx, events: PendingEvents, params: ApplyReplyParams): Promise<{ outcome: ApplyReplyOutcome; reply: string }> {
     const reading = readTermsReply(params.text);
+    const say = termsTexts(params.language);
     if (reading === 'ACCEPT') {
       await this.recordAcknowledgment(tx, events, {
         bookingId: params.booking.id,
@@ -255,15 +254,15 @@ export class TermsService {
         signatureVerified: params.signatureVerified,
         receivedAt: params.receivedAt,
       });
-      return { outcome: 'ACCEPTED', reply: TERMS_REPLIES.accepted };
+      return { outcome: 'ACCEPTED', reply: say.accepted };
     }
-    if (reading === 'REFUSE') return { outcome: 'REFUSED', reply: TERMS_REPLIES.refused };
+    if (reading === 'REFUSE') return { outcome: 'REFUSED', reply: say.refused };
     // Locked so two replies arriving together count as two, in order.
     const booking = await this.deps.bookings.lockById(tx, params.booking.id);
     if (!booking) throw termsErrors.bookingNotFound();
     await this.deps.repository.insertInvalidReply(tx, { bookingId: booking.id, text: params.text, receivedAt: params.receivedAt });
-    if ((await this.deps.repository.countInvalidReplies(tx, booking.id)) >= 2) return { outcome: 'UNCLEAR_AGAIN', reply: TERMS_REPLIES.handedToStaff };
-    return { outcome: 'UNCLEAR', reply: await this.clarifyingText(tx) };
+    if ((await this.deps.repository.countInvalidReplies(tx, booking.id)) >= 2) return { outcome: 'UNCLEAR_AGAIN', reply: say.handedToStaff };
+    return { outcome: 'UNCLEAR', reply: await this.clarifyingText(tx, params.language) };
   }
 
   /** The acceptance of each of these bookings, where there is one. */
@@ -271,21 +270,22 @@ export class TermsService {
     return this.deps.repository.acknowledgmentsOfBookings(bookingIds);
   }
 
-  /** The text asking the customer to accept the terms, with the link to the current version. */
-  async termsRequestText(booking: Booking, tx?: Tx): Promise<string> {
+  /** The text asking the customer to accept the terms, with the link to the current version, in the thread's language. */
+  async termsRequestText(booking: Booking, language: ReplyLanguage | null, tx?: Tx): Promise<string> {
     const version = await this.deps.repository.currentVersion(tx);
     if (!version) throw termsErrors.noCurrentVersion();
-    const guests = `${booking.partySize} guest${booking.partySize === 1 ? '' : 's'}`;
-    return (
-      `${this.deps.businessName}: to confirm your hibachi event on ${eventDateInWords(booking.eventDate)} at ${clockInWords(booking.startTime)} for ${guests}, ` +
-      `please read our terms at ${this.versionUrl(version)} and reply I AGREE to accept them.`
-    );
+    return termsTexts(language).request({
+      businessName: this.deps.businessName,
+      eventDate: booking.eventDate,
+      startTime: booking.startTime,
+      partySize: booking.partySize,
+      termsUrl: this.versionUrl(version),
+    });
   }
 
-  private async clarifyingText(tx: Tx): Promise<string> {
+  private async clarifyingText(tx: Tx, language: ReplyLanguage | null): Promise<string> {
     const version = await this.deps.repository.currentVersion(tx);
-    const link = version ? this.versionUrl(version) : `${this.deps.publicUrl()}/terms`;
-    return `To confirm your booking, please reply I AGREE to accept our terms: ${link}, or NO if you don't agree.`;
+    return termsTexts(language).clarifying(version ? this.versionUrl(version) : `${this.deps.publicUrl()}/terms`);
   }
 
   /** The GraphQL path (console and integrators): one transaction; IP and user agent are the customer's only on the web. */
@@ -461,15 +461,3 @@ export class TermsService {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** "2026-12-19" → "Sat, Dec 19". */
-function eventDateInWords(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(Date.UTC(year, month - 1, day)));
-}
-
-/** "18:30" → "6:30 PM". */
-function clockInWords(time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
-  return `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
-}
