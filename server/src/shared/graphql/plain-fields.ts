@@ -1,4 +1,4 @@
-import { isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 /**
@@ -24,8 +24,10 @@ export function resolvePlainFieldsDirectly(schema: GraphQLSchema): void {
     plainByClass.set(field.target, plain);
   }
   for (const objectType of [...storage.objectTypes, ...storage.interfaceTypes]) {
-    const type = schema.getType(objectType.name);
-    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    // The names are type-graphql's object and interface types. (No instanceof check: under a test
+    // runner the schema's graphql may be another copy of the package than this file's.)
+    const type = schema.getType(objectType.name) as GraphQLObjectType | GraphQLInterfaceType | undefined;
+    if (!type || !('getFields' in type)) continue;
     // A class's own fields and those it inherits from its superclasses.
     const plain = new Map<string, string>();
     const withResolver = new Set<string>();
