@@ -165,20 +165,20 @@ export class WebhookInboxService {
 
   private async apply(webhookEventId: string): Promise<void> {
     const { repository } = this.deps;
-    const event = await repository.find(webhookEventId);
+    const event = await repository.findForApply(webhookEventId);
     if (!event || event.status === WebhookEventStatus.APPLIED) return;
     const source = this.sources.get(event.provider);
     try {
       if (!source) throw new Error(`no webhook source for ${event.provider} on this instance`);
       await source.apply(event.kind, event.payload);
     } catch (error) {
-      const failed = { status: WebhookEventStatus.RETRYING, attempts: event.attempts + 1, lastError: (error as Error).message.slice(0, 2000) };
-      await repository.update(event.id, failed);
-      await this.published({ id: event.id, ...failed, appliedAt: null });
+      const failed = { status: WebhookEventStatus.RETRYING, attempts: event.attempts + 1, lastError: (error as Error).message.slice(0, 2000), appliedAt: null };
+      await repository.recordAttempt(event.id, failed);
+      await this.published({ id: event.id, ...failed });
       throw error;
     }
     const applied = { status: WebhookEventStatus.APPLIED, attempts: event.attempts + 1, appliedAt: new Date(), lastError: null };
-    await repository.update(event.id, applied);
+    await repository.recordAttempt(event.id, applied);
     await this.published({ id: event.id, ...applied, appliedAt: applied.appliedAt.toISOString() });
   }
 

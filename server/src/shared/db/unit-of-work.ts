@@ -47,8 +47,12 @@ export class UnitOfWork {
     return result;
   }
 
+  /**
+   * All of a unit's events are handed to the bus in one go, in order: over Redis they leave in
+   * one write (the publisher pipelines what is sent in the same tick) and arrive in that order.
+   */
   async publish(events: PendingEvents): Promise<void> {
-    for (const event of events.events) await this.eventBus.publish(event.topic, event.payload, event.scope);
+    await Promise.all(events.events.map((event) => this.eventBus.publish(event.topic, event.payload, event.scope)));
   }
 }
 

@@ -64,7 +64,9 @@ export function createEventBus(config: Config['redis'], logger: Logger): EventBu
 
   // The publisher fails fast while Redis is away (no offline queue); the subscriber queues
   // and resubscribes on reconnect, so live events resume without a restart.
-  const publisher = new Redis(config.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  // Auto-pipelining: publishes made in the same tick (a transaction's events, concurrent jobs)
+  // go out in one socket write, in the order they were made.
+  const publisher = new Redis(config.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, enableAutoPipelining: true });
   const subscriber = new Redis(config.url, { maxRetriesPerRequest: null });
   for (const [role, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
     client.on('error', (error: Error) => logger.warn({ err: error.message, role }, 'redis pub/sub connection error'));
