@@ -24,6 +24,8 @@ export const ACCESS_TOKEN_MARGIN_MS = 2 * 60_000;
 /** Pages of reviews read in one sync before it stops (50 a page: 25,000 reviews). */
 const MAX_REVIEW_PAGES = 500;
 
+const NO_SYNC_YET = { lastSyncedAt: null, lastSyncAdded: 0, lastSyncUpdated: 0, lastSyncUnchanged: 0, lastSyncDeleted: 0, lastSyncError: null };
+
 /** The alerts module's service, as this module uses it. */
 export interface GoogleAlerts {
   raise(alert: { kind: string; subjectId: string; message: string }): Promise<unknown>;
@@ -152,10 +154,11 @@ export class GoogleBusinessService implements ReviewReplyPoster {
         accessTokenKeyId: access.keyId,
         accessTokenExpiresAt: tokens.expiresAt,
         connectedBy: stored.staffUserId,
-        lastSyncError: null,
+        // A new consent may read another location: its first sync is still to come.
+        ...NO_SYNC_YET,
       };
       if (existing) await this.deps.repository.update(tx, id, fields);
-      else await this.deps.repository.insert(tx, { id, ...fields, lastSyncedAt: null, lastSyncAdded: 0, lastSyncUpdated: 0, lastSyncUnchanged: 0, lastSyncDeleted: 0 });
+      else await this.deps.repository.insert(tx, { id, ...fields });
       if (only) await this.deps.jobs.enqueue(tx, SYNC_GOOGLE_REVIEWS, {});
       return (await this.deps.repository.find(tx))!;
     });
@@ -179,6 +182,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
         accountDisplayName: choice.accountDisplayName,
         locationName: choice.name,
         locationTitle: choice.title,
+        ...(choice.name === connection.locationName ? {} : NO_SYNC_YET),
       });
       await this.deps.jobs.enqueue(tx, SYNC_GOOGLE_REVIEWS, {});
       return (await this.deps.repository.find(tx))!;
