@@ -330,3 +330,26 @@ describe('posting replies (the Google client against the fake)', () => {
     await expect(sdk().refresh(tokens.refreshToken)).rejects.toMatchObject({ kind: 'invalid-grant' });
   });
 });
+
+describe('without Google credentials', () => {
+  let plain: App;
+  beforeAll(async () => {
+    plain = await startApp({ extension101: false });
+  }, 120_000);
+  afterAll(async () => {
+    await plain?.stop();
+  });
+
+  it('says Google is not configured, offers no consent, and takes no callback or push', async () => {
+    const view = await graphql(plain.server.url, GOOGLE_CONNECTION, {}, plain.adminToken);
+    expect(view.data!.googleConnection).toMatchObject({ configured: false, state: 'NOT_CONNECTED', message: expect.stringContaining('Google is not configured') });
+    const connect = await graphql(plain.server.url, CONNECT, {}, plain.adminToken);
+    expect(connect.data!.connectGoogle).toEqual({ consentUrl: null, userErrors: [expect.objectContaining({ code: 'GOOGLE_NOT_CONFIGURED' })] });
+    const sync = await graphql(plain.server.url, SYNC, {}, plain.adminToken);
+    expect(sync.data!.syncReviews.userErrors).toEqual([expect.objectContaining({ code: 'GOOGLE_NOT_CONFIGURED' })]);
+    const back = await httpRequest('GET', `${plain.server.url}/oauth/google/callback?state=hbg_x&code=y`, { accept: 'application/json' }, '');
+    expect(back.status).toBe(404);
+    const push = await httpRequest('POST', `${plain.server.url}/webhooks/google`, { 'content-type': 'application/json' }, '{}');
+    expect(push.status).toBe(404);
+  });
+});

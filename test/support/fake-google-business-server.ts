@@ -61,10 +61,10 @@ export class FakeGoogle {
   }
 
   static async start(): Promise<FakeGoogle> {
-    let fake: FakeGoogle | undefined;
-    const server = await FakeHttpServer.start((request, res) => fake!.handle(request, res));
-    fake = new FakeGoogle(server);
-    return fake;
+    const holder: { fake?: FakeGoogle } = {};
+    const server = await FakeHttpServer.start((request, res) => holder.fake!.handle(request, res));
+    holder.fake = new FakeGoogle(server);
+    return holder.fake;
   }
 
   get url(): string {
