@@ -224,6 +224,19 @@ describe('syncing reviews', () => {
     expect(used.size).toBe(1);
   });
 
+  it('drops an access token Google stops accepting before its expiry, and the next sync refreshes it', async () => {
+    await connectedWith(3);
+    fake.accessTokens.clear();
+    const refreshesBefore = fake.refreshCount();
+    const { syncReviews: refused } = await call(SYNC);
+    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'SYNC_FAILED', message: expect.stringContaining('Try Sync now again') })]);
+    expect(fake.refreshCount()).toBe(refreshesBefore);
+    const { syncReviews: again } = await call(SYNC);
+    expect(again.userErrors).toEqual([]);
+    expect(again.synced).toMatchObject({ listed: 3, pages: 1 });
+    expect(fake.refreshCount() - refreshesBefore).toBe(1);
+  });
+
   it('turns a revoked grant into NEEDS_RECONSENT with an alert, and stops asking Google until an admin connects again', async () => {
     const location = await connectedWith(5);
     fake.revokeAll();

@@ -69,7 +69,7 @@ export class GoogleBusinessResolver {
       case 'NEEDS_RECONSENT':
         return failed(connection, 'NEEDS_RECONSENT', 'Google no longer accepts this server’s access. An admin chooses Connect Google again.');
       case 'FAILED':
-        return failed(connection, 'SYNC_FAILED', outcome.retry ? 'Google did not answer. Try Sync now again in a minute.' : 'Google refused the sync. Connect Google again, or try later.');
+        return failed(connection, 'SYNC_FAILED', outcome.retry ? 'Google did not complete the sync. Try Sync now again in a minute.' : 'Google refused the sync. Connect Google again, or try later.');
     }
   }
 

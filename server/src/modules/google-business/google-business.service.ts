@@ -237,9 +237,10 @@ export class GoogleBusinessService implements ReviewReplyPoster {
     } catch (error) {
       if (!(error instanceof GoogleApiFailure)) throw error;
       if (error.kind === 'invalid-grant') return { outcome: 'NEEDS_RECONSENT' };
+      const staleToken = await this.forgetRefusedAccessToken(error);
       this.deps.logger.warn({ kind: error.kind, status: error.status, err: error.message }, 'Google review sync failed');
       await this.deps.repository.update(undefined, connection.id, { lastSyncError: error.message.slice(0, 500) });
-      return { outcome: 'FAILED', message: error.message, retry: error.kind === 'unavailable' };
+      return { outcome: 'FAILED', message: error.message, retry: error.kind === 'unavailable' || staleToken };
     }
     await this.deps.repository.update(undefined, connection.id, {
       lastSyncedAt: new Date(),
@@ -274,6 +275,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
       const incoming = this.mapped([review]);
       if (intake && incoming.length > 0) await intake.ingest(ReviewSource.GOOGLE, incoming);
     } catch (error) {
+      if (error instanceof GoogleApiFailure && (await this.forgetRefusedAccessToken(error))) throw error;
       if (error instanceof GoogleApiFailure && (error.kind === 'invalid-grant' || error.kind === 'refused')) {
         this.deps.logger.warn({ kind: error.kind, err: error.message }, 'Google review from a notification could not be fetched; not retried');
         return;
@@ -296,6 +298,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
       if (error instanceof GoogleApiFailure && error.kind === 'invalid-grant') {
         return { outcome: 'needs-reconnect', reason: 'Google refused the stored access. An admin chooses Connect Google.' };
       }
+      if (error instanceof GoogleApiFailure) await this.forgetRefusedAccessToken(error);
       throw error;
     }
   }
@@ -352,6 +355,18 @@ export class GoogleBusinessService implements ReviewReplyPoster {
     if (connection.state === StoredGoogleState.NEEDS_RECONSENT) throw new NeedsReconsent();
     if (connection.accessTokenExpiresAt.getTime() - Date.now() <= ACCESS_TOKEN_MARGIN_MS) return null;
     return { accessToken: this.open(connection.accessTokenSealed, connection.accessTokenKeyId, connection.id), expiresAt: connection.accessTokenExpiresAt };
+  }
+
+  /**
+   * Google answered 401 to an access token we still thought good (revoked on its side): it is
+   * dropped, so the next attempt refreshes. Says whether that was the case.
+   */
+  private async forgetRefusedAccessToken(error: GoogleApiFailure): Promise<boolean> {
+    if (error.status !== 401) return false;
+    const connection = await this.deps.repository.find();
+    if (connection) await this.deps.repository.update(undefined, connection.id, { accessTokenSealed: null, accessTokenKeyId: null, accessTokenExpiresAt: null });
+    this.deps.logger.warn('Google refused the stored access token; the next call refreshes it');
+    return true;
   }
 
   private async markNeedsReconsent(connection: GoogleConnection): Promise<void> {
