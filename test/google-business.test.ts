@@ -191,6 +191,17 @@ describe('connecting Google', () => {
   });
 });
 
+describe('disconnecting Google', () => {
+  it('forgets the connection and its tokens; a sync then says Google is not connected', async () => {
+    await connectedWith(1);
+    const { disconnectGoogle } = await call(`mutation { disconnectGoogle { connection { state } userErrors { code } } }`);
+    expect(disconnectGoogle).toEqual({ connection: { state: 'NOT_CONNECTED' }, userErrors: [] });
+    expect((await app.db.query('SELECT id FROM google_connection')).rows).toEqual([]);
+    const { syncReviews } = await call(SYNC);
+    expect(syncReviews.userErrors).toEqual([expect.objectContaining({ code: 'NOT_CONNECTED' })]);
+  });
+});
+
 describe('syncing reviews', () => {
   it('reads every page, 50 at a time, and a second sync reads the same', async () => {
     const location = await connectedWith(120);

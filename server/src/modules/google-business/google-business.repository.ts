@@ -28,7 +28,8 @@ export class GoogleBusinessRepository extends RepositoryBase {
   }
 
   async delete(tx: Tx): Promise<void> {
-    await this.manager(tx).delete(GoogleConnection, {});
+    // TypeORM's delete() refuses empty criteria; there is one row.
+    await this.manager(tx).createQueryBuilder().delete().from(GoogleConnection).execute();
   }
 
   async insertState(tx: Tx, state: GoogleOAuthState): Promise<void> {

@@ -210,7 +210,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
     if (connection.state === StoredGoogleState.NEEDS_RECONSENT) return { outcome: 'NEEDS_RECONSENT' };
     if (connection.state === StoredGoogleState.NEEDS_LOCATION || !connection.locationName) return { outcome: 'NEEDS_LOCATION' };
     const locationName = connection.locationName;
-    const intake = this.intakeOrWarn();
+    const intake = this.deps.intake;
     const session = this.session();
     const counts: ReviewSyncCounts = { listed: 0, pages: 0, added: 0, updated: 0, unchanged: 0, deleted: 0 };
     const seen = new Set<string>();
@@ -265,7 +265,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
       this.deps.logger.info({ state: connection?.state ?? 'NOT_CONNECTED' }, 'Google review notification for a location this server does not read; ignored');
       return;
     }
-    const intake = this.intakeOrWarn();
+    const intake = this.deps.intake;
     try {
       const review = await this.session().getReview(reviewName);
       if (!review) {
@@ -411,15 +411,6 @@ export class GoogleBusinessService implements ReviewReplyPoster {
       }
     }
     return incoming;
-  }
-
-  private warnedNoIntake = false;
-  private intakeOrWarn(): ReviewIntake | undefined {
-    if (!this.deps.intake && !this.warnedNoIntake) {
-      this.warnedNoIntake = true;
-      this.deps.logger.warn('the reviews module is not part of this server: Google reviews are listed but not stored');
-    }
-    return this.deps.intake;
   }
 
   private open(sealed: Buffer, keyId: string, rowId: string): string {
