@@ -120,6 +120,7 @@ export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
   META: 'Meta',
   STRIPE: 'Stripe (deposits)',
   PLAID: 'Plaid (bank feed)',
+  GOOGLE: 'Google (reviews)',
 };
 
 export const WEBHOOK_STATUS_LABELS: Record<WebhookEventStatus, string> = {

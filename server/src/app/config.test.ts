@@ -159,6 +159,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BANK_TOKEN_KEYS: 'k1:c2VjcmV0LWJ1dC1zaG9ydA==' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('c2VjcmV0') }));
   });
 
+  it('connects Google only with both credentials and a key for the refresh token, at Google’s addresses unless told', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({}).googleBusiness).toBeUndefined();
+    const google = loadConfig({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret', BANK_TOKEN_KEYS: `k1:${key}`, PUBLIC_URL: 'https://console.example.com/' }).googleBusiness!;
+    expect(google).toMatchObject({
+      redirectUrl: 'https://console.example.com/oauth/google/callback',
+      authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      apiRoots: { accountManagement: 'https://mybusinessaccountmanagement.googleapis.com', businessInformation: 'https://mybusinessbusinessinformation.googleapis.com', reviews: 'https://mybusiness.googleapis.com' },
+      pubsub: undefined,
+    });
+    const pushed = loadConfig({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's', BANK_TOKEN_KEYS: `k1:${key}`, GOOGLE_PUBSUB_AUDIENCE: 'https://x.example/webhooks/google', GOOGLE_PUBSUB_SERVICE_ACCOUNT: 'push@p.iam.gserviceaccount.com' });
+    expect(pushed.googleBusiness?.pubsub).toEqual({ audience: 'https://x.example/webhooks/google', serviceAccount: 'push@p.iam.gserviceaccount.com' });
+
+    expect(() => loadConfig({ GOOGLE_CLIENT_ID: 'id' })).toThrow(/GOOGLE_CLIENT_SECRET must be set/);
+    expect(() => loadConfig({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's' })).toThrow(/BANK_TOKEN_KEYS must be set with Google/);
+    expect(() => loadConfig({ GOOGLE_PUBSUB_AUDIENCE: 'a', GOOGLE_PUBSUB_SERVICE_ACCOUNT: 'push@p.iam.gserviceaccount.com' })).toThrow(/GOOGLE_CLIENT_ID must be set/);
+    expect(() => loadConfig({ GOOGLE_PUBSUB_AUDIENCE: 'a' })).toThrow(/GOOGLE_PUBSUB_SERVICE_ACCOUNT must be set/);
+    expect(() => loadConfig({ GOOGLE_PUBSUB_SERVICE_ACCOUNT: 'not an email', GOOGLE_PUBSUB_AUDIENCE: 'a' })).toThrow(/GOOGLE_PUBSUB_SERVICE_ACCOUNT must be the email/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GOOGLE_OAUTH_TOKEN_URL: 'http://127.0.0.1:9999/token' })).toThrow(/GOOGLE_OAUTH_TOKEN_URL must not be set in production/);
+  });
+
   it('never echoes the value it refuses (it may be a secret)', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.test', ADMIN_PASSWORD: 'tiny-secret' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),

@@ -273,6 +273,16 @@ const envSchema = z
     BANK_TOKEN_KEY_ID: optionalString,
 
     GOOGLE_MAPS_API_KEY: optionalString,
+
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    GOOGLE_REDIRECT_URL: urlWithProtocols(['http:', 'https:'], 'https://console.example.com/oauth/google/callback'),
+    GOOGLE_PUBSUB_AUDIENCE: optionalString,
+    GOOGLE_PUBSUB_SERVICE_ACCOUNT: optionalString.pipe(z.string().email('must be the email of the service account Pub/Sub pushes as').optional()),
+    GOOGLE_OAUTH_AUTH_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8091/o/oauth2/v2/auth (tests and development only)'),
+    GOOGLE_OAUTH_TOKEN_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8091/token (tests and development only)'),
+    GOOGLE_API_ROOT_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8091 (tests and development only)'),
+    GOOGLE_OIDC_CERTS_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8091/oauth2/v1/certs (tests and development only)'),
     GOOGLE_MAPS_BASE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8089 (tests and development only)'),
 
     STRIPE_SECRET_KEY: optionalString.pipe(z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/, 'must be a Stripe secret or restricted key (sk_live_..., sk_test_..., rk_...)').optional()),
@@ -303,6 +313,8 @@ const envSchema = z
       { names: ['META_APP_SECRET', 'META_VERIFY_TOKEN'], needs: 'The Meta webhook' },
       { names: ['META_WHATSAPP_TOKEN', 'META_WHATSAPP_PHONE_NUMBER_ID'], needs: 'WhatsApp replies' },
       { names: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'], needs: 'Stripe deposits' },
+      { names: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'], needs: 'The Google Business Profile connection' },
+      { names: ['GOOGLE_PUBSUB_AUDIENCE', 'GOOGLE_PUBSUB_SERVICE_ACCOUNT'], needs: 'Google review notifications (Pub/Sub push)' },
     ];
     for (const { names, needs } of groups) {
       const given = names.filter((name) => env[name] !== undefined);
@@ -324,6 +336,18 @@ const envSchema = z
     }
     if (env.STRIPE_API_BASE !== undefined && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_API_BASE'], message: 'must not be set in production: it is for tests and development only' });
+    }
+    // Google's addresses are fixed; these send the client secret and tokens elsewhere, for a local fake only.
+    for (const name of ['GOOGLE_OAUTH_AUTH_URL', 'GOOGLE_OAUTH_TOKEN_URL', 'GOOGLE_API_ROOT_URL', 'GOOGLE_OIDC_CERTS_URL'] as const) {
+      if (env[name] !== undefined && env.NODE_ENV === 'production') {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'must not be set in production: it is for tests and development only' });
+      }
+    }
+    if (env.GOOGLE_CLIENT_ID !== undefined && env.BANK_TOKEN_KEYS === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BANK_TOKEN_KEYS'], message: 'must be set with Google: the Google refresh token is stored encrypted under it ("k1:" followed by the output of openssl rand -base64 32)' });
+    }
+    if (env.GOOGLE_PUBSUB_AUDIENCE !== undefined && env.GOOGLE_CLIENT_ID === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['GOOGLE_CLIENT_ID'], message: 'must be set: review notifications from Pub/Sub are fetched through the Google connection' });
     }
     if (env.PLAID_BASE_URL !== undefined && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['PLAID_BASE_URL'], message: 'must not be set in production: it is for tests and development only' });
@@ -468,8 +492,33 @@ export interface Config {
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
   /** Present when PLAID_CLIENT_ID and PLAID_SECRET are set; otherwise the bank feed is the statement upload. */
   plaid?: PlaidConfig;
-  /** Keys that encrypt stored bank access tokens; `currentKeyId` encrypts, the others only decrypt until re-wrapped. */
+  /** Keys that encrypt stored bank access tokens (and the Google refresh token); `currentKeyId` encrypts, the others only decrypt until re-wrapped. */
   bankTokenKeys?: BankTokenKeys;
+  /** Present when GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are set; otherwise reviews come from the local source only. */
+  googleBusiness?: GoogleBusinessConfig;
+}
+
+export interface GoogleApiRoots {
+  /** `/v1/accounts` */
+  accountManagement: string;
+  /** `/v1/accounts/A/locations` */
+  businessInformation: string;
+  /** `/v4/accounts/A/locations/L/reviews` */
+  reviews: string;
+}
+
+export interface GoogleBusinessConfig {
+  clientId: string;
+  clientSecret: string;
+  /** GOOGLE_REDIRECT_URL, else PUBLIC_URL + /oauth/google/callback; unset: this server's own address. */
+  redirectUrl?: string;
+  /** Google's consent page, token endpoint, API roots and OIDC certificates (a local fake's in tests). */
+  authUrl: string;
+  tokenUrl: string;
+  apiRoots: GoogleApiRoots;
+  oidcCertsUrl: string;
+  /** Pub/Sub push: the audience its OIDC tokens name and the service account they are issued to. */
+  pubsub?: { audience: string; serviceAccount: string };
 }
 
 export interface PlaidConfig {
@@ -694,6 +743,27 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             secret: env.PLAID_SECRET,
             environment: env.PLAID_ENV ?? 'sandbox',
             baseUrl: env.PLAID_BASE_URL ?? (env.PLAID_ENV === 'production' ? 'https://production.plaid.com' : 'https://sandbox.plaid.com'),
+          }
+        : undefined,
+    googleBusiness:
+      env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+        ? {
+            clientId: env.GOOGLE_CLIENT_ID,
+            clientSecret: env.GOOGLE_CLIENT_SECRET,
+            redirectUrl: env.GOOGLE_REDIRECT_URL ?? (env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/+$/, '')}/oauth/google/callback` : undefined),
+            authUrl: env.GOOGLE_OAUTH_AUTH_URL ?? 'https://accounts.google.com/o/oauth2/v2/auth',
+            tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL ?? 'https://oauth2.googleapis.com/token',
+            // Google splits the Business Profile APIs across hosts; a local fake serves all three.
+            apiRoots: {
+              accountManagement: env.GOOGLE_API_ROOT_URL?.replace(/\/+$/, '') ?? 'https://mybusinessaccountmanagement.googleapis.com',
+              businessInformation: env.GOOGLE_API_ROOT_URL?.replace(/\/+$/, '') ?? 'https://mybusinessbusinessinformation.googleapis.com',
+              reviews: env.GOOGLE_API_ROOT_URL?.replace(/\/+$/, '') ?? 'https://mybusiness.googleapis.com',
+            },
+            oidcCertsUrl: env.GOOGLE_OIDC_CERTS_URL ?? 'https://www.googleapis.com/oauth2/v1/certs',
+            pubsub:
+              env.GOOGLE_PUBSUB_AUDIENCE && env.GOOGLE_PUBSUB_SERVICE_ACCOUNT
+                ? { audience: env.GOOGLE_PUBSUB_AUDIENCE, serviceAccount: env.GOOGLE_PUBSUB_SERVICE_ACCOUNT }
+                : undefined,
           }
         : undefined,
     bankTokenKeys: env.BANK_TOKEN_KEYS

@@ -10,6 +10,7 @@ import { webhookRouter } from '../modules/webhooks/webhook-routes';
 import { termsRouter } from '../modules/terms/terms-routes';
 import { paymentsRouter } from '../modules/payments/payments-routes';
 import { depositRouter } from '../modules/deposits/deposit-routes';
+import { googleOAuthRouter } from '../modules/google-business/google-oauth-routes';
 import type { EventBus } from '../shared/pubsub/event-bus';
 import { authenticateBearer } from './authentication';
 import type { Config } from './config';
@@ -112,6 +113,8 @@ export function createHttpApp(params: {
   );
   // The customer's deposit link: a local checkout page, or a redirect to Stripe Checkout.
   app.use(depositRouter({ deposits: services.deposits, businessName: config.business.name, logger: params.logger }));
+  // Where Google's consent page sends the admin back.
+  app.use(googleOAuthRouter({ google: services.googleBusiness, logger: params.logger }));
 
   if (existsSync(path.join(config.consoleDistDir, 'index.html'))) {
     app.use(express.static(config.consoleDistDir, { index: false, maxAge: '1h' }));

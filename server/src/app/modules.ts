@@ -11,6 +11,7 @@ import { customerRecordsModule } from '../modules/customer-records/customer-reco
 import { customersModule } from '../modules/customers/customers.module';
 import { depositsModule } from '../modules/deposits/deposits.module';
 import { escalationsModule } from '../modules/escalations/escalations.module';
+import { googleBusinessModule } from '../modules/google-business/google-business.module';
 import { extensionsModule } from '../modules/extensions/extensions.module';
 import { inboundModule } from '../modules/inbound/inbound.module';
 import { inboxModule } from '../modules/inbox/inbox.module';
@@ -62,6 +63,8 @@ export const MODULES: readonly ModuleManifest[] = [
   depositsModule,
   // After payments (its ledger) and webhooks (Plaid's deliveries).
   bankFeedModule,
+  // After webhooks (Pub/Sub pushes) and alerts; after the reviews module, whose intake it feeds.
+  googleBusinessModule,
   metricsModule,
 ];
 

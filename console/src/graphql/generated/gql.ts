@@ -27,6 +27,12 @@ type Documents = {
     "\n  mutation CreatePlaidLinkToken($connectionId: ID) {\n    createPlaidLinkToken(connectionId: $connectionId) {\n      linkToken\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreatePlaidLinkTokenDocument,
     "\n  mutation ExchangePlaidPublicToken($publicToken: String!) {\n    exchangePlaidPublicToken(publicToken: $publicToken) {\n      connection {\n        ...BankConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ExchangePlaidPublicTokenDocument,
     "\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SyncBankTransactionsDocument,
+    "\n  fragment GoogleConnectionFields on GoogleConnectionView {\n    configured\n    state\n    message\n    accountName\n    locationTitle\n    locationName\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      updated\n      unchanged\n      deleted\n    }\n  }\n": typeof types.GoogleConnectionFieldsFragmentDoc,
+    "\n  query GoogleConnection {\n    googleConnection {\n      ...GoogleConnectionFields\n    }\n  }\n": typeof types.GoogleConnectionDocument,
+    "\n  query GoogleLocations {\n    googleLocations {\n      name\n      title\n      accountName\n    }\n  }\n": typeof types.GoogleLocationsDocument,
+    "\n  mutation ConnectGoogle {\n    connectGoogle {\n      consentUrl\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ConnectGoogleDocument,
+    "\n  mutation SelectGoogleLocation($locationName: String!) {\n    selectGoogleLocation(locationName: $locationName) {\n      connection {\n        ...GoogleConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SelectGoogleLocationDocument,
+    "\n  mutation SyncGoogleReviews {\n    syncReviews {\n      connection {\n        ...GoogleConnectionFields\n      }\n      synced {\n        listed\n        added\n        updated\n        deleted\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SyncGoogleReviewsDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationInboxFieldsFragmentDoc,
     "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": typeof types.UnreadInHeldThreadsDocument,
@@ -160,6 +166,12 @@ const documents: Documents = {
     "\n  mutation CreatePlaidLinkToken($connectionId: ID) {\n    createPlaidLinkToken(connectionId: $connectionId) {\n      linkToken\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreatePlaidLinkTokenDocument,
     "\n  mutation ExchangePlaidPublicToken($publicToken: String!) {\n    exchangePlaidPublicToken(publicToken: $publicToken) {\n      connection {\n        ...BankConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ExchangePlaidPublicTokenDocument,
     "\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SyncBankTransactionsDocument,
+    "\n  fragment GoogleConnectionFields on GoogleConnectionView {\n    configured\n    state\n    message\n    accountName\n    locationTitle\n    locationName\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      updated\n      unchanged\n      deleted\n    }\n  }\n": types.GoogleConnectionFieldsFragmentDoc,
+    "\n  query GoogleConnection {\n    googleConnection {\n      ...GoogleConnectionFields\n    }\n  }\n": types.GoogleConnectionDocument,
+    "\n  query GoogleLocations {\n    googleLocations {\n      name\n      title\n      accountName\n    }\n  }\n": types.GoogleLocationsDocument,
+    "\n  mutation ConnectGoogle {\n    connectGoogle {\n      consentUrl\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ConnectGoogleDocument,
+    "\n  mutation SelectGoogleLocation($locationName: String!) {\n    selectGoogleLocation(locationName: $locationName) {\n      connection {\n        ...GoogleConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SelectGoogleLocationDocument,
+    "\n  mutation SyncGoogleReviews {\n    syncReviews {\n      connection {\n        ...GoogleConnectionFields\n      }\n      synced {\n        listed\n        added\n        updated\n        deleted\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SyncGoogleReviewsDocument,
     "\n  fragment ConversationInboxFields on Conversation {\n    unreadCount\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationInboxFieldsFragmentDoc,
     "\n  fragment ConversationActivityFields on Conversation {\n    ...ConversationSummaryFields\n    lastCustomerMessage {\n      id\n      text\n      createdAt\n    }\n  }\n": types.ConversationActivityFieldsFragmentDoc,
     "\n  query UnreadInHeldThreads {\n    unreadInHeldThreads\n  }\n": types.UnreadInHeldThreadsDocument,
@@ -346,6 +358,30 @@ export function graphql(source: "\n  mutation ExchangePlaidPublicToken($publicTo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncBankTransactions($connectionId: ID!) {\n    syncBankTransactions(connectionId: $connectionId) {\n      connection {\n        ...BankConnectionFields\n      }\n      synced {\n        added\n        modified\n        removed\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GoogleConnectionFields on GoogleConnectionView {\n    configured\n    state\n    message\n    accountName\n    locationTitle\n    locationName\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      updated\n      unchanged\n      deleted\n    }\n  }\n"): (typeof documents)["\n  fragment GoogleConnectionFields on GoogleConnectionView {\n    configured\n    state\n    message\n    accountName\n    locationTitle\n    locationName\n    lastSyncedAt\n    lastSyncError\n    lastSync {\n      added\n      updated\n      unchanged\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GoogleConnection {\n    googleConnection {\n      ...GoogleConnectionFields\n    }\n  }\n"): (typeof documents)["\n  query GoogleConnection {\n    googleConnection {\n      ...GoogleConnectionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GoogleLocations {\n    googleLocations {\n      name\n      title\n      accountName\n    }\n  }\n"): (typeof documents)["\n  query GoogleLocations {\n    googleLocations {\n      name\n      title\n      accountName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectGoogle {\n    connectGoogle {\n      consentUrl\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectGoogle {\n    connectGoogle {\n      consentUrl\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SelectGoogleLocation($locationName: String!) {\n    selectGoogleLocation(locationName: $locationName) {\n      connection {\n        ...GoogleConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SelectGoogleLocation($locationName: String!) {\n    selectGoogleLocation(locationName: $locationName) {\n      connection {\n        ...GoogleConnectionFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncGoogleReviews {\n    syncReviews {\n      connection {\n        ...GoogleConnectionFields\n      }\n      synced {\n        listed\n        added\n        updated\n        deleted\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncGoogleReviews {\n    syncReviews {\n      connection {\n        ...GoogleConnectionFields\n      }\n      synced {\n        listed\n        added\n        updated\n        deleted\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

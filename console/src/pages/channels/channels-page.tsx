@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SessionUser } from '../../app/session-store';
 import { ChannelConnections } from './channel-connections';
+import { GoogleConnectionCard } from './google-connection-card';
 import { WebhookEvents } from './webhook-events';
 
 /**
@@ -21,6 +22,7 @@ export function ChannelsPage({ me }: { me: SessionUser }) {
       {me.role === 'ADMIN' ? (
         <>
           <ChannelConnections />
+          <GoogleConnectionCard />
           <WebhookEvents />
         </>
       ) : (

@@ -32,7 +32,11 @@ export class BankTokenUnreadable extends Error {
  * row does not open). Older keys still open what they sealed until the rows are re-wrapped.
  */
 export class TokenCipher {
-  constructor(private readonly keys: BankTokenKeys) {}
+  /** `table`: where the tokens it seals are stored (bound into each seal); the Google connection uses it too. */
+  constructor(
+    private readonly keys: BankTokenKeys,
+    private readonly table = 'bank_connection',
+  ) {}
 
   get currentKeyId(): string {
     return this.keys.currentKeyId;
@@ -44,7 +48,7 @@ export class TokenCipher {
     if (!key) throw new Error(`bank token key "${keyId}" is not configured`);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(associatedData(rowId, keyId));
+    cipher.setAAD(associatedData(this.table, rowId, keyId));
     const ciphertext = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
     return { keyId, sealed: Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), ciphertext]) };
   }
@@ -58,7 +62,7 @@ export class TokenCipher {
     const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-      decipher.setAAD(associatedData(rowId, stored.keyId));
+      decipher.setAAD(associatedData(this.table, rowId, stored.keyId));
       decipher.setAuthTag(tag);
       return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     } catch {
@@ -77,7 +81,7 @@ export class TokenCipher {
   }
 }
 
-/** The row and the key id, so neither can be swapped without the tag failing. */
-function associatedData(rowId: string, keyId: string): Buffer {
-  return Buffer.from(`bank_connection:${rowId}:${keyId}`, 'utf8');
+/** The table, the row and the key id, so none can be swapped without the tag failing. */
+function associatedData(table: string, rowId: string, keyId: string): Buffer {
+  return Buffer.from(`${table}:${rowId}:${keyId}`, 'utf8');
 }

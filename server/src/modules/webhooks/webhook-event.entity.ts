@@ -12,6 +12,8 @@ export enum WebhookProvider {
   STRIPE = 'stripe',
   /** The Plaid bank feed: new transactions to sync, a bank login to repair. */
   PLAID = 'plaid',
+  /** Google Business Profile notifications through Pub/Sub push: new and edited reviews. */
+  GOOGLE = 'google',
 }
 registerEnumType(WebhookProvider, { name: 'WebhookProvider' });
 

@@ -5,6 +5,8 @@ export const AdvisoryLock = {
   MIGRATIONS: 727_274_001,
   FIRST_ADMIN: 727_274_002,
   JOB_QUEUES: 727_274_003,
+  /** One refresh of the Google access token at a time, across instances. */
+  GOOGLE_TOKEN_REFRESH: 727_274_004,
 } as const;
 
 /**
