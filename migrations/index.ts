@@ -24,6 +24,7 @@ import { BankTransactions1795600001000 } from './1795600001000-bank-transactions
 import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts';
 import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 import { SelfServiceChanges1795700000000 } from './1795700000000-self-service-changes';
+import { ScheduledMessages1795800000020 } from './1795800000020-scheduled-messages';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -56,4 +57,5 @@ export const migrations = [
   DepositCheckouts1795610000000,
   BankConnections1795620000000,
   SelfServiceChanges1795700000000,
+  ScheduledMessages1795800000020,
 ];

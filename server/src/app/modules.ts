@@ -18,6 +18,7 @@ import { metricsModule } from '../modules/metrics/metrics.module';
 import { searchModule } from '../modules/search/search.module';
 import { notesModule } from '../modules/notes/notes.module';
 import { paymentsModule } from '../modules/payments/payments.module';
+import { remindersModule } from '../modules/reminders/reminders.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
@@ -63,6 +64,8 @@ export const MODULES: readonly ModuleManifest[] = [
   // After payments (its ledger) and webhooks (Plaid's deliveries).
   bankFeedModule,
   metricsModule,
+  // After bookings, customers, conversations and channels: reminders go in the customer's thread.
+  remindersModule,
 ];
 
 export const entities = MODULES.flatMap((module) => module.entities);
