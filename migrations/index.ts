@@ -25,6 +25,7 @@ import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts
 import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 import { SelfServiceChanges1795700000000 } from './1795700000000-self-service-changes';
 import { GoogleBusiness1795800000010 } from './1795800000010-google-business';
+import { ScheduledMessages1795800000020 } from './1795800000020-scheduled-messages';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -58,4 +59,5 @@ export const migrations = [
   BankConnections1795620000000,
   SelfServiceChanges1795700000000,
   GoogleBusiness1795800000010,
+  ScheduledMessages1795800000020,
 ];

@@ -1,3 +1,4 @@
+import { parseSendWindow, type SendWindow } from '../modules/channels/quiet-hours';
 import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -124,6 +125,42 @@ const termsAgainOn = z
     return [...new Set(kinds)] as TermsChangeKind[];
   });
 
+/** "HH:MM-HH:MM": when unprompted messages may go, on the recipient's clock. */
+const sendWindow = z
+  .string()
+  .trim()
+  .default('08:00-21:00')
+  .transform((value, ctx): SendWindow => {
+    const window = parseSendWindow(value);
+    if (!window) {
+      ctx.addIssue({ code: 'custom', message: 'must be the hours messages may go, as HH:MM-HH:MM (for example 08:00-21:00; the same time twice for no quiet hours)' });
+      return z.NEVER;
+    }
+    return window;
+  });
+
+const clockTime = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { message: 'must be a time of day as HH:MM, for example 10:00' });
+
+const dayList = z
+  .string()
+  .trim()
+  .default('7,2')
+  .transform((value, ctx): number[] => {
+    if (value === '' || value.toLowerCase() === 'none') return [];
+    const days = value.split(',').map((day) => day.trim());
+    const bad = days.find((day) => !/^\d{1,2}$/.test(day) || Number(day) < 2);
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not a number of days from 2 to 99; use a comma list such as 7,2, or none` });
+      return z.NEVER;
+    }
+    return [...new Set(days.map(Number))].sort((a, b) => b - a);
+  });
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
@@ -201,6 +238,12 @@ const envSchema = z
     DEPOSIT_CENTS: intInRange(10000, 100_000_000).default(10000),
     BOOKING_MAX_GUESTS: intInRange(1, 10000).default(100),
     BOOKING_COMPLETION_EVERY_SECONDS: intInRange(1, 86400).default(3600),
+    QUIET_HOURS: sendWindow,
+    REMINDER_SEND_TIME: clockTime('10:00'),
+    PAYMENT_REMINDER_DAYS: dayList,
+    REVIEW_REQUEST_SEND_TIME: clockTime('11:00'),
+    REVIEW_LINK_URL: optionalString.pipe(z.url({ message: 'must be the full address of your review page, starting with https://' }).optional()),
+    SCHEDULED_MESSAGES_EVERY_SECONDS: intInRange(1, 3600).default(60),
     FAQ_MINIMUM_SPEND: optionalString,
     FAQ_SERVICE_AREA: optionalString,
     FAQ_VEGETARIAN_OPTIONS: optionalString,
@@ -454,6 +497,13 @@ export interface Config {
    * `refundMinDays`: a cancellation at least this many days before the event refunds the deposit, closer keeps it.
    */
   selfService: { enabled: boolean; chefCount: number; changeMinDays: number; upsetSentiment: number; refundMinDays: number };
+  /** When unprompted messages (reminders, review requests, alerts) may go, on the recipient's clock. */
+  quietHours: SendWindow;
+  /**
+   * Reminders and review requests: the local times they are due, how many days before the event
+   * an unpaid balance is reminded of, where a review is left, and how often the queue looks for due ones.
+   */
+  reminders: { reminderTime: string; paymentReminderDays: number[]; reviewRequestTime: string; reviewLink: string | null; everySeconds: number; reviewRequestStaleDays: number };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
   /** `termsAgainOn`: which changes to a confirmed booking send it back to waiting for its terms (and text them again). */
   bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number; termsAgainOn: TermsChangeKind[] };
@@ -682,6 +732,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxGuests: env.BOOKING_MAX_GUESTS,
       completionEverySeconds: env.BOOKING_COMPLETION_EVERY_SECONDS,
       termsAgainOn: env.TERMS_AGAIN_ON_CHANGE,
+    },
+    quietHours: env.QUIET_HOURS,
+    reminders: {
+      reminderTime: env.REMINDER_SEND_TIME,
+      paymentReminderDays: env.PAYMENT_REMINDER_DAYS,
+      reviewRequestTime: env.REVIEW_REQUEST_SEND_TIME,
+      reviewLink: env.REVIEW_LINK_URL ?? null,
+      everySeconds: env.SCHEDULED_MESSAGES_EVERY_SECONDS,
+      reviewRequestStaleDays: 14,
     },
     selfService: {
       enabled: env.AI_SELF_SERVICE_ENABLED,

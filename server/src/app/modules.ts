@@ -19,6 +19,7 @@ import { metricsModule } from '../modules/metrics/metrics.module';
 import { searchModule } from '../modules/search/search.module';
 import { notesModule } from '../modules/notes/notes.module';
 import { paymentsModule } from '../modules/payments/payments.module';
+import { remindersModule } from '../modules/reminders/reminders.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
@@ -66,6 +67,8 @@ export const MODULES: readonly ModuleManifest[] = [
   // After webhooks (Pub/Sub pushes) and alerts; after the reviews module, whose intake it feeds.
   googleBusinessModule,
   metricsModule,
+  // After bookings, customers, conversations and channels: reminders go in the customer's thread.
+  remindersModule,
 ];
 
 export const entities = MODULES.flatMap((module) => module.entities);

@@ -121,6 +121,15 @@ export class BookingsRepository extends RepositoryBase {
       .getMany();
   }
 
+  /** Confirmed and completed bookings whose event falls between the two dates (inclusive): the ones a scheduled message may be due for. */
+  withEventsBetween(from: string, to: string): Promise<Booking[]> {
+    return this.manager()
+      .createQueryBuilder(Booking, 'booking')
+      .where('booking.status IN (:...statuses) AND booking.event_date BETWEEN :from AND :to', { statuses: [BookingStatus.CONFIRMED, BookingStatus.COMPLETED], from, to })
+      .orderBy('booking.event_date', 'ASC')
+      .getMany();
+  }
+
   /** A customer's bookings from `today` on that are not cancelled or completed, soonest first. */
   openOfCustomer(customerId: string, today: string, tx?: Tx): Promise<Booking[]> {
     return this.manager(tx)

@@ -372,6 +372,20 @@ export class BookingsService {
     return (await this.lockWithThread(tx, bookingId)).booking;
   }
 
+  /**
+   * The booking locked with the thread a text to its customer goes into (null when they cannot
+   * be texted), for a message sent on a schedule; null when the booking is gone.
+   */
+  async lockForScheduledText(tx: Tx, bookingId: string): Promise<{ booking: Booking; thread: Conversation | null } | null> {
+    if (!(await this.deps.repository.findById(bookingId))) return null;
+    return this.lockWithThread(tx, bookingId);
+  }
+
+  /** Confirmed and completed bookings with their event between the two dates: what scheduled messages look at. */
+  withEventsBetween(from: string, to: string): Promise<Booking[]> {
+    return this.deps.repository.withEventsBetween(from, to);
+  }
+
   /** The booking of this thread's customer that waits for the terms, locked; the inbound path holds the thread already. */
   awaitingTerms(tx: Tx, conversation: Conversation): Promise<Booking | null> {
     return this.deps.repository.lockAwaitingTerms(tx, { customerId: conversation.customerId, bookingId: conversation.bookingId });

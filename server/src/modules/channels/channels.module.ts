@@ -52,7 +52,7 @@ export const channelsModule: ModuleManifest = {
     }
     if (config.meta?.whatsapp) senders.WHATSAPP = new WhatsAppSender(config.meta.graphApiUrl, config.meta.whatsapp, config.providerTimeoutMs);
     const consent = new ConsentService({ repository: new ConsentRepository(dataSource), businessName: config.business.name, helpContact: config.helpContact });
-    const outbound = new OutboundDelivery({ uow: core.uow, repository: new OutboundRepository(dataSource), jobs, senders, consent, logger, timeZone: config.businessTimeZone });
+    const outbound = new OutboundDelivery({ uow: core.uow, repository: new OutboundRepository(dataSource), jobs, senders, consent, logger, timeZone: config.businessTimeZone, sendWindow: config.quietHours });
     const channels = new ChannelConnectionsService({
       repository: new ChannelConnectionsRepository(dataSource),
       eventBus: core.eventBus,

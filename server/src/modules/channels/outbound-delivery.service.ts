@@ -12,7 +12,11 @@ import type { ConsentService } from './consent';
 import type { DeliveryReport } from './inbound-events';
 import { SETTLED, type OutboundSend, type SendState } from './outbound-send.entity';
 import type { OutboundRepository, Seen } from './outbound.repository';
-import { nextSendWindow, respectsQuietHours } from './quiet-hours';
+import { nextSendWindow, respectsQuietHours, type SendWindow } from './quiet-hours';
+import { recipientTimeZone } from './recipient-time-zone';
+
+/** Channels addressed by a phone number, whose area code can tell the recipient's clock. */
+const PHONE_CHANNELS: ReadonlySet<OutboundChannel> = new Set(['SMS', 'WHATSAPP']);
 
 export const SEND_MESSAGE = 'outbound.send';
 
@@ -46,7 +50,17 @@ const RECONCILE_SLACK_MS = 60_000;
  */
 export class OutboundDelivery {
   constructor(
-    private readonly deps: { uow: UnitOfWork; repository: OutboundRepository; jobs: JobQueue; senders: OutboundSenders; consent: ConsentService; logger: Logger; timeZone: string },
+    private readonly deps: {
+      uow: UnitOfWork;
+      repository: OutboundRepository;
+      jobs: JobQueue;
+      senders: OutboundSenders;
+      consent: ConsentService;
+      logger: Logger;
+      /** The business's zone: quiet hours for a recipient whose own zone cannot be told. */
+      timeZone: string;
+      sendWindow: SendWindow;
+    },
   ) {}
 
   /** `timeoutSeconds`: one attempt's limit (JOB_TIMEOUT_SECONDS), longer than any one provider call. */
@@ -65,10 +79,17 @@ export class OutboundDelivery {
   }
 
   /** Queues a message inside the caller's transaction. The same key twice is one message. */
-  async queue(tx: Tx, message: OutgoingMessage & { idempotencyKey: string; channel?: OutboundChannel; messageId?: string }): Promise<void> {
-    const stored = await this.deps.repository.insertIfNew(tx, { ...message, channel: message.channel ?? 'SMS', messageId: message.messageId ?? null });
+  /**
+   * `timeZone`: the recipient's, when the caller knows it (an event's ZIP code); else, for an
+   * unprompted message, it is read from the number's area code, or the business's is used.
+   */
+  async queue(tx: Tx, message: OutgoingMessage & { idempotencyKey: string; channel?: OutboundChannel; messageId?: string; timeZone?: string }): Promise<void> {
+    const channel = message.channel ?? 'SMS';
+    const quiet = respectsQuietHours(message.purpose);
+    const timeZone = message.timeZone ?? (quiet && PHONE_CHANNELS.has(channel) ? (await recipientTimeZone({ phone: message.to }, this.deps.timeZone)).zone : null);
+    const stored = await this.deps.repository.insertIfNew(tx, { ...message, channel, messageId: message.messageId ?? null, timeZone });
     if (!stored) return;
-    const startAfter = respectsQuietHours(message.purpose) ? (nextSendWindow(new Date(), this.deps.timeZone) ?? undefined) : undefined;
+    const startAfter = quiet ? (nextSendWindow(new Date(), timeZone ?? this.deps.timeZone, this.deps.sendWindow) ?? undefined) : undefined;
     await this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key: message.idempotencyKey }, { startAfter });
   }
 
@@ -85,7 +106,7 @@ export class OutboundDelivery {
       return;
     }
     // Retries can carry an unprompted message into the night: wait for the morning again.
-    const window = respectsQuietHours(send.purpose) ? nextSendWindow(new Date(), this.deps.timeZone) : null;
+    const window = respectsQuietHours(send.purpose) ? nextSendWindow(new Date(), send.timeZone ?? this.deps.timeZone, this.deps.sendWindow) : null;
     if (window) {
       await this.deps.uow.run((tx) => this.deps.jobs.enqueue(tx, SEND_MESSAGE, { key }, { startAfter: window }));
       return;

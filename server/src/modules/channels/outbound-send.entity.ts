@@ -45,4 +45,8 @@ export class OutboundSend {
 
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError!: string | null;
+
+  /** The recipient's time zone for quiet hours, when known (null: the business's). */
+  @Column({ type: 'varchar', length: 64, name: 'time_zone', nullable: true })
+  timeZone!: string | null;
 }

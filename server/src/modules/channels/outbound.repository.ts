@@ -32,11 +32,11 @@ export class OutboundRepository extends RepositoryBase {
   }
 
   /** Stores a send under its key; false when the key was stored before (the same message). */
-  async insertIfNew(tx: Tx, send: OutgoingMessage & { idempotencyKey: string; channel: OutboundChannel; messageId: string | null }): Promise<boolean> {
+  async insertIfNew(tx: Tx, send: OutgoingMessage & { idempotencyKey: string; channel: OutboundChannel; messageId: string | null; timeZone: string | null }): Promise<boolean> {
     const inserted: unknown[] = await this.manager(tx).query(
-      `INSERT INTO outbound_send (idempotency_key, channel, recipient, body, purpose, message_id) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO outbound_send (idempotency_key, channel, recipient, body, purpose, message_id, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
-      [send.idempotencyKey, send.channel, send.to, send.body, send.purpose, send.messageId],
+      [send.idempotencyKey, send.channel, send.to, send.body, send.purpose, send.messageId, send.timeZone],
     );
     return inserted.length > 0;
   }

@@ -138,7 +138,7 @@ export class ConversationsService {
     tx: Tx,
     events: PendingEvents,
     conversation: Conversation,
-    reply: { author: MessageAuthor; text: string; staffUserId?: string | null; senderName?: string | null; purpose?: SendPurpose },
+    reply: { author: MessageAuthor; text: string; staffUserId?: string | null; senderName?: string | null; purpose?: SendPurpose; timeZone?: string },
   ): Promise<Message> {
     const webChat = conversation.channel === Channel.WEB_CHAT;
     const outbound = REPLY_CHANNEL[conversation.channel];
@@ -164,6 +164,7 @@ export class ConversationsService {
         // A text has no sender line of its own: a staff reply starts with their first name ("Sam: ...").
         body: reply.senderName ? `${reply.senderName}: ${reply.text}` : reply.text,
         purpose: reply.purpose ?? 'CONVERSATION_REPLY',
+        timeZone: reply.timeZone,
         messageId: message.id,
       });
     }
