@@ -1037,3 +1037,22 @@ export const createDepositCheckoutMutation = graphql(`
     }
   }
 `);
+
+export const bookingScheduledMessagesQuery = graphql(`
+  query BookingScheduledMessages($id: ID!) {
+    booking(id: $id) {
+      id
+      scheduledMessages {
+        kind
+        daysBefore
+        dueAt
+        sendAt
+        status
+        reason
+        handledAt
+        timeZone
+        timeZoneSource
+      }
+    }
+  }
+`);

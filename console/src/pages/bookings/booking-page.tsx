@@ -12,6 +12,7 @@ import { DepositLinkSection } from './deposit-link-section';
 import { EventDetailsForm } from './event-details-form';
 import { bookingsListHref } from './list-href';
 import { PriceBreakdown } from './price-breakdown';
+import { ScheduledMessagesSection } from './scheduled-messages-section';
 import { StatusChip } from './status-chip';
 import { StatusPanel } from './status-panel';
 import { TermsSection } from './terms-section';
@@ -87,6 +88,7 @@ export function BookingPage({ bookingId }: { bookingId: string }) {
           <PriceBreakdown price={booking.price} cancelled={booking.status === 'CANCELLED'} />
           <PaymentHistory bookingId={booking.id} paidCents={booking.price.paidCents} />
           <DepositLinkSection booking={booking} />
+          <ScheduledMessagesSection bookingId={booking.id} version={`${booking.status}:${booking.eventDate}:${booking.startTime}:${booking.address}:${booking.price.paidCents}`} />
           <TravelSection booking={booking} />
         </aside>
       </div>
