@@ -24,6 +24,8 @@ import { BankTransactions1795600001000 } from './1795600001000-bank-transactions
 import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts';
 import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 import { SelfServiceChanges1795700000000 } from './1795700000000-self-service-changes';
+import { Reviews1795800000000 } from './1795800000000-reviews';
+import { Tasks1795800000001 } from './1795800000001-tasks';
 
 /**
  * Every migration, oldest first. The server applies pending ones at start.
@@ -56,4 +58,6 @@ export const migrations = [
   DepositCheckouts1795610000000,
   BankConnections1795620000000,
   SelfServiceChanges1795700000000,
+  Reviews1795800000000,
+  Tasks1795800000001,
 ];
