@@ -97,9 +97,17 @@ export class LocalReviewSource {
     return sourceName;
   }
 
-  /** Several reviews; a review imported before (same id, or same reviewer, day, rating and words) is not added again. */
-  import(reviews: readonly LocalReview[]): Promise<IngestResult> {
-    return this.intake.ingest(ReviewSource.LOCAL, reviews.map((review) => this.toIncoming(importName(review), review)));
+  /**
+   * Several reviews left on a site (Yelp, a guest book...); a review imported before (same id, or
+   * same reviewer, day, rating and words) is not added again. `complete`: the list is every
+   * review on that site, so those imported before and missing now were deleted there.
+   */
+  async import(params: { site: string; reviews: readonly LocalReview[]; complete: boolean }): Promise<IngestResult & { deleted: number }> {
+    const prefix = `local:import:${siteKey(params.site)}:`;
+    const incoming = params.reviews.map((review) => this.toIncoming(prefix + importKey(review), review));
+    const result = await this.intake.ingest(ReviewSource.LOCAL, incoming);
+    const deleted = params.complete ? await this.intake.markMissingDeleted(ReviewSource.LOCAL, prefix, new Set(incoming.map((review) => review.sourceName))) : 0;
+    return { ...result, deleted };
   }
 
   private toIncoming(sourceName: string, review: LocalReview): IncomingReview {
@@ -118,9 +126,14 @@ export class LocalReviewSource {
   }
 }
 
-function importName(review: LocalReview): string {
-  if (review.externalId) return `local:import:${review.externalId.slice(0, 200)}`;
+/** "Yelp " and "yelp" are one site; a colon cannot end the prefix early. */
+function siteKey(site: string): string {
+  return site.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60) || 'import';
+}
+
+function importKey(review: LocalReview): string {
+  if (review.externalId) return `id:${review.externalId.slice(0, 200)}`;
   const day = review.reviewedAt ? review.reviewedAt.toISOString().slice(0, 10) : '';
   const digest = createHash('sha256').update(JSON.stringify([review.reviewerName.trim().toLowerCase(), day, review.rating, review.comment?.trim() ?? ''])).digest('hex');
-  return `local:import:${digest.slice(0, 40)}`;
+  return `hash:${digest.slice(0, 40)}`;
 }

@@ -53,6 +53,9 @@ const CONCERN_ANSWERS: Partial<Record<Topic, string>> = {
   chef: "We've shared your note with your chef so the next party is even better.",
 };
 
+/** The concern a reply answers when several are raised: the most specific first (the chef is often just who was there). */
+const CONCERN_ORDER: readonly Topic[] = ['punctuality', 'food', 'price', 'portions', 'cleanliness', 'communication', 'service', 'chef'];
+
 export interface ReplyFacts {
   reviewerName: string;
   praised: readonly Topic[];
@@ -100,7 +103,7 @@ function formatEventDate(date: string | null): string {
 
 /** The template with its placeholders filled, tidied, and within the source's limit. */
 export function fillTemplate(template: string, facts: ReplyFacts): string {
-  const concern = facts.raised.find((topic) => CONCERN_ANSWERS[topic]);
+  const concern = CONCERN_ORDER.find((topic) => facts.raised.includes(topic));
   const values: Record<(typeof REVIEW_REPLY_PLACEHOLDERS)[number], string> = {
     firstName: firstNameOf(facts.reviewerName),
     praised: topicPhrase(facts.praised, 'your evening with us'),

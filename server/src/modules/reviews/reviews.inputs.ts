@@ -63,6 +63,14 @@ export class ImportReviewsInput {
   @MaxLength(2_000_000, { message: 'CSV: this file is too large; import at most 2,000 reviews at a time.' })
   csv?: string | null;
 
+  @Field(() => String, { nullable: true, defaultValue: 'import', description: 'Where the reviews were left (e.g. Yelp): ids and `complete` count within it.' })
+  @IsOptional()
+  @MaxLength(60, { message: 'Site: use at most 60 characters.' })
+  site?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'The list is every review on the site: reviews imported from it before and missing now are marked deleted, and their replies not yet posted cancelled.' })
+  complete?: boolean | null;
+
   @Field(() => [AddReviewInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(2000, { message: 'Reviews: import at most 2,000 reviews at a time.' })

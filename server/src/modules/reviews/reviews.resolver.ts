@@ -80,7 +80,7 @@ export class ReviewsResolver {
     const fromCsv = input.csv?.trim() ? parseReviewsCsv(input.csv) : [];
     const listed = (input.reviews ?? []).map(localReview);
     if (fromCsv.length + listed.length === 0) throw userFailure('NOTHING_TO_IMPORT', 'Reviews: paste a CSV or list at least one review to import.', 'csv');
-    return { ...(await this.local.import([...fromCsv, ...listed])), userErrors: [] };
+    return { ...(await this.local.import({ site: input.site ?? 'import', reviews: [...fromCsv, ...listed], complete: input.complete ?? false })), userErrors: [] };
   }
 
   @Subscription(() => Review, { topics: ReviewTopic.ADDED, description: 'A new review, from any source and any instance, with the reply the policy wrote.' })

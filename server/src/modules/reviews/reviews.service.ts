@@ -219,6 +219,7 @@ export class ReviewsService implements ReviewIntake {
       await this.deps.alerts.raiseIn(tx, events, {
         kind: 'REVIEW_ESCALATION',
         subjectId: review.id,
+        urgent: true,
         message: `${stars} from ${review.reviewerName}, a customer (event ${customer.eventDate}). A reply with ${OFFER_PERCENT}% off is waiting for approval in Reviews.`,
       });
       await this.deps.tasks.createIn(tx, events, {
@@ -232,6 +233,7 @@ export class ReviewsService implements ReviewIntake {
       await this.deps.alerts.raiseIn(tx, events, {
         kind: 'REVIEW_NO_RECORD',
         subjectId: review.id,
+        urgent: true,
         message: `${stars} from ${review.reviewerName}: no record of serving them. The review is flagged; an inquiry reply is waiting in Reviews.`,
       });
       await this.deps.tasks.createIn(tx, events, {

@@ -18,6 +18,9 @@ export class ImportReviewsPayload extends MutationPayload {
 
   @Field(() => Int, { nullable: true, description: 'Reviews imported before, unchanged.' })
   unchanged?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'With complete: reviews imported before that the list no longer holds, now marked deleted.' })
+  deleted?: number | null;
 }
 
 @ObjectType({ description: 'How the check of an under-3-star reviewer against our customers decided.' })
