@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AVERY, useApp } from './support/fixtures';
+import { OpenTasksDocument, ReviewAnalyticsDocument, ReviewsDocument } from '../console/src/graphql/generated/graphql';
+import { AVERY, consoleOperation, useApp } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
 import { untilLive } from './support/live';
 
@@ -295,6 +296,24 @@ describe('live', () => {
     } finally {
       await socket.client.dispose();
     }
+  });
+});
+
+describe('the console', () => {
+  it("reads drafts needing attention, open tasks and analytics with the console's own operations", async () => {
+    const added = await addReview({ reviewerName: 'Console Carla', rating: 1, comment: 'Nobody showed up.' });
+    const list = await graphql(app.server.url, consoleOperation(ReviewsDocument), { first: 50, needsAttention: true, rating: 1 }, app.adminToken);
+    expect(list.errors).toBeUndefined();
+    const listed = list.data!.reviews.edges.map((edge: { node: Review }) => edge.node).find((node: Review) => node.id === added.id);
+    expect(listed).toMatchObject({ replyState: 'DRAFT', flagged: true, verification: 'NO_RECORD', verificationEvidence: { windowDays: 60 } });
+
+    const tasks = await graphql(app.server.url, consoleOperation(OpenTasksDocument), { first: 100 }, app.adminToken);
+    expect(tasks.errors).toBeUndefined();
+    expect(tasks.data!.tasks.edges.map((edge: { node: { subjectId: string } }) => edge.node.subjectId)).toContain(added.id);
+
+    const analytics = await graphql(app.server.url, consoleOperation(ReviewAnalyticsDocument), { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }, app.adminToken);
+    expect(analytics.errors).toBeUndefined();
+    expect(analytics.data!.reviewAnalytics.reviews).toBeGreaterThan(0);
   });
 });
 
