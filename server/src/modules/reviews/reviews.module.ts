@@ -13,7 +13,8 @@ import type { EventCandidate } from './reviewer-check';
 import { ReviewTopic } from './reviews.events';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsResolver, ReviewVerificationEvidenceResolver } from './reviews.resolver';
-import { POST_REPLY_JOB, ReviewsService, type EventDirectory } from './reviews.service';
+import { OpenAiReplyWriter } from '../../providers/openai/openai.reply-writer';
+import { POST_REPLY_JOB, ReviewsService, WRITE_DRAFT_JOB, type EventDirectory } from './reviews.service';
 
 declare module '../../app/module' {
   interface ModuleServices {
@@ -74,6 +75,9 @@ export const reviewsModule: ModuleManifest = {
       alerts,
       tasks,
       directory: eventDirectory(bookings, customers, config.graphqlMaxPageSize),
+      writer: config.assistant.openai
+        ? new OpenAiReplyWriter({ ...config.assistant.openai, timeoutMs: config.providerTimeoutMs, onRejected: (reason) => core.logger.warn({ reason }, 'OpenAI review draft unusable; the template stands') })
+        : null,
       logger: core.logger,
       settings: {
         autoReplyDelayMs: config.reviews.autoReplyDelayMs,
@@ -102,6 +106,14 @@ export const reviewsModule: ModuleManifest = {
           concurrency: 2,
           handle: (data: { reviewId: string }) => reviews.postReply(data.reviewId),
           onDeadLetter: (data: { reviewId: string }, lastError: string) => reviews.markFailed(data.reviewId, `Could not post the reply: ${lastError}`),
+        },
+        {
+          name: WRITE_DRAFT_JOB,
+          retryLimit: 0,
+          retryDelaySeconds: 60,
+          expireInSeconds: config.jobs.timeoutSeconds,
+          concurrency: 2,
+          handle: (data: { reviewId: string }) => reviews.writeDraft(data.reviewId),
         },
         {
           // Replies left waiting (a source to reconnect, an instance that died mid-post) are tried again.

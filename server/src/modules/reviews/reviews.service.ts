@@ -9,7 +9,8 @@ import type { Logger } from '../../shared/logger';
 import type { AlertsService } from '../alerts/alerts.service';
 import type { MessageAnalyzer } from '../assistant/assistant.port';
 import type { TasksService } from '../tasks/tasks.service';
-import { chooseVariant, fillTemplate, variantsFor } from './reply-templates';
+import { chooseVariant, fillTemplate, firstNameOf, variantsFor } from './reply-templates';
+import type { ReplyWriter } from './reply-writer.port';
 import { ReplyState, VerificationResult, type Review, type VerificationEvidence } from './review.entity';
 import {
   MAX_REPLY_CHARS,
@@ -26,6 +27,7 @@ import { ReviewTopic, reviewSnapshot } from './reviews.events';
 import type { ReviewFilter, ReviewsRepository } from './reviews.repository';
 
 export const POST_REPLY_JOB = 'reviews.post-reply';
+export const WRITE_DRAFT_JOB = 'reviews.write-draft';
 
 /** The customers who had an event between two days (YYYY-MM-DD), with how to recognise them: reached through bookings and customers. */
 export interface EventDirectory {
@@ -74,6 +76,8 @@ export class ReviewsService implements ReviewIntake {
       alerts: AlertsService;
       tasks: TasksService;
       directory: EventDirectory;
+      /** Words drafts from the filled template (OpenAI when configured); without it the template is the draft. */
+      writer: ReplyWriter | null;
       logger: Logger;
       settings: ReviewSettings;
     },
@@ -210,6 +214,8 @@ export class ReviewsService implements ReviewIntake {
       return;
     }
     review.replyState = ReplyState.DRAFT;
+    // Worded after commit, by a job: a slow vendor never holds this transaction.
+    if (this.deps.writer) await this.deps.jobs.enqueue(tx, WRITE_DRAFT_JOB, { reviewId: review.id });
     if (review.rating >= 3 || !evidence) return;
 
     review.verification = customer ? VerificationResult.CUSTOMER : VerificationResult.NO_RECORD;
@@ -303,6 +309,30 @@ export class ReviewsService implements ReviewIntake {
 
   findByIds(ids: readonly string[]): Promise<Review[]> {
     return this.deps.repository.findByIds(ids);
+  }
+
+  /** Has the writer word a draft still as the template left it; staff's edits and approvals win over it. */
+  async writeDraft(reviewId: string): Promise<void> {
+    const { writer, settings } = this.deps;
+    const review = await this.deps.repository.findById(reviewId);
+    if (!writer || !review || review.replyState !== ReplyState.DRAFT || !review.replyText || review.replyVariant?.endsWith(':written')) return;
+    const template = review.replyText;
+    const written = await writer.write({
+      templateReply: template,
+      rating: review.rating,
+      reviewerFirstName: firstNameOf(review.reviewerName),
+      comment: review.comment,
+      offerPercent: review.verification === VerificationResult.CUSTOMER ? OFFER_PERCENT : null,
+      mustKeep: [settings.businessPhone, settings.businessEmail].filter((value): value is string => value !== null && template.includes(value)),
+    });
+    if (!written) return;
+    await this.deps.uow.run(async (tx) => {
+      const locked = await this.deps.repository.lockById(tx, reviewId);
+      if (!locked || locked.replyState !== ReplyState.DRAFT || locked.replyText !== template) return;
+      locked.replyText = written;
+      locked.replyVariant = `${locked.replyVariant ?? ''}:written`.slice(0, 60);
+      await this.deps.repository.save(tx, locked);
+    });
   }
 
   // ---------------------------------------------------------------- posting
