@@ -9,6 +9,7 @@ import type { Logger } from '../../shared/logger';
 import type { AlertsService } from '../alerts/alerts.service';
 import type { MessageAnalyzer } from '../assistant/assistant.port';
 import type { TasksService } from '../tasks/tasks.service';
+import { replyAfterPosting } from './reply-outcome';
 import { chooseVariant, fillTemplate, firstNameOf, variantsFor } from './reply-templates';
 import type { ReplyWriter } from './reply-writer.port';
 import { ReplyState, VerificationResult, type Review, type VerificationEvidence } from './review.entity';
@@ -361,19 +362,7 @@ export class ReviewsService implements ReviewIntake {
     await this.deps.uow.run(async (tx) => {
       const review = await this.deps.repository.lockById(tx, reviewId);
       if (!review || review.replyState !== ReplyState.POSTING) return; // cancelled meanwhile
-      if (outcome.outcome === 'posted') {
-        review.replyState = ReplyState.POSTED;
-        review.repliedAt = outcome.postedAt;
-        review.replyFailure = null;
-      } else if (outcome.outcome === 'review-gone') {
-        review.replyState = ReplyState.CANCELLED;
-        review.deletedAt = review.deletedAt ?? new Date();
-        review.replyFailure = 'The review was deleted on its source before the reply was posted.';
-      } else {
-        review.replyState = ReplyState.SCHEDULED;
-        review.replyFailure = `Waiting: ${outcome.reason}`.slice(0, 500);
-      }
-      review.replyClaimedAt = null;
+      Object.assign(review, replyAfterPosting(review, outcome, new Date()), { replyClaimedAt: null });
       await this.deps.repository.save(tx, review);
       this.deps.logger.info({ reviewId, outcome: outcome.outcome }, 'review reply settled');
     });
