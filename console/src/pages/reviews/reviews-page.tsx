@@ -5,7 +5,7 @@ import { customerHref, replaceHashQuery, useHashQuery } from '../../app/routes';
 import { FormField } from '../../components/form-field';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
-import type { ReviewFieldsFragment } from '../../graphql/generated/graphql';
+import type { ReviewFieldsFragment, ReviewsQuery } from '../../graphql/generated/graphql';
 import { addReviewMutation, approveReviewReplyMutation, reviewAddedSubscription, reviewsQuery } from './reviews-operations';
 import './reviews.css';
 
@@ -224,6 +224,12 @@ function AddReviewForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
+/** The next page after the ones shown, without a review twice (one may have arrived between pages). */
+function appendPage(previous: ReviewsQuery, next: ReviewsQuery): ReviewsQuery {
+  const seen = new Set(previous.reviews.edges.map((edge) => edge.node.id));
+  return { ...next, reviews: { ...next.reviews, edges: [...previous.reviews.edges, ...next.reviews.edges.filter((edge) => !seen.has(edge.node.id))] } };
+}
+
 function filtersOf(query: string): { show: Show; rating: number | null; view: 'inbox' | 'analytics' } {
   const params = new URLSearchParams(query);
   const show = params.get('show');
@@ -258,6 +264,21 @@ export function ReviewsPage() {
   useSubscription(reviewAddedSubscription, { fetchPolicy: 'no-cache', onData: again });
   useCatchUpOnReconnect(again);
   const set = (change: Partial<ReturnType<typeof filtersOf>>) => replaceHashQuery(withFilters({ ...filters, ...change }));
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
+  async function loadMore() {
+    const after = reviews.data?.reviews.pageInfo.endCursor;
+    if (!after) return;
+    setLoadingMore(true);
+    setLoadMoreError(null);
+    try {
+      await reviews.fetchMore({ variables: { after }, updateQuery: (previous, { fetchMoreResult }) => appendPage(previous, fetchMoreResult) });
+    } catch (failure) {
+      setLoadMoreError(describeError(failure));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
 
   return (
     <section className="page" aria-labelledby={headingId}>
@@ -316,12 +337,26 @@ export function ReviewsPage() {
             <p className="muted">No reviews here.</p>
           ) : (
             <>
-              <p className="muted">{reviews.data.reviews.totalCount} reviews</p>
               <ul className="card-list" aria-label="Reviews">
                 {reviews.data.reviews.edges.map(({ node }) => (
                   <ReviewItem key={node.id} review={node} />
                 ))}
               </ul>
+              {reviews.data.reviews.pageInfo.hasNextPage && (
+                <div className="load-more">
+                  <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+                    {loadingMore ? 'Loading…' : 'Load more'}
+                  </button>
+                  <span className="muted">
+                    {reviews.data.reviews.edges.length} of {reviews.data.reviews.totalCount} shown
+                  </span>
+                  {loadMoreError && (
+                    <span role="alert" className="field-error">
+                      Could not load more: {loadMoreError}
+                    </span>
+                  )}
+                </div>
+              )}
             </>
           )}
         </>
