@@ -184,6 +184,21 @@ describe('was the reviewer a customer?', () => {
 });
 
 describe('tasks', () => {
+  it("are assigned to the primary extension's staff member", async () => {
+    const me = (await graphql(app.server.url, `{ me { id email } }`, {}, app.adminToken)).data!.me as { id: string; email: string };
+    const linked = await graphql(
+      app.server.url,
+      `mutation($input: UpdateExtensionInput!) { updateExtension(input: $input) { userErrors { message } } }`,
+      { input: { id: app.extension101, staffUserId: me.id } },
+      app.adminToken,
+    );
+    expect(linked.data!.updateExtension.userErrors).toEqual([]);
+    const added = await addReview({ reviewerName: 'Una Assigned', rating: 1, comment: 'Never again.' });
+    const response = await graphql(app.server.url, `{ tasks(open: true, first: 100) { edges { node { subjectId assignedTo { id email } } } } }`, {}, app.adminToken);
+    const task = response.data!.tasks.edges.map((edge: { node: Record<string, any> }) => edge.node).find((node: Record<string, any>) => node.subjectId === added.id);
+    expect(task.assignedTo).toEqual({ id: me.id, email: me.email });
+  });
+
   it('completes a task once; it leaves the open list; an unknown task is a clear error', async () => {
     const added = await addReview({ reviewerName: 'Quinn Stranger', rating: 1, comment: 'Bad.' });
     const [task] = await tasksAbout(added.id, true);
