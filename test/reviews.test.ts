@@ -117,7 +117,7 @@ describe('replies by rating', () => {
     for (let i = 1; i < texts.length; i++) expect(texts[i]).not.toBe(texts[i - 1]);
   });
 
-  it('refuses a review without a name or with a rating out of range', async () => {
+  it('refuses a review without a name, with a rating out of range, or dated in the future', async () => {
     const response = await graphql(app.server.url, ADD, { input: { reviewerName: '', rating: 6 } }, app.adminToken);
     expect(response.data!.addReview.userErrors).toEqual(
       expect.arrayContaining([
@@ -125,6 +125,9 @@ describe('replies by rating', () => {
         expect.objectContaining({ field: 'rating', message: 'Rating: choose 1 to 5 stars.' }),
       ]),
     );
+    const ahead = await graphql(app.server.url, ADD, { input: { reviewerName: 'Tom Morrow', rating: 5, reviewedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() } }, app.adminToken);
+    expect(ahead.data!.addReview.userErrors).toEqual([{ field: 'reviewedAt', code: 'IN_THE_FUTURE', message: 'Date: a review cannot be dated in the future.' }]);
+    expect(await reviewsNamed('Tom Morrow')).toEqual([]);
   });
 });
 

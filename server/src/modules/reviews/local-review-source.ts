@@ -92,6 +92,7 @@ export class LocalReviewSource {
 
   /** One review a staff member typed in; each entry is a review of its own. Returns its source name. */
   async add(review: LocalReview): Promise<string> {
+    throwIfDatedAhead([review], () => 'reviewedAt');
     const sourceName = `local:${randomUUID()}`;
     await this.intake.ingest(ReviewSource.LOCAL, [this.toIncoming(sourceName, review)]);
     return sourceName;
@@ -103,6 +104,7 @@ export class LocalReviewSource {
    * review on that site, so those imported before and missing now were deleted there.
    */
   async import(params: { site: string; reviews: readonly LocalReview[]; complete: boolean }): Promise<IngestResult & { deleted: number }> {
+    throwIfDatedAhead(params.reviews, (index) => `reviews.${index}.reviewedAt`);
     const prefix = `local:import:${siteKey(params.site)}:`;
     const incoming = params.reviews.map((review) => this.toIncoming(prefix + importKey(review), review));
     const result = await this.intake.ingest(ReviewSource.LOCAL, incoming);
@@ -124,6 +126,15 @@ export class LocalReviewSource {
       reviewerEmail: review.reviewerEmail?.toLowerCase() ?? null,
     };
   }
+}
+
+/** A review written tomorrow would skew every chart: refused, naming each. */
+function throwIfDatedAhead(reviews: readonly LocalReview[], field: (index: number) => string): void {
+  const latest = Date.now() + 86_400_000;
+  const errors = reviews.flatMap((review, index) =>
+    review.reviewedAt && review.reviewedAt.getTime() > latest ? [{ field: field(index), code: 'IN_THE_FUTURE', message: 'Date: a review cannot be dated in the future.' }] : [],
+  );
+  if (errors.length > 0) throw new UserInputFailure(errors);
 }
 
 /** "Yelp " and "yelp" are one site; a colon cannot end the prefix early. */
