@@ -24,6 +24,8 @@ import { BankTransactions1795600001000 } from './1795600001000-bank-transactions
 import { DepositCheckouts1795610000000 } from './1795610000000-deposit-checkouts';
 import { BankConnections1795620000000 } from './1795620000000-bank-connections';
 import { SelfServiceChanges1795700000000 } from './1795700000000-self-service-changes';
+import { Reviews1795800000000 } from './1795800000000-reviews';
+import { Tasks1795800000001 } from './1795800000001-tasks';
 import { GoogleBusiness1795800000010 } from './1795800000010-google-business';
 import { ScheduledMessages1795800000020 } from './1795800000020-scheduled-messages';
 
@@ -58,6 +60,8 @@ export const migrations = [
   DepositCheckouts1795610000000,
   BankConnections1795620000000,
   SelfServiceChanges1795700000000,
+  Reviews1795800000000,
+  Tasks1795800000001,
   GoogleBusiness1795800000010,
   ScheduledMessages1795800000020,
 ];

@@ -11,8 +11,10 @@ import { ConversationsPage } from '../pages/conversations/conversations-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { PaymentsPage } from '../pages/payments/payments-page';
+import { ReviewsPage } from '../pages/reviews/reviews-page';
 import { DayRoutePage } from '../pages/route/day-route-page';
 import { StaffPage } from '../pages/staff/staff-page';
+import { TasksPage } from '../pages/tasks/tasks-page';
 import { CannedRepliesPage } from '../pages/canned-replies/canned-replies-page';
 import { CustomerPage } from '../pages/customers/customer-page';
 import { SearchPage } from '../pages/search/search-page';
@@ -70,6 +72,8 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'customers/:customerId', Component: CustomerRoute },
   { path: 'search', Component: SearchPage },
   { path: 'alerts', Component: AlertsPage },
+  { path: 'reviews', Component: ReviewsPage },
+  { path: 'tasks', Component: TasksPage },
   { path: '*', element: TO_QUEUE },
 ];
 

@@ -20,6 +20,8 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'conversations', title: 'Conversations' },
   { path: 'bookings', title: 'Bookings' },
   { path: 'payments', title: 'Payments' },
+  { path: 'reviews', title: 'Reviews' },
+  { path: 'tasks', title: 'Tasks' },
   { path: 'route', title: 'Day route' },
   { path: 'travel', title: 'Travel' },
   { path: 'terms', title: 'Terms' },
@@ -77,6 +79,8 @@ export type Route =
   | { area: 'search' }
   | { area: 'cannedReplies' }
   | { area: 'alerts' }
+  | { area: 'reviews' }
+  | { area: 'tasks' }
   | { area: 'payments' }
   | { area: 'bank' };
 
@@ -91,7 +95,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
   if (first === 'search') return { area: 'search' };
   if (first === 'canned-replies') return { area: 'cannedReplies' };
-  if (first === 'alerts' || first === 'payments' || first === 'bank') return { area: first };
+  if (first === 'alerts' || first === 'payments' || first === 'bank' || first === 'reviews' || first === 'tasks') return { area: first };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
 }

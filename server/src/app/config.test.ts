@@ -137,6 +137,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', GOOGLE_MAPS_BASE_URL: 'http://127.0.0.1:9999' })).toThrow(/GOOGLE_MAPS_BASE_URL must not be set in production/);
   });
 
+  it('replies to 4-5 star reviews after 30 minutes and checks low reviewers against 60 days of events unless told otherwise', () => {
+    expect(loadConfig({}).reviews).toEqual({ autoReplyDelayMs: 30 * 60_000, replySweepSeconds: 300, verifyWindowDays: 60, templates: {}, businessPhone: null, businessEmail: null });
+    const templates = { RATING_5: ['Thanks {firstName}!', 'Thank you, {firstName}!'] };
+    expect(loadConfig({ REVIEW_REPLY_TEMPLATES: JSON.stringify(templates), REVIEW_AUTO_REPLY_DELAY_MINUTES: '0' }).reviews).toMatchObject({ templates, autoReplyDelayMs: 0 });
+  });
+
+  it('refuses reply templates that would not work', () => {
+    expect(() => loadConfig({ REVIEW_REPLY_TEMPLATES: '{oops' })).toThrow(/REVIEW_REPLY_TEMPLATES must be JSON/);
+    expect(() => loadConfig({ REVIEW_REPLY_TEMPLATES: '{"RATING_6": ["a", "b"]}' })).toThrow(/"RATING_6" is not a reply kind/);
+    expect(() => loadConfig({ REVIEW_REPLY_TEMPLATES: '{"RATING_5": ["only one"]}' })).toThrow(/at least two texts/);
+    expect(() => loadConfig({ REVIEW_REPLY_TEMPLATES: '{"RATING_5": ["Hi {name}", "Hello"]}' })).toThrow(/uses \{name\}, which is not a placeholder/);
+    expect(() => loadConfig({ BUSINESS_EMAIL: 'not an email' })).toThrow(/BUSINESS_EMAIL must be an email address/);
+  });
+
   it('connects Plaid only with both credentials and a key for the bank tokens, and picks the key that encrypts', () => {
     const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
     expect(loadConfig({}).plaid).toBeUndefined();

@@ -177,6 +177,54 @@ const timeZone = z.string().refine(
   { message: 'must be an IANA time zone such as America/New_York' },
 );
 
+/** The replies the review policy writes (issue 16): one per rating, and the two under-3-star cases after the customer check. */
+export const REVIEW_REPLY_KINDS = ['RATING_5', 'RATING_4', 'RATING_3', 'UNDER_3_CUSTOMER', 'UNDER_3_NO_RECORD'] as const;
+export type ReviewReplyKind = (typeof REVIEW_REPLY_KINDS)[number];
+/** What a reply template may say in braces; filled per review. */
+export const REVIEW_REPLY_PLACEHOLDERS = ['firstName', 'praised', 'raised', 'concernAnswer', 'eventDate', 'offerPercent', 'businessName', 'contact'] as const;
+/** Google's limit on a reply (the reviews port's MAX_REPLY_CHARS). */
+const REVIEW_TEMPLATE_MAX_CHARS = 4096;
+
+/**
+ * REVIEW_REPLY_TEMPLATES: JSON replacing the built-in variants of some kinds, e.g.
+ * {"RATING_5": ["Thank you {firstName}!", "..."]}. Each kind given needs two variants or more,
+ * so no reply repeats the one before it.
+ */
+const reviewReplyTemplates = optionalString.transform((value, ctx): Partial<Record<ReviewReplyKind, string[]>> => {
+  if (value === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be JSON: an object of reply kinds, each a list of template texts' });
+    return z.NEVER;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    ctx.addIssue({ code: 'custom', message: `must be a JSON object whose keys are among ${REVIEW_REPLY_KINDS.join(', ')}` });
+    return z.NEVER;
+  }
+  const templates: Partial<Record<ReviewReplyKind, string[]>> = {};
+  for (const [kind, variants] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!(REVIEW_REPLY_KINDS as readonly string[]).includes(kind)) {
+      ctx.addIssue({ code: 'custom', message: `"${kind}" is not a reply kind; use ${REVIEW_REPLY_KINDS.join(', ')}` });
+      return z.NEVER;
+    }
+    if (!Array.isArray(variants) || variants.length < 2 || !variants.every((text) => typeof text === 'string' && text.trim() !== '' && text.length <= REVIEW_TEMPLATE_MAX_CHARS)) {
+      ctx.addIssue({ code: 'custom', message: `${kind} must be a list of at least two texts of 1 to ${REVIEW_TEMPLATE_MAX_CHARS} characters (two or more, so a reply never repeats the one before)` });
+      return z.NEVER;
+    }
+    for (const text of variants as string[]) {
+      const unknown = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).find((name) => !(REVIEW_REPLY_PLACEHOLDERS as readonly string[]).includes(name));
+      if (unknown) {
+        ctx.addIssue({ code: 'custom', message: `${kind} uses {${unknown}}, which is not a placeholder; use ${REVIEW_REPLY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` });
+        return z.NEVER;
+      }
+    }
+    templates[kind as ReviewReplyKind] = variants as string[];
+  }
+  return templates;
+});
+
 const envSchema = z
   .object({
     NODE_ENV: z
@@ -282,6 +330,12 @@ const envSchema = z
     PAYMENT_UNMATCHED_ALERT_DAYS: intInRange(1, 60).default(3),
     PAYMENT_UNMATCHED_CHECK_EVERY_SECONDS: intInRange(1, 86400).default(3600),
     BANK_STATEMENT_MAX_BYTES: intInRange(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
+    BUSINESS_PHONE: optionalString.pipe(z.string().max(40, 'must be at most 40 characters').regex(/^[+0-9 ().-]{7,40}$/, 'must be a phone number such as +1 555 555 0100').optional()),
+    BUSINESS_EMAIL: optionalString.pipe(z.email('must be an email address').optional()),
+    REVIEW_AUTO_REPLY_DELAY_MINUTES: intInRange(0, 7 * 24 * 60).default(30),
+    REVIEW_REPLY_SWEEP_SECONDS: intInRange(1, 86400).default(300),
+    REVIEW_VERIFY_WINDOW_DAYS: intInRange(1, 365).default(60),
+    REVIEW_REPLY_TEMPLATES: reviewReplyTemplates,
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
@@ -510,6 +564,20 @@ export interface Config {
   /** `waitNoticeSeconds`: how long a web chat customer waits for a person before they are told they have not been forgotten. */
   webChat: { maxMessagesPerMinute: number; maxMessagesPerMinutePerIp: number; sessionDays: number; waitNoticeSeconds: number };
   helpContact: string;
+  /**
+   * Reviews (issue 16): `autoReplyDelayMs`: how long a 4-5 star reply waits before it is posted;
+   * `replySweepSeconds`: how often replies left waiting (a source to reconnect, an instance that died) are tried again;
+   * `verifyWindowDays`: how far before an under-3-star review an event counts as theirs;
+   * `templates`: variants replacing the built-in ones; `businessPhone`/`businessEmail`: how a reviewer reaches us.
+   */
+  reviews: {
+    autoReplyDelayMs: number;
+    replySweepSeconds: number;
+    verifyWindowDays: number;
+    templates: Partial<Record<ReviewReplyKind, string[]>>;
+    businessPhone: string | null;
+    businessEmail: string | null;
+  };
   /** `evidenceLinkMinutes`: how long a printable evidence link (termsEvidence.printableUrl) opens without signing in. */
   terms: { evidenceLinkMinutes: number };
   /**
@@ -756,6 +824,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       waitNoticeSeconds: env.WEB_CHAT_WAIT_NOTICE_SECONDS,
     },
     helpContact: env.BUSINESS_HELP_CONTACT,
+    reviews: {
+      autoReplyDelayMs: env.REVIEW_AUTO_REPLY_DELAY_MINUTES * 60_000,
+      replySweepSeconds: env.REVIEW_REPLY_SWEEP_SECONDS,
+      verifyWindowDays: env.REVIEW_VERIFY_WINDOW_DAYS,
+      templates: env.REVIEW_REPLY_TEMPLATES,
+      businessPhone: env.BUSINESS_PHONE ?? null,
+      businessEmail: env.BUSINESS_EMAIL ?? null,
+    },
     terms: { evidenceLinkMinutes: env.TERMS_EVIDENCE_LINK_MINUTES },
     payments: {
       autoMatchThreshold: env.PAYMENT_AUTO_MATCH_THRESHOLD,

@@ -16,12 +16,14 @@ import { extensionsModule } from '../modules/extensions/extensions.module';
 import { inboundModule } from '../modules/inbound/inbound.module';
 import { inboxModule } from '../modules/inbox/inbox.module';
 import { metricsModule } from '../modules/metrics/metrics.module';
+import { reviewsModule } from '../modules/reviews/reviews.module';
 import { searchModule } from '../modules/search/search.module';
 import { notesModule } from '../modules/notes/notes.module';
 import { paymentsModule } from '../modules/payments/payments.module';
 import { remindersModule } from '../modules/reminders/reminders.module';
 import { socialModule } from '../modules/social/social.module';
 import { staffModule } from '../modules/staff/staff.module';
+import { tasksModule } from '../modules/tasks/tasks.module';
 import { telephonyModule } from '../modules/telephony/telephony.module';
 import { travelModule } from '../modules/travel/travel.module';
 import { typingModule } from '../modules/typing/typing.module';
@@ -64,6 +66,9 @@ export const MODULES: readonly ModuleManifest[] = [
   depositsModule,
   // After payments (its ledger) and webhooks (Plaid's deliveries).
   bankFeedModule,
+  // After bookings, customers, alerts and extensions (the review policy uses them all); tasks first, which reviews create.
+  tasksModule,
+  reviewsModule,
   // After webhooks (Pub/Sub pushes) and alerts; after the reviews module, whose intake it feeds.
   googleBusinessModule,
   metricsModule,

@@ -28,14 +28,17 @@ export class AlertsService {
     return this.deps.uow.run((tx, events) => this.raiseIn(tx, events, params));
   }
 
-  /** `raise` inside the caller's transaction: the alert stands or falls with what caused it. */
-  async raiseIn(tx: Tx, events: PendingEvents, params: { kind: string; subjectId: string; message: string }): Promise<boolean> {
-    const alert = await this.deps.repository.insertIfNoneOpen(tx, params);
+  /**
+   * `raise` inside the caller's transaction: the alert stands or falls with what caused it.
+   * `urgent`: someone must act now (an escalation), so the text goes even in quiet hours.
+   */
+  async raiseIn(tx: Tx, events: PendingEvents, params: { kind: string; subjectId: string; message: string; urgent?: boolean }): Promise<boolean> {
+    const alert = await this.deps.repository.insertIfNoneOpen(tx, { kind: params.kind, subjectId: params.subjectId, message: params.message });
     if (!alert) return false;
     const primary = await this.deps.extensions.findPrimary(tx);
     if (primary) {
       // Keyed by the alert row: a retried job or a second instance never texts twice.
-      await this.deps.outbound.queue(tx, { idempotencyKey: `alert:${alert.id}`, to: primary.phone, body: params.message, purpose: 'OPERATIONS_ALERT' });
+      await this.deps.outbound.queue(tx, { idempotencyKey: `alert:${alert.id}`, to: primary.phone, body: params.message, purpose: params.urgent ? 'ESCALATION_ALERT' : 'OPERATIONS_ALERT' });
     }
     events.add(AlertTopic.RAISED, toPayload(alert));
     this.deps.logger.info({ alertId: alert.id, kind: alert.kind }, 'alert raised');

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../app/module';
 import { GoogleBusinessSdk } from '../../providers/google/google-business.sdk';
 import { GooglePubSubWebhookSource } from '../../providers/google/google-pubsub.webhook-source';
 import { TokenCipher } from '../bank-feed/token-cipher';
-import { ReviewSource, type ReviewIntake } from '../reviews/review-source.port';
+import { ReviewSource } from '../reviews/review-source.port';
 import { GoogleConnection, GoogleOAuthState } from './google-connection.entity';
 import { GoogleBusinessRepository } from './google-business.repository';
 import { GoogleBusinessResolver } from './google-business.resolver';
@@ -11,7 +11,6 @@ import { GoogleBusinessService, SYNC_GOOGLE_REVIEWS } from './google-business.se
 declare module '../../app/module' {
   interface ModuleServices {
     googleBusiness: GoogleBusinessService;
-    reviews: ReviewIntake; // TEMPORARY until the reviews module is merged: it declares `reviews` itself (delete this line then).
   }
 }
 
@@ -28,10 +27,7 @@ export const googleBusinessModule: ModuleManifest = {
   topics: [],
   create(core, modules) {
     const { config, logger } = core;
-    const { webhooks, alerts } = modules;
-    // Read only if a module offers it (`in` does not trip the check for services created later).
-    const intake: ReviewIntake | undefined = 'reviews' in modules ? modules.reviews : undefined;
-    if (config.googleBusiness && !intake) logger.warn('the reviews module is not part of this server: Google reviews are listed but not stored');
+    const { webhooks, alerts, reviews: intake } = modules;
     const settings = config.googleBusiness;
     // config.ts refuses Google credentials without BANK_TOKEN_KEYS, so both are here or neither.
     const google =
@@ -60,7 +56,7 @@ export const googleBusinessModule: ModuleManifest = {
       google,
     });
     if (google) {
-      intake?.registerReplyPoster(ReviewSource.GOOGLE, googleBusiness);
+      intake.registerReplyPoster(ReviewSource.GOOGLE, googleBusiness);
       if (settings?.pubsub) {
         webhooks.register(
           new GooglePubSubWebhookSource(

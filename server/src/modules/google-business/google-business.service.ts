@@ -80,7 +80,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
       logger: Logger;
       alerts: GoogleAlerts;
       /** The reviews module; absent until it is part of the server, when reviews are listed but not stored. */
-      intake?: ReviewIntake;
+      intake: ReviewIntake;
       /** Both present when Google is configured. */
       google?: { provider: GoogleBusinessProvider; cipher: TokenCipher };
     },
@@ -223,7 +223,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
         counts.listed += page.reviews.length;
         const incoming = this.mapped(page.reviews);
         for (const review of incoming) seen.add(review.sourceName);
-        if (intake && incoming.length > 0) {
+        if (incoming.length > 0) {
           const result = await intake.ingest(ReviewSource.GOOGLE, incoming);
           counts.added += result.added;
           counts.updated += result.updated;
@@ -233,7 +233,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
       } while (pageToken && counts.pages < MAX_REVIEW_PAGES);
       // Only a complete listing says what Google no longer has. The trailing slash keeps
       // locations/1 from covering locations/12.
-      if (intake && !pageToken) counts.deleted = await intake.markMissingDeleted(ReviewSource.GOOGLE, `${locationName}/`, seen);
+      if (!pageToken) counts.deleted = await intake.markMissingDeleted(ReviewSource.GOOGLE, `${locationName}/`, seen);
     } catch (error) {
       if (!(error instanceof GoogleApiFailure)) throw error;
       if (error.kind === 'invalid-grant') return { outcome: 'NEEDS_RECONSENT' };
@@ -273,7 +273,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
         return;
       }
       const incoming = this.mapped([review]);
-      if (intake && incoming.length > 0) await intake.ingest(ReviewSource.GOOGLE, incoming);
+      if (incoming.length > 0) await intake.ingest(ReviewSource.GOOGLE, incoming);
     } catch (error) {
       if (error instanceof GoogleApiFailure && (await this.forgetRefusedAccessToken(error))) throw error;
       if (error instanceof GoogleApiFailure && (error.kind === 'invalid-grant' || error.kind === 'refused')) {

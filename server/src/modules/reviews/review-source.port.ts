@@ -17,6 +17,9 @@ export interface IncomingReview {
   updatedAt: Date;
   /** A reply the business already has on the source (posted outside this product), if any. */
   existingReply: { text: string; updatedAt: Date } | null;
+  /** The reviewer's phone and email when staff know them (local reviews; Google never gives them): compared with customers'. */
+  reviewerPhone?: string | null;
+  reviewerEmail?: string | null;
 }
 
 /** What became of posting a reply. Expected outcomes are values: a queue retries what throws. */
