@@ -52,7 +52,22 @@ export interface Phrasebook {
   noBookingFound(kind: 'MODIFY' | 'CANCEL'): string;
   changeToStaff(kind: 'MODIFY' | 'CANCEL', why: StaffReason): string;
   upsetAboutChange: string;
+  // ---- a web chat proving it holds the booking's phone (a code texted to it)
+  askPhoneForChange(kind: 'MODIFY' | 'CANCEL'): string;
+  /** The text to the phone itself. */
+  codeText(code: string, kind: 'MODIFY' | 'CANCEL'): string;
+  /** `lastDigits`: the end of the number the code went to, so the customer knows which phone to look at. */
+  codeSent(lastDigits: string): string;
+  askForCode(lastDigits: string): string;
+  wrongCode(attemptsLeft: number): string;
+  /** `why`: the code expired, too many wrong codes, or the number cannot be texted. */
+  proofToStaff(kind: 'MODIFY' | 'CANCEL', why: ProofFailure): string;
+  /** The cancellation's refund line once the card refund is made by the assistant's side (`cardCents`) and any part staff send by hand. */
+  refundOnItsWay(cardCents: number, byHandCents: number): string;
 }
+
+/** Why proving the phone ended with staff. */
+export type ProofFailure = 'EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'CANNOT_TEXT';
 
 /** Why a change goes to a person, as the customer hears it. */
 export type StaffReason = 'DATE_FULL' | 'TOO_CLOSE' | 'PARTY_SIZE' | 'EVENT_TODAY' | 'CLOSED';
@@ -132,6 +147,15 @@ const english: Phrasebook = {
   noBookingFound: (kind) => `I couldn't find an upcoming booking for you here, so I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} it to our team; they'll reply here shortly.`,
   changeToStaff: (kind, why) => `${STAFF_WHY_EN[why]} I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking to our team; they'll confirm with you here shortly.`,
   upsetAboutChange: "I'm sorry for the trouble. I've asked a member of our team to take care of your booking personally; they'll reply here shortly.",
+  askPhoneForChange: (kind) => `I can help ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking. What phone number is it under? I'll text a code to that phone to make sure it's you.`,
+  codeText: (code, kind) => `${code} is your code to ${kind === 'CANCEL' ? 'cancel' : 'change'} your hibachi booking in our web chat. It works for 10 minutes. If you didn't ask for it, ignore this text.`,
+  codeSent: (last) => `I've texted a 6-digit code to the phone ending in ${last}. Please type it here; it works for 10 minutes.`,
+  askForCode: (last) => `Please type the 6-digit code I texted to the phone ending in ${last}.`,
+  wrongCode: (left) => `That code doesn't match. Please check the text and try again (${left} ${left === 1 ? 'try' : 'tries'} left).`,
+  proofToStaff: (kind, why) =>
+    `${why === 'EXPIRED' ? 'That code has expired.' : why === 'TOO_MANY_ATTEMPTS' ? "That's too many codes that didn't match." : "I can't text a code to that number."} I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking to our team; they'll help you here shortly.`,
+  refundOnItsWay: (card, byHand) =>
+    `${card > 0 ? ` ${dollars(card)} is being refunded to your card; it usually shows in 5 to 10 business days.` : ''}${byHand > 0 ? ` Our team will send ${dollars(byHand)} back to you the way you paid it and let you know when it is on its way.` : ''}`,
 };
 
 const STAFF_WHY_EN: Record<StaffReason, string> = {
@@ -217,6 +241,15 @@ const spanish: Phrasebook = {
   noBookingFound: (kind) => `No encontré una reserva próxima a su nombre aquí, así que pasé su solicitud de ${kind === 'CANCEL' ? 'cancelarla' : 'cambiarla'} a nuestro equipo; le responderán aquí en breve.`,
   changeToStaff: (kind, why) => `${STAFF_WHY_ES[why]} Pasé su solicitud de ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} la reserva a nuestro equipo; se lo confirmarán aquí en breve.`,
   upsetAboutChange: 'Lamento las molestias. Le pedí a un miembro de nuestro equipo que se encargue personalmente de su reserva; le responderá aquí en breve.',
+  askPhoneForChange: (kind) => `Puedo ayudarle a ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} su reserva. ¿A qué número de teléfono está? Le enviaré un código por mensaje de texto a ese teléfono para confirmar que es usted.`,
+  codeText: (code, kind) => `${code} es su código para ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} su reserva de hibachi en nuestro chat web. Es válido por 10 minutos. Si no lo pidió, ignore este mensaje.`,
+  codeSent: (last) => `Le envié un código de 6 dígitos al teléfono que termina en ${last}. Escríbalo aquí; es válido por 10 minutos.`,
+  askForCode: (last) => `Escriba aquí el código de 6 dígitos que le envié al teléfono que termina en ${last}.`,
+  wrongCode: (left) => `Ese código no coincide. Revise el mensaje e inténtelo de nuevo (${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}).`,
+  proofToStaff: (kind, why) =>
+    `${why === 'EXPIRED' ? 'Ese código ya venció.' : why === 'TOO_MANY_ATTEMPTS' ? 'Hubo demasiados códigos que no coinciden.' : 'No puedo enviar un código a ese número.'} Pasé su solicitud de ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} la reserva a nuestro equipo; le ayudarán aquí en breve.`,
+  refundOnItsWay: (card, byHand) =>
+    `${card > 0 ? ` Le estamos reembolsando ${dollars(card)} a su tarjeta; suele verse en 5 a 10 días hábiles.` : ''}${byHand > 0 ? ` Nuestro equipo le devolverá ${dollars(byHand)} por el mismo medio en que pagó y le avisará cuando esté en camino.` : ''}`,
 };
 
 const STAFF_WHY_ES: Record<StaffReason, string> = {

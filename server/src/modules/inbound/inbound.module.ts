@@ -14,10 +14,12 @@ export const inboundModule: ModuleManifest = {
   entities: [],
   resolvers: [],
   topics: [],
-  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer, alerts }) {
+  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer, alerts, customers }) {
     const { config } = core;
     const selfService = new SelfService({
       bookings,
+      customers,
+      texts: { queue: (tx, message) => outbound.queue(tx, message), refusesMessages: (channel, address, tx) => consent.refusesMessages(channel, address, tx) },
       alerts,
       settings: { ...config.selfService, maxGuests: config.bookings.maxGuests, confidenceThreshold: config.assistant.confidenceThreshold },
       logger: core.logger,
