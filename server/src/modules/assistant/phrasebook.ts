@@ -46,7 +46,8 @@ export interface Phrasebook {
   keptSentence(keptCents: number, refundCents: number, daysBefore: number, refundMinDays: number): string;
   nothingPaidSentence: string;
   changed(summary: string, priceLine: string | null, termsAgain: boolean): string;
-  cancelled(party: string, refundCents: number): string;
+  /** `cardCents`: refunded to the card by itself; `byHandCents`: paid by bank transfer or cash, sent back by staff. */
+  cancelled(party: string, cardCents: number, byHandCents: number): string;
   keptAsIs(party: string): string;
   changeRefused(reasons: string): string;
   noBookingFound(kind: 'MODIFY' | 'CANCEL'): string;
@@ -62,7 +63,7 @@ export interface Phrasebook {
   wrongCode(attemptsLeft: number): string;
   /** `why`: the code expired, too many wrong codes, or the number cannot be texted. */
   proofToStaff(kind: 'MODIFY' | 'CANCEL', why: ProofFailure): string;
-  /** The cancellation's refund line once the card refund is made by the assistant's side (`cardCents`) and any part staff send by hand. */
+  /** The refund sentences of a cancellation (each with a leading space), empty when nothing is owed. */
   refundOnItsWay(cardCents: number, byHandCents: number): string;
 }
 
@@ -141,7 +142,7 @@ const english: Phrasebook = {
   nothingPaidSentence: 'No payment has been made, so nothing is owed either way.',
   changed: (summary, price, termsAgain) =>
     `Done! Your party is now ${summary}.${price ? ` ${price}` : ''}${termsAgain ? ' Because the event changed, please read the updated booking terms I’m sending next and reply I AGREE.' : ''}`,
-  cancelled: (party, refund) => `Done: ${party} is cancelled.${refund > 0 ? ` Our team will refund ${dollars(refund)} to you and let you know when it is on its way.` : ''} We hope to cook for you another time!`,
+  cancelled: (party, card, byHand) => `Done: ${party} is cancelled.${english.refundOnItsWay(card, byHand)} We hope to cook for you another time!`,
   keptAsIs: (party) => `No problem, I've kept ${party} exactly as it is.`,
   changeRefused: (reasons) => `I can't make that change: ${reasons} Would you like something else instead?`,
   noBookingFound: (kind) => `I couldn't find an upcoming booking for you here, so I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} it to our team; they'll reply here shortly.`,
@@ -235,7 +236,7 @@ const spanish: Phrasebook = {
   nothingPaidSentence: 'No se ha hecho ningún pago, así que no se debe nada.',
   changed: (summary, price, termsAgain) =>
     `¡Listo! Su fiesta ahora es ${summary}.${price ? ` ${price}` : ''}${termsAgain ? ' Como el evento cambió, lea los términos actualizados que le envío a continuación y responda ACEPTO.' : ''}`,
-  cancelled: (party, refund) => `Listo: ${party} quedó cancelada.${refund > 0 ? ` Nuestro equipo le reembolsará ${dollars(refund)} y le avisará cuando esté en camino.` : ''} ¡Esperamos cocinar para usted en otra ocasión!`,
+  cancelled: (party, card, byHand) => `Listo: ${party} quedó cancelada.${spanish.refundOnItsWay(card, byHand)} ¡Esperamos cocinar para usted en otra ocasión!`,
   keptAsIs: (party) => `Entendido, dejé ${party} tal como está.`,
   changeRefused: (reasons) => `No puedo hacer ese cambio: ${reasons} ¿Desea otra opción?`,
   noBookingFound: (kind) => `No encontré una reserva próxima a su nombre aquí, así que pasé su solicitud de ${kind === 'CANCEL' ? 'cancelarla' : 'cambiarla'} a nuestro equipo; le responderán aquí en breve.`,

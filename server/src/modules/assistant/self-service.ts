@@ -50,6 +50,12 @@ export interface CodeTexts {
   refusesMessages(channel: 'SMS', address: string, tx?: Tx): Promise<boolean>;
 }
 
+/**
+ * How a cancellation's money goes back (the deposits module, in the cancellation's transaction):
+ * card payments are refunded by a durable job; what it returns as `byHandCents` staff send back.
+ */
+export type CardRefunds = (tx: Tx, params: { bookingId: string; refundCents: number; keptCents: number }) => Promise<{ cardCents: number; byHandCents: number }>;
+
 /** How staff hear of money owed back (the alerts service, in the caller's transaction). */
 export interface RefundAlerts {
   raiseIn(tx: Tx, events: PendingEvents, params: { kind: string; subjectId: string; message: string }): Promise<boolean>;
@@ -71,7 +77,7 @@ const SELF_SERVICE_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channe
 /** A change read back this long ago is forgotten: a "yes" a day later may answer something else. */
 const PENDING_CHANGE_HOURS = 24;
 
-/** No refund path exists (Stripe refunds are made in its dashboard and recorded when it reports them): staff are told. */
+/** Money paid by bank transfer or by hand cannot be refunded by the server: staff are told what to send back. */
 export const REFUND_OWED_ALERT = 'REFUND_OWED';
 
 /**
@@ -93,6 +99,13 @@ export class SelfService {
       logger: Logger;
     },
   ) {}
+
+  /** Until the deposits module plugs in its card refunds, everything owed is sent back by hand. */
+  private cardRefunds: CardRefunds = async (_tx, params) => ({ cardCents: 0, byHandCents: params.refundCents });
+
+  useCardRefunds(refunds: CardRefunds): void {
+    this.cardRefunds = refunds;
+  }
 
   async handle(tx: Tx, events: PendingEvents, conversation: Conversation, analysis: MessageAnalysis, text: string): Promise<SelfServiceOutcome | null> {
     const outcome = await this.answer(tx, events, conversation, analysis, text);
@@ -371,12 +384,15 @@ export class SelfService {
     const owed = money.refundCents > 0 ? ` ${dollars(money.refundCents)} paid is owed back to the customer (${money.depositRefunded ? 'deposit refunded' : `deposit of ${dollars(money.keptCents)} kept`} under the cancellation policy).` : '';
     const reason = `Cancelled by the customer through the assistant (${conversation.channel}), ${money.daysBefore} days before the event.${owed}`;
     const cancelled = await this.deps.bookings.cancelFromConversation(tx, events, booking.id, reason);
-    if (money.refundCents > 0) {
-      // No refund is made from here (card refunds are made in Stripe and recorded when it reports them): staff are told what is owed.
+    // Card payments go back by themselves (a job enqueued in this transaction); the rest staff send back.
+    const back = await this.cardRefunds(tx, { bookingId: booking.id, refundCents: money.refundCents, keptCents: money.keptCents });
+    if (back.byHandCents > 0) {
       await this.deps.alerts.raiseIn(tx, events, {
         kind: REFUND_OWED_ALERT,
         subjectId: booking.id,
-        message: `Refund owed: ${dollars(money.refundCents)} to the customer of booking ${bookingReference(booking.id)} (${booking.eventDate}), cancelled by text ${money.daysBefore} days before the event.`,
+        message:
+          `Refund owed: ${dollars(back.byHandCents)} to the customer of booking ${bookingReference(booking.id)} (${booking.eventDate}), cancelled through the assistant ${money.daysBefore} days before the event. ` +
+          `It was paid by bank transfer or by hand (Zelle, Venmo, Cash App, cash): send it back the same way.${back.cardCents > 0 ? ` The ${dollars(back.cardCents)} paid by card is being refunded to the card automatically.` : ''}`,
       });
     }
     if (conversation.bookingId === booking.id) {
@@ -384,7 +400,7 @@ export class SelfService {
       conversation.stage = ConversationStage.CLOSED;
       conversation.bookingDraft = {};
     }
-    return { reply: say.cancelled(this.partyOf(cancelled, say), money.refundCents) };
+    return { reply: say.cancelled(this.partyOf(cancelled, say), back.cardCents, back.byHandCents) };
   }
 
   private async review(tx: Tx, booking: Booking, changes: Requested, today: string): Promise<ChangeReview> {
