@@ -82,6 +82,6 @@ export function detectLanguage(text: string): Language {
   // Not one English word: a Spanish word ("Me llamo Lucía Gómez"), or a word Spanish shares with
   // English opening it ("Soy Marta Ruiz"), is enough. A bare name ("Lucía Gómez de la Cruz") is neither.
   const strong = words.some((word) => STRONG.has(word) || INFINITIVE_WITH_PRONOUN.test(word)) || /[¿¡]/.test(text);
-  const ambiguousInASentence = words.length >= 2 && AMBIGUOUS.has(words[0]);
+  const ambiguousInASentence = words.length >= 2 && AMBIGUOUS.has(words[0] ?? '');
   return strong || ambiguousInASentence ? 'es' : 'en';
 }
