@@ -389,6 +389,23 @@ describe('a web chat proving it holds the booking phone', () => {
     expect((await bookingById(id)).status).toBe('CONFIRMED');
   });
 
+  it('texts one phone at most three codes an hour, however many chats ask: the next goes to staff', async () => {
+    const { holder, say } = await bookedAndChatting();
+    await say('cancel my booking');
+    expect(await say(holder.phone)).toMatch(/^I've texted a 6-digit code/);
+    for (let chat = 2; chat <= 3; chat += 1) {
+      const other = await webChatCustomer(app.server.url);
+      await other.send('cancel my booking');
+      expect((await other.send(holder.phone)).reply.text).toMatch(/^I've texted a 6-digit code/);
+    }
+    const fourth = await webChatCustomer(app.server.url);
+    await fourth.send('cancel my booking');
+    expect((await fourth.send(holder.phone)).reply.text).toBe("I've sent that number as many codes as I can for now. I've passed your request to cancel your booking to our team; they'll help you here shortly.");
+    expect(await chatEscalation(fourth.token)).toMatchObject({ reason: 'BOOKING_CHANGE', handoff: { reasonText: expect.stringMatching(/as many codes as an hour allows/) } });
+    const queued = await app.db.query(`SELECT count(*)::int AS n FROM outbound_send WHERE recipient = $1 AND purpose = 'VERIFICATION_CODE'`, [holder.phone]);
+    expect(queued.rows[0].n).toBe(3);
+  });
+
   it('asks for the code in Spanish when the chat is in Spanish', async () => {
     const { holder, say } = await bookedAndChatting();
     expect(await say('Hola, necesito cancelar mi reserva por favor')).toMatch(/^Puedo ayudarle a cancelar su reserva\. ¿A qué número de teléfono está\?/);

@@ -68,7 +68,7 @@ export interface Phrasebook {
 }
 
 /** Why proving the phone ended with staff. */
-export type ProofFailure = 'EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'CANNOT_TEXT';
+export type ProofFailure = 'EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'CANNOT_TEXT' | 'TOO_MANY_CODES';
 
 /** Why a change goes to a person, as the customer hears it. */
 export type StaffReason = 'DATE_FULL' | 'TOO_CLOSE' | 'PARTY_SIZE' | 'EVENT_TODAY' | 'CLOSED';
@@ -154,9 +154,23 @@ const english: Phrasebook = {
   askForCode: (last) => `Please type the 6-digit code I texted to the phone ending in ${last}.`,
   wrongCode: (left) => `That code doesn't match. Please check the text and try again (${left} ${left === 1 ? 'try' : 'tries'} left).`,
   proofToStaff: (kind, why) =>
-    `${why === 'EXPIRED' ? 'That code has expired.' : why === 'TOO_MANY_ATTEMPTS' ? "That's too many codes that didn't match." : "I can't text a code to that number."} I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking to our team; they'll help you here shortly.`,
+    `${PROOF_FAILURE_EN[why]} I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking to our team; they'll help you here shortly.`,
   refundOnItsWay: (card, byHand) =>
     `${card > 0 ? ` ${dollars(card)} is being refunded to your card; it usually shows in 5 to 10 business days.` : ''}${byHand > 0 ? ` Our team will send ${dollars(byHand)} back to you the way you paid it and let you know when it is on its way.` : ''}`,
+};
+
+const PROOF_FAILURE_EN: Record<ProofFailure, string> = {
+  EXPIRED: 'That code has expired.',
+  TOO_MANY_ATTEMPTS: "That's too many codes that didn't match.",
+  CANNOT_TEXT: "I can't text a code to that number.",
+  TOO_MANY_CODES: "I've sent that number as many codes as I can for now.",
+};
+
+const PROOF_FAILURE_ES: Record<ProofFailure, string> = {
+  EXPIRED: 'Ese código ya venció.',
+  TOO_MANY_ATTEMPTS: 'Hubo demasiados códigos que no coinciden.',
+  CANNOT_TEXT: 'No puedo enviar un código a ese número.',
+  TOO_MANY_CODES: 'Ya envié a ese número todos los códigos que puedo por ahora.',
 };
 
 const STAFF_WHY_EN: Record<StaffReason, string> = {
@@ -248,7 +262,7 @@ const spanish: Phrasebook = {
   askForCode: (last) => `Escriba aquí el código de 6 dígitos que le envié al teléfono que termina en ${last}.`,
   wrongCode: (left) => `Ese código no coincide. Revise el mensaje e inténtelo de nuevo (${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}).`,
   proofToStaff: (kind, why) =>
-    `${why === 'EXPIRED' ? 'Ese código ya venció.' : why === 'TOO_MANY_ATTEMPTS' ? 'Hubo demasiados códigos que no coinciden.' : 'No puedo enviar un código a ese número.'} Pasé su solicitud de ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} la reserva a nuestro equipo; le ayudarán aquí en breve.`,
+    `${PROOF_FAILURE_ES[why]} Pasé su solicitud de ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} la reserva a nuestro equipo; le ayudarán aquí en breve.`,
   refundOnItsWay: (card, byHand) =>
     `${card > 0 ? ` Le estamos reembolsando ${dollars(card)} a su tarjeta; suele verse en 5 a 10 días hábiles.` : ''}${byHand > 0 ? ` Nuestro equipo le devolverá ${dollars(byHand)} por el mismo medio en que pagó y le avisará cuando esté en camino.` : ''}`,
 };

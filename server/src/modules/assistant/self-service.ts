@@ -44,10 +44,12 @@ export interface SelfServiceCustomers {
   findById(id: string, tx?: Tx): Promise<{ id: string; email: string | null } | null>;
 }
 
-/** How a code reaches a phone: the outbound queue (idempotent, in the caller's transaction) and the phone's consent. */
+/** How a code reaches a phone: the outbound queue (idempotent, in the caller's transaction), the phone's consent, and its allowance of codes. */
 export interface CodeTexts {
   queue(tx: Tx, message: { to: string; body: string; purpose: 'VERIFICATION_CODE'; idempotencyKey: string }): Promise<void>;
   refusesMessages(channel: 'SMS', address: string, tx?: Tx): Promise<boolean>;
+  /** Takes one of the phone's codes for the hour; false once they are used up. */
+  allowCode(phone: string): Promise<boolean>;
 }
 
 /**
@@ -236,6 +238,7 @@ export class SelfService {
       };
     }
     if (await this.deps.texts.refusesMessages('SMS', phone, tx)) return this.proofToStaff(conversation, kind, 'CANNOT_TEXT', say);
+    if (!(await this.deps.texts.allowCode(phone))) return this.proofToStaff(conversation, kind, 'TOO_MANY_CODES', say);
     const { code, codeHash, expiresAt } = await issueCode(now);
     await this.deps.texts.queue(tx, {
       to: phone,
@@ -254,6 +257,7 @@ export class SelfService {
       EXPIRED: 'the code texted to the booking phone expired before it was typed',
       TOO_MANY_ATTEMPTS: 'too many wrong codes were typed',
       CANNOT_TEXT: 'the phone number given has opted out of texts, so no code could be sent',
+      TOO_MANY_CODES: 'the phone number given was sent as many codes as an hour allows',
     }[why];
     return {
       reply: say.proofToStaff(kind, why),

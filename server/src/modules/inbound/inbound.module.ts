@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../app/module';
+import { takeAllowance } from '../../shared/auth/rate-limits';
 import { SelfService } from '../assistant/self-service';
 import { InboundService } from './inbound.service';
 
@@ -19,7 +20,11 @@ export const inboundModule: ModuleManifest = {
     const selfService = new SelfService({
       bookings,
       customers,
-      texts: { queue: (tx, message) => outbound.queue(tx, message), refusesMessages: (channel, address, tx) => consent.refusesMessages(channel, address, tx) },
+      texts: {
+        queue: (tx, message) => outbound.queue(tx, message),
+        refusesMessages: (channel, address, tx) => consent.refusesMessages(channel, address, tx),
+        allowCode: (phone) => takeAllowance(core.rateLimits.codesByPhone, phone),
+      },
       alerts,
       settings: { ...config.selfService, maxGuests: config.bookings.maxGuests, confidenceThreshold: config.assistant.confidenceThreshold },
       logger: core.logger,
