@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AVERY, eventually, useApp } from './support/fixtures';
+import { createHash } from 'node:crypto';
+import { AVERY, eventually, useApp, webChatCustomer } from './support/fixtures';
 import { connected, graphql, subscribe, wsClient } from './support/graphql-client';
 import { untilListening } from './support/live';
 
@@ -250,7 +251,7 @@ describe('cancelling', () => {
     await customer.says('I need to cancel my booking');
     expect(await customer.reply()).toMatch(/^Cancel your party of 20 on \w{3}, \w{3} \d{1,2} at 6:00 PM\? It is 18 days away, so your \$100 paid will be refunded\. Reply YES to cancel it or NO to keep it\.$/);
     await customer.says('yes');
-    expect(await customer.reply()).toMatch(/^Done: your party of 20 on .* is cancelled\. Our team will refund \$100 to you/);
+    expect(await customer.reply()).toMatch(/^Done: your party of 20 on .* is cancelled\. Our team will send \$100 back to you the way you paid it and let you know when it is on its way\./);
     const cancelled = await bookingById(id);
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.cancellationReason).toMatch(/18 days before the event\. \$100 paid is owed back to the customer \(deposit refunded under the cancellation policy\)/);
@@ -295,5 +296,120 @@ describe('answering in Spanish', () => {
     await customer.says('sí');
     expect(await customer.reply()).toMatch(/^Listo: su fiesta de 20 el .* quedó cancelada\. ¡Esperamos cocinar para usted en otra ocasión!$/);
     expect((await bookingById(id)).status).toBe('CANCELLED');
+  });
+});
+
+describe('a web chat proving it holds the booking phone', () => {
+  /** A confirmed booking under a texter's phone, and a web chat (its real route) that will name that phone. */
+  async function bookedAndChatting() {
+    const holder = texter();
+    const id = await confirmedBooking(holder);
+    const chat = await webChatCustomer(app.server.url);
+    const say = async (text: string): Promise<string> => {
+      const sent = await chat.send(text);
+      expect(sent.userErrors).toEqual([]);
+      return sent.reply.text as string;
+    };
+    return { holder, id, chat, say };
+  }
+
+  /** The code the business texted to this phone, read from the fake RingCentral. */
+  async function codeTextedTo(holder: ReturnType<typeof texter>): Promise<string> {
+    const text = await holder.reply();
+    expect(text).toMatch(/^\d{6} is your code to cancel your hibachi booking in our web chat\. It works for 10 minutes\./);
+    return text.slice(0, 6);
+  }
+
+  async function chatEscalation(token: string): Promise<{ reason: string; handoff: any } | undefined> {
+    return openEscalationOf(createHash('sha256').update(token, 'utf8').digest('hex'));
+  }
+
+  it('cancels only after the code texted to the booking phone is typed back; a wrong code is refused first', async () => {
+    const { holder, id, chat, say } = await bookedAndChatting();
+    expect(await say('Hi, I need to cancel my booking')).toBe("I can help cancel your booking. What phone number is it under? I'll text a code to that phone to make sure it's you.");
+    expect(await say(`it's ${holder.phone.slice(2)}`)).toBe(`I've texted a 6-digit code to the phone ending in ${holder.phone.slice(-4)}. Please type it here; it works for 10 minutes.`);
+    const code = await codeTextedTo(holder);
+    // The code is kept hashed: nowhere in the thread's row.
+    const { rows } = await app.db.query(`SELECT pending_change::text AS pending FROM conversation WHERE channel_address = $1`, [createHash('sha256').update(chat.token, 'utf8').digest('hex')]);
+    expect(rows[0].pending).not.toContain(code);
+
+    const wrong = code === '111111' ? '222222' : '111111';
+    expect(await say(wrong)).toBe("That code doesn't match. Please check the text and try again (4 tries left).");
+    expect((await bookingById(id)).status).toBe('CONFIRMED');
+
+    expect(await say(code)).toMatch(/^Cancel your party of 20 on \w{3}, \w{3} \d{1,2} at 6:00 PM\? No payment has been made, so nothing is owed either way\. Reply YES to cancel it or NO to keep it\.$/);
+    expect((await bookingById(id)).status).toBe('CONFIRMED');
+    expect(await say('yes')).toMatch(/^Done: your party of 20 on .* is cancelled\./);
+    expect((await bookingById(id)).status).toBe('CANCELLED');
+    expect(await chatEscalation(chat.token)).toBeUndefined();
+    // One code text, sent once; once sent, the code is not kept in it either.
+    await expect.poll(async () => (await app.db.query(`SELECT status, body FROM outbound_send WHERE recipient = $1 AND purpose = 'VERIFICATION_CODE'`, [holder.phone])).rows).toEqual([
+      { status: 'SENT', body: '(one-time code, removed once sent)' },
+    ]);
+    expect(app.textsTo(holder.phone).filter((sms) => /is your code/.test(sms.text))).toHaveLength(1);
+  });
+
+  it('hands the request to staff when the code has expired, changing nothing', async () => {
+    const { holder, id, chat, say } = await bookedAndChatting();
+    await say(`Please cancel my booking, my number is ${holder.phone}`);
+    const code = await codeTextedTo(holder);
+    // Ten minutes pass.
+    const tokenHash = createHash('sha256').update(chat.token, 'utf8').digest('hex');
+    await app.db.query(`UPDATE conversation SET pending_change = jsonb_set(pending_change, '{proof,expiresAt}', to_jsonb((now() - interval '1 second')::text)) WHERE channel_address = $1`, [tokenHash]);
+    expect(await say(code)).toBe("That code has expired. I've passed your request to cancel your booking to our team; they'll help you here shortly.");
+    expect(await chatEscalation(chat.token)).toMatchObject({ reason: 'BOOKING_CHANGE', handoff: { reasonText: expect.stringMatching(/expired/) } });
+    expect((await bookingById(id)).status).toBe('CONFIRMED');
+  });
+
+  it('hands the request to staff after five wrong codes; the right one then changes nothing', async () => {
+    const { holder, id, chat, say } = await bookedAndChatting();
+    await say('I want to cancel my booking');
+    await say(holder.phone);
+    const code = await codeTextedTo(holder);
+    const wrong = code === '111111' ? '222222' : '111111';
+    for (const left of [4, 3, 2, 1]) expect(await say(wrong)).toMatch(new RegExp(`\\(${left} tr(y|ies) left\\)`));
+    expect(await say(wrong)).toBe("That's too many codes that didn't match. I've passed your request to cancel your booking to our team; they'll help you here shortly.");
+    expect(await chatEscalation(chat.token)).toMatchObject({ reason: 'BOOKING_CHANGE', handoff: { reasonText: expect.stringMatching(/too many wrong codes/) } });
+    // The thread is with staff now: the assistant no longer answers, and nothing changes.
+    await chat.send(code);
+    expect((await bookingById(id)).status).toBe('CONFIRMED');
+  });
+
+  it('sends no code to a phone that opted out of texts: staff take the request', async () => {
+    const { holder, id, say } = await bookedAndChatting();
+    await holder.says('STOP');
+    await holder.reply();
+    const before = app.textsTo(holder.phone).length;
+    await say('cancel my booking please');
+    expect(await say(holder.phone)).toBe("I can't text a code to that number. I've passed your request to cancel your booking to our team; they'll help you here shortly.");
+    // Nothing was queued for the phone (the reply and any send would be in the same transaction).
+    const codeSends = await app.db.query(`SELECT 1 FROM outbound_send WHERE recipient = $1 AND purpose = 'VERIFICATION_CODE'`, [holder.phone]);
+    expect(codeSends.rows).toEqual([]);
+    expect(app.textsTo(holder.phone)).toHaveLength(before);
+    expect((await bookingById(id)).status).toBe('CONFIRMED');
+  });
+
+  it('texts one phone at most three codes an hour, however many chats ask: the next goes to staff', async () => {
+    const { holder, say } = await bookedAndChatting();
+    await say('cancel my booking');
+    expect(await say(holder.phone)).toMatch(/^I've texted a 6-digit code/);
+    for (let chat = 2; chat <= 3; chat += 1) {
+      const other = await webChatCustomer(app.server.url);
+      await other.send('cancel my booking');
+      expect((await other.send(holder.phone)).reply.text).toMatch(/^I've texted a 6-digit code/);
+    }
+    const fourth = await webChatCustomer(app.server.url);
+    await fourth.send('cancel my booking');
+    expect((await fourth.send(holder.phone)).reply.text).toBe("I've sent that number as many codes as I can for now. I've passed your request to cancel your booking to our team; they'll help you here shortly.");
+    expect(await chatEscalation(fourth.token)).toMatchObject({ reason: 'BOOKING_CHANGE', handoff: { reasonText: expect.stringMatching(/as many codes as an hour allows/) } });
+    const queued = await app.db.query(`SELECT count(*)::int AS n FROM outbound_send WHERE recipient = $1 AND purpose = 'VERIFICATION_CODE'`, [holder.phone]);
+    expect(queued.rows[0].n).toBe(3);
+  });
+
+  it('asks for the code in Spanish when the chat is in Spanish', async () => {
+    const { holder, say } = await bookedAndChatting();
+    expect(await say('Hola, necesito cancelar mi reserva por favor')).toMatch(/^Puedo ayudarle a cancelar su reserva\. ¿A qué número de teléfono está\?/);
+    expect(await say(holder.phone.slice(2))).toBe(`Le envié un código de 6 dígitos al teléfono que termina en ${holder.phone.slice(-4)}. Escríbalo aquí; es válido por 10 minutos.`);
+    expect(await holder.reply()).toMatch(/^\d{6} es su código para cancelar su reserva de hibachi en nuestro chat web\./);
   });
 });

@@ -6,8 +6,9 @@ import { FakeHttpServer, httpRequest, sendJson, type FakeRequest, type HttpReply
  * A stand-in for api.stripe.com speaking just enough of its wire format for the real `stripe`
  * SDK: form-encoded POST /v1/checkout/sessions (nested keys such as metadata[bookingId]) that
  * honours Idempotency-Key (the same key gives the first answer again; the same key with other
- * parameters is refused, as Stripe does), GET /v1/checkout/sessions/:id, and Stripe's error
- * bodies. It also plays Stripe's other direction: `deliver()` signs an event with the endpoint
+ * parameters is refused, as Stripe does), GET /v1/checkout/sessions/:id, POST /v1/refunds of a
+ * paid session's payment intent (idempotent the same way, never more than was paid), and
+ * Stripe's error bodies. It also plays Stripe's other direction: `deliver()` signs an event with the endpoint
  * secret by the SDK's own generateTestHeaderString and POSTs it to our webhook.
  */
 
@@ -34,6 +35,20 @@ export interface FakeCheckoutSession {
   livemode: false;
 }
 
+export interface FakeRefund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  currency: string;
+  status: 'succeeded';
+  payment_intent: string;
+  charge: string;
+  reason: string | null;
+  failure_reason: null;
+  created: number;
+  metadata: Record<string, string>;
+}
+
 export interface FakeStripe {
   url: string;
   /** Sessions made, by id. */
@@ -47,6 +62,14 @@ export interface FakeStripe {
   expire(sessionId: string): FakeCheckoutSession;
   /** A Stripe event around `object`. */
   event(type: string, object: object, id?: string): { id: string; object: 'event'; type: string; created: number; data: { object: object }; api_version: string; livemode: false };
+  /** Refunds made through POST /v1/refunds (a replayed key adds none). */
+  refunds: FakeRefund[];
+  /** POST /v1/refunds requests, as parsed forms with their Idempotency-Key (replays included). */
+  refundRequests: Array<{ form: Record<string, unknown>; idempotencyKey: string | undefined }>;
+  /** The next refund is refused with this Stripe error (once). */
+  failNextRefund(error: { status: number; code: string; message: string }): void;
+  /** The next refund is made, but its answer never arrives (the connection is cut), as when a network drops it. */
+  loseNextRefundAnswer(): void;
   /** A succeeded refund of a session's payment. */
   refund(sessionId: string, amountCents: number): { id: string; object: 'refund'; amount: number; status: 'succeeded'; payment_intent: string; charge: string; created: number; metadata: Record<string, string> };
   /**
@@ -70,6 +93,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const creates: FakeStripe['creates'] = [];
   const byKey = new Map<string, { raw: string; status: number; body: unknown }>();
   let failNext: number | null = null;
+  const refunds: FakeRefund[] = [];
+  const refundRequests: FakeStripe['refundRequests'] = [];
+  let failNextRefund: { status: number; code: string; message: string } | null = null;
+  let loseNextRefund = false;
   const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
   const error = (res: Parameters<typeof sendJson>[0], status: number, type: string, message: string, code?: string) =>
@@ -117,6 +144,50 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (key) byKey.set(key, { raw, status: 200, body: session });
       return sendJson(res, 200, session);
     }
+    if (method === 'POST' && url.pathname === '/v1/refunds') {
+      const key = header(req.headers['idempotency-key']);
+      const form = parseForm(raw);
+      refundRequests.push({ form, idempotencyKey: key });
+      if (key && byKey.has(key)) {
+        const first = byKey.get(key)!;
+        if (first.raw !== raw) return error(res, 400, 'idempotency_error', 'Keys for idempotent requests can only be used with the same parameters they were first used with.');
+        return sendJson(res, first.status, first.body, { 'idempotent-replayed': 'true' });
+      }
+      if (failNextRefund) {
+        const { status, code, message } = failNextRefund;
+        failNextRefund = null;
+        return error(res, status, status >= 500 ? 'api_error' : 'invalid_request_error', message, code);
+      }
+      const paid = [...sessions.values()].find((s) => s.payment_intent !== null && s.payment_intent === form.payment_intent);
+      if (!paid) return error(res, 400, 'invalid_request_error', `No such payment_intent: '${String(form.payment_intent)}'`, 'resource_missing');
+      const already = refunds.filter((r) => r.payment_intent === paid.payment_intent).reduce((sum, r) => sum + r.amount, 0);
+      const amount = form.amount === undefined ? paid.amount_total - already : Number(form.amount);
+      if (!(amount > 0) || already + amount > paid.amount_total) {
+        return error(res, 400, 'invalid_request_error', `Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${((paid.amount_total - already) / 100).toFixed(2)})`, 'amount_too_large');
+      }
+      const refund: FakeRefund = {
+        id: id('re'),
+        object: 'refund',
+        amount,
+        currency: paid.currency,
+        status: 'succeeded',
+        payment_intent: paid.payment_intent!,
+        charge: id('ch'),
+        reason: (form.reason as string | undefined) ?? null,
+        failure_reason: null,
+        created: Math.floor(Date.now() / 1000),
+        metadata: (form.metadata as Record<string, string> | undefined) ?? {},
+      };
+      refunds.push(refund);
+      if (key) byKey.set(key, { raw, status: 200, body: refund });
+      if (loseNextRefund) {
+        loseNextRefund = false;
+        // Made at "Stripe", but the answer is lost on the way back.
+        res.socket?.destroy();
+        return;
+      }
+      return sendJson(res, 200, refund);
+    }
     const found = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
     if (method === 'GET' && found) {
       const session = sessions.get(decodeURIComponent(found[1]));
@@ -138,6 +209,14 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     creates,
     failNextCreate(status) {
       failNext = status;
+    },
+    refunds,
+    refundRequests,
+    failNextRefund(failure) {
+      failNextRefund = failure;
+    },
+    loseNextRefundAnswer() {
+      loseNextRefund = true;
     },
     complete(sessionId) {
       const paid = session(sessionId);

@@ -46,13 +46,29 @@ export interface Phrasebook {
   keptSentence(keptCents: number, refundCents: number, daysBefore: number, refundMinDays: number): string;
   nothingPaidSentence: string;
   changed(summary: string, priceLine: string | null, termsAgain: boolean): string;
-  cancelled(party: string, refundCents: number): string;
+  /** `cardCents`: refunded to the card by itself; `byHandCents`: paid by bank transfer or cash, sent back by staff. */
+  cancelled(party: string, cardCents: number, byHandCents: number): string;
   keptAsIs(party: string): string;
   changeRefused(reasons: string): string;
   noBookingFound(kind: 'MODIFY' | 'CANCEL'): string;
   changeToStaff(kind: 'MODIFY' | 'CANCEL', why: StaffReason): string;
   upsetAboutChange: string;
+  // ---- a web chat proving it holds the booking's phone (a code texted to it)
+  askPhoneForChange(kind: 'MODIFY' | 'CANCEL'): string;
+  /** The text to the phone itself. */
+  codeText(code: string, kind: 'MODIFY' | 'CANCEL'): string;
+  /** `lastDigits`: the end of the number the code went to, so the customer knows which phone to look at. */
+  codeSent(lastDigits: string): string;
+  askForCode(lastDigits: string): string;
+  wrongCode(attemptsLeft: number): string;
+  /** `why`: the code expired, too many wrong codes, or the number cannot be texted. */
+  proofToStaff(kind: 'MODIFY' | 'CANCEL', why: ProofFailure): string;
+  /** The refund sentences of a cancellation (each with a leading space), empty when nothing is owed. */
+  refundOnItsWay(cardCents: number, byHandCents: number): string;
 }
+
+/** Why proving the phone ended with staff. */
+export type ProofFailure = 'EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'CANNOT_TEXT' | 'TOO_MANY_CODES';
 
 /** Why a change goes to a person, as the customer hears it. */
 export type StaffReason = 'DATE_FULL' | 'TOO_CLOSE' | 'PARTY_SIZE' | 'EVENT_TODAY' | 'CLOSED';
@@ -126,12 +142,35 @@ const english: Phrasebook = {
   nothingPaidSentence: 'No payment has been made, so nothing is owed either way.',
   changed: (summary, price, termsAgain) =>
     `Done! Your party is now ${summary}.${price ? ` ${price}` : ''}${termsAgain ? ' Because the event changed, please read the updated booking terms I’m sending next and reply I AGREE.' : ''}`,
-  cancelled: (party, refund) => `Done: ${party} is cancelled.${refund > 0 ? ` Our team will refund ${dollars(refund)} to you and let you know when it is on its way.` : ''} We hope to cook for you another time!`,
+  cancelled: (party, card, byHand) => `Done: ${party} is cancelled.${english.refundOnItsWay(card, byHand)} We hope to cook for you another time!`,
   keptAsIs: (party) => `No problem, I've kept ${party} exactly as it is.`,
   changeRefused: (reasons) => `I can't make that change: ${reasons} Would you like something else instead?`,
   noBookingFound: (kind) => `I couldn't find an upcoming booking for you here, so I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} it to our team; they'll reply here shortly.`,
   changeToStaff: (kind, why) => `${STAFF_WHY_EN[why]} I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking to our team; they'll confirm with you here shortly.`,
   upsetAboutChange: "I'm sorry for the trouble. I've asked a member of our team to take care of your booking personally; they'll reply here shortly.",
+  askPhoneForChange: (kind) => `I can help ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking. What phone number is it under? I'll text a code to that phone to make sure it's you.`,
+  codeText: (code, kind) => `${code} is your code to ${kind === 'CANCEL' ? 'cancel' : 'change'} your hibachi booking in our web chat. It works for 10 minutes. If you didn't ask for it, ignore this text.`,
+  codeSent: (last) => `I've texted a 6-digit code to the phone ending in ${last}. Please type it here; it works for 10 minutes.`,
+  askForCode: (last) => `Please type the 6-digit code I texted to the phone ending in ${last}.`,
+  wrongCode: (left) => `That code doesn't match. Please check the text and try again (${left} ${left === 1 ? 'try' : 'tries'} left).`,
+  proofToStaff: (kind, why) =>
+    `${PROOF_FAILURE_EN[why]} I've passed your request to ${kind === 'CANCEL' ? 'cancel' : 'change'} your booking to our team; they'll help you here shortly.`,
+  refundOnItsWay: (card, byHand) =>
+    `${card > 0 ? ` ${dollars(card)} is being refunded to your card; it usually shows in 5 to 10 business days.` : ''}${byHand > 0 ? ` Our team will send ${dollars(byHand)} back to you the way you paid it and let you know when it is on its way.` : ''}`,
+};
+
+const PROOF_FAILURE_EN: Record<ProofFailure, string> = {
+  EXPIRED: 'That code has expired.',
+  TOO_MANY_ATTEMPTS: "That's too many codes that didn't match.",
+  CANNOT_TEXT: "I can't text a code to that number.",
+  TOO_MANY_CODES: "I've sent that number as many codes as I can for now.",
+};
+
+const PROOF_FAILURE_ES: Record<ProofFailure, string> = {
+  EXPIRED: 'Ese código ya venció.',
+  TOO_MANY_ATTEMPTS: 'Hubo demasiados códigos que no coinciden.',
+  CANNOT_TEXT: 'No puedo enviar un código a ese número.',
+  TOO_MANY_CODES: 'Ya envié a ese número todos los códigos que puedo por ahora.',
 };
 
 const STAFF_WHY_EN: Record<StaffReason, string> = {
@@ -211,12 +250,21 @@ const spanish: Phrasebook = {
   nothingPaidSentence: 'No se ha hecho ningún pago, así que no se debe nada.',
   changed: (summary, price, termsAgain) =>
     `¡Listo! Su fiesta ahora es ${summary}.${price ? ` ${price}` : ''}${termsAgain ? ' Como el evento cambió, lea los términos actualizados que le envío a continuación y responda ACEPTO.' : ''}`,
-  cancelled: (party, refund) => `Listo: ${party} quedó cancelada.${refund > 0 ? ` Nuestro equipo le reembolsará ${dollars(refund)} y le avisará cuando esté en camino.` : ''} ¡Esperamos cocinar para usted en otra ocasión!`,
+  cancelled: (party, card, byHand) => `Listo: ${party} quedó cancelada.${spanish.refundOnItsWay(card, byHand)} ¡Esperamos cocinar para usted en otra ocasión!`,
   keptAsIs: (party) => `Entendido, dejé ${party} tal como está.`,
   changeRefused: (reasons) => `No puedo hacer ese cambio: ${reasons} ¿Desea otra opción?`,
   noBookingFound: (kind) => `No encontré una reserva próxima a su nombre aquí, así que pasé su solicitud de ${kind === 'CANCEL' ? 'cancelarla' : 'cambiarla'} a nuestro equipo; le responderán aquí en breve.`,
   changeToStaff: (kind, why) => `${STAFF_WHY_ES[why]} Pasé su solicitud de ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} la reserva a nuestro equipo; se lo confirmarán aquí en breve.`,
   upsetAboutChange: 'Lamento las molestias. Le pedí a un miembro de nuestro equipo que se encargue personalmente de su reserva; le responderá aquí en breve.',
+  askPhoneForChange: (kind) => `Puedo ayudarle a ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} su reserva. ¿A qué número de teléfono está? Le enviaré un código por mensaje de texto a ese teléfono para confirmar que es usted.`,
+  codeText: (code, kind) => `${code} es su código para ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} su reserva de hibachi en nuestro chat web. Es válido por 10 minutos. Si no lo pidió, ignore este mensaje.`,
+  codeSent: (last) => `Le envié un código de 6 dígitos al teléfono que termina en ${last}. Escríbalo aquí; es válido por 10 minutos.`,
+  askForCode: (last) => `Escriba aquí el código de 6 dígitos que le envié al teléfono que termina en ${last}.`,
+  wrongCode: (left) => `Ese código no coincide. Revise el mensaje e inténtelo de nuevo (${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}).`,
+  proofToStaff: (kind, why) =>
+    `${PROOF_FAILURE_ES[why]} Pasé su solicitud de ${kind === 'CANCEL' ? 'cancelar' : 'cambiar'} la reserva a nuestro equipo; le ayudarán aquí en breve.`,
+  refundOnItsWay: (card, byHand) =>
+    `${card > 0 ? ` Le estamos reembolsando ${dollars(card)} a su tarjeta; suele verse en 5 a 10 días hábiles.` : ''}${byHand > 0 ? ` Nuestro equipo le devolverá ${dollars(byHand)} por el mismo medio en que pagó y le avisará cuando esté en camino.` : ''}`,
 };
 
 const STAFF_WHY_ES: Record<StaffReason, string> = {

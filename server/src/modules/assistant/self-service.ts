@@ -7,7 +7,7 @@ import type { BookingDetails } from '../bookings/bookings.service';
 import type { PriceBreakdownValues } from '../bookings/pricing';
 import { priceBreakdown } from '../bookings/pricing';
 import { Channel } from '../conversations/channel';
-import { ConversationStage, type Conversation, type PendingChange } from '../conversations/conversation.entity';
+import { ConversationStage, type Conversation, type PendingChange, type PhoneProof } from '../conversations/conversation.entity';
 import { EscalationReason } from '../escalations/escalation.entity';
 import type { MessageAnalysis } from './assistant.port';
 import {
@@ -24,7 +24,8 @@ import {
   type ChangeReview,
   type Requested,
 } from './change-policy';
-import { dollars, formatDay, formatTime, phrasebook, type Phrasebook } from './phrasebook';
+import { CODE_ATTEMPTS, codeMatches, isExpired, issueCode, lastDigits, readCode, senderIsOnRecord } from './phone-proof';
+import { dollars, formatDay, formatTime, phrasebook, type Phrasebook, type ProofFailure } from './phrasebook';
 
 /** What self-service needs of bookings (the bookings service; staff changes go through the same methods' core). */
 export interface SelfServiceBookings {
@@ -37,6 +38,26 @@ export interface SelfServiceBookings {
   businessToday(): string;
 }
 
+/** Who a phone or a thread's sender is on record (the customers repository). */
+export interface SelfServiceCustomers {
+  findByPhone(phone: string, tx?: Tx): Promise<{ id: string } | null>;
+  findById(id: string, tx?: Tx): Promise<{ id: string; email: string | null } | null>;
+}
+
+/** How a code reaches a phone: the outbound queue (idempotent, in the caller's transaction), the phone's consent, and its allowance of codes. */
+export interface CodeTexts {
+  queue(tx: Tx, message: { to: string; body: string; purpose: 'VERIFICATION_CODE'; idempotencyKey: string }): Promise<void>;
+  refusesMessages(channel: 'SMS', address: string, tx?: Tx): Promise<boolean>;
+  /** Takes one of the phone's codes for the hour; false once they are used up. */
+  allowCode(phone: string): Promise<boolean>;
+}
+
+/**
+ * How a cancellation's money goes back (the deposits module, in the cancellation's transaction):
+ * card payments are refunded by a durable job; what it returns as `byHandCents` staff send back.
+ */
+export type CardRefunds = (tx: Tx, params: { bookingId: string; refundCents: number; keptCents: number }) => Promise<{ cardCents: number; byHandCents: number }>;
+
 /** How staff hear of money owed back (the alerts service, in the caller's transaction). */
 export interface RefundAlerts {
   raiseIn(tx: Tx, events: PendingEvents, params: { kind: string; subjectId: string; message: string }): Promise<boolean>;
@@ -48,16 +69,17 @@ export interface SelfServiceOutcome {
 }
 
 /**
- * Threads whose customer is who the channel says (the number texting us, the Meta account
- * writing) and who can answer a read-back in the same thread. A web chat or an email could name
- * anyone's phone, and a voicemail cannot say yes, so their changes go to staff.
+ * Threads that can answer a read-back in the same thread, and whose customer is known: the number
+ * texting us and the Meta account writing are who the channel says; a web chat first proves it
+ * holds the booking's phone (a code texted to it); an email's sender must be the address on
+ * record. A voicemail cannot say yes, so its changes go to staff.
  */
-const VERIFIED_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM]);
+const SELF_SERVICE_CHANNELS: ReadonlySet<Channel> = new Set([Channel.SMS, Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM, Channel.WEB_CHAT, Channel.EMAIL]);
 
 /** A change read back this long ago is forgotten: a "yes" a day later may answer something else. */
 const PENDING_CHANGE_HOURS = 24;
 
-/** No refund path exists (Stripe refunds are made in its dashboard and recorded when it reports them): staff are told. */
+/** Money paid by bank transfer or by hand cannot be refunded by the server: staff are told what to send back. */
 export const REFUND_OWED_ALERT = 'REFUND_OWED';
 
 /**
@@ -72,11 +94,20 @@ export class SelfService {
   constructor(
     private readonly deps: {
       bookings: SelfServiceBookings;
+      customers: SelfServiceCustomers;
+      texts: CodeTexts;
       alerts: RefundAlerts;
       settings: ChangePolicySettings & { enabled: boolean; confidenceThreshold: number };
       logger: Logger;
     },
   ) {}
+
+  /** Until the deposits module plugs in its card refunds, everything owed is sent back by hand. */
+  private cardRefunds: CardRefunds = async (_tx, params) => ({ cardCents: 0, byHandCents: params.refundCents });
+
+  useCardRefunds(refunds: CardRefunds): void {
+    this.cardRefunds = refunds;
+  }
 
   async handle(tx: Tx, events: PendingEvents, conversation: Conversation, analysis: MessageAnalysis, text: string): Promise<SelfServiceOutcome | null> {
     const outcome = await this.answer(tx, events, conversation, analysis, text);
@@ -88,7 +119,7 @@ export class SelfService {
     const { settings } = this.deps;
     const asked = analysis.intent === 'MODIFY_BOOKING' ? 'MODIFY' : analysis.intent === 'CANCEL_BOOKING' ? 'CANCEL' : null;
     const pending = livePendingChange(conversation.pendingChange, new Date());
-    if (!settings.enabled || !VERIFIED_CHANNELS.has(conversation.channel)) return null;
+    if (!settings.enabled || !SELF_SERVICE_CHANNELS.has(conversation.channel)) return null;
     // A request for a person is the booking policy's to answer, whatever was pending.
     if (analysis.intent === 'HUMAN_REQUEST') {
       conversation.pendingChange = null;
@@ -108,6 +139,10 @@ export class SelfService {
       };
     }
     const changes = requestedChanges(analysis, settings.confidenceThreshold);
+    // A web chat could name anyone's phone: nothing goes further until it proves it holds the booking's.
+    if (conversation.channel === Channel.WEB_CHAT && pending?.proof?.step !== 'VERIFIED') {
+      return this.prove(tx, conversation, pending, asked, kind, changes, analysis, text, say);
+    }
 
     // "yes" / "yes, cancel it" / "no": the answer to what was read back.
     if (pending?.readBack && pending.bookingId && !hasChanges(beyond(changes, pending.changes)) && (asked === null || asked === pending.kind)) {
@@ -139,18 +174,126 @@ export class SelfService {
       conversation.pendingChange = null;
       return null;
     }
-    return this.start(tx, conversation, kind, changes, analysis, text, say);
+    return this.start(tx, conversation, kind, changes, analysis, text, say, pending?.proof);
   }
 
-  /** A new request: the customer's open bookings, found by the thread's customer. */
-  private async start(tx: Tx, conversation: Conversation, kind: PendingChange['kind'], changes: Requested, analysis: MessageAnalysis, text: string, say: Phrasebook): Promise<SelfServiceOutcome> {
-    const open = await this.deps.bookings.openBookingsOf(conversation.customerId, tx);
-    const request: PendingChange = { kind, bookingId: null, choices: [], changes, readBack: false };
+  /**
+   * A web chat proving it holds the booking's phone: the number is asked for, a code is texted
+   * to it (unless it has opted out of texts: then staff), and the code typed back is checked
+   * (wrong, it may be tried again up to CODE_ATTEMPTS; expired or tried too often, staff). Once
+   * proven, the request carries on as on any channel, with that phone's bookings.
+   */
+  private async prove(
+    tx: Tx,
+    conversation: Conversation,
+    pending: PendingChange | null,
+    asked: PendingChange['kind'] | null,
+    kind: PendingChange['kind'],
+    changes: Requested,
+    analysis: MessageAnalysis,
+    text: string,
+    say: Phrasebook,
+  ): Promise<SelfServiceOutcome | null> {
+    const now = new Date();
+    const proof = pending?.proof;
+    if (proof?.step === 'CODE') {
+      const code = readCode(text);
+      if (!code) {
+        if (isExpired(proof.expiresAt, now) && !asked) {
+          conversation.pendingChange = null;
+          return null;
+        }
+        return { reply: say.askForCode(lastDigits(proof.phone)) };
+      }
+      if (isExpired(proof.expiresAt, now)) return this.proofToStaff(conversation, pending!.kind, 'EXPIRED', say);
+      if (!(await codeMatches(code, proof.codeHash))) {
+        const attempts = proof.attempts + 1;
+        if (attempts >= CODE_ATTEMPTS) return this.proofToStaff(conversation, pending!.kind, 'TOO_MANY_ATTEMPTS', say);
+        conversation.pendingChange = { ...pending!, proof: { ...proof, attempts } };
+        return { reply: say.wrongCode(CODE_ATTEMPTS - attempts) };
+      }
+      this.deps.logger.info({ conversationId: conversation.id }, 'web chat proved it holds the booking phone');
+      // The code message itself says nothing about the booking: the request is the one made before it.
+      const verified: PhoneProof = { step: 'VERIFIED', phone: proof.phone, customerId: proof.customerId };
+      return this.start(tx, conversation, pending!.kind, pending!.changes, { ...analysis, details: {} }, '', say, verified);
+    }
+    const phone = analysis.details.phone && analysis.details.phone.confidence >= this.deps.settings.confidenceThreshold ? analysis.details.phone.value : null;
+    const request: PendingChange = { kind, bookingId: null, choices: [], changes: merge(pending?.changes ?? {}, !phone || asked ? changes : {}), readBack: false };
+    if (!phone) {
+      if (!asked) {
+        // Something else than the number asked for: the booking policy answers it.
+        conversation.pendingChange = null;
+        return null;
+      }
+      conversation.pendingChange = { ...request, proof: { step: 'PHONE' } };
+      return { reply: say.askPhoneForChange(kind) };
+    }
+    const customer = await this.deps.customers.findByPhone(phone, tx);
+    const open = customer ? await this.deps.bookings.openBookingsOf(customer.id, tx) : [];
+    if (!customer || open.length === 0) {
+      conversation.pendingChange = null;
+      return {
+        reply: say.noBookingFound(kind),
+        escalate: { reason: EscalationReason.BOOKING_CHANGE, explanation: `The web chat customer wants to ${kind === 'CANCEL' ? 'cancel' : 'change'} a booking, and none is still to come under the phone number they gave.` },
+      };
+    }
+    if (await this.deps.texts.refusesMessages('SMS', phone, tx)) return this.proofToStaff(conversation, kind, 'CANNOT_TEXT', say);
+    if (!(await this.deps.texts.allowCode(phone))) return this.proofToStaff(conversation, kind, 'TOO_MANY_CODES', say);
+    const { code, codeHash, expiresAt } = await issueCode(now);
+    await this.deps.texts.queue(tx, {
+      to: phone,
+      body: say.codeText(code, kind),
+      purpose: 'VERIFICATION_CODE',
+      // One text per code issued: a retried send job finds this key and never texts it twice.
+      idempotencyKey: `phone-proof:${conversation.id}:${codeHash.split('.')[0]}`,
+    });
+    conversation.pendingChange = { ...request, proof: { step: 'CODE', phone, customerId: customer.id, codeHash, expiresAt, attempts: 0 } };
+    return { reply: say.codeSent(lastDigits(phone)) };
+  }
+
+  private proofToStaff(conversation: Conversation, kind: PendingChange['kind'], why: ProofFailure, say: Phrasebook): SelfServiceOutcome {
+    conversation.pendingChange = null;
+    const explanation = {
+      EXPIRED: 'the code texted to the booking phone expired before it was typed',
+      TOO_MANY_ATTEMPTS: 'too many wrong codes were typed',
+      CANNOT_TEXT: 'the phone number given has opted out of texts, so no code could be sent',
+      TOO_MANY_CODES: 'the phone number given was sent as many codes as an hour allows',
+    }[why];
+    return {
+      reply: say.proofToStaff(kind, why),
+      escalate: { reason: EscalationReason.BOOKING_CHANGE, explanation: `The web chat customer wants to ${kind === 'CANCEL' ? 'cancel' : 'change'} a booking but did not prove they hold its phone: ${explanation}.` },
+    };
+  }
+
+  /** A new request: the customer's open bookings, found by the thread's customer (in a web chat, the proven phone's). */
+  private async start(
+    tx: Tx,
+    conversation: Conversation,
+    kind: PendingChange['kind'],
+    changes: Requested,
+    analysis: MessageAnalysis,
+    text: string,
+    say: Phrasebook,
+    proof: PhoneProof | undefined,
+  ): Promise<SelfServiceOutcome> {
+    const customerId = proof?.step === 'VERIFIED' ? proof.customerId : conversation.customerId;
+    if (conversation.channel === Channel.EMAIL) {
+      const customer = await this.deps.customers.findById(customerId, tx);
+      if (!senderIsOnRecord(conversation.channelAddress, customer?.email ?? null)) {
+        conversation.pendingChange = null;
+        return {
+          reply: say.passedChange(kind),
+          escalate: { reason: EscalationReason.BOOKING_CHANGE, explanation: `The customer wants to ${kind === 'CANCEL' ? 'cancel' : 'change'} a booking by email, from an address that is not the email on record.` },
+        };
+      }
+    }
+    const open = await this.deps.bookings.openBookingsOf(customerId, tx);
+    const request: PendingChange = { kind, bookingId: null, choices: [], changes, readBack: false, ...(proof ? { proof } : {}) };
     if (open.length === 0) {
       conversation.pendingChange = null;
       return {
         reply: say.noBookingFound(kind),
-        escalate: { reason: EscalationReason.BOOKING_CHANGE, explanation: `The customer wants to ${kind === 'CANCEL' ? 'cancel' : 'change'} a booking, and none of theirs is still to come under this ${conversation.channel === Channel.SMS ? 'number' : 'account'}.` },
+        escalate: { reason: EscalationReason.BOOKING_CHANGE, explanation: `The customer wants to ${kind === 'CANCEL' ? 'cancel' : 'change'} a booking, and none of theirs is still to come under this ${conversation.channel === Channel.SMS || proof ? 'number' : conversation.channel === Channel.EMAIL ? 'address' : 'account'}.` },
       };
     }
     if (open.length === 1) return this.proposeFor(tx, conversation, { ...request, bookingId: open[0].id }, say);
@@ -245,12 +388,15 @@ export class SelfService {
     const owed = money.refundCents > 0 ? ` ${dollars(money.refundCents)} paid is owed back to the customer (${money.depositRefunded ? 'deposit refunded' : `deposit of ${dollars(money.keptCents)} kept`} under the cancellation policy).` : '';
     const reason = `Cancelled by the customer through the assistant (${conversation.channel}), ${money.daysBefore} days before the event.${owed}`;
     const cancelled = await this.deps.bookings.cancelFromConversation(tx, events, booking.id, reason);
-    if (money.refundCents > 0) {
-      // No refund is made from here (card refunds are made in Stripe and recorded when it reports them): staff are told what is owed.
+    // Card payments go back by themselves (a job enqueued in this transaction); the rest staff send back.
+    const back = await this.cardRefunds(tx, { bookingId: booking.id, refundCents: money.refundCents, keptCents: money.keptCents });
+    if (back.byHandCents > 0) {
       await this.deps.alerts.raiseIn(tx, events, {
         kind: REFUND_OWED_ALERT,
         subjectId: booking.id,
-        message: `Refund owed: ${dollars(money.refundCents)} to the customer of booking ${bookingReference(booking.id)} (${booking.eventDate}), cancelled by text ${money.daysBefore} days before the event.`,
+        message:
+          `Refund owed: ${dollars(back.byHandCents)} to the customer of booking ${bookingReference(booking.id)} (${booking.eventDate}), cancelled through the assistant ${money.daysBefore} days before the event. ` +
+          `It was paid by bank transfer or by hand (Zelle, Venmo, Cash App, cash): send it back the same way.${back.cardCents > 0 ? ` The ${dollars(back.cardCents)} paid by card is being refunded to the card automatically.` : ''}`,
       });
     }
     if (conversation.bookingId === booking.id) {
@@ -258,7 +404,7 @@ export class SelfService {
       conversation.stage = ConversationStage.CLOSED;
       conversation.bookingDraft = {};
     }
-    return { reply: say.cancelled(this.partyOf(cancelled, say), money.refundCents) };
+    return { reply: say.cancelled(this.partyOf(cancelled, say), back.cardCents, back.byHandCents) };
   }
 
   private async review(tx: Tx, booking: Booking, changes: Requested, today: string): Promise<ChangeReview> {

@@ -22,6 +22,9 @@ const PROGRESS: Record<DeliveryStatus, number> = {
   [DeliveryStatus.FAILED]: 4,
 };
 
+/** What a verification code's text becomes once sent: the code itself is kept only as a hash, by the assistant. */
+export const REDACTED_CODE_BODY = '(one-time code, removed once sent)';
+
 /**
  * Sends and the delivery status of the messages they carry: the only code that knows how they
  * are stored. A message's delivery status is written here alone, and only ever forward.
@@ -114,7 +117,9 @@ export class OutboundRepository extends RepositoryBase {
     const statuses = seen.orUnconfirmed ? [seen.status, 'UNCONFIRMED'] : [seen.status];
     const rows: Array<{ settled: number } & MessageRow> = await this.manager().query(
       `WITH send AS (
-         UPDATE outbound_send SET status = $1, provider_message_id = COALESCE($2, provider_message_id), last_error = $3
+         UPDATE outbound_send SET status = $1, provider_message_id = COALESCE($2, provider_message_id), last_error = $3,
+                -- A one-time code is kept only until its send settles (an unconfirmed one may be resent by staff).
+                body = CASE WHEN purpose = 'VERIFICATION_CODE' AND $9::boolean THEN $10 ELSE body END
          WHERE idempotency_key = $4 AND status = ANY($5) AND attempts = $6
          RETURNING message_id
        ), message_update AS (
@@ -124,7 +129,7 @@ export class OutboundRepository extends RepositoryBase {
          RETURNING ${MESSAGE_COLUMNS}
        )
        SELECT counted.settled, message_update.* FROM (SELECT count(*)::int AS settled FROM send) counted LEFT JOIN message_update ON true`,
-      [outcome.status, outcome.providerMessageId ?? null, outcome.lastError, idempotencyKey, statuses, seen.attempts, outcome.messageStatus, statusesBefore(outcome.messageStatus)],
+      [outcome.status, outcome.providerMessageId ?? null, outcome.lastError, idempotencyKey, statuses, seen.attempts, outcome.messageStatus, statusesBefore(outcome.messageStatus), outcome.status !== 'UNCONFIRMED', REDACTED_CODE_BODY],
     );
     const { settled, ...message } = rows[0];
     return { settled: settled > 0, message: messageOf(message) };

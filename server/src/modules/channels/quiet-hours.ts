@@ -23,8 +23,8 @@ export function parseSendWindow(text: string): SendWindow | null {
   return { startMinute, endMinute };
 }
 
-/** Replies answer something the customer (or, for alerts, the business) is waiting for now. */
-const ANSWERS_SOMEONE: ReadonlySet<SendPurpose> = new Set(['CONVERSATION_REPLY', 'CONSENT_CONFIRMATION', 'ESCALATION_ALERT']);
+/** Replies answer something the customer (or, for alerts, the business) is waiting for now; a verification code is waited for in the chat. */
+const ANSWERS_SOMEONE: ReadonlySet<SendPurpose> = new Set(['CONVERSATION_REPLY', 'CONSENT_CONFIRMATION', 'ESCALATION_ALERT', 'VERIFICATION_CODE']);
 
 export function respectsQuietHours(purpose: SendPurpose): boolean {
   return !ANSWERS_SOMEONE.has(purpose);

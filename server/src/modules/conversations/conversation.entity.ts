@@ -38,7 +38,19 @@ export interface PendingChange {
   readBack: boolean;
   /** When the customer was last asked about it (ISO): a "yes" long after answers nothing. */
   askedAt?: string;
+  /**
+   * A web chat proving it holds the booking's phone before anything changes: the number asked
+   * for (PHONE), a code texted to it and waited for (CODE), or proven (VERIFIED, whose customer's
+   * bookings the thread may change). Absent on channels whose sender is known.
+   */
+  proof?: PhoneProof;
 }
+
+export type PhoneProof =
+  | { step: 'PHONE' }
+  /** `codeHash`: salted scrypt of the code, never the code; `attempts`: wrong codes so far. */
+  | { step: 'CODE'; phone: string; customerId: string; codeHash: string; expiresAt: string; attempts: number }
+  | { step: 'VERIFIED'; phone: string; customerId: string };
 
 @ObjectType({ description: 'One booking detail the assistant has gathered.' })
 export class DraftDetail {

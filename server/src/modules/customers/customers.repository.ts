@@ -22,6 +22,13 @@ export class CustomersRepository extends RepositoryBase {
     return this.manager(tx).findOneBy(Customer, { id });
   }
 
+  /** The customer a phone belongs to, or null: never creates one. */
+  async findByPhone(phone: string, tx?: Tx): Promise<Customer | null> {
+    const manager = this.manager(tx);
+    const identity = await manager.findOneBy(CustomerIdentity, { kind: IdentityKind.PHONE, value: normaliseIdentity(IdentityKind.PHONE, phone) });
+    return identity ? manager.findOneBy(Customer, { id: identity.customerId }) : null;
+  }
+
   /** The customer behind a handle, creating both when the handle is new. */
   async findOrCreateByIdentity(tx: Tx, kind: IdentityKind, value: string): Promise<Customer> {
     const manager = this.manager(tx);

@@ -22,7 +22,7 @@ export const depositsModule: ModuleManifest = {
   entities: [DepositCheckout],
   resolvers: [DepositsResolver],
   topics: [],
-  create(core, { bookings, payments, webhooks }) {
+  create(core, { bookings, payments, webhooks, alerts, inbound }) {
     const { config } = core;
     const deposits = new DepositsService({
       repository: new DepositsRepository(core.dataSource),
@@ -31,8 +31,13 @@ export const depositsModule: ModuleManifest = {
       provider: createCheckoutProvider(config.stripe, config.providerTimeoutMs, () => core.webhookBaseUrl(), core.logger),
       baseUrl: () => core.webhookBaseUrl(),
       isProduction: config.isProduction,
+      uow: core.uow,
+      jobs: core.jobs,
+      alerts,
       logger: core.logger,
     });
+    // Self-service cancellations (made before this module) give card payments back through here.
+    inbound.useCardRefunds((tx, params) => deposits.refundOnCancellation(tx, params));
     bookings.useDepositLinkText((booking, language, tx) => deposits.depositLinkText(booking, language, tx));
     if (config.stripe) {
       webhooks.register(
@@ -43,7 +48,7 @@ export const depositsModule: ModuleManifest = {
         }),
       );
     }
-    return { services: { deposits }, resolvers: [new DepositsResolver(deposits)] };
+    return { services: { deposits }, resolvers: [new DepositsResolver(deposits)], jobs: deposits.jobs(config.jobs) };
   },
 };
 

@@ -1,4 +1,5 @@
-import type { Tx } from '../../shared/db/unit-of-work';
+import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { JobDefinition, JobQueue } from '../../shared/jobs/job-queue';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { throwIfAny, userFailure, type UserError } from '../../shared/graphql/user-errors';
 import type { Logger } from '../../shared/logger';
@@ -12,6 +13,7 @@ import { formatDollars } from '../bookings/pricing';
 import type { ReplyLanguage } from '../conversations/conversation.entity';
 import { DepositCheckoutStatus, type DepositCheckout } from './deposit-checkout.entity';
 import type { DepositsRepository } from './deposits.repository';
+import { planRefund, type PaidRow } from './refund-plan';
 
 /** The least deposit a checkout asks for, whatever the booking's deposit says. */
 export const MINIMUM_DEPOSIT_CENTS = 10_000;
@@ -19,8 +21,20 @@ export const MINIMUM_DEPOSIT_CENTS = 10_000;
 /** A session this close to its end is not handed out again: the customer would meet an expired page. */
 const EXPIRY_MARGIN_MS = 30 * 60_000;
 
+/** The durable job that gives a card payment back: enqueued in the cancellation's transaction. */
+export const REFUND_CARD_PAYMENT = 'deposits.refund-card-payment';
+/** Raised when a card refund could not be made: staff refund it in the Stripe dashboard. */
+export const REFUND_FAILED_ALERT = 'REFUND_FAILED';
+
+export interface CardRefundJob {
+  bookingId: string;
+  paymentIntentId: string;
+  amountCents: number;
+}
+
 /** The payments ledger, as deposits use it (the payments module's PaymentsService). */
 export interface DepositLedger {
+  paymentsOfBookings(bookingIds: readonly string[]): Promise<PaidRow[]>;
   recordCardPayment(params: { bookingId: string; externalId: string; amountCents: number; kind: 'DEPOSIT' | 'FULL' | 'BALANCE'; occurredAt: Date }): Promise<{ applied: boolean }>;
   recordRefund(params: { bookingId: string; externalId: string; amountCents: number; occurredAt: Date }): Promise<{ applied: boolean }>;
 }
@@ -62,9 +76,76 @@ export class DepositsService {
       baseUrl(): string;
       /** The local page's "Pay deposit" is refused in production: it takes no money. */
       isProduction: boolean;
+      uow: UnitOfWork;
+      jobs: JobQueue;
+      alerts: { raiseIn(tx: Tx, events: PendingEvents, params: { kind: string; subjectId: string; message: string }): Promise<boolean> };
       logger: Logger;
     },
   ) {}
+
+  jobs(options: { retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number }): Array<JobDefinition<CardRefundJob>> {
+    return [
+      {
+        name: REFUND_CARD_PAYMENT,
+        retryLimit: options.retryLimit,
+        retryDelaySeconds: options.retryDelaySeconds,
+        expireInSeconds: options.timeoutSeconds,
+        concurrency: 2,
+        handle: (job) => this.refundCardPayment(job),
+        onDeadLetter: (job, lastError) => this.refundFailed(job, `the card payment service did not answer (${lastError})`),
+      },
+    ];
+  }
+
+  /**
+   * A cancellation's money back, in the cancellation's transaction: each card payment's part is
+   * refunded by a durable job (it commits or rolls back with the cancellation); what was paid by
+   * bank transfer or by hand is returned for staff to send. See `planRefund` for which part is whose.
+   */
+  async refundOnCancellation(tx: Tx, params: { bookingId: string; refundCents: number; keptCents: number }): Promise<{ cardCents: number; byHandCents: number }> {
+    if (params.refundCents <= 0) return { cardCents: 0, byHandCents: 0 };
+    const plan = planRefund(await this.deps.ledger.paymentsOfBookings([params.bookingId]), params.refundCents, params.keptCents);
+    for (const part of plan.card) {
+      await this.deps.jobs.enqueue<CardRefundJob>(tx, REFUND_CARD_PAYMENT, { bookingId: params.bookingId, paymentIntentId: part.paymentIntentId, amountCents: part.amountCents });
+    }
+    return { cardCents: plan.card.reduce((sum, part) => sum + part.amountCents, 0), byHandCents: plan.byHandCents };
+  }
+
+  /**
+   * One card payment given back. The idempotency key is the booking and the payment, so a job run
+   * twice (its answer lost, an instance dying) gets Stripe's first refund back, never a second;
+   * the ledger records it under the refund's id, as Stripe's refund webhook does, so whichever
+   * comes first records it and the other finds it there. A pending refund is recorded by the
+   * webhook when it succeeds. A refusal alerts staff with Stripe's reason; no answer is retried.
+   */
+  async refundCardPayment(job: CardRefundJob): Promise<void> {
+    let refund;
+    try {
+      refund = await this.deps.provider.refund({ ...job, idempotencyKey: `refund-${job.bookingId}-${job.paymentIntentId}` });
+    } catch (error) {
+      if (error instanceof CheckoutProviderError && !error.transient) return this.refundFailed(job, error.message);
+      throw error;
+    }
+    if (refund.status === 'succeeded') {
+      const { applied } = await this.deps.ledger.recordRefund({ bookingId: job.bookingId, externalId: refund.id, amountCents: refund.amountCents, occurredAt: new Date() });
+      this.deps.logger.info({ bookingId: job.bookingId, applied }, 'card payment refunded for a cancellation');
+    } else if (refund.status === 'failed' || refund.status === 'canceled') {
+      await this.refundFailed(job, `Stripe reports the refund ${refund.status}${refund.failureReason ? ` (${refund.failureReason})` : ''}`);
+    } else {
+      this.deps.logger.info({ bookingId: job.bookingId, status: refund.status }, 'card refund pending: recorded when Stripe reports it done');
+    }
+  }
+
+  private async refundFailed(job: CardRefundJob, reason: string): Promise<void> {
+    this.deps.logger.warn({ bookingId: job.bookingId }, 'a card refund for a cancellation failed: staff alerted');
+    await this.deps.uow.run((tx, events) =>
+      this.deps.alerts.raiseIn(tx, events, {
+        kind: REFUND_FAILED_ALERT,
+        subjectId: job.bookingId,
+        message: `Card refund failed: ${formatDollars(job.amountCents)} of payment ${job.paymentIntentId} for booking ${bookingReference(job.bookingId)} was not refunded: ${reason.replace(/\.$/, '')}. Refund it in the Stripe dashboard.`,
+      }),
+    );
+  }
 
   get providerName(): 'stripe' | 'local' {
     return this.deps.provider.name;

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../app/module';
+import { takeAllowance } from '../../shared/auth/rate-limits';
 import { SelfService } from '../assistant/self-service';
 import { InboundService } from './inbound.service';
 
@@ -14,10 +15,16 @@ export const inboundModule: ModuleManifest = {
   entities: [],
   resolvers: [],
   topics: [],
-  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer, alerts }) {
+  create(core, { conversations, escalations, bookings, terms, consent, outbound, analyzer, alerts, customers }) {
     const { config } = core;
     const selfService = new SelfService({
       bookings,
+      customers,
+      texts: {
+        queue: (tx, message) => outbound.queue(tx, message),
+        refusesMessages: (channel, address, tx) => consent.refusesMessages(channel, address, tx),
+        allowCode: (phone) => takeAllowance(core.rateLimits.codesByPhone, phone),
+      },
       alerts,
       settings: { ...config.selfService, maxGuests: config.bookings.maxGuests, confidenceThreshold: config.assistant.confidenceThreshold },
       logger: core.logger,

@@ -4,7 +4,7 @@ import type { MessageAnalysis, MessageAnalyzer } from '../assistant/assistant.po
 import { decide, type Decision, type PolicySettings } from '../assistant/booking-policy';
 import { scoreSentiment } from '../assistant/local/sentiment';
 import { phrasebook, replyLanguage } from '../assistant/phrasebook';
-import { livePendingChange, type SelfService } from '../assistant/self-service';
+import { livePendingChange, type CardRefunds, type SelfService } from '../assistant/self-service';
 import type { Booking } from '../bookings/booking.entity';
 import type { BookingsService } from '../bookings/bookings.service';
 import { readTermsReply } from '../terms/terms-reply';
@@ -87,6 +87,11 @@ export class InboundService {
       providerSignaturesChecked: boolean;
     },
   ) {}
+
+  /** How self-service cancellations give card payments back (the deposits module, made after this one). */
+  useCardRefunds(refunds: CardRefunds): void {
+    this.deps.selfService.useCardRefunds(refunds);
+  }
 
   async receive(inbound: InboundMessage): Promise<ReceiveResult> {
     const { text, attachmentsOnly } = describeInbound(inbound);

@@ -1,4 +1,5 @@
-import type { CheckoutSession, DepositCheckoutProvider, NewCheckoutSession } from './checkout.port';
+import { createHash } from 'node:crypto';
+import type { CardRefund, CheckoutSession, DepositCheckoutProvider, NewCheckoutSession, NewRefund } from './checkout.port';
 
 /**
  * The checkout used without Stripe keys: the session is our own deposit checkout, paid on the
@@ -12,6 +13,11 @@ export class LocalCheckoutProvider implements DepositCheckoutProvider {
 
   async createSession(params: NewCheckoutSession): Promise<CheckoutSession> {
     return { id: localSessionId(params.checkoutId), url: `${this.baseUrl()}/deposit/${params.checkoutId}`, expiresAt: null };
+  }
+
+  /** A local payment took no money, so giving it back is immediate; the same key gives the same refund id. */
+  async refund(params: NewRefund): Promise<CardRefund> {
+    return { id: `re_local_${createHash('sha256').update(params.idempotencyKey).digest('hex').slice(0, 24)}`, amountCents: params.amountCents, status: 'succeeded', failureReason: null };
   }
 }
 

@@ -32,10 +32,30 @@ export interface CheckoutSession {
   expiresAt: Date | null;
 }
 
+/** Money given back on a card payment. */
+export interface NewRefund {
+  /** The payment given back (Stripe's payment intent). */
+  paymentIntentId: string;
+  amountCents: number;
+  bookingId: string;
+  /** The same key gives the same refund: a retry never refunds twice. */
+  idempotencyKey: string;
+}
+
+export interface CardRefund {
+  id: string;
+  amountCents: number;
+  /** succeeded: the money is on its way; pending: the vendor reports the outcome later (its webhook); failed/canceled: it will not be. */
+  status: 'succeeded' | 'pending' | 'requires_action' | 'failed' | 'canceled';
+  /** The vendor's reason when it failed ("expired_or_canceled_card"...). */
+  failureReason: string | null;
+}
+
 export interface DepositCheckoutProvider {
   /** Stored with each checkout: 'stripe' or 'local'. */
   readonly name: 'stripe' | 'local';
   createSession(params: NewCheckoutSession): Promise<CheckoutSession>;
+  refund(params: NewRefund): Promise<CardRefund>;
 }
 
 /** The vendor refused or did not answer; the message is safe to log (no keys, no card data). */

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import type { Logger } from '../../shared/logger';
-import { CheckoutProviderError, type CheckoutSession, type DepositCheckoutProvider, type NewCheckoutSession } from './checkout.port';
-import { checkoutSessionParams, sessionOf } from './stripe.mapper';
+import { CheckoutProviderError, type CardRefund, type CheckoutSession, type DepositCheckoutProvider, type NewCheckoutSession, type NewRefund } from './checkout.port';
+import { cardRefundOf, checkoutSessionParams, sessionOf } from './stripe.mapper';
 
 export interface StripeSettings {
   secretKey: string;
@@ -51,6 +51,22 @@ export class StripeCheckoutProvider implements DepositCheckoutProvider {
       return sessionOf(session);
     } catch (error) {
       throw this.failure(error);
+    }
+  }
+
+  /** A refund of a payment intent under an Idempotency-Key: asked again (a retried job), Stripe answers with the first refund. */
+  async refund(params: NewRefund): Promise<CardRefund> {
+    try {
+      const refund = await this.stripe.refunds.create(
+        { payment_intent: params.paymentIntentId, amount: params.amountCents, reason: 'requested_by_customer', metadata: { bookingId: params.bookingId } },
+        { idempotencyKey: params.idempotencyKey },
+      );
+      return cardRefundOf(refund);
+    } catch (error) {
+      const failure = this.failure(error);
+      // Stripe's own words ("Charge ... has already been refunded") tell staff what to do; they carry no key or card data.
+      if (!failure.transient && error instanceof Stripe.errors.StripeError) throw new CheckoutProviderError(`Stripe refused it${error.code ? ` (${error.code})` : ''}: ${error.message}`, false);
+      throw failure;
     }
   }
 

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { CheckoutSession, NewCheckoutSession } from './checkout.port';
+import type { CardRefund, CheckoutSession, NewCheckoutSession } from './checkout.port';
 
 /**
  * Pure translation between Stripe's objects and ours: the Checkout Session we ask for, the one
@@ -29,6 +29,14 @@ export function checkoutSessionParams(params: NewCheckoutSession): Stripe.Checko
 export function sessionOf(session: Pick<Stripe.Checkout.Session, 'id' | 'url' | 'expires_at'>): CheckoutSession {
   if (!session.url) throw new Error(`Stripe gave checkout session ${session.id} without a url`);
   return { id: session.id, url: session.url, expiresAt: session.expires_at ? new Date(session.expires_at * 1000) : null };
+}
+
+const REFUND_STATUSES: ReadonlySet<CardRefund['status']> = new Set(['succeeded', 'pending', 'requires_action', 'failed', 'canceled']);
+
+/** Stripe's answer to a refund, as the deposits module reads it; a status it does not know is taken as pending (its webhook settles it). */
+export function cardRefundOf(refund: Pick<Stripe.Refund, 'id' | 'amount' | 'status' | 'failure_reason'>): CardRefund {
+  const status = REFUND_STATUSES.has(refund.status as CardRefund['status']) ? (refund.status as CardRefund['status']) : 'pending';
+  return { id: refund.id, amountCents: refund.amount, status, failureReason: refund.failure_reason ?? null };
 }
 
 /** A deposit event as stored in the webhook inbox and applied by the queue. */

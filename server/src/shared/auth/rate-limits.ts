@@ -18,9 +18,14 @@ export interface RateLimits {
   webChatMessagesBySession: RateLimiterAbstract;
   webChatMessagesByIp: RateLimiterAbstract;
   webChatSessionsByIp: RateLimiterAbstract;
+  /** One-time codes texted to one phone for a web chat (a chat cannot use someone's phone to flood it with texts). */
+  codesByPhone: RateLimiterAbstract;
   /** Webhook requests refused (unverified, malformed) per address: past the allowance, that address gets 429 for a minute. */
   webhookRejectionsByIp: RateLimiterAbstract;
 }
+
+/** Enough for a customer who mistyped twice; more is someone else using the number. */
+export const CODES_PER_PHONE_PER_HOUR = 3;
 
 export function createRateLimits(config: Config, redis?: Redis): RateLimits {
   const make = (keyPrefix: string, points: number, durationSeconds: number): RateLimiterAbstract => {
@@ -37,6 +42,7 @@ export function createRateLimits(config: Config, redis?: Redis): RateLimits {
     webChatMessagesByIp: make('chat-ip', config.webChat.maxMessagesPerMinutePerIp, 60),
     webChatSessionsByIp: make('chat-start-ip', Math.max(5, Math.ceil(config.webChat.maxMessagesPerMinutePerIp / 4)), 60),
     webhookRejectionsByIp: make('webhook-rejections-ip', config.webhooks.maxRejectionsPerMinute, 60),
+    codesByPhone: make('code-phone', CODES_PER_PHONE_PER_HOUR, 3600),
   };
 }
 

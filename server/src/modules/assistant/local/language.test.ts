@@ -28,3 +28,45 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe('en');
   });
 });
+
+describe('detectLanguage on short messages', () => {
+  it.each([
+    'Me llamo Lucía Gómez',
+    'me llamo Jorge',
+    'Soy Lucía',
+    'Soy Pablo Reyes',
+    'Yo soy Carlos Méndez',
+    'pueden llamarme mañana',
+    'Mi nombre es Ana Torres',
+    'Somos 12',
+    'Para el sábado',
+    'A las 6',
+    'Sí, está bien',
+    'Perfecto, gracias',
+    '¿Y el precio?',
+    'Mañana',
+  ])('Spanish: %s', (text) => {
+    expect(detectLanguage(text)).toBe('es');
+  });
+
+  it.each([
+    // A bare name is no language: the thread keeps its own.
+    'Lucía Gómez',
+    'Lucía Gómez de la Cruz',
+    'My name is Lucía Gómez',
+    "I'm Ana",
+    'Call me Lucía',
+    'This is José',
+    'soy sauce on the side',
+    '12 people',
+    'yes please',
+    'See you Saturday',
+    'ok',
+    'yo',
+    'Sounds good, thanks!',
+    'me too',
+    'STOP TEXTING ME ROBOT',
+  ])('English: %s', (text) => {
+    expect(detectLanguage(text)).toBe('en');
+  });
+});
