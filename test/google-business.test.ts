@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GoogleBusinessSdk } from '../server/src/providers/google/google-business.sdk';
-import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGoogle, type FakeLocation } from './support/fake-google-business-server';
+import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGoogle, reviewLinkOf, type FakeLocation } from './support/fake-google-business-server';
 import { httpRequest } from './support/fake-http-server';
 import { eventually, startApp, type App } from './support/fixtures';
 import { graphql } from './support/graphql-client';
@@ -29,7 +29,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const CONNECTION = 'configured state message accountName locationTitle locationName lastSyncedAt lastSync { added updated unchanged deleted } lastSyncError';
+const CONNECTION = 'configured state message accountName locationTitle locationName reviewLink lastSyncedAt lastSync { added updated unchanged deleted } lastSyncError';
 const GOOGLE_CONNECTION = `query { googleConnection { ${CONNECTION} } }`;
 const CONNECT = `mutation { connectGoogle { consentUrl userErrors { field message code } } }`;
 const SYNC = `mutation { syncReviews { connection { ${CONNECTION} } synced { listed pages added updated unchanged deleted } userErrors { field message code } } }`;
@@ -155,7 +155,8 @@ describe('connecting Google', () => {
     expect(answer.text).toContain('Google is connected');
 
     const view = await connection();
-    expect(view).toMatchObject({ configured: true, state: 'CONNECTED', accountName: fake.accountDisplayName, locationTitle: 'Hibachi Vacaville', locationName: location.name });
+    // Google's link for writing a review of it: the review request after an event carries it.
+    expect(view).toMatchObject({ configured: true, state: 'CONNECTED', accountName: fake.accountDisplayName, locationTitle: 'Hibachi Vacaville', locationName: location.name, reviewLink: reviewLinkOf(location) });
     const refreshToken = [...fake.refreshTokens].at(-1)!;
     const { rows } = await app.db.query('SELECT * FROM google_connection');
     expect(rows).toHaveLength(1);
@@ -173,7 +174,7 @@ describe('connecting Google', () => {
     const north = newLocation('Hibachi North', 1);
     const south = newLocation('Hibachi South', 2);
     await connect([north, south]);
-    expect(await connection()).toMatchObject({ state: 'NEEDS_LOCATION', locationName: null });
+    expect(await connection()).toMatchObject({ state: 'NEEDS_LOCATION', locationName: null, reviewLink: null });
     const { googleLocations } = await call(LOCATIONS);
     expect(googleLocations).toEqual([
       { name: north.name, title: 'Hibachi North', accountName: fake.accountDisplayName },
@@ -186,7 +187,7 @@ describe('connecting Google', () => {
     expect(wrong.userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_LOCATION', field: 'locationName' })]);
     const { selectGoogleLocation: picked } = await call(SELECT, { name: south.name });
     expect(picked.userErrors).toEqual([]);
-    expect(picked.connection).toMatchObject({ state: 'CONNECTED', locationTitle: 'Hibachi South', locationName: south.name });
+    expect(picked.connection).toMatchObject({ state: 'CONNECTED', locationTitle: 'Hibachi South', locationName: south.name, reviewLink: reviewLinkOf(south) });
     await eventually('the sync of the picked location', async () => fake.apiRequests(`/v4/${south.name}/reviews`).length > 0);
   });
 });

@@ -179,7 +179,7 @@ export class FakeGoogle {
     if (method === 'GET' && locations) {
       if (url.searchParams.get('readMask') === null) return notFoundOr400(res, 400, 'readMask is required');
       const mine = this.locations.filter((location) => location.name.startsWith(`${locations[1]}/`));
-      return sendJson(res, 200, { locations: mine.map((location) => ({ name: location.name.slice(locations[1].length + 1), title: location.title })) });
+      return sendJson(res, 200, { locations: mine.map((location) => ({ name: location.name.slice(locations[1].length + 1), title: location.title, metadata: { newReviewUri: reviewLinkOf(location) } })) });
     }
     const list = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews$/.exec(path);
     if (method === 'GET' && list) {
@@ -247,4 +247,9 @@ export class FakeGoogle {
 
 function notFoundOr400(res: http.ServerResponse, code: 400 | 404, message: string): void {
   sendJson(res, code, { error: { code, message, status: code === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT' } });
+}
+
+/** The link Business Information gives a location for writing a review (its metadata.newReviewUri). */
+export function reviewLinkOf(location: Pick<FakeLocation, 'name'>): string {
+  return `https://search.google.com/local/writereview?placeid=fake-${location.name.split('/').pop()}`;
 }

@@ -72,7 +72,7 @@ export const MODULES: readonly ModuleManifest[] = [
   // After webhooks (Pub/Sub pushes) and alerts; after the reviews module, whose intake it feeds.
   googleBusinessModule,
   metricsModule,
-  // After bookings, customers, conversations and channels: reminders go in the customer's thread.
+  // After bookings, customers, conversations, channels (reminders go in the customer's thread) and Google (its review link).
   remindersModule,
 ];
 

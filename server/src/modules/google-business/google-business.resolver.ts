@@ -3,7 +3,7 @@ import type { RequestContext } from '../../app/context';
 import { AdminOnly, StaffOnly, staffIdOf } from '../../shared/auth/access';
 import { UserInputFailure } from '../../shared/graphql/user-errors';
 import { StoredGoogleState, type GoogleConnection } from './google-connection.entity';
-import type { GoogleBusinessService } from './google-business.service';
+import { reviewLinkOf, type GoogleBusinessService } from './google-business.service';
 import {
   ConnectGooglePayload,
   GoogleConnectionPayload,
@@ -103,6 +103,7 @@ export function toView(configured: boolean, connection: GoogleConnection | null)
     accountName: connection?.accountDisplayName ?? null,
     locationTitle: connection?.locationTitle ?? null,
     locationName: connection?.locationName ?? null,
+    reviewLink: connection && state === GoogleConnectionState.CONNECTED ? reviewLinkOf(connection) : null,
     lastSyncedAt: connection?.lastSyncedAt ?? null,
     lastSync: connection?.lastSyncedAt
       ? { added: connection.lastSyncAdded, updated: connection.lastSyncUpdated, unchanged: connection.lastSyncUnchanged, deleted: connection.lastSyncDeleted }

@@ -189,6 +189,13 @@ export class GoogleBusinessService implements ReviewReplyPoster {
     });
   }
 
+  /** Where customers write a review of the connected location (for the review request), or null. */
+  async reviewLink(): Promise<string | null> {
+    const connection = await this.deps.repository.find();
+    if (!connection || connection.state !== StoredGoogleState.CONNECTED) return null;
+    return reviewLinkOf(connection);
+  }
+
   /** Forgets the connection and its tokens; reviews already in stay. */
   async disconnect(): Promise<void> {
     const connection = await this.deps.repository.find();
@@ -394,7 +401,7 @@ export class GoogleBusinessService implements ReviewReplyPoster {
     const choices: LocationChoice[] = [];
     for (const account of await session.listAccounts()) {
       for (const location of await session.listLocations(account.name)) {
-        choices.push({ name: location.name, title: location.title, accountName: account.name, accountDisplayName: account.displayName });
+        choices.push({ name: location.name, title: location.title, accountName: account.name, accountDisplayName: account.displayName, reviewLink: location.reviewLink });
       }
     }
     return choices;
@@ -427,4 +434,9 @@ export class GoogleBusinessService implements ReviewReplyPoster {
     if (!this.deps.google) throw userFailure('GOOGLE_NOT_CONFIGURED', NOT_CONFIGURED_MESSAGE);
     return this.deps.google;
   }
+}
+
+/** The review link of the connection's chosen location, as Google gave it at consent. */
+export function reviewLinkOf(connection: Pick<GoogleConnection, 'locationName' | 'locationChoices'>): string | null {
+  return connection.locationChoices.find((choice) => choice.name === connection.locationName)?.reviewLink ?? null;
 }

@@ -67,6 +67,9 @@ export class GoogleConnectionView {
   @Field(() => String, { nullable: true })
   locationName!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Where customers write a review of the location (Google’s link); the review request after an event carries it.' })
+  reviewLink!: string | null;
+
   @Field(() => Date, { nullable: true })
   lastSyncedAt!: Date | null;
 

@@ -14,6 +14,8 @@ export interface LocationChoice {
   title: string;
   accountName: string;
   accountDisplayName: string;
+  /** Where customers write a review of it; absent on choices stored before it was read. */
+  reviewLink?: string | null;
 }
 
 /**

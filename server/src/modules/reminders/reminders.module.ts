@@ -23,7 +23,7 @@ export const remindersModule: ModuleManifest = {
   entities: [ScheduledMessageRecord],
   resolvers: [BookingScheduledMessagesResolver],
   topics: [],
-  create(core, { bookings, customers, conversations, consent }) {
+  create(core, { bookings, customers, conversations, consent, googleBusiness }) {
     const { config } = core;
     const reminders = new RemindersService({
       uow: core.uow,
@@ -39,6 +39,7 @@ export const remindersModule: ModuleManifest = {
         businessTimeZone: config.businessTimeZone,
         sendWindow: config.quietHours,
       },
+      reviewLink: async () => config.reminders.reviewLink ?? (await googleBusiness.reviewLink()),
     });
     return {
       services: { reminders },

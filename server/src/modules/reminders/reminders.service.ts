@@ -67,7 +67,9 @@ export class RemindersService {
       conversations: ConversationsService;
       consent: ConsentService;
       logger: Logger;
-      settings: ScheduleSettings & ReminderTextSettings & { businessTimeZone: string; sendWindow: SendWindow };
+      settings: ScheduleSettings & Pick<ReminderTextSettings, 'businessName'> & { businessTimeZone: string; sendWindow: SendWindow };
+      /** Where a review is written: REVIEW_LINK_URL, else the connected Google location's link, else none. */
+      reviewLink(): Promise<string | null>;
     },
   ) {}
 
@@ -114,7 +116,8 @@ export class RemindersService {
       if (!thread) return skip('The customer has no mobile number on file, or did not agree to texts.');
       if (await this.deps.consent.refusesMessages(thread.channel, thread.channelAddress, tx)) return skip('The customer has opted out of texts.');
       if (!(await this.record(tx, booking, planned, zone, ScheduledMessageOutcome.SENT, null))) return 'not-due';
-      const text = reminderText(planned.kind, booking, thread.language, this.deps.settings);
+      const reviewLink = planned.kind === ScheduledMessageKind.REVIEW_REQUEST ? await this.deps.reviewLink() : null;
+      const text = reminderText(planned.kind, booking, thread.language, { businessName: this.deps.settings.businessName, reviewLink });
       await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text, purpose: PURPOSE[planned.kind], timeZone: zone.zone });
       return 'sent';
     });

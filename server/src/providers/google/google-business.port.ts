@@ -34,6 +34,8 @@ export interface GoogleLocation {
   /** accounts/A/locations/L: the name the v4 reviews API takes. */
   name: string;
   title: string;
+  /** Where a customer writes a review of it (Business Information's metadata.newReviewUri), when Google gives one. */
+  reviewLink: string | null;
 }
 
 export interface GoogleTokens {

@@ -98,15 +98,15 @@ export class GoogleBusinessSdk implements GoogleBusinessProvider {
         const locations: GoogleLocation[] = [];
         let pageToken: string | undefined;
         for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
-          const data = await request<{ locations?: Array<{ name?: string; title?: string }>; nextPageToken?: string }>('the locations list', {
+          const data = await request<{ locations?: Array<{ name?: string; title?: string; metadata?: { newReviewUri?: string } }>; nextPageToken?: string }>('the locations list', {
             url: `${roots.businessInformation}/v1/${accountName}/locations`,
-            params: { readMask: 'name,title', pageSize: 100, ...(pageToken ? { pageToken } : {}) },
+            params: { readMask: 'name,title,metadata', pageSize: 100, ...(pageToken ? { pageToken } : {}) },
           });
           for (const location of data.locations ?? []) {
             if (!location.name) continue;
             // Business Information names a location `locations/L`; the v4 reviews API wants it under its account.
             const name = location.name.startsWith('accounts/') ? location.name : `${accountName}/${location.name}`;
-            locations.push({ name, title: location.title ?? name });
+            locations.push({ name, title: location.title ?? name, reviewLink: location.metadata?.newReviewUri ?? null });
           }
           pageToken = data.nextPageToken || undefined;
           if (!pageToken) break;
