@@ -17,7 +17,7 @@ function duration(seconds: number | null): string {
   return `${(seconds / 86_400).toFixed(1)} days`;
 }
 
-/** Review analytics (SPEC §7): rating by week and month, response rate and time, keywords, sentiment trend. */
+/** Review analytics (SPEC §7): rating by week and month, response rate and time, keywords, sentiment trend. Drawn without animation: the figures are read, not watched. */
 export function ReviewAnalyticsView() {
   const [days, setDays] = useState<number>(90);
   // Whole days, so the variables stay the same across renders (and the query is not repeated).
@@ -71,12 +71,12 @@ export function ReviewAnalyticsView() {
               <LineChart data={[...data.reviewAnalytics.byWeek]}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="periodStart" />
-                <YAxis yAxisId="rating" domain={[1, 5]} />
+                <YAxis yAxisId="rating" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
                 <YAxis yAxisId="sentiment" orientation="right" domain={[-1, 1]} />
                 <Tooltip />
                 <Legend />
-                <Line yAxisId="rating" type="monotone" dataKey="averageRating" name="Average rating" stroke="#c2410c" />
-                <Line yAxisId="sentiment" type="monotone" dataKey="averageSentiment" name="Sentiment" stroke="#2563eb" />
+                <Line yAxisId="rating" type="monotone" dataKey="averageRating" name="Average rating" stroke="#c2410c" isAnimationActive={false} />
+                <Line yAxisId="sentiment" type="monotone" dataKey="averageSentiment" name="Sentiment" stroke="#2563eb" isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -86,9 +86,9 @@ export function ReviewAnalyticsView() {
               <BarChart data={[...data.reviewAnalytics.byMonth]}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="periodStart" />
-                <YAxis domain={[0, 5]} />
+                <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
                 <Tooltip />
-                <Bar dataKey="averageRating" name="Average rating" fill="#c2410c" />
+                <Bar dataKey="averageRating" name="Average rating" fill="#c2410c" maxBarSize={80} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -97,12 +97,12 @@ export function ReviewAnalyticsView() {
             <p className="muted">No words yet.</p>
           ) : (
             <div className="review-analytics__chart">
-              <ResponsiveContainer width="100%" height={Math.max(160, data.reviewAnalytics.keywords.length * 22)}>
+              <ResponsiveContainer width="100%" height={Math.max(160, data.reviewAnalytics.keywords.length * 26 + 40)}>
                 <BarChart data={[...data.reviewAnalytics.keywords]} layout="vertical" margin={{ left: 40 }}>
                   <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="word" />
+                  <YAxis type="category" dataKey="word" interval={0} width={110} />
                   <Tooltip />
-                  <Bar dataKey="count" name="Reviews using it" fill="#2563eb" />
+                  <Bar dataKey="count" name="Reviews using it" fill="#2563eb" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>

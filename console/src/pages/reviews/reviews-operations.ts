@@ -61,6 +61,15 @@ export const reviewAddedSubscription = graphql(`
   }
 `);
 
+/** A reply approved, posted or failed anywhere: the fields land on the cached review, so the list shows it at once. */
+export const reviewUpdatedSubscription = graphql(`
+  subscription ReviewUpdated {
+    reviewUpdated {
+      ...ReviewFields
+    }
+  }
+`);
+
 export const approveReviewReplyMutation = graphql(`
   mutation ApproveReviewReply($input: ApproveReviewReplyInput!) {
     approveReviewReply(input: $input) {

@@ -6,7 +6,7 @@ import { FormField } from '../../components/form-field';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { describeError, FormAlert, indexUserErrors, type UserErrorLike } from '../../components/user-errors';
 import type { ReviewFieldsFragment, ReviewsQuery } from '../../graphql/generated/graphql';
-import { addReviewMutation, approveReviewReplyMutation, reviewAddedSubscription, reviewsQuery } from './reviews-operations';
+import { addReviewMutation, approveReviewReplyMutation, reviewAddedSubscription, reviewUpdatedSubscription, reviewsQuery } from './reviews-operations';
 import './reviews.css';
 
 /** The charts library is large: it loads only when someone opens the analytics. */
@@ -262,6 +262,8 @@ export function ReviewsPage() {
   const reviews = useQuery(reviewsQuery, { variables, fetchPolicy: 'cache-and-network', skip: filters.view !== 'inbox' });
   const again = () => void reviews.refetch().catch(() => undefined);
   useSubscription(reviewAddedSubscription, { fetchPolicy: 'no-cache', onData: again });
+  // Written into the cache by id: the review's card changes in place, no page read again.
+  useSubscription(reviewUpdatedSubscription);
   useCatchUpOnReconnect(again);
   const set = (change: Partial<ReturnType<typeof filtersOf>>) => replaceHashQuery(withFilters({ ...filters, ...change }));
   const [loadingMore, setLoadingMore] = useState(false);

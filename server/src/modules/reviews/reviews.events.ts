@@ -29,13 +29,20 @@ export interface ReviewAddedPayload {
   review: ReviewSnapshot;
 }
 
+/** A review whose reply (or words) changed: approved, posted, failed, rewritten, deleted. */
+export interface ReviewUpdatedPayload {
+  review: ReviewSnapshot;
+}
+
 export const ReviewTopic = {
   ADDED: 'REVIEW_ADDED',
+  UPDATED: 'REVIEW_UPDATED',
 } as const;
 
 declare module '../../shared/pubsub/topics' {
   interface TopicPayloads {
     REVIEW_ADDED: ReviewAddedPayload;
+    REVIEW_UPDATED: ReviewUpdatedPayload;
   }
 }
 

@@ -8,7 +8,7 @@ import { Customer } from '../customers/customer.entity';
 import { parseReviewsCsv, type LocalReview, type LocalReviewSource } from './local-review-source';
 import { Review } from './review.entity';
 import type { ReviewAnalyticsService } from './review-analytics.service';
-import { ReviewTopic, reviewFromSnapshot, type ReviewAddedPayload } from './reviews.events';
+import { ReviewTopic, reviewFromSnapshot, type ReviewAddedPayload, type ReviewUpdatedPayload } from './reviews.events';
 import { AddReviewInput, ApproveReviewReplyInput, ImportReviewsInput, ReviewsArgs } from './reviews.inputs';
 import type { ReviewsService } from './reviews.service';
 import { ImportReviewsPayload, ReviewAnalytics, ReviewPayload, ReviewVerificationEvidence } from './reviews.types';
@@ -86,6 +86,15 @@ export class ReviewsResolver {
   @Subscription(() => Review, { topics: ReviewTopic.ADDED, description: 'A new review, from any source and any instance, with the reply the policy wrote.' })
   @StaffOnly()
   reviewAdded(@Root() payload: ReviewAddedPayload): Review {
+    return reviewFromSnapshot(payload.review);
+  }
+
+  @Subscription(() => Review, {
+    topics: ReviewTopic.UPDATED,
+    description: 'A review whose reply or words changed (approved, posted, failed, rewritten by an edit, deleted), from any instance.',
+  })
+  @StaffOnly()
+  reviewUpdated(@Root() payload: ReviewUpdatedPayload): Review {
     return reviewFromSnapshot(payload.review);
   }
 

@@ -161,7 +161,7 @@ export class ReviewsService implements ReviewIntake {
         review.replyPostsAt = null;
         await this.applyPolicy(tx, events, review, evidence);
       }
-      await this.deps.repository.save(tx, review);
+      this.updated(events, await this.deps.repository.save(tx, review));
     });
     return 'updated';
   }
@@ -269,7 +269,7 @@ export class ReviewsService implements ReviewIntake {
     if (!id) throw userFailure('NOT_FOUND', 'Review: there is no such review.', 'id');
     const edited = params.text === null ? null : params.text.trim();
     if (edited !== null) this.checkReplyText(edited);
-    return this.deps.uow.run(async (tx) => {
+    return this.deps.uow.run(async (tx, events) => {
       const review = await this.deps.repository.lockById(tx, id);
       if (!review) throw userFailure('NOT_FOUND', 'Review: there is no such review.', 'id');
       if (review.deletedAt) throw userFailure('REVIEW_DELETED', 'Review: the reviewer deleted it, so there is nothing to reply to.', 'id');
@@ -280,7 +280,7 @@ export class ReviewsService implements ReviewIntake {
       review.replyText = text;
       review.replyApprovedBy = params.staffUserId;
       await this.schedule(tx, review, new Date());
-      return this.deps.repository.save(tx, review);
+      return this.updated(events, await this.deps.repository.save(tx, review));
     });
   }
 
@@ -327,12 +327,12 @@ export class ReviewsService implements ReviewIntake {
       mustKeep: [settings.businessPhone, settings.businessEmail].filter((value): value is string => value !== null && template.includes(value)),
     });
     if (!written) return;
-    await this.deps.uow.run(async (tx) => {
+    await this.deps.uow.run(async (tx, events) => {
       const locked = await this.deps.repository.lockById(tx, reviewId);
       if (!locked || locked.replyState !== ReplyState.DRAFT || locked.replyText !== template) return;
       locked.replyText = written;
       locked.replyVariant = `${locked.replyVariant ?? ''}:written`.slice(0, 60);
-      await this.deps.repository.save(tx, locked);
+      this.updated(events, await this.deps.repository.save(tx, locked));
     });
   }
 
@@ -359,24 +359,24 @@ export class ReviewsService implements ReviewIntake {
   }
 
   private async settle(reviewId: string, outcome: ReplyPostOutcome): Promise<void> {
-    await this.deps.uow.run(async (tx) => {
+    await this.deps.uow.run(async (tx, events) => {
       const review = await this.deps.repository.lockById(tx, reviewId);
       if (!review || review.replyState !== ReplyState.POSTING) return; // cancelled meanwhile
       Object.assign(review, replyAfterPosting(review, outcome, new Date()), { replyClaimedAt: null });
-      await this.deps.repository.save(tx, review);
+      this.updated(events, await this.deps.repository.save(tx, review));
       this.deps.logger.info({ reviewId, outcome: outcome.outcome }, 'review reply settled');
     });
   }
 
   /** After every retry failed: the reply is shown as failed; approving it again tries again. */
   async markFailed(reviewId: string, reason: string): Promise<void> {
-    await this.deps.uow.run(async (tx) => {
+    await this.deps.uow.run(async (tx, events) => {
       const review = await this.deps.repository.lockById(tx, reviewId);
       if (!review || ![ReplyState.SCHEDULED, ReplyState.POSTING].includes(review.replyState)) return;
       review.replyState = ReplyState.FAILED;
       review.replyFailure = reason.slice(0, 500);
       review.replyClaimedAt = null;
-      await this.deps.repository.save(tx, review);
+      this.updated(events, await this.deps.repository.save(tx, review));
     });
   }
 
@@ -391,7 +391,7 @@ export class ReviewsService implements ReviewIntake {
   }
 
   async markMissingDeleted(source: ReviewSource, namePrefix: string, seen: ReadonlySet<string>): Promise<number> {
-    return this.deps.uow.run(async (tx) => {
+    return this.deps.uow.run(async (tx, events) => {
       const live = await this.deps.repository.lockLiveUnderPrefix(tx, source, namePrefix);
       let deleted = 0;
       for (const review of live) {
@@ -401,10 +401,16 @@ export class ReviewsService implements ReviewIntake {
           review.replyState = ReplyState.CANCELLED;
           review.replyFailure = 'The review was deleted before the reply was posted.';
         }
-        await this.deps.repository.save(tx, review);
+        this.updated(events, await this.deps.repository.save(tx, review));
         deleted += 1;
       }
       return deleted;
     });
+  }
+
+  /** Tells every console a review changed, once the change commits. */
+  private updated(events: PendingEvents, review: Review): Review {
+    events.add(ReviewTopic.UPDATED, { review: reviewSnapshot(review) });
+    return review;
   }
 }
