@@ -165,6 +165,15 @@ export class FakeGoogle {
   private async handle({ req, method, url, raw }: FakeRequest, res: http.ServerResponse): Promise<void> {
     const path = url.pathname;
     if (method === 'POST' && path === '/token') return this.token(new URLSearchParams(raw), res);
+    // Google's consent page, played as an admin who agrees at once: back to the app with a code and the state.
+    if (method === 'GET' && path === '/o/oauth2/v2/auth') {
+      const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+      back.searchParams.set('code', this.grantConsent());
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      res.writeHead(302, { location: back.toString() });
+      res.end();
+      return;
+    }
     if (method === 'GET' && path === '/oauth2/v1/certs') return sendJson(res, 200, { [this.key.kid]: this.publicPem }, { 'cache-control': 'public, max-age=60' });
 
     const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { dateTime } from '../../components/labels';
 import { Notice, type NoticeMessage } from '../../components/notice';
 import { LoadFailed, Loading } from '../../components/query-status';
@@ -62,6 +62,8 @@ function LocationPicker({ onPicked, onNotice }: { onPicked: () => void; onNotice
   );
 }
 
+const FIRST_SYNC_POLL_MS = 2000;
+
 /**
  * Google reviews: "Connect Google" opens Google's consent page (which sends the admin back to
  * the server's callback page), the connection's state, the location to pick when the profile
@@ -69,11 +71,18 @@ function LocationPicker({ onPicked, onNotice }: { onPicked: () => void; onNotice
  */
 export function GoogleConnectionCard() {
   const titleId = useId();
-  const { data, loading, error, refetch } = useQuery(googleConnectionQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(googleConnectionQuery, { fetchPolicy: 'cache-and-network' });
   const [connect, { loading: connecting }] = useMutation(connectGoogleMutation);
   const [sync, { loading: syncing }] = useMutation(syncGoogleReviewsMutation);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const google = data?.googleConnection;
+  // Just connected: the first sync runs on the queue; look again every few seconds until it has.
+  const firstSyncPending = google?.state === 'CONNECTED' && !google.lastSyncedAt && !google.lastSyncError;
+  useEffect(() => {
+    if (!firstSyncPending) return;
+    startPolling(FIRST_SYNC_POLL_MS);
+    return () => stopPolling();
+  }, [firstSyncPending, startPolling, stopPolling]);
 
   async function connectNow() {
     try {
@@ -127,6 +136,7 @@ export function GoogleConnectionCard() {
           {google.locationTitle} <span className="muted">({google.accountName})</span>
         </p>
       )}
+      {firstSyncPending && <p className="muted">Reading the location's reviews for the first time…</p>}
       {google?.lastSyncedAt && google.lastSync && (
         <p className="muted">
           Last synced {dateTime(google.lastSyncedAt)}: {google.lastSync.added} new, {google.lastSync.updated} edited, {google.lastSync.deleted} removed.
