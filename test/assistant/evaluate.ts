@@ -84,7 +84,9 @@ export const BLIND_TARGETS = { intentAccuracy: 0.95, fieldMicroF1: 0.93, missedP
 /**
  * What the test suite holds the blind split to. The issue's intent and field targets, and an
  * escalation recall floor; the target of no missed request for a person is reported by
- * `missedBlindTargets` and is not yet met (see the README), so it is printed, not asserted.
+ * `missedBlindTargets` (met since the training split learnt indirect requests for a person),
+ * printed rather than asserted: one miss in a split of a few dozen such requests should be read,
+ * not tuned away.
  */
 export const BLIND_FLOOR = { intentAccuracy: 0.95, fieldMicroF1: 0.93, escalationRecall: 0.95 } as const;
 

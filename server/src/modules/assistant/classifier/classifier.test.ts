@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../assistant.port';
 import { readIntentEvidence } from '../local.analyzer';
-import { FEATURE_COUNT, intentFeatures, type IntentEvidence } from './features';
+import { FEATURE_COUNT, intentFeatures, personFeatures, type IntentEvidence } from './features';
 import { chooseIntent, UNSURE_BELOW } from './intent-choice';
 import intentModelFile from './intent-model.json';
 import { IntentModel, type IntentModelFile, type IntentPrediction } from './model';
@@ -38,6 +38,31 @@ describe('intentFeatures', () => {
     const withRules = intentFeatures(evidence('cancel my booking'));
     const textOnly = intentFeatures(evidence('cancel my booking'), { withRules: false });
     expect(withRules.indices.length).toBeGreaterThan(textOnly.indices.length);
+  });
+});
+
+describe('personFeatures', () => {
+  it('gives wordings of a request for a person the word classes they share', () => {
+    expect(personFeatures('have the boss text me', 0)).toEqual(expect.arrayContaining(['p:role', 'p:contact', 'p:role+contact']));
+    expect(personFeatures('your bot is useless', -0.7)).toEqual(expect.arrayContaining(['p:bot', 'p:bot+addressed', 'p:bot+upset']));
+    expect(personFeatures('me pueden llamar? el gerente', 0)).toEqual(expect.arrayContaining(['p:role+contact']));
+    expect(personFeatures('ugh you again. manager.', -0.4)).toEqual(expect.arrayContaining(['p:role-sentence', 'p:repeated+upset']));
+    expect(personFeatures('supervisor pls', 0)).toContain('p:short+role');
+  });
+
+  it('marks the near-misses: a person named but not asked for, a call declined, had, or about the arrival', () => {
+    const boss = personFeatures('my manager wants a party for 30', 0);
+    expect(boss).toContain('p:named-not-asked-for');
+    expect(boss).not.toContain('p:role');
+    expect(personFeatures('please dont call, text only', 0)).toContain('p:call-declined');
+    expect(personFeatures('i talked to someone yesterday, all set', 0)).toContain('p:contact-reported');
+    expect(personFeatures('call me when the driver is on the way', 0)).toContain('p:contact+arrival');
+  });
+
+  it("are part of the rules' reading, left out with it", () => {
+    const asked = intentFeatures(evidence('supervisor pls'));
+    const textOnly = intentFeatures(evidence('supervisor pls'), { withRules: false });
+    expect(asked.indices.length).toBeGreaterThan(textOnly.indices.length);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { IntentResult, IntentSignals } from '../local/intents';
+import { hasRoleSentence, withoutPeopleNotAskedFor, type IntentResult, type IntentSignals } from '../local/intents';
 import type { Language } from '../local/language';
 import { isQuestion } from '../local/text';
 
@@ -73,10 +73,54 @@ function sentimentBand(sentiment: number): string {
   return 'neutral';
 }
 
+/**
+ * Word classes behind a request for a person, so that a wording the corpus lacks still shares
+ * weights with the ones it has: a role ("manager", "boss", "jefe", "someone"), the assistant
+ * named as a machine ("bot", "automated"), a way to be contacted ("call", "text", "llamar"), a
+ * repeated attempt ("again", "third time", "otra vez"), and the combinations that ask for
+ * someone (a role with a way to be contacted; the bot with a complaint). Also their near-misses:
+ * a person named but not asked for ("my manager wants..."), a call declined ("text only"), a
+ * call already had ("I talked to someone yesterday") and a call about the chef's arrival.
+ */
+const ROLE_WORD = /\b(?:manager|management|supervisor|owner|boss|person|human|someone|somebody|anyone|anybody|agent|rep|representative|staff|operator|coordinator|gerente|jef[ea]|due\u00f1[oa]|encargad[oa]|alguien|humano|persona)\b/;
+const BOT_WORD = /\b(?:bot|bots|chatbot|robot|robots|automated|automatic|machine|ai|computer|scripted|canned|m[a\u00e1]quina)\b/;
+const CONTACT_WORD = /\b(?:call|calls|calling|callback|text|phone|ring|email|contact|reach|hit me up|telephone|llam\w*|marc\w*|contact\w*|escr[i\u00ed]b\w*)\b/;
+const ADDRESSED = /\b(?:you|your|you're|eres|tu|usted)\b/;
+const REPEATED = /\b(?:again|times|third|twice|keep|still|already|same|otra vez|veces|misma|mismo|tercera)\b/;
+/** Contact already made ("I talked to someone yesterday"): a report, not a request. */
+const CONTACT_REPORTED = /\b(?:talked|spoke|called|texted|emailed)\s+(?:to\s+|with\s+)?(?:someone|somebody|a person|your|the|him|her|them)\b|\b(?:got|had|received)\s+a\s+(?:\w+\s+)?call\b|\bheard (?:back )?from\b/;
+/** The chef's arrival ("text me when he's 10 minutes out"): logistics, not a request for someone. */
+const ARRIVAL = /\b(?:on (?:the|his|her|their) way|minutes? (?:out|away)|gets? (?:lost|there|here|close)|arrives?|arriving|pulls? up|running late)\b/;
+const CALL_DECLINED = /\b(?:don't|do not|no need to|not|no)\s+(?:to\s+)?(?:call|llamen|llames)\b|\btext only\b|\bsolo (?:texto|mensajes)\b/;
+
+export function personFeatures(normalised: string, sentiment: number): string[] {
+  const rest = withoutPeopleNotAskedFor(normalised);
+  const features: string[] = [];
+  const role = ROLE_WORD.test(rest);
+  const bot = BOT_WORD.test(rest);
+  const contact = CONTACT_WORD.test(rest);
+  const upset = sentiment < -0.2;
+  if (role) features.push('p:role');
+  if (bot) features.push('p:bot');
+  if (contact) features.push('p:contact');
+  if (REPEATED.test(rest)) features.push(upset ? 'p:repeated+upset' : 'p:repeated');
+  if (role && contact) features.push('p:role+contact');
+  if (bot && ADDRESSED.test(rest)) features.push('p:bot+addressed');
+  if (bot && upset) features.push('p:bot+upset');
+  if (hasRoleSentence(rest)) features.push('p:role-sentence');
+  if ((rest.match(/[\p{L}\p{N}']+/gu) ?? []).length <= 3) features.push(role ? 'p:short+role' : 'p:short');
+  if (rest !== normalised) features.push('p:named-not-asked-for');
+  if (CALL_DECLINED.test(rest)) features.push('p:call-declined');
+  if (CONTACT_REPORTED.test(normalised)) features.push('p:contact-reported');
+  if (contact && ARRIVAL.test(rest)) features.push('p:contact+arrival');
+  return features;
+}
+
 /** The rule engine's reading as features; left out in training now and then so the n-grams learn too. */
 export function ruleFeatures(evidence: IntentEvidence): string[] {
   const { signals, rule } = evidence;
   const features = [`r:intent:${rule.intent}`, `r:details:${Math.min(signals.bookingDetails, 3)}`, `r:sentiment:${sentimentBand(evidence.sentiment)}`, `r:lang:${evidence.language}`];
+  features.push(...personFeatures(evidence.normalised, evidence.sentiment));
   if (signals.hasDateOrPartySize) features.push('r:date-or-party');
   if (signals.faqTopic) features.push(`r:faq:${signals.faqTopic}`);
   if (signals.confirmation) features.push(`r:confirmation:${signals.confirmation}`);

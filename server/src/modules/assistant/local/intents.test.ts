@@ -30,6 +30,44 @@ describe('classifyIntent', () => {
     expect(intent(text)).toBe('HUMAN_REQUEST');
   });
 
+  it.each([
+    // A role as a whole sentence of a longer message.
+    'ugh you again. manager.', 'HELP. PERSON. NOW.', "I've been going back and forth with this thing forever. A person, please.", 'hello?? anyone?',
+    // The assistant addressed as a machine or complained about.
+    'are you even real', 'Fuck this bot', 'no bots please', 'the automated system cannot handle my question',
+    // Asks to be contacted, in other words.
+    'give me a call', 'someone hmu asap', 'Please call me.', 'can i get a call from someone today', 'transfer me',
+    "I want to change the date but I'd rather do it with a person on the phone", 'Have Chef Marco call me when he can',
+    'please forward my message to the owner', "I'll wait for a person to reply", 'Who do I talk to about a complaint?',
+    'SAME ANSWER AGAIN. GET ME SOMEONE', "you're repeating yourself. can a person take over?", 'is chef Hiro available to chat?',
+    // Spanish
+    '\u00bferes un robot?', 'este bot no sirve para nada', 'P\u00e1senme con el jefe', 'ya van tres veces que pregunto, quiero una persona',
+    'llamame porfa', 'que me llame alguien por favor', 'quien es el jefe? quiero hablar con el', '\u00bfhay alguien ah\u00ed?',
+  ])('HUMAN_REQUEST, indirectly: %s', (text) => {
+    expect(intent(text)).toBe('HUMAN_REQUEST');
+  });
+
+  it.each([
+    // Someone named but not asked for: the customer's own boss, the chef asked about, HR.
+    { text: 'my manager wants a party for 30', signals: { bookingDetails: 1, hasDateOrPartySize: true } },
+    { text: 'the supervisor at my work is retiring, we want hibachi for her send-off', signals: NO_DETAILS },
+    { text: 'Hi, this is the manager at Oak Ridge Apartments, booking a party for our residents', signals: NO_DETAILS },
+    { text: 'my supervisor approved the budget, lets book', signals: NO_DETAILS },
+    { text: 'the human resources team is organizing, 30 people', signals: { bookingDetails: 1, hasDateOrPartySize: true } },
+    { text: 'el gerente de mi oficina quiere reservar para 25 personas', signals: { bookingDetails: 1, hasDateOrPartySize: true } },
+    { text: 'is the chef a real person or a machine?', signals: NO_DETAILS },
+    { text: 'The event planner is a real person I promise lol', signals: NO_DETAILS },
+    // Contact already had, declined, or about the chef's arrival.
+    { text: 'I spoke with your manager last week, she was lovely', signals: NO_DETAILS },
+    { text: 'Have the chef text me when he is close', signals: NO_DETAILS },
+    { text: 'el chef me puede llamar cuando llegue?', signals: NO_DETAILS },
+    { text: 'No need for a person, the chat answered my question', signals: NO_DETAILS },
+    { text: 'we got a call from someone on your team, thanks, all sorted', signals: NO_DETAILS },
+    { text: 'Can you send the same message to my husband?', signals: NO_DETAILS },
+  ])('not a request for a person: $text', ({ text, signals }) => {
+    expect(intent(text, signals)).not.toBe('HUMAN_REQUEST');
+  });
+
   it.each(['Cancel it. Worst customer service ever', 'Necesito cancelar mi reserva', 'scratch the booking for new years', 'Cancelen por favor'])(
     'CANCEL_BOOKING, not a request for a person: %s',
     (text) => {

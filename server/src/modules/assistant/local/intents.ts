@@ -24,7 +24,7 @@ export interface IntentResult {
   confidence: number;
 }
 
-const PERSON = String.raw`(?:a |an |the |your |some |one of your )?(?:real |live |actual |human )?(?:human|person|people|someone|somebody|anyone|anybody|manager|owner|agent|representative|rep|staff|supervisor|employee|team member|member of (?:your|the) (?:staff|team)|operator|boss|chef)\b`;
+const PERSON = String.raw`(?:a |an |the |your |some |one of your )?(?:real |live |actual |human )?(?:human|person|people|someone|somebody|anyone|anybody|manager|owner|agent|representative|rep|staff|supervisor|employee|team member|member of (?:your|the) (?:staff|team)|operator|boss|chef|management|coordinators?|alguien|whoever)\b`;
 const HUMAN_CUES = [
   new RegExp(String.raw`\b(?:speak|talk|chat|discuss(?: this| it)?)(?:ing)?\s+(?:directly\s+)?(?:to|with)\s+${PERSON}`),
   /\b(?:real|live|actual)\s+(?:human|person|people|agent|someone|somebody)\b/,
@@ -33,16 +33,16 @@ const HUMAN_CUES = [
   // "worst customer service" is a complaint, not a request for it.
   /(?<!\b(?:worst|bad|terrible|horrible|awful|poor|lousy|great|good|no)\s)\bcustomer (?:service|support|care)\b/,
   /\b(?:your|a|the|to)\s+manager\b/,
-  /\b(?:need|want|get|give)\s+(?:me\s+)?(?:a|to)\s+(?:real\s+)?(?:person|human)\b/,
+  /\b(?:need|want|get|give)\s+(?:me\s+)?(?:a|an|to|your)\s+(?:real\s+)?(?:person|human|rep|representative|agent|supervisor)\b/,
   /\b(?:connect|transfer|put)\s+me\s+(?:with|to|through)\b/,
   /\b(?:someone|somebody|anyone|a person|you)\s+(?:to\s+)?call\s+me\b|\bcall\s+me\s+back\b/,
   /\bnumber i can call\b/,
   /\b(?:can|could|will|would)\s+(?:someone|somebody|anyone|a person|a human)\s+(?:please\s+)?(?:help|assist|respond|answer|reply|get back)\b/,
-  /\b(?:have|get|can|could|need|want|would like)\s+(?:someone|somebody|a person|a human|a manager|a real person)\b[^.?!]{0,30}\b(?:reach out|contact|call|get in touch|get back|email|text)\b/,
+  /\b(?:have|get|can|could|need|want|would like)\s+(?:someone|somebody|a person|a human|a manager|a real person|(?:a |one of your |your )?(?:staff member|team member|staff|team|office|coordinator|events team))\b[^.?!]{0,30}\b(?:reach out|contact|call|get in touch|get back|email|text)\b/,
   /\b(?:don't|do not|not|no)\s+(?:want\s+)?(?:to\s+)?(?:talk|speak|chat)(?:ing)?\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:bot|robot|machine|computer|ai)\b/,
   /\b(?:stop|no more)\b.*\b(?:bot|robot)\b/,
   /\bis (?:anyone|anybody|someone|somebody|there anyone|there anybody) (?:actually |even |really )?(?:there|here|reading|working|home)\b/,
-  /\b(?:member of (?:your|the) (?:team|staff)|someone|somebody|a person|a manager)\b[^.?!]{0,40}\b(?:telephone|phone|ring)\s+me\b/,
+  /\b(?:member of (?:your|the) (?:team|staff)|one of your \w+|someone|somebody|a person|a manager)\b[^.?!]{0,40}\b(?:telephone|phone|ring)\s+me\b/,
   /\b(?:get|have|put)\s+(?:someone|somebody|a person|a human|anyone|a manager)\s+on the (?:phone|line)\b/,
   /\b(?:someone|somebody|a manager|a person|nobody|no one)\s+(?:doesn't|does not|don't|do not)?\s*(?:calls?|contacts?|texts?)\s+me\b/,
   /\bcall ?back\b/,
@@ -54,6 +54,7 @@ const HUMAN_CUES = [
   /\bwho(?:'s| is)\s+(?:the|your)\s+(?:owner|manager|boss|supervisor|person in charge)\b|\b(?:like|want|have)\s+a word\b/,
   /\b(?:talk|speak|chat)\s+(?:on|over|by)\s+the\s+phone\b/,
   /\b(?:chef|manager|owner|boss)\s+[a-z]+\s+(?:there|around|available|in)\s*\?/,
+  /\b(?:available|free)\s+to\s+(?:chat|talk|speak)\b/,
   /\b(?:anyone|anybody|someone|somebody)\s+(?:there|home|out there|awake|working)\s*\?/,
   /\b(?:me|nos)\s+(?:pueden|puede|podr[i\u00ed]an|podr[i\u00ed]a)\s+(?:llamar|marcar|contactar|escribir)\b/,
   // A complaint about the assistant itself is a request for someone else.
@@ -63,16 +64,71 @@ const HUMAN_CUES = [
   /\b(?:someone|somebody|a person|a human|anyone)\s+(?:please\s+)?(?:text|call|email|contact|ring)\s+me\b/,
   /\b(?:have|get|need)\s+(?:someone|somebody|a person|a human)\s+(?:to\s+)?(?:call|text|contact|phone)\b/,
   // Spanish: "hablar con una persona", "que alguien me llame", "gerente".
-  /\b(?:hablar|comunicarme|platicar)\s+con\s+(?:una?\s+|el\s+|la\s+)?(?:persona|person|alguien|gerente|encargad[oa]|humano|due\u00f1[oa]|supervisor[a]?)\b/,
+  /\b(?:hablar|comunicarme|platicar)\s+con\s+(?:una?\s+|el\s+|la\s+)?(?:persona|person|alguien|gerente|encargad[oa]|humano|due\u00f1[oa]|jef[ea]|supervisor[a]?)\b/,
   /\b(?:persona|person)\s+real\b|\bser humano\b|\bhumano\b|\bgerente\b|\bencargad[oa]\b/,
-  /\b(?:alguien|una persona|una person)\s+(?:que\s+)?(?:me\s+)?(?:llame|llamen|conteste|responda|ayude|escriba)\b|\bll\u00e1?m(?:enme|ame)\b/,
+  /\b(?:alguien|una persona|una person)\s+(?:que\s+)?(?:me\s+)?(?:llame|llamen|conteste|responda|ayude|escriba)\b|\bll[a\u00e1]m(?:enme|ame)\b/,
   /\bno (?:quiero|me sirve|sirve)\b[^.?!]{0,20}\b(?:bot|robot|m\u00e1quina|maquina)\b/,
+  // The assistant addressed as a machine or complained about, in other words.
+  /\bare you\s+(?:even\s+|actually\s+|really\s+)?(?:real|human|a (?:real )?(?:person|human))\b/,
+  /\b(?:this|your|stupid|dumb|useless|damn|fucking|fuck|shitty|shit)\s+(?:chat)?bot\b|\bno (?:more )?(?:chat)?bots?\b/,
+  /\bautomated (?:system|service|assistant|thing|chat|replies|answers|responses)\b/,
+  /\bgive (?:me|us) a (?:call|ring|buzz)\b|\bhit (?:me|us) up\b/,
+  /\b(?:rather|prefer)\b[^.?!]{0,40}\b(?:with|to|from)\s+(?:a |an |the |your )?(?:real |actual |live )?(?:person|human|someone|somebody|manager|owner)\b/,
+  /\b(?:transfer|connect)\s+me\b|\bput\s+(?:someone|somebody|a person|a human|(?:the|your|a)\s+(?:owner|manager|boss|supervisor))\s+on\b/,
+  /\b(?:is there|hay)\s+(?:anyone|anybody|someone|somebody|alguien)\b(?!\s+(?:with|allergic))/,
+  /\b(?:someone|somebody|a person|a human|anyone)\s+(?:please\s+)?(?:reach out|get in touch|get back to me|reach me)\b/,
+  /\b(?:get|want|need|appreciate|like|request)\s+(?:a\s+)?(?:\w+\s+)?call from\s+(?:someone|somebody|a person|a human|a manager|the owner|your (?:team|staff|office|manager))\b/,
+  /\b(?:owner|manager|boss|supervisor)'s\s+(?:number|cell|phone|email|contact)\b/,
+  /\bwhoever\s+(?:is in charge|handles|manages|runs|owns|is responsible)\b/,
+  /\b(?:ask|asking|asked)\s+(?:for|to (?:speak|talk) (?:to|with))\s+(?:a |an |the |your )?(?:real )?(?:person|human|manager|supervisor|someone|owner|agent|representative)\b/,
+  /\bsomeone real\b|\balguien (?:real|de verdad)\b|\buna persona de verdad\b/,
+  /\bme\s+(?:llame|llamen|conteste|responda|atienda)\s+(?:alguien|una persona|un humano)\b|\balguien\s+(?:me\s+)?(?:puede|podr[i\u00ed]a|pueda)\s+(?:ayudar|atender|llamar|contestar)\b/,
+  /\bqui[e\u00e9]n es el (?:jefe|due\u00f1o|encargado|gerente)\b/,
+  /\b(?:person|human|someone|somebody|manager)\s+(?:to\s+)?take over\b|\b(?:get|find)\s+me\s+(?:someone|somebody|a person|a human|a manager|your manager|the owner|anyone)\b/,
+  /\b(?:someone|somebody|anyone|a person)\s+who\s+(?:actually\s+)?works?\s+(?:there|here|for you|at)\b/,
+  /\bwho (?:do|can|should|could) i (?:\w+ )?(?:talk|speak|call|contact|complain|reach)\b/,
+  /\b(?:get a hold of|get ahold of|reach)\s+(?:someone|somebody|a person|a human|anyone|the owner|a manager|your manager)\b/,
+  /\b(?:forward|pass)\s+(?:this|it|that|my (?:message|complaint|request|question))\s+(?:on\s+|along\s+)?to\b/,
+  /\b(?:wait|waiting)\s+(?:for|on)\s+(?:a |an )?(?:real |actual )?(?:person|human|someone|somebody|manager)\b/,
+  /^\W*(?:please\s+)?call me(?:\s+(?:please|back|asap|now|today|at|on))?\W*$/,
+  // Staff asked to get in touch ("have Chef Marco call me"), unless about the chef's arrival.
+  /\b(?:have|get|ask|can|could|would|will)\s+(?:the\s+|your\s+)?(?:chef|owner|manager|boss|supervisor)(?:\s+[a-z]+)?\s+(?:please\s+)?(?:to\s+)?(?:call|text|phone|ring|email|contact)\s+(?:me|us)\b(?![^.?!]*\b(?:on (?:the|his|her|their) way|minutes? (?:out|away)|gets? (?:lost|there|here|close)|arrives?|arriving|outside|pulls? up|running late|leaves|leaving)\b)/,
+  /\b(?:eres|es esto)\s+(?:un\s+|una\s+)?(?:bot|robot|m[a\u00e1]quina|contestadora|humano|persona real)\b/,
+  /\b(?:bot|robot)\b[^.?!]{0,15}\b(?:no sirve|no entiende|in[u\u00fa]til)\b|\bin[u\u00fa]til\b[^.?!]{0,10}\b(?:bot|robot)\b/,
+  /\bp[a\u00e1]s(?:ame|enme|eme)\s+con\b|\bcomun[i\u00ed]quenme\b/,
+  /\bquiero\s+(?:una\s+|un\s+)?(?:persona|person|humano|alguien|agente)\b|\batiend(?:a|an)\s+(?:una\s+)?(?:persona|person|humano|alguien)\b/,
 ];
 /** One- or two-word messages that are a request for a person on their own: "agent", "manager pls". */
-const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+|the\s+|your\s+)?(?:agent|manager|person|staff|someone|supervisor|owner|boss|human|representative|rep|gerente|encargado|front desk|office|reception|receptionist|dispatcher|coordinator|events? coordinator|someone in charge)\s*(?:please|now|pls|por favor)?\W*$/;
+const HUMAN_ALONE = /^\W*(?:an?\s+|live\s+|the\s+|your\s+|real\s+|el\s+|la\s+)?(?:agent|manager|person|staff|someone|supervisor|owner|boss|human|human being|representative|rep|management|head chef|gerente|encargad[oa]|jef[ea]|due\u00f1[oa]|front desk|office|reception|receptionist|dispatcher|coordinator|events? coordinator|someone in charge)[,\s]*(?:please|now|pls|asap|por favor|porfa)?\W*$/;
 /** A title on its own: "Director of events?", "head of catering". */
 const TITLE_ALONE = /^\W*(?:the\s+|your\s+)?(?:director|head|manager|coordinator|supervisor)\s+of\s+[a-z]+(?:\s+[a-z]+)?\W*$/;
-const NO_NEED_BEFORE = /\b(?:no need|don't need|do not need|without)\s+(?:to\s+)?$/;
+/**
+ * A role as a whole sentence of a longer message ("ugh you again. manager.", "HELP. PERSON. NOW.",
+ * "A person, please."). Stricter than HUMAN_ALONE: "The office." inside a message is a place.
+ */
+const ROLE_SENTENCE = /^\W*(?:an?\s+|the\s+|your\s+|real\s+|el\s+|la\s+|una\s+)?(?:manager|supervisor|owner|boss|human|human being|person|real person|agent|representative|management|anyone|anybody|someone|somebody|gerente|encargad[oa]|jef[ea]|due\u00f1[oa]|humano|alguien|persona(?: real)?)[,\s]*(?:please|now|pls|asap|por favor|porfa)?\W*$/;
+/**
+ * Someone named who is not being asked for, masked before the cues are read: the customer's own
+ * boss ("my supervisor approved the budget", "our office manager will be the contact", "I'm the
+ * manager at Oak Ridge", "el gerente de mi oficina"), whether the chef is a real person, and
+ * human resources.
+ */
+const ROLE = String.raw`(?:manager|supervisor|boss|owner|gerente|jef[ea]|encargad[oa]|due\u00f1[oa])`;
+const NOT_ASKED_FOR = [
+  /\bhuman resources\b/g,
+  new RegExp(String.raw`(?<!\b(?:to|with|con)\s)\b(?:my|mi)\s+(?:\w+\s+)?${ROLE}\b`, 'g'),
+  new RegExp(String.raw`\b(?:our|nuestr[oa])\s+(?:\w+\s+)?${ROLE}(?:'s)?\s+(?:is|was|will|wants|wanted|said|says|asked|approved|loves|likes|needs|has|had|quiere|dice|dijo)\b`, 'g'),
+  new RegExp(String.raw`\b(?:i'm|i am|this is|soy)\s+(?:the|a|an|el|la)\s+(?:\w+\s+)?${ROLE}\b`, 'g'),
+  new RegExp(String.raw`\b(?:the|el|la)\s+${ROLE}\s+(?:at|of|from|de)\s+(?:my|our|mi|nuestr[oa]|the (?:house|venue|building|property|home|place|hall|club|company))\b`, 'g'),
+  /\b(?:is|are)\s+(?:the|your|our)\s+(?:\w+\s+)?(?:chef|chefs|cook|cooks|planner|owner)\s+(?:a\s+)?(?:real\s+|actual\s+)?(?:human|person|people)s?\b/g,
+  /\b(?:chef|chefs|cook|planner|owner|he|she|they)\s+(?:is|are)\s+(?:a\s+)?(?:real|actual)\s+(?:human|person|people)\b/g,
+  /\b(?:different|same|other|another)\s+(?:person|people|human)\b/g,
+  // Contact already had: "I spoke with your manager last week", "ya hablé con alguien".
+  new RegExp(String.raw`\b(?:spoke|talked|chatted|met|called|texted|emailed|habl\u00e9|hablamos)\s+(?:to\s+|with\s+|con\s+)?(?:your\s+|the\s+|a\s+|an\s+|el\s+|la\s+)?(?:\w+\s+)?(?:${ROLE}|someone|somebody|alguien|person|human)\b`, 'g'),
+  // The chef's trip: "have the chef text me when he's close", "el chef me puede llamar cuando llegue".
+  /\b(?:the|your|our|el)\s+chef\b[^.?!]*\b(?:when|if|once|cuando|si)\b[^.?!]{0,25}\b(?:close|near|here|there|outside|lost|on (?:the|his|her|their) way|minutes?|mins?|arriv\w*|leav\w*|late|llegue\w*|llegar|se pierde|cerca|en camino)\b[^.?!]*/g,
+];
+const NO_NEED_BEFORE = /\b(?:no need|don't need|do not need|without)\s+(?:to\s+|for\s+)?$/;
 
 const CANCEL_CUES = [
   /\bcancel(?:led|ed|ling|ing|s)?\b/,
@@ -159,11 +215,23 @@ function anyCue(cues: readonly RegExp[], text: string): boolean {
   return cues.some((cue) => cue.test(text));
 }
 
+/** The text with the people it names but does not ask for blanked out (same length). */
+export function withoutPeopleNotAskedFor(text: string): string {
+  return NOT_ASKED_FOR.reduce((rest, pattern) => rest.replace(pattern, (found) => ' '.repeat(found.length)), text);
+}
+
+/** Some sentence of the message is a role and nothing else ("ugh you again. manager."). */
+export function hasRoleSentence(text: string): boolean {
+  return text.split(/[.!?]+/).some((sentence) => sentence.trim() !== '' && ROLE_SENTENCE.test(sentence));
+}
+
 function asksForPerson(text: string): boolean {
   if (HUMAN_ALONE.test(text) || TITLE_ALONE.test(text)) return true;
+  const rest = withoutPeopleNotAskedFor(text);
+  if (hasRoleSentence(rest)) return true;
   return HUMAN_CUES.some((cue) => {
-    const match = cue.exec(text);
-    return match !== null && !NO_NEED_BEFORE.test(text.slice(Math.max(0, match.index - 20), match.index));
+    const match = cue.exec(rest);
+    return match !== null && !NO_NEED_BEFORE.test(rest.slice(Math.max(0, match.index - 20), match.index));
   });
 }
 

@@ -22,6 +22,7 @@ const SHORTHAND: Record<string, string> = {
   dont: "don't", cant: "can't", wont: "won't", isnt: "isn't", didnt: "didn't", doesnt: "doesn't", im: "i'm", ive: "i've",
   thats: "that's", whats: "what's", its: "it's", youre: "you're", theyre: "they're", wouldnt: "wouldn't", aint: "ain't",
   pp: 'per person',
+  hmu: 'hit me up', some1: 'someone', sum1: 'someone', any1: 'anyone', mgr: 'manager',
 };
 
 /**
@@ -37,7 +38,7 @@ const KEYWORDS = [
   'options', 'please', 'change', 'modify', 'dinner', 'confirm', 'correct', 'perfect', 'thanksgiving', 'christmas',
   'ridiculous', 'terrible', 'horrible', 'disappointed', 'unacceptable', 'appointment', 'interested', 'children',
   'adults', 'kosher', 'halal', 'pescatarian', 'peanut', 'peanuts', 'dairy', 'anniversary', 'graduation', 'address',
-  'quote', 'price', 'prices', 'charge', 'deposit', 'operator', 'customer', 'service', 'speak', 'someone', 'somebody',
+  'quote', 'price', 'prices', 'charge', 'deposit', 'operator', 'supervisor', 'customer', 'service', 'speak', 'someone', 'somebody',
   'thanks', 'thank', 'sounds', 'vegan', 'guest', 'party', 'chef',
 ];
 
