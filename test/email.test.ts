@@ -14,6 +14,7 @@ const OWNER = 'owner@hibachi.example';
 const FAST_JOBS = { JOBS_POLL_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1', JOB_RETRY_LIMIT: '8' };
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const dbIdOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
 
 const SEND = `mutation($weekOf: String) { sendWeeklyReports(input: { weekOf: $weekOf }) { queued userErrors { field message code }
@@ -131,6 +132,19 @@ describe('weekly reports over SMTP', () => {
     for (const email of sent.emails) expect(arrived(email.messageId)).toHaveLength(1);
   });
 
+  it('sends again under the same Message-ID when the server took a message but its answer was lost (the window SMTP leaves)', async () => {
+    const weekOf = dayFromToday(-28);
+    smtp.answerLateNext(1, 4_000);
+    const sent = (await call(app, SEND, { weekOf })).sendWeeklyReports;
+    await eventually('both emails sent', async () => (await emailsOf(app, mondayOf(weekOf))).every((e) => e.status === 'SENT'), 40_000);
+    await untilSendsSettle(app);
+    const copies = sent.emails.map((email: any) => arrived(email.messageId).length).sort();
+    // The one whose answer was lost arrived twice, both copies carrying its one Message-ID; the other once.
+    expect(copies).toEqual([1, 2]);
+    const twice = sent.emails.find((email: any) => arrived(email.messageId).length === 2);
+    expect((await emailsOf(app, mondayOf(weekOf))).find((e) => e.id === dbIdOf(twice.id)).attempts).toBe(2);
+  });
+
   it('stops at a permanent 5xx answer and shows why, without retrying', async () => {
     const weekOf = dayFromToday(-21);
     smtp.refuseNext(1, 550, 'Mailbox unavailable');
@@ -152,7 +166,7 @@ describe('weekly reports over SMTP', () => {
 describe('the local outbox without SMTP settings', () => {
   const app = useApp({ extension101: false, env: { ...FAST_JOBS, BUSINESS_TIME_ZONE: 'America/Chicago', WEEKLY_REPORT_DAY: 'tuesday', WEEKLY_REPORT_TIME: '07:30', OWNER_EMAIL: OWNER } });
 
-  it('keeps the reports in the outbox, which admins read and staff may not', async () => {
+  it('keeps the reports in the outbox, which signed-in admins read', async () => {
     const weekOf = dayFromToday(0);
     await uploadCredit(app, weekOf, 'Zelle payment from OUTBOX EXAMPLE', '99.00');
     const sent = (await call(app, SEND, { weekOf })).sendWeeklyReports;

@@ -6,8 +6,9 @@ import { SMTPServer } from 'smtp-server';
 /**
  * A local SMTP server (the `smtp-server` package) the real nodemailer in the server talks to.
  * It keeps every message it accepted, parsed by `mailparser`; `refuseNext` answers the next
- * messages' DATA with an SMTP error (421 is temporary, 550 permanent); `stop()` and `start()`
- * on the same port stage an outage.
+ * messages' DATA with an SMTP error (421 is temporary, 550 permanent); `answerLateNext` keeps
+ * the next messages but answers only after `lateMs` (the sender has given up by then: its answer
+ * is lost); `stop()` and `start()` on the same port stage an outage.
  */
 export interface FakeSmtp {
   port: number;
@@ -15,6 +16,7 @@ export interface FakeSmtp {
   /** Messages refused so far (each one a try the server made). */
   refused: number;
   refuseNext(count: number, code: number, message: string): void;
+  answerLateNext(count: number, lateMs: number): void;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function startFakeSmtp(options: { listening?: boolean } = {}): Prom
   const port = await freePort();
   const received: ParsedMail[] = [];
   let refusals: { count: number; code: number; message: string } = { count: 0, code: 0, message: '' };
+  let late = { count: 0, ms: 0 };
   let server: SMTPServer | null = null;
   const fake: FakeSmtp = {
     port,
@@ -40,6 +43,9 @@ export async function startFakeSmtp(options: { listening?: boolean } = {}): Prom
     refused: 0,
     refuseNext(count, code, message) {
       refusals = { count, code, message };
+    },
+    answerLateNext(count, lateMs) {
+      late = { count, ms: lateMs };
     },
     async start() {
       server = new SMTPServer({
@@ -60,7 +66,13 @@ export async function startFakeSmtp(options: { listening?: boolean } = {}): Prom
             simpleParser(Buffer.concat(chunks))
               .then((mail) => {
                 received.push(mail);
-                callback(null, `OK: queued as fake-${received.length}`);
+                const answer = () => callback(null, `OK: queued as fake-${received.length}`);
+                if (late.count > 0) {
+                  late.count -= 1;
+                  setTimeout(answer, late.ms);
+                } else {
+                  answer();
+                }
               })
               .catch((error: Error) => callback(error));
           });

@@ -2,15 +2,23 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpSettings } from '../../app/config';
 import { EmailSendError, type EmailSender, type EmailSent, type OutgoingEmail } from './email.port';
 
-/** What nodemailer puts on its errors (smtp-connection's _formatError). */
+/** What nodemailer puts on its errors (smtp-connection's _formatError and timeoutError). */
 interface SmtpFailure extends Error {
   code?: string;
+  /** The system error under nodemailer's code, e.g. ECONNREFUSED under ESOCKET. */
+  originalCode?: string;
   responseCode?: number;
-  command?: string;
+  timeoutType?: string;
 }
 
-/** Failures that happen before the message is handed over: the server cannot have it. */
-const BEFORE_HANDOVER = new Set(['CONN', 'API', 'MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'STARTTLS']);
+/**
+ * Failures without an answer that still leave the server without the message: nobody to talk
+ * to, or the conversation never got past its greeting or TLS. Any other silence (a socket
+ * timeout or a close mid-conversation, which nodemailer reports alike whatever was sent) may
+ * have come after the server took the message.
+ */
+const NOT_REACHED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EDNS', 'ETLS', 'ECONFIG', 'EPROXY']);
+const NOT_REACHED_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT', 'DNS_TIMEOUT']);
 
 /**
  * Email over SMTP with nodemailer (the maintained Node mailer: MIME, attachments, STARTTLS and
@@ -55,7 +63,9 @@ export class SmtpEmailSender implements EmailSender {
 export function classify(error: SmtpFailure): EmailSendError {
   const code = error.responseCode;
   const permanent = (code !== undefined && code >= 500) || error.code === 'EAUTH' || error.code === 'ENOAUTH';
-  // A server that answered said what it did with the message; silence after DATA leaves it unknown.
-  const mayHaveBeenDelivered = code === undefined && !(error.command !== undefined && BEFORE_HANDOVER.has(error.command));
+  // A server that answered said what it did with the message; silence mid-conversation leaves it unknown.
+  const notReached =
+    NOT_REACHED_CODES.has(error.originalCode ?? '') || NOT_REACHED_CODES.has(error.code ?? '') || NOT_REACHED_TIMEOUTS.has(error.timeoutType ?? '');
+  const mayHaveBeenDelivered = code === undefined && !notReached;
   return new EmailSendError(error.message.slice(0, 1000), permanent, mayHaveBeenDelivered);
 }
