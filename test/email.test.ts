@@ -169,6 +169,12 @@ describe('the local outbox without SMTP settings', () => {
   it('keeps the reports in the outbox, which signed-in admins read', async () => {
     const weekOf = dayFromToday(0);
     await uploadCredit(app, weekOf, 'Zelle payment from OUTBOX EXAMPLE', '99.00');
+    const booking = (
+      await call(app, `mutation($input: CreateBookingInput!) { createBooking(input: $input) { booking { id price { totalCents } } userErrors { message } } }`, {
+        input: { customer: { name: 'Rosa Summary', phone: '+19165557001' }, sourceChannel: 'PHONE', eventDate: dayFromToday(20), startTime: '18:00', address: '12 Example Street, Sacramento, CA 95814', adults: 12, requestTerms: false },
+      })
+    ).createBooking;
+    expect(booking.userErrors).toEqual([]);
     const sent = (await call(app, SEND, { weekOf })).sendWeeklyReports;
     expect(sent.queued).toBe(true);
     await eventually('both emails in the outbox', async () => (await emailsOf(app, mondayOf(weekOf))).every((e) => e.status === 'OUTBOX'), 20_000);
@@ -177,6 +183,10 @@ describe('the local outbox without SMTP settings', () => {
     const report = outbox.emails.edges.map((e: any) => e.node).find((e: any) => e.kind === 'WEEKLY_RECONCILIATION');
     expect(report).toMatchObject({ to: OWNER, status: 'OUTBOX', attempts: 1, attachmentList: [{ filename: `reconciliation-${mondayOf(weekOf)}.csv`, size: expect.any(Number) }] });
     expect(report.text).toContain('OUTBOX EXAMPLE');
+    const summary = outbox.emails.edges.map((e: any) => e.node).find((e: any) => e.kind === 'WEEKLY_SUMMARY');
+    const dollars = `$${(booking.booking.price.totalCents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+    expect(summary.text).toContain(`Bookings made: 1, worth ${dollars}\n`);
+    expect(summary.text).toContain('Cancellations: 0\n');
 
     const refused = await graphql(app.server.url, EMAILS, {});
     expect(refused.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
