@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { Navigate, useParams, type RouteObject } from 'react-router';
 import { AlertsPage } from '../pages/alerts/alerts-page';
+import { OutboxPage } from '../pages/outbox/outbox-page';
 import { BankPage } from '../pages/bank/bank-page';
 import { BookingPage } from '../pages/bookings/booking-page';
 import { BookingsPage } from '../pages/bookings/bookings-page';
@@ -72,6 +73,7 @@ export const CONSOLE_PAGES: RouteObject[] = [
   { path: 'customers/:customerId', Component: CustomerRoute },
   { path: 'search', Component: SearchPage },
   { path: 'alerts', Component: AlertsPage },
+  { path: 'outbox', Component: OutboxPage },
   { path: 'reviews', Component: ReviewsPage },
   { path: 'tasks', Component: TasksPage },
   { path: '*', element: TO_QUEUE },

@@ -31,6 +31,7 @@ const NAV_AREAS: readonly NavArea[] = [
   { path: 'channels', title: 'Channels', adminOnly: true },
   { path: 'staff', title: 'Staff', adminOnly: true },
   { path: 'bank', title: 'Bank', adminOnly: true },
+  { path: 'outbox', title: 'Outbox', adminOnly: true },
 ];
 
 export function navAreasFor(role: StaffRole): readonly NavArea[] {
@@ -82,7 +83,8 @@ export type Route =
   | { area: 'reviews' }
   | { area: 'tasks' }
   | { area: 'payments' }
-  | { area: 'bank' };
+  | { area: 'bank' }
+  | { area: 'outbox' };
 
 /** Reads a hash ("#/bookings/<id>?...") or a router path ("/bookings/<id>"); what renders is route-table.tsx's. */
 export function parseRoute(hash: string): Route {
@@ -95,7 +97,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
   if (first === 'search') return { area: 'search' };
   if (first === 'canned-replies') return { area: 'cannedReplies' };
-  if (first === 'alerts' || first === 'payments' || first === 'bank' || first === 'reviews' || first === 'tasks') return { area: first };
+  if (first === 'alerts' || first === 'payments' || first === 'bank' || first === 'reviews' || first === 'tasks' || first === 'outbox') return { area: first };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };
 }

@@ -26,6 +26,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
   });
 
+  it('keeps email in the local outbox without SMTP settings, and asks for a sender and the owner with them, never echoing the password', () => {
+    expect(loadConfig({}).email).toMatchObject({ smtp: null, ownerEmail: null, weeklyReport: { weekday: 1, time: '08:00' } });
+    const smtp = { SMTP_HOST: 'smtp.example.com', SMTP_USER: 'reports', SMTP_PASSWORD: 'not-a-real-password-123', EMAIL_FROM: 'Hibachi <reports@example.com>', OWNER_EMAIL: 'owner@example.com' };
+    expect(loadConfig(smtp).email).toMatchObject({ smtp: { host: 'smtp.example.com', port: 587, secure: false, auth: { user: 'reports', pass: 'not-a-real-password-123' } }, from: 'Hibachi <reports@example.com>', ownerEmail: 'owner@example.com' });
+    expect(loadConfig({ ...smtp, SMTP_PORT: '465' }).email.smtp).toMatchObject({ port: 465, secure: true });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example.com:465', EMAIL_FROM: 'reports@example.com', OWNER_EMAIL: 'owner@example.com' }).email.smtp).toEqual({ url: 'smtps://u:p@smtp.example.com:465' });
+    expect(() => loadConfig({ ...smtp, OWNER_EMAIL: '' })).toThrow(/OWNER_EMAIL must be set when email goes through SMTP/);
+    expect(() => loadConfig({ ...smtp, SMTP_PASSWORD: '' })).toThrow(/SMTP_PASSWORD must be set: an SMTP login needs both/);
+    expect(() => loadConfig({ ...smtp, SMTP_URL: 'smtp://x:y@h' })).toThrow(/SMTP_HOST must not be set with SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://secret-in-url@h' })).toThrow(/SMTP_URL must be a URL like smtps:/);
+    expect(() => loadConfig({ SMTP_URL: 'http://secret-in-url@h' })).not.toThrow(/secret-in-url/);
+    expect(() => loadConfig({ EMAIL_FROM: 'not an address' })).toThrow(/EMAIL_FROM must be an address such as/);
+    expect(() => loadConfig({ WEEKLY_REPORT_DAY: 'someday' })).toThrow(/WEEKLY_REPORT_DAY must be a day of the week/);
+    expect(loadConfig({ WEEKLY_REPORT_DAY: 'sunday', WEEKLY_REPORT_TIME: '18:30' }).email.weeklyReport).toEqual({ weekday: 7, time: '18:30' });
+  });
+
   it('lets the assistant finish changes by the default rules unless told otherwise', () => {
     expect(loadConfig({}).selfService).toEqual({ enabled: true, chefCount: 2, changeMinDays: 3, upsetSentiment: -0.3, refundMinDays: 7 });
     expect(loadConfig({}).bookings.termsAgainOn).toEqual(['DATE', 'ADDRESS', 'MORE_GUESTS']);

@@ -177,6 +177,18 @@ const timeZone = z.string().refine(
   { message: 'must be an IANA time zone such as America/New_York' },
 );
 
+/** The days a weekly report may go, Monday first (ISO weekday numbers 1-7). */
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+
+/** An email sender: "name@example.com" or "Name <name@example.com>". */
+const emailSender = optionalString.pipe(
+  z
+    .string()
+    .max(320, 'must be at most 320 characters')
+    .regex(/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'must be an address such as reports@example.com or "Hibachi at Home <reports@example.com>"')
+    .optional(),
+);
+
 /** The replies the review policy writes (issue 16): one per rating, and the two under-3-star cases after the customer check. */
 export const REVIEW_REPLY_KINDS = ['RATING_5', 'RATING_4', 'RATING_3', 'UNDER_3_CUSTOMER', 'UNDER_3_NO_RECORD'] as const;
 export type ReviewReplyKind = (typeof REVIEW_REPLY_KINDS)[number];
@@ -336,6 +348,21 @@ const envSchema = z
     REVIEW_REPLY_SWEEP_SECONDS: intInRange(1, 86400).default(300),
     REVIEW_VERIFY_WINDOW_DAYS: intInRange(1, 365).default(60),
     REVIEW_REPLY_TEMPLATES: reviewReplyTemplates,
+    SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.com:465'),
+    SMTP_HOST: optionalString,
+    SMTP_PORT: port().optional(),
+    SMTP_USER: optionalString,
+    SMTP_PASSWORD: optionalString,
+    SMTP_SECURE: booleanFlag.optional(),
+    EMAIL_FROM: emailSender,
+    OWNER_EMAIL: optionalString.pipe(z.email('must be an email address').optional()),
+    WEEKLY_REPORT_DAY: z
+      .string()
+      .trim()
+      .default('MONDAY')
+      .transform((value) => value.toUpperCase())
+      .pipe(z.enum(WEEKDAYS, { message: `must be a day of the week: ${WEEKDAYS.join(', ')}` })),
+    WEEKLY_REPORT_TIME: clockTime('08:00'),
     BUSINESS_HELP_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('reply here and our team will help'),
 
     SKIP_WEBHOOK_VALIDATION: booleanFlag.default(false),
@@ -475,6 +502,24 @@ const envSchema = z
     if (env.TRAVEL_FREE_MILES > env.TRAVEL_MAX_MILES) {
       ctx.addIssue({ code: 'custom', path: ['TRAVEL_FREE_MILES'], message: `must be at most TRAVEL_MAX_MILES (${env.TRAVEL_MAX_MILES})` });
     }
+    // Email: one way to name the SMTP server, a login in full, and a sender and recipient once it is real.
+    if (env.SMTP_URL !== undefined && env.SMTP_HOST !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'must not be set with SMTP_URL: give the server one way, SMTP_URL or SMTP_HOST with SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_SECURE' });
+    }
+    for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_SECURE'] as const) {
+      if (env[name] !== undefined && env.SMTP_HOST === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: `must be set: ${name} describes the SMTP server SMTP_HOST names (with SMTP_URL, put everything in the URL)` });
+      }
+    }
+    if ((env.SMTP_USER === undefined) !== (env.SMTP_PASSWORD === undefined)) {
+      const missing = env.SMTP_USER === undefined ? 'SMTP_USER' : 'SMTP_PASSWORD';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set: an SMTP login needs both SMTP_USER and SMTP_PASSWORD' });
+    }
+    if (env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined) {
+      for (const name of ['EMAIL_FROM', 'OWNER_EMAIL'] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set when email goes through SMTP: the weekly reports are sent from EMAIL_FROM to OWNER_EMAIL' });
+      }
+    }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
       ctx.addIssue({
@@ -486,6 +531,21 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where email goes: an SMTP URL (smtps://user:password@host:465), or its parts. Holds a secret: never log it. */
+export type SmtpSettings = { url: string } | { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null };
+
+function smtpSettings(env: Env): SmtpSettings | null {
+  if (env.SMTP_URL !== undefined) return { url: env.SMTP_URL };
+  if (env.SMTP_HOST === undefined) return null;
+  const secure = env.SMTP_SECURE ?? env.SMTP_PORT === 465;
+  return {
+    host: env.SMTP_HOST,
+    port: env.SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    auth: env.SMTP_USER !== undefined && env.SMTP_PASSWORD !== undefined ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : null,
+  };
+}
 
 export interface Config {
   nodeEnv: Env['NODE_ENV'];
@@ -577,6 +637,18 @@ export interface Config {
     templates: Partial<Record<ReviewReplyKind, string[]>>;
     businessPhone: string | null;
     businessEmail: string | null;
+  };
+  /**
+   * Email (issue 17): `smtp` is the server mail goes through (null: the local outbox keeps every
+   * email for the console instead); `from` and `ownerEmail` the sender and the owner's address
+   * (null without OWNER_EMAIL); the weekly reports go on `weeklyReport.weekday` (1 Monday ... 7
+   * Sunday) at `weeklyReport.time`, in the business time zone.
+   */
+  email: {
+    smtp: SmtpSettings | null;
+    from: string;
+    ownerEmail: string | null;
+    weeklyReport: { weekday: number; time: string };
   };
   /** `evidenceLinkMinutes`: how long a printable evidence link (termsEvidence.printableUrl) opens without signing in. */
   terms: { evidenceLinkMinutes: number };
@@ -831,6 +903,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       templates: env.REVIEW_REPLY_TEMPLATES,
       businessPhone: env.BUSINESS_PHONE ?? null,
       businessEmail: env.BUSINESS_EMAIL ?? null,
+    },
+    email: {
+      smtp: smtpSettings(env),
+      from: env.EMAIL_FROM ?? `${env.BUSINESS_NAME.replace(/[<>"\r\n]/g, '')} <${env.BUSINESS_EMAIL ?? 'reports@localhost.localdomain'}>`,
+      ownerEmail: env.OWNER_EMAIL ?? null,
+      weeklyReport: { weekday: WEEKDAYS.indexOf(env.WEEKLY_REPORT_DAY) + 1, time: env.WEEKLY_REPORT_TIME },
     },
     terms: { evidenceLinkMinutes: env.TERMS_EVIDENCE_LINK_MINUTES },
     payments: {

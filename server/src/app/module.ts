@@ -48,8 +48,8 @@ export interface ModuleInstance {
   /** Durable jobs this module works, defined once across instances at start. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each job has a payload type of its own
   jobs?: Array<JobDefinition<any>>;
-  /** Recurring jobs (cron, UTC), enqueued once per tick across instances. */
-  schedules?: Array<{ job: string; cron: string }>;
+  /** Recurring jobs (cron, read in `tz`, UTC by default), enqueued once per tick across instances. */
+  schedules?: Array<{ job: string; cron: string; tz?: string }>;
   /** Provider deliveries this module verifies and applies through the webhook inbox. */
   webhookSources?: WebhookSource[];
   loaders?(options: LoaderOptions): Partial<Loaders>;

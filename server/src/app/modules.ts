@@ -10,6 +10,7 @@ import { conversationsModule } from '../modules/conversations/conversations.modu
 import { customerRecordsModule } from '../modules/customer-records/customer-records.module';
 import { customersModule } from '../modules/customers/customers.module';
 import { depositsModule } from '../modules/deposits/deposits.module';
+import { emailModule } from '../modules/email/email.module';
 import { escalationsModule } from '../modules/escalations/escalations.module';
 import { googleBusinessModule } from '../modules/google-business/google-business.module';
 import { extensionsModule } from '../modules/extensions/extensions.module';
@@ -74,6 +75,8 @@ export const MODULES: readonly ModuleManifest[] = [
   metricsModule,
   // After bookings, customers, conversations, channels (reminders go in the customer's thread) and Google (its review link).
   remindersModule,
+  // After the modules whose figures the weekly reports read (bookings, payments, conversations, escalations, reviews).
+  emailModule,
 ];
 
 export const entities = MODULES.flatMap((module) => module.entities);

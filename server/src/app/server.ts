@@ -33,7 +33,7 @@ import { JobQueue } from '../shared/jobs/job-queue';
 async function defineJobs(jobs: JobQueue, modules: CreatedModules): Promise<void> {
   for (const { instance } of modules.instances) {
     for (const definition of instance.jobs ?? []) await jobs.define(definition);
-    for (const { job, cron } of instance.schedules ?? []) await jobs.schedule(job, cron);
+    for (const { job, cron, tz } of instance.schedules ?? []) await jobs.schedule(job, cron, tz);
   }
 }
 

@@ -26,6 +26,19 @@ export class BookingsRepository extends RepositoryBase {
     super(dataSource);
   }
 
+  /** Bookings made in [from, to) with their total price, and bookings cancelled in it (the weekly summary). */
+  async weekFigures(range: { from: Date; to: Date }): Promise<{ made: number; madeValueCents: number; cancelled: number }> {
+    const [row] = (await this.manager().query(
+      `SELECT count(*) FILTER (WHERE created_at >= $1 AND created_at < $2)::int AS made,
+              coalesce(sum(greatest(adults * price_per_adult_cents + kids * price_per_kid_cents, minimum_spend_cents) + travel_fee_cents)
+                FILTER (WHERE created_at >= $1 AND created_at < $2), 0)::bigint AS made_value,
+              count(*) FILTER (WHERE cancelled_at >= $1 AND cancelled_at < $2)::int AS cancelled
+       FROM booking WHERE (created_at >= $1 AND created_at < $2) OR (cancelled_at >= $1 AND cancelled_at < $2)`,
+      [range.from, range.to],
+    )) as Array<{ made: number; made_value: string; cancelled: number }>;
+    return { made: row.made, madeValueCents: Number(row.made_value), cancelled: row.cancelled };
+  }
+
   insert(tx: Tx, fields: NewBookingRow): Promise<Booking> {
     const manager = this.manager(tx);
     return manager.save(manager.create(Booking, { ...fields, paidCents: 0 }));

@@ -97,6 +97,11 @@ export class BookingsService {
     return this.deps.repository.list({ ...filter, customerId }, args);
   }
 
+  /** Bookings made (and their value) and cancelled in [from, to), for the weekly summary. */
+  weekFigures(range: { from: Date; to: Date }): Promise<{ made: number; madeValueCents: number; cancelled: number }> {
+    return this.deps.repository.weekFigures(range);
+  }
+
   async findByGlobalId(globalId: string): Promise<Booking | null> {
     const id = fromGlobalId('Booking', globalId);
     return id ? this.deps.repository.findById(id) : null;

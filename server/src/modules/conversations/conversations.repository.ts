@@ -29,6 +29,12 @@ export class ConversationsRepository extends RepositoryBase {
     super(dataSource);
   }
 
+  /** Conversations begun in [from, to). */
+  async countStartedBetween(range: { from: Date; to: Date }): Promise<number> {
+    const [row] = (await this.manager().query(`SELECT count(*)::int AS n FROM conversation WHERE created_at >= $1 AND created_at < $2`, [range.from, range.to])) as Array<{ n: number }>;
+    return row.n;
+  }
+
   /**
    * The newest thread at this channel address, row-locked until the transaction ends. When
    * there is none yet, a transaction-scoped advisory lock on the address is taken and the

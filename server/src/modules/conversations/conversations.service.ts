@@ -65,6 +65,11 @@ export class ConversationsService {
     return this.hold(tx, await this.deps.repository.insert(tx, { customerId: customer.id, channel: where.channel, channelAddress: where.address }));
   }
 
+  /** Conversations begun in [from, to), for the weekly summary. */
+  countStartedBetween(range: { from: Date; to: Date }): Promise<number> {
+    return this.deps.repository.countStartedBetween(range);
+  }
+
   /** A thread by the id staff sent (its global id), locked for the rest of the transaction. */
   async lockThread(tx: Tx, globalId: string): Promise<Conversation> {
     const id = fromGlobalId('Conversation', globalId);

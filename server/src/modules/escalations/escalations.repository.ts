@@ -15,6 +15,12 @@ export class EscalationsRepository extends RepositoryBase {
     super(dataSource);
   }
 
+  /** Escalations raised in [from, to). */
+  async countRaisedBetween(range: { from: Date; to: Date }): Promise<number> {
+    const [row] = (await this.manager().query(`SELECT count(*)::int AS n FROM escalation WHERE created_at >= $1 AND created_at < $2`, [range.from, range.to])) as Array<{ n: number }>;
+    return row.n;
+  }
+
   /** The thread's open escalation (at most one, by a unique index), row-locked when asked. */
   findOpenForConversation(tx: Tx | undefined, conversationId: string, options: { lock: boolean }): Promise<Escalation | null> {
     const query = this.manager(tx)

@@ -75,6 +75,11 @@ export class EscalationsService {
     ];
   }
 
+  /** Escalations raised in [from, to), for the weekly summary. */
+  countRaisedBetween(range: { from: Date; to: Date }): Promise<number> {
+    return this.deps.repository.countRaisedBetween(range);
+  }
+
   /** Whether staff have the thread (or it waits for them): the assistant then stays silent. */
   async isWithStaff(conversationId: string, tx?: Tx): Promise<boolean> {
     return (await this.deps.repository.findOpenForConversation(tx, conversationId, { lock: false })) !== null;

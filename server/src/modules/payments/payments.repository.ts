@@ -17,6 +17,18 @@ export class PaymentsRepository extends RepositoryBase {
     super(dataSource);
   }
 
+  /** Money that moved in [from, to): everything net of refunds, deposits, and refunds (as a positive sum). */
+  async weekFigures(range: { from: Date; to: Date }): Promise<{ receivedCents: number; depositCents: number; refundedCents: number }> {
+    const [row] = (await this.manager().query(
+      `SELECT coalesce(sum(amount_cents), 0)::bigint AS received,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'DEPOSIT'), 0)::bigint AS deposits,
+              coalesce(-sum(amount_cents) FILTER (WHERE kind = 'REFUND'), 0)::bigint AS refunded
+       FROM payment WHERE occurred_at >= $1 AND occurred_at < $2`,
+      [range.from, range.to],
+    )) as Array<{ received: string; deposits: string; refunded: string }>;
+    return { receivedCents: Number(row.received), depositCents: Number(row.deposits), refundedCents: Number(row.refunded) };
+  }
+
   /** Inserts the row unless (source, external id) is there already; returns it, or null when it was. */
   async insertOnce(tx: Tx, payment: NewPayment): Promise<Payment | null> {
     const rows = (await this.manager(tx).query(

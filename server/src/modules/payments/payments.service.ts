@@ -77,6 +77,11 @@ export class PaymentsService {
     }));
   }
 
+  /** Revenue received (net of refunds), deposits and refunds in [from, to), for the weekly summary. */
+  weekFigures(range: { from: Date; to: Date }): Promise<{ receivedCents: number; depositCents: number; refundedCents: number }> {
+    return this.deps.repository.weekFigures(range);
+  }
+
   /** A refund of a card payment, recorded as a negative row. applied=false when this refund was recorded already. */
   async recordRefund(params: { bookingId: string; externalId: string; amountCents: number; occurredAt: Date }): Promise<{ applied: boolean }> {
     if (!(params.amountCents > 0)) throw new Error('a refund amount is given as a positive number');

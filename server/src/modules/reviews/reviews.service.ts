@@ -88,6 +88,12 @@ export class ReviewsService implements ReviewIntake {
     this.posters.set(source, poster);
   }
 
+  /** Reviews written in [from, to) and their average rating (null without any), for the weekly summary. */
+  async weekFigures(range: { from: Date; to: Date }): Promise<{ reviews: number; averageRating: number | null }> {
+    const totals = await this.deps.repository.totals(range);
+    return { reviews: totals.reviews, averageRating: totals.averageRating };
+  }
+
   // ---------------------------------------------------------------- intake
 
   async ingest(source: ReviewSource, reviews: readonly IncomingReview[]): Promise<IngestResult> {

@@ -354,9 +354,9 @@ export class JobQueue {
     if (jobId === null && !options.id) throw new Error(`could not enqueue ${name}: the queue does not exist`);
   }
 
-  /** Runs `name` on a cron schedule (UTC); one instance enqueues it each time. */
-  async schedule(name: string, cron: string): Promise<void> {
-    await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
+  /** Runs `name` on a cron schedule read in `tz` (an IANA zone, UTC by default); one instance enqueues it each time. */
+  async schedule(name: string, cron: string, tz = 'UTC'): Promise<void> {
+    await this.boss.schedule(name, cron, {}, { tz });
   }
 
   /** Stops fetching on every queue (jobs already running carry on). */
