@@ -109,7 +109,7 @@ export function GoogleConnectionCard() {
   }
 
   return (
-    <section className="card" aria-labelledby={titleId} data-testid="google-connection" data-state={google?.state}>
+    <section className="card google-connection" aria-labelledby={titleId} data-testid="google-connection" data-state={google?.state}>
       <header className="page__header">
         <h2 id={titleId}>
           Google reviews {google?.configured && <span className={STATE_BADGES[google.state]}>{STATE_LABELS[google.state]}</span>}
