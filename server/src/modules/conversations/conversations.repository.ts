@@ -1,5 +1,6 @@
 import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import { decodeCursor, encodeCursor, pageSize, paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { Channel } from './channel';
 import { Conversation, ConversationStage } from './conversation.entity';
@@ -230,5 +231,54 @@ export class ConversationsRepository extends RepositoryBase {
       pages.set(conversationId, { edges, totalCount: pages.get(conversationId)!.totalCount, pageInfo: { hasNextPage: messages.length > first, endCursor: edges.at(-1)?.cursor ?? null } });
     }
     return pages;
+  }
+
+  // --- the owner's figures (metrics) ------------------------------------------------------------
+
+  /**
+   * Threads with a customer message in the window; of those, the ones the assistant answered in
+   * the window, and of those the ones the assistant brought to a booking (the thread has its
+   * booking). One scan of the window's messages through message_created_author.
+   */
+  async threadFigures(window: FigureWindow): Promise<{ threads: number; aiAnswered: number; aiBooked: number }> {
+    const [row] = (await this.manager().query(
+      `SELECT count(*)::int AS threads,
+              count(*) FILTER (WHERE t.ai)::int AS "aiAnswered",
+              count(*) FILTER (WHERE t.ai AND c.booking_id IS NOT NULL)::int AS "aiBooked"
+       FROM (
+         SELECT conversation_id, bool_or(author = 'AI') AS ai
+         FROM message
+         WHERE created_at >= $1 AND created_at < $2 AND author IN ('CUSTOMER', 'AI')
+         GROUP BY conversation_id
+         HAVING bool_or(author = 'CUSTOMER')
+       ) t
+       JOIN conversation c ON c.id = t.conversation_id`,
+      [window.from, window.to],
+    )) as Array<{ threads: number; aiAnswered: number; aiBooked: number }>;
+    return row;
+  }
+
+  /**
+   * Response times in the window, by who answered (AI or STAFF): each answer that directly
+   * follows a customer message in its thread (system messages such as reminders are left out of
+   * the sequence), timed from that customer message. Median and 90th percentile in seconds.
+   */
+  responseTimes(window: FigureWindow): Promise<Array<{ author: 'AI' | 'STAFF'; replies: number; medianSeconds: number; p90Seconds: number }>> {
+    return this.manager().query(
+      `SELECT author, count(*)::int AS replies,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::float8 AS "medianSeconds",
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::float8 AS "p90Seconds"
+       FROM (
+         SELECT author,
+                lag(author) OVER thread AS previous,
+                EXTRACT(EPOCH FROM created_at - lag(created_at) OVER thread) AS seconds
+         FROM message
+         WHERE created_at >= $1 AND created_at < $2 AND author IN ('CUSTOMER', 'AI', 'STAFF')
+         WINDOW thread AS (PARTITION BY conversation_id ORDER BY created_at, id)
+       ) answers
+       WHERE previous = 'CUSTOMER' AND author IN ('AI', 'STAFF')
+       GROUP BY author ORDER BY author`,
+      [window.from, window.to],
+    );
   }
 }

@@ -378,6 +378,16 @@ export class PaymentMatchingService {
     await this.deps.matches.setMatchedAt(tx, transaction.id, new Date());
     events.add(PaymentTopic.MATCHED, { paymentMatchId: match.id, bankTransactionId: transaction.id, bookingId: match.bookingId });
   }
+
+  /**
+   * Settled credits unmatched for more than PAYMENT_UNMATCHED_ALERT_DAYS (the same cut-off as the
+   * alert above): how many, their sum, and the days (metrics).
+   */
+  async staleUnmatched(now = new Date()): Promise<{ count: number; amountCents: number; olderThanDays: number }> {
+    const days = this.deps.settings.unmatchedAlertDays;
+    const today = DateTime.fromJSDate(now).setZone(this.deps.settings.businessTimeZone).toISODate()!;
+    return { ...(await this.deps.matches.unmatchedTotalsPostedBefore(shiftDate(today, -(days + 1)))), olderThanDays: days };
+  }
 }
 
 function matchFields(transaction: BankTransaction, suggestion: MatchSuggestion) {
