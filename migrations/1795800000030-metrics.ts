@@ -10,6 +10,12 @@ import type { Migration, MigrationQueryRunner } from './migration';
  * path that writes a message, on every instance, gets it; one probe of the thread's latest-first
  * index). The median and 90th percentile over 90 days then read ~40% of the messages from one
  * partial index instead of ordering every message of the range by thread (200 ms at 100,000).
+ *
+ * Threads: `thread_activity` counts each thread's customer and assistant messages per
+ * quarter hour, kept by a trigger as messages are written (messages never move between threads).
+ * "Threads with a customer message in the range" then groups about one row per thread instead of
+ * every message (70 ms at 100,000). Quarter hours, so a range starting at midnight in any zone
+ * (all offsets are whole quarter hours) covers whole buckets.
  */
 export class Metrics1795800000030 implements Migration {
   name = 'Metrics1795800000030';
@@ -45,9 +51,40 @@ export class Metrics1795800000030 implements Migration {
       ) a
       WHERE m.id = a.id AND a.author IN ('AI', 'STAFF') AND a.previous = 'CUSTOMER'`);
     await db.query(`CREATE INDEX message_reply_time ON message (created_at) INCLUDE (author, reply_seconds) WHERE reply_seconds IS NOT NULL`);
+
+    await db.query(`
+      CREATE TABLE thread_activity (
+        conversation_id uuid NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,
+        quarter timestamptz NOT NULL,
+        customer_messages integer NOT NULL,
+        ai_messages integer NOT NULL,
+        PRIMARY KEY (conversation_id, quarter)
+      )`);
+    await db.query(`CREATE INDEX thread_activity_quarter ON thread_activity (quarter) INCLUDE (conversation_id, customer_messages, ai_messages)`);
+    await db.query(`
+      CREATE FUNCTION thread_activity_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO thread_activity (conversation_id, quarter, customer_messages, ai_messages)
+        VALUES (NEW.conversation_id, date_bin('15 minutes', NEW.created_at, timestamptz '2000-01-01 00:00:00+00'),
+                (NEW.author = 'CUSTOMER')::int, (NEW.author = 'AI')::int)
+        ON CONFLICT (conversation_id, quarter) DO UPDATE
+          SET customer_messages = thread_activity.customer_messages + EXCLUDED.customer_messages,
+              ai_messages = thread_activity.ai_messages + EXCLUDED.ai_messages;
+        RETURN NULL;
+      END $$`);
+    await db.query(`CREATE TRIGGER thread_activity_count AFTER INSERT ON message FOR EACH ROW WHEN (NEW.author IN ('CUSTOMER', 'AI')) EXECUTE FUNCTION thread_activity_count()`);
+    await db.query(`
+      INSERT INTO thread_activity (conversation_id, quarter, customer_messages, ai_messages)
+      SELECT conversation_id, date_bin('15 minutes', created_at, timestamptz '2000-01-01 00:00:00+00'),
+             count(*) FILTER (WHERE author = 'CUSTOMER'), count(*) FILTER (WHERE author = 'AI')
+      FROM message WHERE author IN ('CUSTOMER', 'AI')
+      GROUP BY 1, 2`);
   }
 
   async down(db: MigrationQueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER thread_activity_count ON message`);
+    await db.query(`DROP FUNCTION thread_activity_count()`);
+    await db.query(`DROP TABLE thread_activity`);
     await db.query(`DROP TRIGGER message_reply_seconds ON message`);
     await db.query(`DROP FUNCTION message_reply_seconds()`);
     await db.query(`ALTER TABLE message DROP COLUMN reply_seconds`);

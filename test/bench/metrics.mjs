@@ -32,8 +32,8 @@ const QUERY = `query BenchMetrics($from: String!, $to: String!) {
 function statements({ from, to, termsFrom, hourAgo, unmatchedBefore }) {
   return [
     [`SELECT count(*)::int AS threads, count(*) FILTER (WHERE t.ai)::int AS "aiAnswered", count(*) FILTER (WHERE t.ai AND c.booking_id IS NOT NULL)::int AS "aiBooked"
-      FROM (SELECT conversation_id, bool_or(author = 'AI') AS ai FROM message WHERE created_at >= $1 AND created_at < $2 AND author IN ('CUSTOMER', 'AI')
-            GROUP BY conversation_id HAVING bool_or(author = 'CUSTOMER')) t
+      FROM (SELECT conversation_id, sum(ai_messages) > 0 AS ai FROM thread_activity WHERE quarter >= $1 AND quarter < $2
+            GROUP BY conversation_id HAVING sum(customer_messages) > 0) t
       JOIN conversation c ON c.id = t.conversation_id`, [from, to]],
     [`SELECT author, count(*)::int AS replies, percentile_cont(0.5) WITHIN GROUP (ORDER BY reply_seconds)::float8 AS "medianSeconds", percentile_cont(0.9) WITHIN GROUP (ORDER BY reply_seconds)::float8 AS "p90Seconds"
       FROM message WHERE reply_seconds IS NOT NULL AND created_at >= $1 AND created_at < $2 GROUP BY author ORDER BY author`, [from, to]],
