@@ -330,3 +330,36 @@ describe('metric alerts on two instances', () => {
   });
 });
 
+
+describe('an unmatched credit’s alert', () => {
+  const app = useApp({ ringCentral: true, env: { ...ENV, PAYMENT_UNMATCHED_CHECK_EVERY_SECONDS: '1' } });
+
+  it('is texted once when a credit waits more than three days, and texted as resolved once it is matched', async () => {
+    const { db } = app;
+    const { rows } = await db.query(
+      `INSERT INTO bank_transaction (source, external_id, amount_cents, posted_on, description) VALUES ('UPLOAD', 'late-credit', 7700, (now() - interval '6 days')::date, 'ZELLE FROM SOMEONE') RETURNING id`,
+    );
+    const credit = rows[0].id as string;
+    await eventually('the unmatched-credit alert text', () => app.textsTo(AVERY.phone).length === 1);
+    expect(app.textsTo(AVERY.phone)[0].text).toMatch(/^A bank credit of \$77 posted .* has not been matched to a booking for \d days/);
+    // The payments module's check keeps running: still one text.
+    const unmatchedChecks = async () => (await db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'payments.alert-unmatched' AND state = 'completed'`)).rows[0].n as number;
+    const start = await unmatchedChecks();
+    await eventually('two more unmatched-credit checks', async () => (await unmatchedChecks()) >= start + 2, 30_000, 100);
+    expect(app.textsTo(AVERY.phone)).toHaveLength(1);
+    const figures = (await graphql(app.server.url, `{ metrics { unmatchedPayments { count amountCents olderThanDays } } }`, {}, app.adminToken)).data!.metrics;
+    expect(figures.unmatchedPayments).toEqual({ count: 1, amountCents: 7700, olderThanDays: 3 });
+
+    const bookingId = await booking(db, { channel: 'PHONE', status: 'CONFIRMED', confirmed: true, createdAt: new Date().toISOString() });
+    const matched = await graphql(
+      app.server.url,
+      `mutation($input: MatchPaymentInput!) { matchPayment(input: $input) { userErrors { field message } } }`,
+      { input: { bankTransactionId: Buffer.from(`BankTransaction:${credit}`).toString('base64'), bookingId: Buffer.from(`Booking:${bookingId}`).toString('base64') } },
+      app.adminToken,
+    );
+    expect(matched.data!.matchPayment.userErrors).toEqual([]);
+    await eventually('the resolved text', () => app.textsTo(AVERY.phone).length === 2);
+    expect(app.textsTo(AVERY.phone)[1].text).toBe('Resolved: a bank credit that had waited days to be matched is now matched to a booking.');
+    expect((await graphql(app.server.url, `{ metrics { unmatchedPayments { count amountCents } } }`, {}, app.adminToken)).data!.metrics.unmatchedPayments).toEqual({ count: 0, amountCents: 0 });
+  });
+});

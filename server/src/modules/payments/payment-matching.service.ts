@@ -29,7 +29,7 @@ const TIP_ROUNDING_CENTS = 1_000;
 
 export interface AlertsPort {
   raise(params: { kind: string; subjectId: string; message: string }): Promise<unknown>;
-  resolve(params: { kind: string; subjectId: string }): Promise<unknown>;
+  resolve(params: { kind: string; subjectId: string; message?: string }): Promise<unknown>;
 }
 
 export interface MatchingBookingsPort {
@@ -314,8 +314,9 @@ export class PaymentMatchingService {
 
   // ---------------------------------------------------------------- helpers
 
+  // The owner was texted when it was raised, so they are texted when it is dealt with (only when one was open).
   private async resolveAlert(transactionId: string): Promise<void> {
-    await this.deps.alerts.resolve({ kind: UNMATCHED_ALERT_KIND, subjectId: transactionId });
+    await this.deps.alerts.resolve({ kind: UNMATCHED_ALERT_KIND, subjectId: transactionId, message: 'Resolved: a bank credit that had waited days to be matched is now matched to a booking.' });
   }
 
   private matchIdOf(globalId: string): string {
