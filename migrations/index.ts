@@ -28,6 +28,7 @@ import { Reviews1795800000000 } from './1795800000000-reviews';
 import { Tasks1795800000001 } from './1795800000001-tasks';
 import { GoogleBusiness1795800000010 } from './1795800000010-google-business';
 import { ScheduledMessages1795800000020 } from './1795800000020-scheduled-messages';
+import { Metrics1795800000030 } from './1795800000030-metrics';
 import { Email1795800000040 } from './1795800000040-email';
 
 /**
@@ -65,5 +66,6 @@ export const migrations = [
   Tasks1795800000001,
   GoogleBusiness1795800000010,
   ScheduledMessages1795800000020,
+  Metrics1795800000030,
   Email1795800000040,
 ];

@@ -252,15 +252,23 @@ describe('conversation metrics', () => {
 
   it('reports AI booking success, escalation rate and response times of AI and staff', async () => {
     const { server, adminToken } = metricsApp;
-    const response = await graphql(server.url, `{ metrics(days: 7) { days conversations aiBookingSuccessRate escalationRate aiResponseSeconds staffResponseSeconds } }`, {}, adminToken);
+    const response = await graphql(
+      server.url,
+      `{ metrics(days: 7) { conversations aiAnsweredConversations aiBookedConversations aiBookingSuccessRate escalationRate aiResponse { replies medianSeconds } staffResponse { replies medianSeconds p90Seconds } } }`,
+      {},
+      adminToken,
+    );
     const metrics = response.data!.metrics;
-    // One booked thread, one escalated and taken over, others chatting.
+    // One booked thread, one escalated and taken over, others chatting: the assistant answered each.
     expect(metrics.conversations).toBeGreaterThanOrEqual(4);
-    expect(metrics.aiBookingSuccessRate).toBeCloseTo(1 / metrics.conversations, 5);
+    expect(metrics.aiAnsweredConversations).toBe(metrics.conversations);
+    expect(metrics.aiBookedConversations).toBe(1);
+    expect(metrics.aiBookingSuccessRate).toBeCloseTo(1 / metrics.aiAnsweredConversations, 5);
     expect(metrics.escalationRate).toBeGreaterThan(0);
     expect(metrics.escalationRate).toBeLessThan(1);
-    expect(metrics.aiResponseSeconds).toBeGreaterThanOrEqual(0);
-    expect(metrics.staffResponseSeconds).toBeGreaterThan(metrics.aiResponseSeconds);
+    expect(metrics.aiResponse.medianSeconds).toBeGreaterThanOrEqual(0);
+    expect(metrics.staffResponse.replies).toBe(1);
+    expect(metrics.staffResponse.medianSeconds).toBeGreaterThan(metrics.aiResponse.medianSeconds);
   });
 });
 

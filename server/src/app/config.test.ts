@@ -52,6 +52,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CHEF_COUNT: '0' })).toThrow(/CHEF_COUNT must be a whole number from 1 to 100/);
   });
 
+  it('checks the metrics every 5 minutes against SPEC §8 thresholds on samples of 10 unless told otherwise, and refuses a rate outside 0..1', () => {
+    expect(loadConfig({}).metricAlerts).toEqual({
+      everySeconds: 300,
+      termsRateBelow: 0.95,
+      invalidTermsRepliesAbove: 5,
+      aiSuccessBelow: 0.7,
+      escalationRateAbove: 0.2,
+      signatureFailuresAbove: 0,
+      minThreads: 10,
+      minTermsRequests: 10,
+    });
+    expect(loadConfig({ METRIC_ALERTS_EVERY_SECONDS: '60', ALERT_ESCALATION_RATE_ABOVE: '0.35', ALERT_MIN_THREADS: '25' }).metricAlerts).toMatchObject({ everySeconds: 60, escalationRateAbove: 0.35, minThreads: 25 });
+    expect(() => loadConfig({ ALERT_TERMS_RATE_BELOW: '95' })).toThrow(/ALERT_TERMS_RATE_BELOW/);
+    expect(() => loadConfig({ ALERT_MIN_THREADS: '0' })).toThrow(/ALERT_MIN_THREADS must be a whole number from 1/);
+  });
+
   it('limits what one GraphQL operation may ask unless told otherwise', () => {
     expect(loadConfig({})).toMatchObject({ graphqlMaxCost: 10_000, graphqlMaxAliases: 15, graphqlMaxMutations: 5 });
     expect(loadConfig({ GRAPHQL_MAX_COST: '2500', GRAPHQL_MAX_ALIASES: '0', GRAPHQL_MAX_MUTATIONS: '1' })).toMatchObject({

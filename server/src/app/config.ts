@@ -304,6 +304,14 @@ const envSchema = z
     REVIEW_REQUEST_SEND_TIME: clockTime('11:00'),
     REVIEW_LINK_URL: optionalString.pipe(z.url({ message: 'must be the full address of your review page, starting with https://' }).optional()),
     SCHEDULED_MESSAGES_EVERY_SECONDS: intInRange(1, 3600).default(60),
+    METRIC_ALERTS_EVERY_SECONDS: intInRange(1, 86400).default(300),
+    ALERT_TERMS_RATE_BELOW: numberInRange(0, 1).default(0.95),
+    ALERT_INVALID_TERMS_REPLIES_ABOVE: intInRange(0, 100_000).default(5),
+    ALERT_AI_SUCCESS_BELOW: numberInRange(0, 1).default(0.7),
+    ALERT_ESCALATION_RATE_ABOVE: numberInRange(0, 1).default(0.2),
+    ALERT_SIGNATURE_FAILURES_ABOVE: intInRange(0, 1_000_000).default(0),
+    ALERT_MIN_THREADS: intInRange(1, 100_000).default(10),
+    ALERT_MIN_TERMS_REQUESTS: intInRange(1, 100_000).default(10),
     FAQ_MINIMUM_SPEND: optionalString,
     FAQ_SERVICE_AREA: optionalString,
     FAQ_VEGETARIAN_OPTIONS: optionalString,
@@ -618,6 +626,20 @@ export interface Config {
    * an unpaid balance is reminded of, where a review is left, and how often the queue looks for due ones.
    */
   reminders: { reminderTime: string; paymentReminderDays: number[]; reviewRequestTime: string; reviewLink: string | null; everySeconds: number; reviewRequestStaleDays: number };
+  /**
+   * The metric alert check: how often it runs, each metric's threshold (rates as shares 0..1),
+   * and the smallest samples a rate is judged on (fewer threads or terms requests: no verdict).
+   */
+  metricAlerts: {
+    everySeconds: number;
+    termsRateBelow: number;
+    invalidTermsRepliesAbove: number;
+    aiSuccessBelow: number;
+    escalationRateAbove: number;
+    signatureFailuresAbove: number;
+    minThreads: number;
+    minTermsRequests: number;
+  };
   escalations: { ackTimeoutSeconds: number; sweepSeconds: number };
   /** `termsAgainOn`: which changes to a confirmed booking send it back to waiting for its terms (and text them again). */
   bookings: { pricePerAdultCents: number; pricePerKidCents: number; minimumSpendCents: number; depositCents: number; maxGuests: number; completionEverySeconds: number; termsAgainOn: TermsChangeKind[] };
@@ -881,6 +903,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       reviewLink: env.REVIEW_LINK_URL ?? null,
       everySeconds: env.SCHEDULED_MESSAGES_EVERY_SECONDS,
       reviewRequestStaleDays: 14,
+    },
+    metricAlerts: {
+      everySeconds: env.METRIC_ALERTS_EVERY_SECONDS,
+      termsRateBelow: env.ALERT_TERMS_RATE_BELOW,
+      invalidTermsRepliesAbove: env.ALERT_INVALID_TERMS_REPLIES_ABOVE,
+      aiSuccessBelow: env.ALERT_AI_SUCCESS_BELOW,
+      escalationRateAbove: env.ALERT_ESCALATION_RATE_ABOVE,
+      signatureFailuresAbove: env.ALERT_SIGNATURE_FAILURES_ABOVE,
+      minThreads: env.ALERT_MIN_THREADS,
+      minTermsRequests: env.ALERT_MIN_TERMS_REQUESTS,
     },
     selfService: {
       enabled: env.AI_SELF_SERVICE_ENABLED,

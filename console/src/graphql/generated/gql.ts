@@ -118,11 +118,13 @@ type Documents = {
     "\n  subscription UnmatchedPaymentAdded {\n    unmatchedPaymentAdded {\n      id\n    }\n  }\n": typeof types.UnmatchedPaymentAddedDocument,
     "\n  subscription PaymentMatched {\n    paymentMatched {\n      id\n    }\n  }\n": typeof types.PaymentMatchedDocument,
     "\n  query BookingPayments($id: ID!) {\n    booking(id: $id) {\n      id\n      payments {\n        id\n        source\n        kind\n        amountCents\n        externalId\n        occurredAt\n      }\n    }\n  }\n": typeof types.BookingPaymentsDocument,
-    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      displayName\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  query OpenAlerts {\n    alerts(open: true, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": typeof types.OpenAlertsDocument,
     "\n  query ClosedAlerts {\n    alerts(open: false, first: 20) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": typeof types.ClosedAlertsDocument,
     "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
     "\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertResolvedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...AlertFields\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  subscription AlertAcknowledged {\n    alertAcknowledged {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertAcknowledgedDocument,
     "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n": typeof types.CannedReplyPlaceholdersDocument,
     "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateCannedReplyDocument,
     "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateCannedReplyDocument,
@@ -269,11 +271,13 @@ const documents: Documents = {
     "\n  subscription UnmatchedPaymentAdded {\n    unmatchedPaymentAdded {\n      id\n    }\n  }\n": types.UnmatchedPaymentAddedDocument,
     "\n  subscription PaymentMatched {\n    paymentMatched {\n      id\n    }\n  }\n": types.PaymentMatchedDocument,
     "\n  query BookingPayments($id: ID!) {\n    booking(id: $id) {\n      id\n      payments {\n        id\n        source\n        kind\n        amountCents\n        externalId\n        occurredAt\n      }\n    }\n  }\n": types.BookingPaymentsDocument,
-    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      displayName\n    }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  query OpenAlerts {\n    alerts(open: true, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": types.OpenAlertsDocument,
     "\n  query ClosedAlerts {\n    alerts(open: false, first: 20) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": types.ClosedAlertsDocument,
     "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
     "\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n": types.AlertResolvedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...AlertFields\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  subscription AlertAcknowledged {\n    alertAcknowledged {\n      ...AlertFields\n    }\n  }\n": types.AlertAcknowledgedDocument,
     "\n  query CannedReplyPlaceholders {\n    cannedReplyPlaceholders {\n      token\n      description\n    }\n  }\n": types.CannedReplyPlaceholdersDocument,
     "\n  mutation CreateCannedReply($input: CannedReplyInput!) {\n    createCannedReply(input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateCannedReplyDocument,
     "\n  mutation UpdateCannedReply($id: ID!, $input: CannedReplyInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      cannedReply {\n        ...CannedReplyFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateCannedReplyDocument,
@@ -749,7 +753,7 @@ export function graphql(source: "\n  query BookingPayments($id: ID!) {\n    book
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n  }\n"];
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    kind\n    subjectId\n    message\n    raisedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -766,6 +770,14 @@ export function graphql(source: "\n  subscription AlertRaised {\n    alertRaised
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription AlertResolved {\n    alertResolved {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...AlertFields\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...AlertFields\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertAcknowledged {\n    alertAcknowledged {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription AlertAcknowledged {\n    alertAcknowledged {\n      ...AlertFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,11 @@ export const alertFieldsFragment = graphql(`
     message
     raisedAt
     resolvedAt
+    acknowledgedAt
+    acknowledgedBy {
+      id
+      displayName
+    }
   }
 `);
 
@@ -47,6 +52,28 @@ export const alertRaisedSubscription = graphql(`
 export const alertResolvedSubscription = graphql(`
   subscription AlertResolved {
     alertResolved {
+      ...AlertFields
+    }
+  }
+`);
+
+export const acknowledgeAlertMutation = graphql(`
+  mutation AcknowledgeAlert($id: ID!) {
+    acknowledgeAlert(id: $id) {
+      alert {
+        ...AlertFields
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const alertAcknowledgedSubscription = graphql(`
+  subscription AlertAcknowledged {
+    alertAcknowledged {
       ...AlertFields
     }
   }

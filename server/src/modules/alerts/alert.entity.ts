@@ -37,4 +37,11 @@ export class Alert {
   @Field(() => Date, { nullable: true, description: 'When it was dealt with; null while open.' })
   @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
   resolvedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a staff member said they have seen it; null until then. An alert stays open until its cause is dealt with.' })
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'uuid', name: 'acknowledged_by_staff_user_id', nullable: true })
+  acknowledgedByStaffUserId!: string | null;
 }

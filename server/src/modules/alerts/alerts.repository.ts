@@ -1,4 +1,4 @@
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { paginate } from '../../shared/graphql/connection';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
@@ -25,11 +25,24 @@ export class AlertsRepository extends RepositoryBase {
   }
 
   /** Closes the open alert of this kind and subject; the closed row, or null when none was open. */
+  // One UPDATE: of two instances closing the same alert at once, one gets the row, the other null.
   async resolveOpen(tx: Tx, params: { kind: string; subjectId: string }): Promise<Alert | null> {
-    const open = await this.manager(tx).findOneBy(Alert, { kind: params.kind, subjectId: params.subjectId, resolvedAt: IsNull() });
-    if (!open) return null;
-    open.resolvedAt = new Date();
-    return this.manager(tx).save(open);
+    const rows = (await this.manager(tx).query(
+      `UPDATE alert SET resolved_at = now() WHERE kind = $1 AND subject_id = $2 AND resolved_at IS NULL RETURNING id`,
+      [params.kind, params.subjectId],
+    )) as [Array<{ id: string }>, number];
+    const id = rows[0][0]?.id;
+    return id ? this.manager(tx).findOneByOrFail(Alert, { id }) : null;
+  }
+
+  /** Records who saw the alert first; the row as it is now, or null when there is no such alert. */
+  async acknowledge(tx: Tx, id: string, staffUserId: string | null): Promise<{ alert: Alert; changed: boolean } | null> {
+    const rows = (await this.manager(tx).query(
+      `UPDATE alert SET acknowledged_at = now(), acknowledged_by_staff_user_id = $2 WHERE id = $1 AND acknowledged_at IS NULL RETURNING id`,
+      [id, staffUserId],
+    )) as [Array<{ id: string }>, number];
+    const alert = await this.manager(tx).findOneBy(Alert, { id });
+    return alert ? { alert, changed: rows[0].length > 0 } : null;
   }
 
   list(params: { open: boolean | null; kind: string | null; args: ConnectionArgs }): Promise<Connection<Alert>> {

@@ -6,6 +6,8 @@ import { Alert } from './alert.entity';
 import { AlertTopic, type AlertEventPayload } from './alerts.events';
 import type { AlertsRepository } from './alerts.repository';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
+import { fromGlobalId } from '../../shared/graphql/global-id';
+import { userFailure } from '../../shared/graphql/user-errors';
 
 /**
  * Alerts for the owner (SPEC §8): recorded, published live to every console, and texted to the
@@ -45,12 +47,34 @@ export class AlertsService {
     return true;
   }
 
-  /** Closes the open alert of this kind and subject, if any (what caused it was dealt with). */
-  resolve(params: { kind: string; subjectId: string }): Promise<boolean> {
+  /**
+   * Closes the open alert of this kind and subject, if any (what caused it was dealt with).
+   * `message`: also text it to the primary extension (a metric back within its threshold), once
+   * per alert row however many instances close it.
+   */
+  resolve(params: { kind: string; subjectId: string; message?: string }): Promise<boolean> {
     return this.deps.uow.run(async (tx, events) => {
       const alert = await this.deps.repository.resolveOpen(tx, params);
-      if (alert) events.add(AlertTopic.RESOLVED, toPayload(alert));
-      return alert !== null;
+      if (!alert) return false;
+      if (params.message) {
+        const primary = await this.deps.extensions.findPrimary(tx);
+        if (primary) await this.deps.outbound.queue(tx, { idempotencyKey: `alert-resolved:${alert.id}`, to: primary.phone, body: params.message, purpose: 'OPERATIONS_ALERT' });
+      }
+      events.add(AlertTopic.RESOLVED, toPayload(alert));
+      this.deps.logger.info({ alertId: alert.id, kind: alert.kind }, 'alert resolved');
+      return true;
+    });
+  }
+
+  /** A staff member has seen the alert: who and when, the first time only. */
+  acknowledge(globalId: string, staffUserId: string | null): Promise<Alert> {
+    const id = fromGlobalId('Alert', globalId);
+    if (!id) throw userFailure('NOT_FOUND', 'This alert no longer exists.', 'id');
+    return this.deps.uow.run(async (tx, events) => {
+      const result = await this.deps.repository.acknowledge(tx, id, staffUserId);
+      if (!result) throw userFailure('NOT_FOUND', 'This alert no longer exists.', 'id');
+      if (result.changed) events.add(AlertTopic.ACKNOWLEDGED, toPayload(result.alert));
+      return result.alert;
     });
   }
 
@@ -68,11 +92,18 @@ function toPayload(alert: Alert): AlertEventPayload {
       message: alert.message,
       raisedAt: new Date(alert.raisedAt).toISOString(),
       resolvedAt: alert.resolvedAt ? new Date(alert.resolvedAt).toISOString() : null,
+      acknowledgedAt: alert.acknowledgedAt ? new Date(alert.acknowledgedAt).toISOString() : null,
+      acknowledgedByStaffUserId: alert.acknowledgedByStaffUserId,
     },
   };
 }
 
 export function alertFromPayload(payload: AlertEventPayload): Alert {
-  const { raisedAt, resolvedAt, ...rest } = payload.alert;
-  return Object.assign(new Alert(), { ...rest, raisedAt: new Date(raisedAt), resolvedAt: resolvedAt ? new Date(resolvedAt) : null });
+  const { raisedAt, resolvedAt, acknowledgedAt, ...rest } = payload.alert;
+  return Object.assign(new Alert(), {
+    ...rest,
+    raisedAt: new Date(raisedAt),
+    resolvedAt: resolvedAt ? new Date(resolvedAt) : null,
+    acknowledgedAt: acknowledgedAt ? new Date(acknowledgedAt) : null,
+  });
 }

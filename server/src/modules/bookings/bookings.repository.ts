@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { flatColumns, readFlat, readFlatSql } from '../../shared/db/plain-rows';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import { decodeCursor, pageSize, toConnection, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import type { Channel } from '../conversations/channel';
 import { Booking, BookingStatus } from './booking.entity';
@@ -15,6 +16,14 @@ export interface BookingFilter {
   sourceChannel?: Channel;
   /** Part of the customer's name, or digits of their phone. */
   search?: string;
+}
+
+/** Bookings created in a window: how many, how many confirmed, the booked value of the confirmed. */
+export interface BookingFigureRow {
+  channel?: Channel;
+  bookings: number;
+  confirmed: number;
+  revenueCents: number;
 }
 
 /** The only code that knows how bookings are stored. */
@@ -168,5 +177,49 @@ export class BookingsRepository extends RepositoryBase {
   /** Confirmed bookings of one day, for its route. */
   confirmedOn(date: string): Promise<Booking[]> {
     return this.manager().find(Booking, { where: { eventDate: date, status: BookingStatus.CONFIRMED }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  // --- the owner's figures (metrics) ------------------------------------------------------------
+
+  /**
+   * Bookings created in the window, per source channel and per day of the window's zone (one
+   * statement, two grouping sets): how many, how many were confirmed (the customer accepted the
+   * terms: the only way to CONFIRMED), and the booked value of those confirmed and not cancelled
+   * (food or the minimum spend, plus travel: pricing.ts in SQL).
+   */
+  async createdFigures(window: FigureWindow): Promise<{ byChannel: BookingFigureRow[]; byDay: Array<BookingFigureRow & { day: string }> }> {
+    const rows = (await this.manager().query(
+      `SELECT source_channel AS channel,
+              to_char((created_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day,
+              count(*)::int AS bookings,
+              count(*) FILTER (WHERE confirmed_at IS NOT NULL)::int AS confirmed,
+              coalesce(sum(GREATEST(adults * price_per_adult_cents + kids * price_per_kid_cents, minimum_spend_cents) + travel_fee_cents)
+                FILTER (WHERE confirmed_at IS NOT NULL AND status <> 'CANCELLED'), 0)::float8 AS "revenueCents"
+       FROM booking
+       WHERE created_at >= $1 AND created_at < $2
+       GROUP BY GROUPING SETS ((source_channel), (to_char((created_at AT TIME ZONE $3)::date, 'YYYY-MM-DD')))
+       ORDER BY 1, 2`,
+      [window.from, window.to, window.timeZone],
+    )) as Array<BookingFigureRow & { channel: string | null; day: string | null }>;
+    const figure = (row: BookingFigureRow) => ({ bookings: row.bookings, confirmed: row.confirmed, revenueCents: row.revenueCents });
+    return {
+      byChannel: rows.filter((row) => row.channel !== null).map((row) => ({ channel: row.channel as Channel, ...figure(row) })),
+      byDay: rows.filter((row) => row.day !== null).map((row) => ({ day: row.day as string, ...figure(row) })),
+    };
+  }
+
+  /**
+   * Bookings created in the window that were sent the terms (now waiting for them, confirmed or
+   * completed, or cancelled after confirming), and how many of those accepted them (confirmed_at
+   * set). A booking cancelled while still an inquiry was never asked and is not counted.
+   */
+  async termsFigures(window: FigureWindow): Promise<{ asked: number; accepted: number }> {
+    const [row] = (await this.manager().query(
+      `SELECT count(*) FILTER (WHERE status IN ('PENDING_TERMS', 'CONFIRMED', 'COMPLETED') OR confirmed_at IS NOT NULL)::int AS asked,
+              count(*) FILTER (WHERE confirmed_at IS NOT NULL)::int AS accepted
+       FROM booking WHERE created_at >= $1 AND created_at < $2`,
+      [window.from, window.to],
+    )) as Array<{ asked: number; accepted: number }>;
+    return row;
   }
 }

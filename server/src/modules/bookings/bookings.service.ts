@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { TermsChangeKind } from '../../app/config';
 import type { Logger } from '../../shared/logger';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { inputErrors, throwIfAny, userFailure, UserInputFailure, type UserError } from '../../shared/graphql/user-errors';
@@ -698,6 +699,16 @@ export class BookingsService {
 
   private publish(events: PendingEvents, change: BookingChange, booking: Booking): void {
     events.add(BookingTopic.UPDATED, { change, booking: toSnapshot(booking), occurredAt: new Date().toISOString() });
+  }
+
+  /** The owner's booking figures for a window: per channel and per day (metrics). */
+  createdFigures(window: FigureWindow): ReturnType<BookingsRepository['createdFigures']> {
+    return this.deps.repository.createdFigures(window);
+  }
+
+  /** Bookings of the window sent the terms, and how many accepted them (metrics). */
+  termsFigures(window: FigureWindow): Promise<{ asked: number; accepted: number }> {
+    return this.deps.repository.termsFigures(window);
   }
 }
 

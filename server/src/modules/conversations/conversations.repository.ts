@@ -1,5 +1,6 @@
 import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import { decodeCursor, encodeCursor, pageSize, paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { Channel } from './channel';
 import { Conversation, ConversationStage } from './conversation.entity';
@@ -236,5 +237,50 @@ export class ConversationsRepository extends RepositoryBase {
       pages.set(conversationId, { edges, totalCount: pages.get(conversationId)!.totalCount, pageInfo: { hasNextPage: messages.length > first, endCursor: edges.at(-1)?.cursor ?? null } });
     }
     return pages;
+  }
+
+  // --- the owner's figures (metrics) ------------------------------------------------------------
+
+  /**
+   * Threads with a customer message in the window; of those, the ones the assistant answered in
+   * the window, and of those the ones the assistant brought to a booking (the thread has its
+   * booking). Read from thread_activity (each thread's messages counted per quarter hour by
+   * a trigger as they are written: see the 1795800000030 migration), so a 90-day range groups
+   * about one row per thread rather than every message.
+   */
+  async threadFigures(window: FigureWindow): Promise<{ threads: number; aiAnswered: number; aiBooked: number }> {
+    const [row] = (await this.manager().query(
+      `SELECT count(*)::int AS threads,
+              count(*) FILTER (WHERE t.ai)::int AS "aiAnswered",
+              count(*) FILTER (WHERE t.ai AND c.booking_id IS NOT NULL)::int AS "aiBooked"
+       FROM (
+         SELECT conversation_id, sum(ai_messages) > 0 AS ai
+         FROM thread_activity
+         WHERE quarter >= $1 AND quarter < $2
+         GROUP BY conversation_id
+         HAVING sum(customer_messages) > 0
+       ) t
+       JOIN conversation c ON c.id = t.conversation_id`,
+      [window.from, window.to],
+    )) as Array<{ threads: number; aiAnswered: number; aiBooked: number }>;
+    return row;
+  }
+
+  /**
+   * Response times in the window, by who answered (AI or STAFF): each answer that directly
+   * follows a customer message in its thread (system messages such as reminders are left out of
+   * the sequence), timed from that customer message when it was written (message.reply_seconds,
+   * see the 1795800000030 migration). Median and 90th percentile in seconds.
+   */
+  responseTimes(window: FigureWindow): Promise<Array<{ author: 'AI' | 'STAFF'; replies: number; medianSeconds: number; p90Seconds: number }>> {
+    return this.manager().query(
+      `SELECT author, count(*)::int AS replies,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY reply_seconds)::float8 AS "medianSeconds",
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY reply_seconds)::float8 AS "p90Seconds"
+       FROM message
+       WHERE reply_seconds IS NOT NULL AND created_at >= $1 AND created_at < $2
+       GROUP BY author ORDER BY author`,
+      [window.from, window.to],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { PendingEvents, Tx } from '../../shared/db/unit-of-work';
 import type { UnitOfWork } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import type { OutboundChannel, SendPurpose } from '../../providers/outbound.port';
@@ -332,6 +333,16 @@ export class ConversationsService {
 
   latestMessages(conversationId: string, limit: number): Promise<Message[]> {
     return this.deps.repository.latestMessages(conversationId, limit);
+  }
+
+  /** Threads with a customer message in the window, those the assistant answered and booked (metrics). */
+  threadFigures(window: FigureWindow): Promise<{ threads: number; aiAnswered: number; aiBooked: number }> {
+    return this.deps.repository.threadFigures(window);
+  }
+
+  /** Median and 90th percentile response times of the assistant and of staff in the window (metrics). */
+  responseTimes(window: FigureWindow): ReturnType<ConversationsRepository['responseTimes']> {
+    return this.deps.repository.responseTimes(window);
   }
 }
 

@@ -1,5 +1,6 @@
 import { In, Not, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { Escalation, EscalationStatus, RoutingDecision } from './escalation.entity';
 
@@ -119,6 +120,15 @@ export class EscalationsRepository extends RepositoryBase {
   /** The last routing explanation of an escalation, to log a decision only when it says something new. */
   async lastDecision(tx: Tx, escalationId: string): Promise<RoutingDecision | null> {
     return this.manager(tx).findOne(RoutingDecision, { where: { escalationId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Threads with an escalation opened in the window, each counted once (metrics). */
+  async escalatedThreads(window: FigureWindow): Promise<number> {
+    const [row] = (await this.manager().query(
+      `SELECT count(DISTINCT conversation_id)::int AS threads FROM escalation WHERE created_at >= $1 AND created_at < $2`,
+      [window.from, window.to],
+    )) as Array<{ threads: number }>;
+    return row.threads;
   }
 }
 

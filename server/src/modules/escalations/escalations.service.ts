@@ -1,4 +1,5 @@
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import type { JobDefinition } from '../../shared/jobs/job-queue';
@@ -470,6 +471,11 @@ export class EscalationsService {
 
   routingLogs(escalationIds: readonly string[]): Promise<RoutingDecision[]> {
     return this.deps.repository.routingLogs(escalationIds);
+  }
+
+  /** Threads with an escalation opened in the window (metrics). */
+  escalatedThreads(window: FigureWindow): Promise<number> {
+    return this.deps.repository.escalatedThreads(window);
   }
 }
 

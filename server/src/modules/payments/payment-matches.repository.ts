@@ -168,6 +168,17 @@ export class PaymentMatchesRepository extends RepositoryBase {
       paidCents: row.paidCents,
     }));
   }
+
+  /** Settled credits posted on or before `postedOnOrBefore` still unmatched: how many, and their sum (metrics). */
+  async unmatchedTotalsPostedBefore(postedOnOrBefore: string): Promise<{ count: number; amountCents: number }> {
+    const [row] = (await this.manager().query(
+      `SELECT count(*)::int AS count, coalesce(sum(amount_cents), 0)::float8 AS "amountCents"
+       FROM bank_transaction
+       WHERE amount_cents > 0 AND removed_at IS NULL AND pending = false AND matched_at IS NULL AND posted_on <= $1`,
+      [postedOnOrBefore],
+    )) as Array<{ count: number; amountCents: number }>;
+    return row;
+  }
 }
 
 /** The constraints a second instance meets when it writes a line another instance has just written. */

@@ -29,7 +29,7 @@ const TIP_ROUNDING_CENTS = 1_000;
 
 export interface AlertsPort {
   raise(params: { kind: string; subjectId: string; message: string }): Promise<unknown>;
-  resolve(params: { kind: string; subjectId: string }): Promise<unknown>;
+  resolve(params: { kind: string; subjectId: string; message?: string }): Promise<unknown>;
 }
 
 export interface MatchingBookingsPort {
@@ -314,8 +314,9 @@ export class PaymentMatchingService {
 
   // ---------------------------------------------------------------- helpers
 
+  // The owner was texted when it was raised, so they are texted when it is dealt with (only when one was open).
   private async resolveAlert(transactionId: string): Promise<void> {
-    await this.deps.alerts.resolve({ kind: UNMATCHED_ALERT_KIND, subjectId: transactionId });
+    await this.deps.alerts.resolve({ kind: UNMATCHED_ALERT_KIND, subjectId: transactionId, message: 'Resolved: a bank credit that had waited days to be matched is now matched to a booking.' });
   }
 
   private matchIdOf(globalId: string): string {
@@ -377,6 +378,16 @@ export class PaymentMatchingService {
     });
     await this.deps.matches.setMatchedAt(tx, transaction.id, new Date());
     events.add(PaymentTopic.MATCHED, { paymentMatchId: match.id, bankTransactionId: transaction.id, bookingId: match.bookingId });
+  }
+
+  /**
+   * Settled credits unmatched for more than PAYMENT_UNMATCHED_ALERT_DAYS (the same cut-off as the
+   * alert above): how many, their sum, and the days (metrics).
+   */
+  async staleUnmatched(now = new Date()): Promise<{ count: number; amountCents: number; olderThanDays: number }> {
+    const days = this.deps.settings.unmatchedAlertDays;
+    const today = DateTime.fromJSDate(now).setZone(this.deps.settings.businessTimeZone).toISODate()!;
+    return { ...(await this.deps.matches.unmatchedTotalsPostedBefore(shiftDate(today, -(days + 1)))), olderThanDays: days };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import { ReplyState, Review } from './review.entity';
 import type { ReviewSource } from './review-source.port';
 
@@ -24,6 +25,12 @@ export interface ReviewTotals {
   averageRating: number | null;
   replied: number;
   medianResponseSeconds: number | null;
+}
+
+/** How many reviews and their average stars (null without reviews). */
+export interface RatingRow {
+  count: number;
+  averageRating: number | null;
 }
 
 /** Reviews and their replies: the only code that knows how they are stored. */
@@ -178,5 +185,24 @@ export class ReviewsRepository extends RepositoryBase {
       [params.from, params.to, params.stopWords, params.limit],
     )) as Array<{ word: string; count: number }>;
     return rows;
+  }
+
+  /**
+   * Ratings of reviews written in the window (not deleted): per day of the window's zone, and
+   * over the whole window (the row with a null day), in one statement (metrics).
+   */
+  async ratingFigures(window: FigureWindow): Promise<{ total: RatingRow; byDay: Array<RatingRow & { day: string }> }> {
+    const rows = (await this.manager().query(
+      `SELECT to_char((created_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, count(*)::int AS count, avg(rating)::float8 AS "averageRating"
+       FROM review WHERE deleted_at IS NULL AND created_at >= $1 AND created_at < $2
+       GROUP BY GROUPING SETS ((to_char((created_at AT TIME ZONE $3)::date, 'YYYY-MM-DD')), ())
+       ORDER BY 1 NULLS FIRST`,
+      [window.from, window.to, window.timeZone],
+    )) as Array<RatingRow & { day: string | null }>;
+    const total = rows.find((row) => row.day === null) ?? { count: 0, averageRating: null };
+    return {
+      total: { count: total.count, averageRating: total.averageRating },
+      byDay: rows.filter((row) => row.day !== null).map((row) => ({ day: row.day as string, count: row.count, averageRating: row.averageRating })),
+    };
   }
 }

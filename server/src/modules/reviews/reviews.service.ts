@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReviewReplyKind } from '../../app/config';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { FigureWindow } from '../../shared/figure-window';
 import type { Connection, ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId } from '../../shared/graphql/global-id';
 import { userFailure } from '../../shared/graphql/user-errors';
@@ -418,5 +419,10 @@ export class ReviewsService implements ReviewIntake {
   private updated(events: PendingEvents, review: Review): Review {
     events.add(ReviewTopic.UPDATED, { review: reviewSnapshot(review) });
     return review;
+  }
+
+  /** Ratings of the window's reviews, overall and per day: the rating trend (metrics). */
+  ratingFigures(window: FigureWindow): ReturnType<ReviewsRepository['ratingFigures']> {
+    return this.deps.repository.ratingFigures(window);
   }
 }

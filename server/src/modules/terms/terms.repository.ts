@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { In, QueryFailedError, type DataSource } from 'typeorm';
 import { RepositoryBase, type Tx } from '../../shared/db/unit-of-work';
+import type { DayCount, FigureWindow } from '../../shared/figure-window';
 import { paginate, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { TermsAcknowledgment } from './terms-acknowledgment.entity';
 import { TermsInvalidReply } from './terms-invalid-reply.entity';
@@ -147,6 +148,16 @@ export class TermsRepository extends RepositoryBase {
     await manager.query(`INSERT INTO terms_link_key (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [randomBytes(32).toString('hex')]);
     const [row] = await manager.query(`SELECT secret FROM terms_link_key WHERE id = 1`);
     return (row as { secret: string }).secret;
+  }
+
+  /** Replies to the terms request that were neither yes nor no, per day of the window's zone (metrics). */
+  invalidRepliesPerDay(window: FigureWindow): Promise<DayCount[]> {
+    return this.manager().query(
+      `SELECT to_char((received_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, count(*)::int AS count
+       FROM terms_invalid_reply WHERE received_at >= $1 AND received_at < $2
+       GROUP BY 1 ORDER BY 1`,
+      [window.from, window.to, window.timeZone],
+    );
   }
 }
 

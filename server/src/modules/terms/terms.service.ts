@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal';
 import { signLinkToken, verifyLinkToken } from '../../shared/auth/tokens';
 import type { PendingEvents, Tx, UnitOfWork } from '../../shared/db/unit-of-work';
+import type { DayCount, FigureWindow } from '../../shared/figure-window';
 import { encodeCursor, type Connection, type ConnectionArgs } from '../../shared/graphql/connection';
 import { fromGlobalId, toGlobalId } from '../../shared/graphql/global-id';
 import { throwIfAny } from '../../shared/graphql/user-errors';
@@ -457,6 +458,11 @@ export class TermsService {
       minute: '2-digit',
       timeZoneName: 'short',
     }).format(at);
+  }
+
+  /** Invalid replies to the terms request per day of the window (metrics). */
+  invalidRepliesPerDay(window: FigureWindow): Promise<DayCount[]> {
+    return this.deps.repository.invalidRepliesPerDay(window);
   }
 }
 
