@@ -168,13 +168,15 @@ describe('scheduled messages, sent once on the customer’s clock', () => {
     const { id, phone } = await createBooking(app);
     expect((await app.rc.deliver(app.rc.inboundSmsBody({ from: phone, text: 'STOP' }), { uuid: `stop-${phone}` })).status).toBe(200);
     await eventually('the opt-out to be recorded', async () => (await app.db.query(`SELECT opted_out FROM messaging_consent WHERE address = $1`, [phone])).rows[0]?.opted_out === true);
-    const confirmations = app.textsTo(phone).length; // STOP's own confirmation
+    // STOP's own confirmation is the one text this number gets.
+    await eventually('the opt-out confirmation', () => app.textsTo(phone).length === 1);
     await confirmedLongAgo(app, id, 1, { paidInFull: true });
 
     await eventually('the reminder to be skipped', async () => (await scheduledMessages(app, id)).some((m) => m.kind === 'DAY_BEFORE_REMINDER' && m.status === 'SKIPPED'));
     const reminder = (await scheduledMessages(app, id)).find((m) => m.kind === 'DAY_BEFORE_REMINDER');
     expect(reminder.reason).toBe('The customer has opted out of texts.');
-    expect(app.textsTo(phone)).toHaveLength(confirmations);
+    await afterDispatcherRuns(app, 2);
+    expect(app.textsTo(phone)).toHaveLength(1);
   });
 
   it('asks for a review the day after the event, with the review link, once', async () => {
@@ -213,5 +215,26 @@ describe('quiet hours on the customer’s clock', () => {
     const sendAt = new Date(reminder.sendAt);
     expect(new Intl.DateTimeFormat('en-GB', { timeZone: LA, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(sendAt)).toBe(quiet.opensAt);
     expect(sendAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('holds a confirmation staff recorded until the customer’s window opens, while one answering the customer goes at once', async () => {
+    const { id, phone } = await createBooking(app, { requestTerms: true });
+    const accepted = await graphql(
+      app.server.url,
+      `mutation($input: RecordTermsAcknowledgmentInput!) { recordTermsAcknowledgment(input: $input) { userErrors { message } } }`,
+      { input: { bookingId: id, channel: 'IN_PERSON' } },
+      app.adminToken,
+    );
+    expect(accepted.data!.recordTermsAcknowledgment.userErrors).toEqual([]);
+    const { rows } = await app.db.query(
+      `SELECT s.status, s.time_zone, j.start_after FROM outbound_send s JOIN pgboss.job j ON j.name = 'outbound.send' AND j.data->>'key' = s.idempotency_key
+        WHERE s.recipient = $1 AND s.purpose = 'BOOKING_CONFIRMATION'`,
+      [phone],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].time_zone).toBe(LA);
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: LA, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(rows[0].start_after)).toBe(quiet.opensAt);
+    // The terms text itself went at once: it answers the booking just made with the customer.
+    expect(app.textsTo(phone).some((sms) => /confirmed/.test(sms.text))).toBe(false);
   });
 });

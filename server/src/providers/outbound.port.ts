@@ -13,7 +13,7 @@ export type OutboundChannel = 'SMS' | 'WHATSAPP' | 'MESSENGER' | 'INSTAGRAM';
  * Why a message is sent. Replies answer the customer and go at once; the others are sent
  * unprompted and wait for the recipient's daytime (SPEC §3 quiet hours).
  */
-export type SendPurpose = 'CONVERSATION_REPLY' | 'CONSENT_CONFIRMATION' | 'ESCALATION_ALERT' | 'OPERATIONS_ALERT' | 'REMINDER' | 'REVIEW_REQUEST' | 'VERIFICATION_CODE';
+export type SendPurpose = 'CONVERSATION_REPLY' | 'CONSENT_CONFIRMATION' | 'ESCALATION_ALERT' | 'OPERATIONS_ALERT' | 'BOOKING_CONFIRMATION' | 'REMINDER' | 'REVIEW_REQUEST' | 'VERIFICATION_CODE';
 
 export interface OutgoingMessage {
   /** E.164 for SMS and WhatsApp; the page- or account-scoped id for Messenger and Instagram. */

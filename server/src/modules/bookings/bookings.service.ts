@@ -1,3 +1,4 @@
+import { recipientTimeZone } from '../channels/recipient-time-zone';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { TermsChangeKind } from '../../app/config';
@@ -397,8 +398,12 @@ export class BookingsService {
     return this.deps.repository.lockAwaitingTerms(tx, { customerId: conversation.customerId, bookingId: conversation.bookingId });
   }
 
-  /** PENDING_TERMS -> CONFIRMED once the terms are accepted, and the confirmation to the customer. */
-  async confirmAfterTerms(tx: Tx, events: PendingEvents, booking: Booking): Promise<void> {
+  /**
+   * PENDING_TERMS -> CONFIRMED once the terms are accepted, and the confirmation to the customer:
+   * at once when it answers their own acceptance, else (staff recorded it) outside the quiet
+   * hours of the customer's clock.
+   */
+  async confirmAfterTerms(tx: Tx, events: PendingEvents, booking: Booking, how: { answersCustomer: boolean }): Promise<void> {
     this.move(booking, BookingStatus.CONFIRMED);
     booking.confirmedAt = new Date();
     await this.deps.repository.save(tx, booking);
@@ -407,7 +412,8 @@ export class BookingsService {
       const confirmation = this.confirmationText(booking, thread.language);
       const depositLink = await this.depositLinkText(booking, thread.language, tx);
       const text = depositLink ? `${confirmation} ${depositLink}` : confirmation;
-      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text });
+      const unprompted = how.answersCustomer ? null : await recipientTimeZone({ address: booking.address, phone: thread.channelAddress }, this.deps.settings.businessTimeZone);
+      await this.deps.conversations.sendReply(tx, events, thread, { author: MessageAuthor.SYSTEM, text, ...(unprompted ? { purpose: 'BOOKING_CONFIRMATION', timeZone: unprompted.zone } : {}) });
     } else {
       this.deps.logger.info({ bookingId: booking.id }, 'booking confirmed with no thread to send the confirmation to');
     }

@@ -21,6 +21,7 @@ describe('quiet hours (08:00-21:00 on the recipient clock)', () => {
 
   it('applies to reminders and review requests, never to replies, consent confirmations or staff alerts', () => {
     expect(respectsQuietHours('REMINDER')).toBe(true);
+    expect(respectsQuietHours('BOOKING_CONFIRMATION')).toBe(true);
     expect(respectsQuietHours('REVIEW_REQUEST')).toBe(true);
     expect(respectsQuietHours('CONVERSATION_REPLY')).toBe(false);
     expect(respectsQuietHours('CONSENT_CONFIRMATION')).toBe(false);

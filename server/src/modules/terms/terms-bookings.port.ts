@@ -8,5 +8,6 @@ import type { Booking } from '../bookings/booking.entity';
  */
 export interface TermsBookingsPort {
   lockById(tx: Tx, bookingId: string): Promise<Booking | null>;
-  confirmAfterTerms(tx: Tx, events: PendingEvents, booking: Booking): Promise<void>;
+  /** `answersCustomer`: the customer accepted just now themselves, so the confirmation is their answer (sent at any hour). */
+  confirmAfterTerms(tx: Tx, events: PendingEvents, booking: Booking, how: { answersCustomer: boolean }): Promise<void>;
 }

@@ -230,7 +230,8 @@ export class TermsService {
       if (isUniqueViolation(error, 'terms_acknowledgment_one_per_booking')) throw termsErrors.alreadyAccepted(this.inBusinessTime(params.receivedAt));
       throw error;
     }
-    await bookings.confirmAfterTerms(tx, events, booking);
+    // Accepted by the customer (a text, the web): the confirmation answers them. Recorded by staff: it is news, held out of quiet hours.
+    await bookings.confirmAfterTerms(tx, events, booking, { answersCustomer: !params.staffUserId });
     return acknowledgment;
   }
 
