@@ -31,11 +31,14 @@ function runSimulator(args: string[], env: Record<string, string>): Promise<{ co
 
 describe('pnpm simulate', () => {
   it('plays 20 seconds of customers against a real server and every soak invariant holds', async () => {
-    const { redisUrl } = inject('testServices');
+    const { redisUrl, runId } = inject('testServices');
     const databaseUrl = await createTestDatabase();
     const summaryFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'simulate-')), 'summary.json');
 
-    const { code, output } = await runSimulator(['--duration', '20', '--speed', '4', '--seed', '17', '--exit', '--database-url', databaseUrl, '--json', summaryFile], { REDIS_URL: redisUrl });
+    const { code, output } = await runSimulator(['--duration', '20', '--speed', '4', '--seed', '17', '--exit', '--database-url', databaseUrl, '--json', summaryFile], {
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: `t${runId}:simulate:`, // deleted with the run's other keys
+    });
 
     expect(code, output).toBe(0);
     // A progress line at least every few seconds, and the invariants printed.

@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -31,9 +33,10 @@ const HELP = `pnpm simulate [options]
   --exit               stop the server it started when done (default: keep it running to look)
   --json <file>        also write the summary and invariants as JSON
 
-  Its own server (default): a fresh database on DATABASE_ADMIN_URL
-  (postgres://postgres@127.0.0.1:5432/postgres) or --database-url, Redis at REDIS_URL
-  (redis://127.0.0.1:6379), every port chosen free.
+  Its own server (default): the server's embedded PostgreSQL in a temporary folder and Redis
+  in-process, every port asked of the OS (nothing but Node needed). Or a database of yours:
+  --database-url <empty database>, or DATABASE_ADMIN_URL=<superuser url> (a new database is
+  made there and dropped at the end); REDIS_URL (and REDIS_KEY_PREFIX) for a real Redis.
 
   --url <url>          target a running server instead; it must have been started with the
                        stand-ins' environment, which the simulator writes to --env-file
@@ -466,12 +469,17 @@ interface Started {
   stop(): Promise<void>;
 }
 
-/** The built server on a free port, on a fresh database (dropped when it stops). */
+/**
+ * The built server on a free port, on a fresh database that goes when it stops: the one given,
+ * a new one on DATABASE_ADMIN_URL, or (the default) the server's embedded PostgreSQL in a
+ * temporary DATA_DIR on a port the OS picks, with Redis in-process unless REDIS_URL is set.
+ */
 async function startOwnServer(env: Record<string, string>, given?: string): Promise<Started> {
-  const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = process.env.DATABASE_ADMIN_URL;
   let databaseUrl = given;
-  let dropDatabase = async () => undefined;
-  if (!databaseUrl) {
+  let dataDir: string | undefined;
+  let dropDatabase = async (): Promise<void> => undefined;
+  if (!databaseUrl && adminUrl) {
     const name = `hibachi_simulate_${randomBytes(3).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -486,7 +494,13 @@ async function startOwnServer(env: Record<string, string>, given?: string): Prom
       await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await drop.end();
     };
+  } else if (!databaseUrl) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-simulate-'));
+    dataDir = dir;
+    dropDatabase = async () => rmSync(dir, { recursive: true, force: true });
   }
+  // Asked of the OS, never assumed free; the server says so clearly if another process took it meanwhile.
+  const embeddedPort = `EMBEDDED_POSTGRES_PORT=${databaseUrl ? '' : await freePort()}`;
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -496,9 +510,9 @@ async function startOwnServer(env: Record<string, string>, given?: string): Prom
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: process.env.SIMULATE_SERVER_LOG ? 'info' : 'error',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_KEY_PREFIX: `sim${randomBytes(3).toString('hex')}:`,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir!, EMBEDDED_POSTGRES_PORT: embeddedPort.split('=')[1] }),
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX ?? `sim${randomBytes(3).toString('hex')}:`,
       ADMIN_EMAIL: DEMO_ADMIN.email,
       ADMIN_PASSWORD: DEMO_ADMIN.password,
       ...env,
@@ -525,6 +539,12 @@ async function startOwnServer(env: Record<string, string>, given?: string): Prom
       reject(new Error(`the server exited with code ${code} before it was ready:\n${output}`));
     });
   });
+  if (!databaseUrl) {
+    // The embedded cluster's superuser password, which the server keeps in its data folder.
+    const { password } = JSON.parse(readFileSync(path.join(dataDir!, 'postgres-credentials.json'), 'utf8')) as { password: string };
+    const port = /EMBEDDED_POSTGRES_PORT=(\d+)/.exec(embeddedPort)![1];
+    databaseUrl = `postgres://hibachi:${encodeURIComponent(password)}@127.0.0.1:${port}/hibachi`;
+  }
   return {
     url,
     databaseUrl,
@@ -539,6 +559,17 @@ async function startOwnServer(env: Record<string, string>, given?: string): Prom
       await dropDatabase();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
@@ -573,7 +604,10 @@ async function main(): Promise<void> {
   const opts = options();
   const stops: Array<() => Promise<unknown>> = [];
   const stopAll = async () => {
-    while (stops.length > 0) await stops.pop()!().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
+    while (stops.length > 0) {
+      const step = stops.pop()!;
+      await step().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
+    }
   };
   let interrupted = false;
   process.once('SIGINT', () => {
@@ -721,6 +755,8 @@ async function main(): Promise<void> {
     console.log(`\nSee it alive: open ${url}/ and sign in with the admin account you gave.`);
   }
   await stopAll();
+  // Customers still waiting on a reply when the grace period ended hold timers: nothing is left to wait for.
+  process.exit(process.exitCode ?? 0);
 }
 
 async function serverTotals(db: pg.Client): Promise<Record<string, number>> {
