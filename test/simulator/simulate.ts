@@ -1,8 +1,8 @@
 /**
  * `pnpm simulate`: plays a stream of fictional customers against a running server through the
  * same local wire-format stand-ins the tests use (RingCentral SMS, Meta Messenger, Stripe,
- * Plaid), plus the web chat's own GraphQL route and the local review source, then checks the
- * soak invariants. Run with `--help` for the options.
+ * Plaid, Google Business Profile) and the web chat's own GraphQL route, then checks the soak
+ * invariants. Run with `--help` for the options.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { FakeGoogle, type FakeLocation } from '../support/fake-google-business-server';
+import { httpRequest } from '../support/fake-http-server';
 import { FakePlaid, plaidEnv, type FakeItem } from '../support/fake-plaid-server';
 import { metaEnv, startFakeMeta, type FakeMeta } from '../support/fake-meta-server';
 import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral } from '../support/fake-ringcentral-server';
@@ -135,6 +137,9 @@ interface World {
   stripe: FakeStripe;
   plaid: FakePlaid;
   bank: FakeItem;
+  google: FakeGoogle;
+  /** The business's Google location once connected; reviews go to the local source until then. */
+  googleLocation: FakeLocation | null;
   pace: Pace;
   dice: Dice;
   counts: Counts;
@@ -420,7 +425,13 @@ async function messenger(world: World, language: Language): Promise<void> {
   }
 }
 
-/** A review, mostly good, now and then harsh; from someone who booked when there is one. */
+const STARS = ['', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE'] as const;
+
+/**
+ * A review, mostly good, now and then harsh; from someone who booked when there is one. Left on
+ * Google (the stand-in holds it and Pub/Sub tells the server) when the business is connected,
+ * else entered in the local review source.
+ */
 async function review(world: World): Promise<void> {
   const dice = world.dice;
   const rating = dice.pick([5, 5, 5, 5, 5, 4, 4, 4, 3, 2, 1]);
@@ -428,14 +439,36 @@ async function review(world: World): Promise<void> {
   const comment = dice.pick(REVIEW_COMMENTS[rating][person.language]);
   await world.pace.take();
   world.counts.events += 1;
-  const added = await graphql(
-    world.url,
-    `mutation($input: AddReviewInput!) { addReview(input: $input) { userErrors { message } } }`,
-    { input: { rating, reviewerName: person.name, reviewerPhone: person.phone, comment } },
-    world.token,
-  );
-  userErrorsOf(added.addReview);
+  if (world.googleLocation) {
+    const now = new Date().toISOString();
+    const left = world.google.addReview(world.googleLocation, { reviewer: { displayName: person.name }, starRating: STARS[rating] as 'FIVE', comment, createTime: now, updateTime: now });
+    const pushed = await world.google.push(world.url, { type: 'NEW_REVIEW', review: left.name, location: world.googleLocation.name }, `Bearer ${await world.google.signIdToken()}`);
+    if (pushed.status >= 300) throw new Error(`Google push answered ${pushed.status}`);
+  } else {
+    const added = await graphql(
+      world.url,
+      `mutation($input: AddReviewInput!) { addReview(input: $input) { userErrors { message } } }`,
+      { input: { rating, reviewerName: person.name, reviewerPhone: person.phone, comment } },
+      world.token,
+    );
+    userErrorsOf(added.addReview);
+  }
   world.counts.reviews += 1;
+}
+
+/** Connects the business's Google profile as the console's "Connect Google" does; null (and why) when that does not work. */
+async function connectGoogle(url: string, token: string, google: FakeGoogle): Promise<FakeLocation | null> {
+  const location = google.addLocation('3001', 'Hibachi Vacaville');
+  const { connectGoogle: started } = await graphql(url, `mutation { connectGoogle { consentUrl userErrors { message } } }`, {}, token);
+  userErrorsOf(started);
+  const consent = new URL(started.consentUrl);
+  const callback = new URL(consent.searchParams.get('redirect_uri')!);
+  callback.searchParams.set('state', consent.searchParams.get('state')!);
+  callback.searchParams.set('code', google.grantConsent());
+  const answered = await httpRequest('GET', callback.toString(), { accept: 'application/json' }, '');
+  if (answered.status !== 200) throw new Error(`Google's consent callback answered ${answered.status}`);
+  await waitFor('the first Google reviews sync', async () => (await graphql(url, `{ googleConnection { lastSyncedAt } }`, {}, token)).googleConnection.lastSyncedAt !== null, 20_000);
+  return location;
 }
 
 /** One customer, drawn from the mix. */
@@ -616,13 +649,14 @@ async function main(): Promise<void> {
     void stopAll().finally(() => process.exit(130));
   });
 
-  const [rc, meta, stripe, plaid] = await Promise.all([startFakeRingCentral(), startFakeMeta(), startFakeStripe(), FakePlaid.start()]);
-  stops.push(() => rc.close(), () => meta.close(), () => stripe.close(), () => plaid.close());
+  const [rc, meta, stripe, plaid, google] = await Promise.all([startFakeRingCentral(), startFakeMeta(), startFakeStripe(), FakePlaid.start(), FakeGoogle.start()]);
+  stops.push(() => rc.close(), () => meta.close(), () => stripe.close(), () => plaid.close(), () => google.close());
   const env: Record<string, string> = {
     ...ringCentralEnv(rc, WEBHOOK_TOKEN),
     ...metaEnv(meta),
     ...stripeEnv(stripe),
     ...plaidEnv(plaid),
+    ...google.env(),
     BANK_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     JOBS_POLL_SECONDS: '0.5',
     JOB_RETRY_DELAY_SECONDS: '1',
@@ -640,7 +674,7 @@ async function main(): Promise<void> {
     databaseUrl = opts.databaseUrl;
     await waitFor(`the server at ${url}`, async () => (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok, 10 * 60_000);
   } else {
-    console.log('Starting the server on a fresh database with local stand-ins for RingCentral, Meta, Stripe and Plaid…');
+    console.log('Starting the server on a fresh database with local stand-ins for RingCentral, Meta, Stripe, Plaid and Google…');
     const server = await startOwnServer(env, opts.databaseUrl);
     url = server.url;
     databaseUrl = server.databaseUrl;
@@ -662,6 +696,10 @@ async function main(): Promise<void> {
   const linked = await graphql(url, `mutation($publicToken: String!) { exchangePlaidPublicToken(publicToken: $publicToken) { connection { id } userErrors { message } } }`, { publicToken }, token);
   userErrorsOf(linked.exchangePlaidPublicToken);
   const bankConnectionId = linked.exchangePlaidPublicToken.connection.id as string;
+  const googleLocation = await connectGoogle(url, token, google).catch((error: Error) => {
+    console.log(`Google is not connected (${error.message}): reviews go to the local review source`);
+    return null;
+  });
 
   const counts: Counts = { events: 0, customers: 0, bookings: 0, changes: 0, cancellations: 0, escalations: 0, cardPayments: 0, bankCredits: 0, reviews: 0, errors: 0 };
   // Pauses between a customer's steps: a few seconds at a demo's speed, shorter when pushed.
@@ -676,6 +714,8 @@ async function main(): Promise<void> {
     stripe,
     plaid,
     bank,
+    google,
+    googleLocation,
     pace: new Pace(opts.speed),
     dice,
     counts,
