@@ -73,7 +73,7 @@ export interface Person {
   language: Language;
   address: string;
   guests: number;
-  /** YYYY-MM-DD, 8 to 70 days ahead. */
+  /** YYYY-MM-DD, 2 to 70 days ahead. */
   eventDate: string;
   /** "6pm", "5:30pm" */
   time: string;
@@ -90,8 +90,10 @@ export function newPerson(dice: Dice, language: Language): Person {
   used.add(phone);
   const [town, zip] = dice.pick(TOWNS);
   const address = `${dice.int(100, 4999)} ${dice.pick(STREETS)}, ${town}, CA ${zip}`;
-  // Some parties are a week or two away, most further out.
-  const eventDate = new Date(Date.now() + (dice.chance(0.4) ? dice.int(8, 20) : dice.int(21, 70)) * 86_400_000).toISOString().slice(0, 10);
+  // A few parties are this week (their balance is due now), some in a week or two, most further out.
+  const roll = dice.next();
+  const days = roll < 0.25 ? dice.int(2, 6) : roll < 0.5 ? dice.int(7, 20) : dice.int(21, 70);
+  const eventDate = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   return { name, phone, language, address, guests: dice.int(10, 35), eventDate, time: dice.pick(['5pm', '5:30pm', '6pm', '6:30pm', '7pm']) };
 }
 

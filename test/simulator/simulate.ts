@@ -271,8 +271,9 @@ async function afterBooking(world: World, person: Person, sms: ReturnType<typeof
     await sleep(world.pauseMs(500, 3000));
     await changeBySms(world, person, sms);
   }
-  // The balance comes close to the party, late, by Zelle or Venmo; further-off parties pay later.
-  if (Date.parse(person.eventDate) - Date.now() < 21 * 86_400_000 && dice.chance(0.8)) {
+  // The balance is due on the day: it comes in the last days before the party, by Zelle or
+  // Venmo (the matcher doubts a balance paid weeks early); further-off parties pay later.
+  if (Date.parse(person.eventDate) - Date.now() < 7 * 86_400_000 && dice.chance(0.85)) {
     await sleep(world.pauseMs(1000, 8000));
     await payBalanceByBank(world, person, booking);
   }
