@@ -18,7 +18,7 @@ import { FakePlaid, plaidEnv, type FakeItem } from '../support/fake-plaid-server
 import { metaEnv, startFakeMeta, type FakeMeta } from '../support/fake-meta-server';
 import { ringCentralEnv, startFakeRingCentral, type FakeRingCentral } from '../support/fake-ringcentral-server';
 import { startFakeStripe, stripeEnv, type FakeStripe } from '../support/fake-stripe-server';
-import { checkInvariants, type InvariantResult } from './invariants';
+import { checkInvariants } from './invariants';
 import { ASK_FOR_PERSON, Dice, QUESTIONS, REVIEW_COMMENTS, answer, newPerson, openingText, spokenDate, type Language, type Person } from './people';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -31,7 +31,7 @@ const HELP = `pnpm simulate [options]
 
   --speed <n>          events per second sent to the server (default 4)
   --duration <s>       seconds of new customers (default 120); then in-flight ones finish
-  --seed <n>           replay the same customers (default: random)
+  --seed <n>           the same draw of customers (timing still varies; default: random)
   --exit               stop the server it started when done (default: keep it running to look)
   --json <file>        also write the summary and invariants as JSON
 
@@ -815,8 +815,6 @@ async function serverTotals(db: pg.Client): Promise<Record<string, number>> {
     (SELECT count(*) FROM message)::int AS messages`);
   return rows[0];
 }
-
-export type { InvariantResult };
 
 main().catch((error: Error) => {
   console.error(error.stack ?? error.message);
