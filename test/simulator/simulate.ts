@@ -634,15 +634,17 @@ async function ensureExtensions(url: string, token: string): Promise<void> {
   }
 }
 
+/** What was started, stopped last first: on success, on Ctrl-C and on a failure alike (never a server left behind). */
+const stops: Array<() => Promise<unknown>> = [];
+async function stopAll(): Promise<void> {
+  while (stops.length > 0) {
+    const step = stops.pop()!;
+    await step().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
+  }
+}
+
 async function main(): Promise<void> {
   const opts = options();
-  const stops: Array<() => Promise<unknown>> = [];
-  const stopAll = async () => {
-    while (stops.length > 0) {
-      const step = stops.pop()!;
-      await step().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
-    }
-  };
   let interrupted = false;
   process.once('SIGINT', () => {
     interrupted = true;
@@ -816,7 +818,8 @@ async function serverTotals(db: pg.Client): Promise<Record<string, number>> {
   return rows[0];
 }
 
-main().catch((error: Error) => {
+main().catch(async (error: Error) => {
   console.error(error.stack ?? error.message);
+  await stopAll();
   process.exit(1);
 });
