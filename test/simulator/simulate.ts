@@ -755,12 +755,10 @@ async function main(): Promise<void> {
   await Promise.race([Promise.all(active), sleep(60_000)]);
   const bankCreditsIn = async () => (await db.query(`SELECT count(*)::int AS n FROM bank_transaction WHERE external_id = ANY($1)`, [world.bankTransactionIds])).rows[0].n as number;
   await waitFor('the bank credits to be synced', async () => (await bankCreditsIn()) === world.bankTransactionIds.length, 5_000).catch(async () => {
-    // Plaid's SYNC_UPDATES_AVAILABLE bodies are identical for one item, and the server takes a
-    // repeat within the signature's lifetime for a redelivery: later credits wait for the next
-    // scheduled sync. The owner presses "Sync now", as in the console.
+    // A credit whose webhook sync has not finished yet: the owner presses "Sync now", as in the console.
     const missing = world.bankTransactionIds.length - (await bankCreditsIn());
     console.log(`${missing} of ${world.bankTransactionIds.length} bank credits not synced by their webhook; syncing now as the console's "Sync now" does`);
-    notes.push(`${missing} of ${world.bankTransactionIds.length} bank credits were not synced by their Plaid webhook (identical SYNC_UPDATES_AVAILABLE bodies within minutes are taken as one delivery) and needed "Sync now"`);
+    notes.push(`${missing} of ${world.bankTransactionIds.length} bank credits were not synced by their Plaid webhook in time and needed "Sync now"`);
     const synced = await graphql(url, `mutation($id: ID!) { syncBankTransactions(connectionId: $id) { userErrors { message } } }`, { id: bankConnectionId }, token);
     userErrorsOf(synced.syncBankTransactions);
   });

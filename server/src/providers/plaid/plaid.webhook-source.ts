@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
 import { WebhookProvider } from '../../modules/webhooks/webhook-event.entity';
@@ -77,7 +77,10 @@ export class PlaidWebhookSource implements WebhookSource {
     const eventId = `${type}:${code}:${typeof itemId === 'string' ? itemId : '-'}:${Math.floor(Date.now() / (MAX_AGE_SECONDS * 1000))}:${digest(JSON.stringify(body))}`;
     if (typeof itemId !== 'string' || itemId === '') return [{ eventId, kind: 'ignored', payload: { type, code } }];
     if (type === 'TRANSACTIONS' && code === 'SYNC_UPDATES_AVAILABLE') {
-      return [{ eventId, kind: 'sync-updates-available', payload: { itemId, code } satisfies StoredItemEvent }];
+      // Every one is news: Plaid sends the same body each time an item has new transactions, so
+      // a body seen minutes ago is not a redelivery. Applying one is a sync from the stored
+      // cursor, which a true redelivery repeats harmlessly.
+      return [{ eventId: `${type}:${code}:${itemId}:${randomUUID()}`, kind: 'sync-updates-available', payload: { itemId, code } satisfies StoredItemEvent }];
     }
     if (type === 'ITEM') {
       // ITEM ERROR carries the reason in error.error_code (ITEM_LOGIN_REQUIRED); the others name it in webhook_code.
