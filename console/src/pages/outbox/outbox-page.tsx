@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { LoadFailed, Loading } from '../../components/query-status';
 import { describeError } from '../../components/user-errors';
 import type { OutboxQuery } from '../../graphql/generated/graphql';
@@ -8,6 +8,8 @@ import { outboxQuery, sendWeeklyReportsMutation } from './outbox-operations';
 type OutboxEmail = OutboxQuery['emails']['edges'][number]['node'];
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const WAITING_POLL_MS = 2000;
 
 const STATUS_LABELS: Record<OutboxEmail['status'], string> = {
   QUEUED: 'Waiting to send',
@@ -49,6 +51,14 @@ function EmailItem({ email }: { email: OutboxEmail }) {
 export function OutboxPage() {
   const headingId = useId();
   const outbox = useQuery(outboxQuery, { fetchPolicy: 'cache-and-network' });
+  // While an email waits for its send job, look again every few seconds, so "Queued" turns into what became of it.
+  const { startPolling, stopPolling } = outbox;
+  const waiting = outbox.data?.emails.edges.some(({ node }) => node.status === 'QUEUED' || node.status === 'SENDING') ?? false;
+  useEffect(() => {
+    if (!waiting) return;
+    startPolling(WAITING_POLL_MS);
+    return () => stopPolling();
+  }, [waiting, startPolling, stopPolling]);
   const [send, { loading: sending }] = useMutation(sendWeeklyReportsMutation);
   const [notice, setNotice] = useState<string | null>(null);
 
