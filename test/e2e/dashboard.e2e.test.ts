@@ -13,9 +13,17 @@ import { launchChromium, LIVE_TIMEOUT_MS, liveStatus, markDocument, NARROW, scre
  */
 
 // No extension: an escalation waits in the queue. Prices fixed so the revenue is known.
+// The metric alert check runs every second, so an alert is raised as soon as its metric crosses.
 const app = useApp({
   extension101: false,
-  env: { PRICE_PER_GUEST_CENTS: '6000', PRICE_PER_KID_CENTS: '3000', MINIMUM_SPEND_CENTS: '60000', DEPOSIT_CENTS: '10000' },
+  env: {
+    PRICE_PER_GUEST_CENTS: '6000',
+    PRICE_PER_KID_CENTS: '3000',
+    MINIMUM_SPEND_CENTS: '60000',
+    DEPOSIT_CENTS: '10000',
+    METRIC_ALERTS_EVERY_SECONDS: '1',
+    QUIET_HOURS: '00:00-00:00',
+  },
 });
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
@@ -65,7 +73,7 @@ describe('the owner’s dashboard', () => {
     expect(totalCents).toBeGreaterThanOrEqual(72_000);
     const revenue = dollars(totalCents);
     await api(
-      `mutation($input: RecordTermsAcknowledgmentInput!) { recordTermsAcknowledgment(input: $input) { userErrors { message } } }`,
+      consoleOperation(RecordTermsAcknowledgmentDocument),
       { input: { bookingId: confirmed, channel: 'IN_PERSON', replyText: 'Yes, I agree.' } },
       'recordTermsAcknowledgment',
     );
@@ -86,6 +94,11 @@ describe('the owner’s dashboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     await expect.poll(() => liveStatus(page), { timeout: LIVE_TIMEOUT_MS }).toBe('connected');
     await markDocument(page);
+    // Every read of the figures the page makes, to check that a burst of events costs few.
+    const figureReads: number[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.postData()?.includes('"operationName":"DashboardMetrics"')) figureReads.push(Date.now());
+    });
     expect(await page.getByRole('navigation', { name: 'Console areas' }).getByRole('link', { name: 'Dashboard' }).count()).toBe(1);
 
     // Today.
@@ -131,10 +144,27 @@ describe('the owner’s dashboard', () => {
     await expect.poll(() => detailOf(page, 'figure-conversion'), { timeout: LIVE_TIMEOUT_MS }).toBe('1 of 3 inquiries became bookings');
     expect(await stillSameDocument(page)).toBe(true);
 
+    // A burst of three bookings is read at once and once more when the burst is over: not once per event.
+    const readsBefore = figureReads.length;
+    for (const name of ['Burst One', 'Burst Two', 'Burst Three']) await createBooking(name, 10);
+    await expect.poll(() => valueOf(page, 'figure-bookings'), { timeout: LIVE_TIMEOUT_MS }).toBe('6');
+    expect(figureReads.length - readsBefore).toBeGreaterThanOrEqual(1);
+    expect(figureReads.length - readsBefore).toBeLessThanOrEqual(2);
+
+    // An alert raised by the scheduled check shows live, and is acknowledged from here.
+    await app.db.query(`INSERT INTO webhook_rejection_tally (provider, reason, minute, count) VALUES ('ringcentral', 'bad-signature', date_trunc('minute', now()), 1)`);
+    await expect.poll(() => valueOf(page, 'figure-open-alerts'), { timeout: LIVE_TIMEOUT_MS }).toBe('1');
+    const alert = page.getByRole('list', { name: 'Open alerts' }).getByTestId('alert-item');
+    expect(await alert.innerText()).toMatch(/Webhooks refused for a bad signature/);
+    expect(await detailOf(page, 'figure-open-alerts')).toBe('1 not yet seen');
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => detailOf(page, 'figure-open-alerts'), { timeout: LIVE_TIMEOUT_MS }).toBe('All seen by staff');
+    expect(await alert.getByTestId('alert-acknowledged').innerText()).toMatch(/^Seen by /);
+
     // This week: everything above happened today, so it holds the same.
     await page.getByRole('button', { name: 'This week' }).click();
     await page.getByRole('heading', { level: 2, name: 'This week' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await expect.poll(() => valueOf(page, 'figure-bookings'), { timeout: LIVE_TIMEOUT_MS }).toBe('3');
+    await expect.poll(() => valueOf(page, 'figure-bookings'), { timeout: LIVE_TIMEOUT_MS }).toBe('6');
     expect(await valueOf(page, 'figure-deposits')).toBe('$100.00');
     expect(await page.getByText(/^From Monday /).count()).toBe(1);
     await page.getByRole('button', { name: 'Today' }).click();

@@ -3,7 +3,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { useId, useState, type ReactNode } from 'react';
 import { dollars, timeAgo, useNow } from '../../components/labels';
 import { LoadFailed, Loading } from '../../components/query-status';
-import type { DashboardFiguresFragment } from '../../graphql/generated/graphql';
+import type { AlertFieldsFragment, DashboardFiguresFragment } from '../../graphql/generated/graphql';
 import { escalationsQuery } from '../../graphql/operations';
 import { AlertItem } from '../alerts/alerts-page';
 import { useOpenAlerts } from '../alerts/use-open-alerts';
@@ -16,12 +16,12 @@ import { useLiveRefresh } from './use-live-refresh';
 type Period = 'today' | 'week';
 
 /** One figure in a card: its name as the heading, the number, and a line that explains it. */
-function Figure({ title, value, detail, testId }: { title: string; value: string; detail?: ReactNode; testId: string }) {
+function Figure({ title, value, detail, testId, href }: { title: string; value: string; detail?: ReactNode; testId: string; href?: string }) {
   const headingId = useId();
   return (
     <section className="card dashboard-figure" aria-labelledby={headingId} data-testid={testId}>
       <h3 id={headingId} className="dashboard-figure__title">
-        {title}
+        {href ? <a href={href}>{title}</a> : title}
       </h3>
       <p className="dashboard-figure__value">{value}</p>
       {detail && <p className="muted dashboard-figure__detail">{detail}</p>}
@@ -29,7 +29,14 @@ function Figure({ title, value, detail, testId }: { title: string; value: string
   );
 }
 
-/** "4 s median, 9 s p90 (12 answers)", or that there were none. */
+/** Whether anyone has seen the open alerts. */
+function alertsDetail(alerts: readonly AlertFieldsFragment[]): string {
+  if (alerts.length === 0) return 'Nothing needs attention';
+  const unseen = alerts.filter((alert) => !alert.acknowledgedAt).length;
+  return unseen === 0 ? 'All seen by staff' : `${unseen} not yet seen`;
+}
+
+/** "4 s median, 9 s p90", or that there were none. */
 function answerTimes(figure: DashboardFiguresFragment['aiResponse']): string {
   if (figure.replies === 0) return 'no answers';
   return `${duration(figure.medianSeconds)} median, ${duration(figure.p90Seconds)} p90`;
@@ -80,6 +87,7 @@ function EscalationsWaiting({ now }: { now: number }) {
   return (
     <Figure
       testId="figure-escalations-waiting"
+      href="#/escalations"
       title="Escalations waiting"
       value={String(waiting.length)}
       detail={oldest ? `Oldest raised ${timeAgo(oldest, now)}` : 'Nobody is waiting for a person'}
@@ -102,7 +110,7 @@ function UnmatchedPayments({ now, staleCount, staleDays }: { now: number; staleC
     oldest && `oldest posted ${timeAgo(`${oldest}T12:00:00`, now)}`,
     staleCount ? `${staleCount} waiting over ${staleDays} days` : null,
   ].filter(Boolean);
-  return <Figure testId="figure-unmatched" title="Unmatched payments" value={String(total)} detail={parts.join(' · ')} />;
+  return <Figure testId="figure-unmatched" href="#/payments" title="Unmatched payments" value={String(total)} detail={parts.join(' · ')} />;
 }
 
 /**
@@ -180,7 +188,7 @@ export function DashboardPage() {
         <div className="dashboard-grid">
           <EscalationsWaiting now={now} />
           <UnmatchedPayments now={now} staleCount={month?.unmatchedPayments.count ?? null} staleDays={month?.unmatchedPayments.olderThanDays ?? null} />
-          <Figure testId="figure-open-alerts" title="Open alerts" value={String(alerts.length)} detail={alerts.length === 0 ? 'Nothing needs attention' : `${alerts.filter((alert) => !alert.acknowledgedAt).length} not yet seen`} />
+          <Figure testId="figure-open-alerts" href="#/alerts" title="Open alerts" value={String(alerts.length)} detail={alertsDetail(alerts)} />
         </div>
         {alerts.length > 0 && (
           <ul className="card-list dashboard-alerts" aria-label="Open alerts">
