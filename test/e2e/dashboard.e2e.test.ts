@@ -161,6 +161,19 @@ describe('the owner’s dashboard', () => {
     await expect.poll(() => detailOf(page, 'figure-open-alerts'), { timeout: LIVE_TIMEOUT_MS }).toBe('All seen by staff');
     expect(await alert.getByTestId('alert-acknowledged').innerText()).toMatch(/^Seen by /);
 
+    // A bank statement with a credit nobody can match: the unmatched payments follow.
+    const iso = new Date().toISOString().slice(0, 10);
+    const uploaded = await graphql(
+      app.server.url,
+      `mutation($text: String!) { uploadBankStatement(input: { text: $text }) { added userErrors { message } } }`,
+      { text: `Date,Description,Amount\n${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)},INTEREST PAYMENT,0.42\n` },
+      app.adminToken,
+    );
+    expect(uploaded.data!.uploadBankStatement).toEqual({ added: 1, userErrors: [] });
+    await expect.poll(() => valueOf(page, 'figure-unmatched'), { timeout: LIVE_TIMEOUT_MS }).toBe('1');
+    expect(await detailOf(page, 'figure-unmatched')).toMatch(/^\$0\.42 · oldest posted \w{3} \d{1,2}$/);
+    expect(await stillSameDocument(page)).toBe(true);
+
     // This week: everything above happened today, so it holds the same.
     await page.getByRole('button', { name: 'This week' }).click();
     await page.getByRole('heading', { level: 2, name: 'This week' }).waitFor({ timeout: LIVE_TIMEOUT_MS });

@@ -1,5 +1,5 @@
 import './dashboard.css';
-import { skipToken, useQuery } from '@apollo/client/react';
+import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
 import { useId, useState, type ReactNode } from 'react';
 import { dollars, timeAgo, useNow } from '../../components/labels';
 import { LoadFailed, Loading } from '../../components/query-status';
@@ -96,9 +96,9 @@ function EscalationsWaiting({ now }: { now: number }) {
 }
 
 /** Bank credits nobody has matched to a booking yet. */
-function UnmatchedPayments({ now, staleCount, staleDays }: { now: number; staleCount: number | null; staleDays: number | null }) {
+function UnmatchedPayments({ staleCount, staleDays }: { staleCount: number | null; staleDays: number | null }) {
+  // Read again with the figures (see DashboardPage): the same query, so the same cache entry.
   const { data, error, refetch } = useQuery(dashboardUnmatchedQuery, { fetchPolicy: 'cache-and-network' });
-  useLiveRefresh(() => void refetch().catch(() => undefined));
   if (error) return <LoadFailed what="the unmatched payments" error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading what="the unmatched payments" />;
   const credits = data.unmatchedTransactions.edges.map((edge) => edge.node);
@@ -107,7 +107,7 @@ function UnmatchedPayments({ now, staleCount, staleDays }: { now: number; staleC
   const oldest = credits.reduce<string | null>((first, credit) => (first === null || credit.postedOn < first ? credit.postedOn : first), null);
   const parts = [
     total === 0 ? 'Every credit is matched' : `${dollars(amount)}${total > credits.length ? ` in the latest ${credits.length}` : ''}`,
-    oldest && `oldest posted ${timeAgo(`${oldest}T12:00:00`, now)}`,
+    oldest && `oldest posted ${new Date(`${oldest}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })}`,
     staleCount ? `${staleCount} waiting over ${staleDays} days` : null,
   ].filter(Boolean);
   return <Figure testId="figure-unmatched" href="#/payments" title="Unmatched payments" value={String(total)} detail={parts.join(' · ')} />;
@@ -127,10 +127,12 @@ export function DashboardPage() {
   const today = metrics.data?.today.to;
   const week = useQuery(dashboardWeekQuery, today ? { variables: { from: mondayOf(today), to: today }, fetchPolicy: 'cache-and-network' } : skipToken);
   const { alerts } = useOpenAlerts();
+  const client = useApolloClient();
 
   useLiveRefresh(() => {
     void metrics.refetch().catch(() => undefined);
     if (today) void week.refetch().catch(() => undefined);
+    void client.refetchQueries({ include: [dashboardUnmatchedQuery] }).catch(() => undefined);
   });
 
   const shown = period === 'today' ? metrics.data?.today : week.data?.metrics;
@@ -187,7 +189,7 @@ export function DashboardPage() {
         <h2 id={`${headingId}-now`}>Needs a person now</h2>
         <div className="dashboard-grid">
           <EscalationsWaiting now={now} />
-          <UnmatchedPayments now={now} staleCount={month?.unmatchedPayments.count ?? null} staleDays={month?.unmatchedPayments.olderThanDays ?? null} />
+          <UnmatchedPayments staleCount={month?.unmatchedPayments.count ?? null} staleDays={month?.unmatchedPayments.olderThanDays ?? null} />
           <Figure testId="figure-open-alerts" href="#/alerts" title="Open alerts" value={String(alerts.length)} detail={alertsDetail(alerts)} />
         </div>
         {alerts.length > 0 && (
