@@ -26,7 +26,7 @@ const CHECK = 'metrics.check-alerts';
 const METRICS = `query Metrics($from: String, $to: String) {
   metrics(from: $from, to: $to) {
     from to timeZone conversations aiAnsweredConversations aiBookedConversations aiBookingSuccessRate escalatedConversations escalationRate
-    inquiries convertedInquiries conversionRate revenueCents channels { channel bookings confirmed revenueCents }
+    inquiries convertedInquiries conversionRate revenueCents depositsCents channels { channel bookings confirmed revenueCents }
     termsWindowFrom termsRequested termsAcknowledged termsAcknowledgmentRate invalidTermsReplies maxInvalidTermsRepliesPerDay
     aiResponse { responder replies medianSeconds p90Seconds } staffResponse { responder replies medianSeconds p90Seconds }
     reviews averageRating daily { date bookings confirmed revenueCents invalidTermsReplies reviews averageRating }
@@ -137,6 +137,12 @@ describe('metrics over a range of days', () => {
     await booking(db, { channel: 'SMS', status: 'CONFIRMED', confirmed: true, createdAt: la('2025-03-09T23:59:00') });
     await booking(db, { channel: 'SMS', status: 'CONFIRMED', confirmed: true, createdAt: la('2025-03-17T00:00:00') });
 
+    // Money received: a card deposit on the 11th, a bank deposit late on the 16th (the 17th in UTC),
+    // a balance on the 13th (not a deposit), and a deposit on the 17th, outside the range.
+    for (const [kind, cents, at] of [['DEPOSIT', 10_000, '2025-03-11T12:00:00'], ['DEPOSIT', 15_000, '2025-03-16T23:30:00'], ['BALANCE', 20_000, '2025-03-13T12:00:00'], ['DEPOSIT', 7_000, '2025-03-17T00:10:00']] as const) {
+      await db.query(`INSERT INTO payment (booking_id, source, kind, amount_cents, external_id, occurred_at) VALUES ($1, 'CARD', $2, $3, gen_random_uuid()::text, $4)`, [made, kind, cents, la(at)]);
+    }
+
     // Invalid terms replies: two late on the 12th in Los Angeles (already the 13th in UTC), one on the 14th.
     for (const at of ['2025-03-12T23:10:00', '2025-03-12T23:30:00', '2025-03-14T08:00:00']) {
       await db.query(`INSERT INTO terms_invalid_reply (booking_id, text, received_at) VALUES ($1, 'maybe?', $2)`, [waiting, la(at)]);
@@ -169,6 +175,8 @@ describe('metrics over a range of days', () => {
     expect([m.inquiries, m.convertedInquiries]).toEqual([5, 3]);
     expect(m.conversionRate).toBeCloseTo(0.6, 10);
     expect(m.revenueCents).toBe(82_000);
+    // Deposits received in the week, whatever the booking: $100 and $150 (the balance is not one).
+    expect(m.depositsCents).toBe(25_000);
     expect(m.channels).toEqual([
       { channel: 'PHONE', bookings: 2, confirmed: 1, revenueCents: 0 },
       { channel: 'SMS', bookings: 2, confirmed: 1, revenueCents: 52_000 },
@@ -199,7 +207,7 @@ describe('metrics over a range of days', () => {
     expect([one.termsWindowFrom, one.termsRequested]).toEqual(['2025-03-06', 4]);
 
     const empty = (await graphql(app.server.url, METRICS, { from: '2024-01-01', to: '2024-01-31' }, app.adminToken)).data!.metrics;
-    expect([empty.conversations, empty.inquiries, empty.reviews, empty.daily.length]).toEqual([0, 0, 0, 31]);
+    expect([empty.conversations, empty.inquiries, empty.reviews, empty.depositsCents, empty.daily.length]).toEqual([0, 0, 0, 0, 31]);
     expect([empty.aiBookingSuccessRate, empty.escalationRate, empty.conversionRate, empty.termsAcknowledgmentRate, empty.averageRating]).toEqual([null, null, null, null, null]);
     expect(empty.aiResponse).toEqual({ responder: 'AI', replies: 0, medianSeconds: null, p90Seconds: null });
   });
@@ -220,9 +228,9 @@ describe('metrics over a range of days', () => {
     const day = await run('2025-03-12', '2025-03-12');
     const quarter = await run('2024-12-17', '2025-03-16');
     // One statement per module figure (threads, answer times, escalations, bookings, terms
-    // requests, invalid replies, ratings, signature failures, unmatched credits) and the sign-in.
+    // requests, invalid replies, ratings, signature failures, unmatched credits, deposits) and the sign-in.
     expect(day).toBe(quarter);
-    expect(day).toBe(10);
+    expect(day).toBe(11);
   });
 });
 

@@ -24,7 +24,7 @@ const QUERY = `query BenchMetrics($from: String!, $to: String!) {
     termsRequested termsAcknowledged termsAcknowledgmentRate invalidTermsReplies maxInvalidTermsRepliesPerDay
     aiResponse { replies medianSeconds p90Seconds } staffResponse { replies medianSeconds p90Seconds }
     reviews averageRating daily { date bookings confirmed revenueCents invalidTermsReplies reviews averageRating }
-    webhookSignatureFailuresLastHour unmatchedPayments { count amountCents olderThanDays }
+    webhookSignatureFailuresLastHour unmatchedPayments { count amountCents olderThanDays } depositsCents
   }
 }`;
 
@@ -56,6 +56,10 @@ function statements({ from, to, termsFrom, hourAgo, unmatchedBefore }) {
       WHERE minute >= date_trunc('minute', $1::timestamptz) AND reason IN ('missing-signature', 'bad-signature', 'bad-token')`, [hourAgo]],
     [`SELECT count(*)::int AS count, coalesce(sum(amount_cents), 0)::float8 AS "amountCents" FROM bank_transaction
       WHERE amount_cents > 0 AND removed_at IS NULL AND pending = false AND matched_at IS NULL AND posted_on <= $1`, [unmatchedBefore]],
+    [`SELECT coalesce(sum(amount_cents), 0)::bigint AS received,
+             coalesce(sum(amount_cents) FILTER (WHERE kind = 'DEPOSIT'), 0)::bigint AS deposits,
+             coalesce(-sum(amount_cents) FILTER (WHERE kind = 'REFUND'), 0)::bigint AS refunded
+      FROM payment WHERE occurred_at >= $1 AND occurred_at < $2`, [from, to]],
   ];
 }
 
@@ -106,12 +110,16 @@ async function seed(db) {
     SELECT 'UPLOAD', 'bench-' || i, 10000 + i, (now() - ((i % ${DAYS}) * interval '1 day'))::date, 'ZELLE FROM CUSTOMER ' || i,
            CASE WHEN i % 10 = 0 THEN NULL ELSE now() END
     FROM generate_series(1, 2000) i`);
+  // A deposit paid on each confirmed booking, an hour after it was confirmed.
+  await db.query(`
+    INSERT INTO payment (booking_id, source, kind, amount_cents, external_id, occurred_at)
+    SELECT id, 'CARD', 'DEPOSIT', deposit_cents, 'bench-deposit-' || id, confirmed_at + interval '1 hour' FROM booking WHERE confirmed_at IS NOT NULL`);
   await db.query(`
     INSERT INTO webhook_rejection_tally (provider, reason, minute, count)
     SELECT 'ringcentral', 'bad-token', date_trunc('minute', now() - i * interval '1 minute'), 1 FROM generate_series(0, 120, 7) i`);
   await db.query(`VACUUM ANALYZE`);
   const { rows } = await db.query(`SELECT (SELECT count(*) FROM booking)::int AS bookings, (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM escalation)::int AS escalations,
-                                          (SELECT count(*) FROM terms_invalid_reply)::int AS invalid, (SELECT count(*) FROM review)::int AS reviews, (SELECT count(*) FROM bank_transaction)::int AS credits`);
+                                          (SELECT count(*) FROM terms_invalid_reply)::int AS invalid, (SELECT count(*) FROM review)::int AS reviews, (SELECT count(*) FROM bank_transaction)::int AS credits, (SELECT count(*) FROM payment)::int AS payments`);
   console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(rows[0])}`);
 }
 

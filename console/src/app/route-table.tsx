@@ -9,6 +9,7 @@ import { NewBookingPage } from '../pages/bookings/new-booking-page';
 import { ChannelsPage } from '../pages/channels/channels-page';
 import { ConversationPage } from '../pages/conversations/conversation-page';
 import { ConversationsPage } from '../pages/conversations/conversations-page';
+import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { EscalationsPage } from '../pages/escalations/escalations-page';
 import { ExtensionsPage } from '../pages/extensions/extensions-page';
 import { PaymentsPage } from '../pages/payments/payments-page';
@@ -55,6 +56,7 @@ const TO_QUEUE = <Navigate to="/escalations" replace />;
 /** Every console page and its path (under the shell's top bar): the one place a page is added. */
 export const CONSOLE_PAGES: RouteObject[] = [
   { index: true, element: TO_QUEUE },
+  { path: 'dashboard', Component: DashboardPage },
   { path: 'escalations', Component: withMe(EscalationsPage) },
   { path: 'conversations', Component: withMe(ConversationsPage) },
   { path: 'conversations/:conversationId', Component: ConversationRoute },

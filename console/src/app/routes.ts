@@ -16,6 +16,7 @@ interface NavArea {
 }
 
 const NAV_AREAS: readonly NavArea[] = [
+  { path: 'dashboard', title: 'Dashboard' },
   { path: 'escalations', title: 'Escalations' },
   { path: 'conversations', title: 'Conversations' },
   { path: 'bookings', title: 'Bookings' },
@@ -64,6 +65,7 @@ export function dayRouteHref(date: string): string {
 
 /** Which page a location shows, for code that needs to know (for example whether a thread is open). */
 export type Route =
+  | { area: 'dashboard' }
   | { area: 'escalations' }
   | { area: 'conversations' }
   | { area: 'conversation'; conversationId: string }
@@ -97,6 +99,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'customers' && second) return { area: 'customer', customerId: decodeURIComponent(second) };
   if (first === 'search') return { area: 'search' };
   if (first === 'canned-replies') return { area: 'cannedReplies' };
+  if (first === 'dashboard') return { area: 'dashboard' };
   if (first === 'alerts' || first === 'payments' || first === 'bank' || first === 'reviews' || first === 'tasks' || first === 'outbox') return { area: first };
   if (first === 'route' || first === 'travel' || first === 'terms' || first === 'extensions' || first === 'channels' || first === 'staff') return { area: first };
   return { area: 'escalations' };

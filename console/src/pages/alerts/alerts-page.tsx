@@ -47,7 +47,8 @@ function Acknowledgment({ alert }: { alert: AlertFieldsFragment }) {
   );
 }
 
-function AlertItem({ alert }: { alert: AlertFieldsFragment }) {
+/** One alert as a card: what, when, and who has seen it (or a button to say you have). The dashboard lists open ones with it too. */
+export function AlertItem({ alert }: { alert: AlertFieldsFragment }) {
   return (
     <li className="card" data-testid="alert-item">
       <strong>{kindLabel(alert.kind)}</strong> <span className="muted">· {when.format(new Date(alert.raisedAt))}</span>

@@ -20,9 +20,9 @@ export const metricsModule: ModuleManifest = {
   entities: [],
   resolvers: [MetricsResolver],
   topics: [],
-  create(core, { bookings, conversations, escalations, terms, reviews, paymentMatching, webhooks, alerts }) {
+  create(core, { bookings, conversations, escalations, terms, reviews, paymentMatching, payments, webhooks, alerts }) {
     const { config } = core;
-    const metrics = new MetricsService({ bookings, conversations, escalations, terms, reviews, payments: paymentMatching, webhooks, timeZone: config.businessTimeZone });
+    const metrics = new MetricsService({ bookings, conversations, escalations, terms, reviews, payments: paymentMatching, ledger: payments, webhooks, timeZone: config.businessTimeZone });
     const check = new MetricAlertsCheck({ metrics, alerts, thresholds: config.metricAlerts, logger: core.logger });
     return {
       services: { metrics },

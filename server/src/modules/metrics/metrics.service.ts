@@ -4,6 +4,7 @@ import type { BookingsService } from '../bookings/bookings.service';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { EscalationsService } from '../escalations/escalations.service';
 import type { PaymentMatchingService } from '../payments/payment-matching.service';
+import type { PaymentsService } from '../payments/payments.service';
 import type { ReviewsService } from '../reviews/reviews.service';
 import type { TermsService } from '../terms/terms.service';
 import type { WebhookInboxService } from '../webhooks/webhook-inbox.service';
@@ -38,6 +39,7 @@ export class MetricsService {
       terms: Pick<TermsService, 'invalidRepliesPerDay'>;
       reviews: Pick<ReviewsService, 'ratingFigures'>;
       payments: Pick<PaymentMatchingService, 'staleUnmatched'>;
+      ledger: Pick<PaymentsService, 'weekFigures'>;
       webhooks: Pick<WebhookInboxService, 'signatureFailuresSince'>;
       timeZone: string;
     },
@@ -62,7 +64,7 @@ export class MetricsService {
     const window: FigureWindow = { from: from.toJSDate(), to: to.plus({ days: 1 }).toJSDate(), timeZone: this.deps.timeZone };
     const termsFrom = to.minus({ days: TERMS_WINDOW_DAYS - 1 });
     const termsWindow: FigureWindow = { ...window, from: termsFrom.toJSDate() };
-    const [threads, responses, escalated, booked, terms, invalid, ratings, signatureFailures, unmatched] = await Promise.all([
+    const [threads, responses, escalated, booked, terms, invalid, ratings, signatureFailures, unmatched, money] = await Promise.all([
       this.deps.conversations.threadFigures(window),
       this.deps.conversations.responseTimes(window),
       this.deps.escalations.escalatedThreads(window),
@@ -72,6 +74,7 @@ export class MetricsService {
       this.deps.reviews.ratingFigures(window),
       this.deps.webhooks.signatureFailuresSince(new Date(now.getTime() - 3600_000)),
       this.deps.payments.staleUnmatched(now),
+      this.deps.ledger.weekFigures(window),
     ]);
 
     const response = (responder: Responder): ResponseTimeFigure => {
@@ -114,6 +117,7 @@ export class MetricsService {
       convertedInquiries: converted,
       conversionRate: share(converted, inquiries),
       revenueCents: booked.byChannel.reduce((sum, row) => sum + row.revenueCents, 0),
+      depositsCents: money.depositCents,
       channels: booked.byChannel.map((row) => ({ channel: row.channel!, bookings: row.bookings, confirmed: row.confirmed, revenueCents: row.revenueCents })),
       termsWindowFrom: termsFrom.toISODate()!,
       termsRequested: terms.asked,

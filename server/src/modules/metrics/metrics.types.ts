@@ -114,6 +114,9 @@ export class Metrics {
   @Field(() => Float, { description: 'Booked value in cents of the range’s bookings that are confirmed and not cancelled (all channels).' })
   revenueCents!: number;
 
+  @Field(() => Float, { description: 'Deposits received in the range, in cents: card payments and bank credits applied as a booking’s deposit, by when the money moved (refunds are not subtracted).' })
+  depositsCents!: number;
+
   @Field(() => [ChannelFigure], { description: 'Bookings and revenue per source channel; channels without bookings in the range are left out.' })
   channels!: ChannelFigure[];
 

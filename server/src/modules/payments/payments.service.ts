@@ -77,7 +77,7 @@ export class PaymentsService {
     }));
   }
 
-  /** Revenue received (net of refunds), deposits and refunds in [from, to), for the weekly summary. */
+  /** Revenue received (net of refunds), deposits and refunds in [from, to), for the weekly summary and the metrics. */
   weekFigures(range: { from: Date; to: Date }): Promise<{ receivedCents: number; depositCents: number; refundedCents: number }> {
     return this.deps.repository.weekFigures(range);
   }
