@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 /**
  * `pnpm simulate`: plays a stream of fictional customers against a running server through the
  * same local wire-format stand-ins the tests use (RingCentral SMS, Meta Messenger, Stripe,
@@ -171,6 +172,32 @@ function userErrorsOf(payload: { userErrors?: Array<{ message: string }> } | und
 
 class Stalled extends Error {}
 
+/**
+ * What `ready` returns once it is something, looked at now and again each time the stand-in
+ * emits `event` (a text or message recorded), so nothing is polled; `stalled()` after `timeoutMs`.
+ */
+function whenReady<T>(emitter: EventEmitter, event: string, ready: () => T | undefined, timeoutMs: number, stalled: () => Error): Promise<T> {
+  const now = ready();
+  if (now !== undefined) return Promise.resolve(now);
+  return new Promise<T>((resolve, reject) => {
+    const check = () => {
+      const value = ready();
+      if (value === undefined) return;
+      finish();
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(stalled());
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      emitter.off(event, check);
+    };
+    emitter.on(event, check);
+  });
+}
+
 /** A customer's phone: what they text the business, and the business's texts to them, one at a time. */
 function phoneOf(world: World, phone: string) {
   let read = 0;
@@ -184,13 +211,10 @@ function phoneOf(world: World, phone: string) {
       if (reply.status !== 200) throw new Error(`RingCentral webhook answered ${reply.status}`);
     },
     async next(timeoutMs = 30_000): Promise<string> {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const texts = world.rc.sentSms.filter((sms) => sms.to.includes(phone));
-        if (texts.length > read) return texts[read++].text;
-        if (Date.now() > until) throw new Stalled(`no text to ${phone.slice(0, -4)}•••• within ${timeoutMs / 1000} s`);
-        await sleep(150);
-      }
+      const unread = () => world.rc.sentSms.filter((sms) => sms.to.includes(phone))[read]?.text;
+      const text = await whenReady(world.rc.events, 'sms', unread, timeoutMs, () => new Stalled(`no text to ${phone.slice(0, -4)}•••• within ${timeoutMs / 1000} s`));
+      read += 1;
+      return text;
     },
   };
 }
@@ -263,9 +287,10 @@ async function afterBooking(world: World, person: Person, sms: ReturnType<typeof
     await cancelBySms(world, person, sms);
     return;
   }
+  let depositPaidCents = 0;
   if (dice.chance(0.85)) {
     await sleep(world.pauseMs(500, 6000)); // the deposit link sits a while before they pay
-    await payDepositByCard(world, booking.id);
+    depositPaidCents = await payDepositByCard(world, booking.id);
   }
   if (roll < 0.25) {
     await sleep(world.pauseMs(500, 3000));
@@ -275,7 +300,7 @@ async function afterBooking(world: World, person: Person, sms: ReturnType<typeof
   // Venmo (the matcher doubts a balance paid weeks early); further-off parties pay later.
   if (Date.parse(person.eventDate) - Date.now() < 7 * 86_400_000 && dice.chance(0.85)) {
     await sleep(world.pauseMs(1000, 8000));
-    await payBalanceByBank(world, person, booking);
+    await payBalanceByBank(world, person, booking, depositPaidCents);
   }
 }
 
@@ -320,15 +345,16 @@ async function cancelBySms(world: World, person: Person, sms: ReturnType<typeof 
   if (/cancelled|cancelada/i.test(done)) world.counts.cancellations += 1;
 }
 
-async function payDepositByCard(world: World, bookingId: string): Promise<void> {
+/** Pays the deposit by card through Stripe; returns what was paid (0 when it was paid already). */
+async function payDepositByCard(world: World, bookingId: string): Promise<number> {
   const made = await graphql(
     world.url,
-    `mutation($bookingId: ID!) { createDepositCheckout(bookingId: $bookingId) { checkout { providerSessionId } userErrors { message code } } }`,
+    `mutation($bookingId: ID!) { createDepositCheckout(bookingId: $bookingId) { checkout { providerSessionId amountCents } userErrors { message code } } }`,
     { bookingId },
     world.token,
   );
   const payload = made.createDepositCheckout;
-  if (payload.userErrors.some((error: { code: string }) => error.code === 'DEPOSIT_PAID')) return;
+  if (payload.userErrors.some((error: { code: string }) => error.code === 'DEPOSIT_PAID')) return 0;
   userErrorsOf(payload);
   const session = world.stripe.complete(payload.checkout.providerSessionId);
   await world.pace.take();
@@ -336,20 +362,16 @@ async function payDepositByCard(world: World, bookingId: string): Promise<void> 
   const reply = await world.stripe.deliver(world.url, world.stripe.event('checkout.session.completed', session));
   if (reply.status !== 200) throw new Error(`Stripe webhook answered ${reply.status}`);
   world.counts.cardPayments += 1;
+  return payload.checkout.amountCents as number;
 }
 
 const PRICE = `query($id: ID!) { booking(id: $id) { status price { totalCents paidCents } } }`;
 
-async function payBalanceByBank(world: World, person: Person, booking: { id: string; reference: string }): Promise<void> {
-  // What is still due once the card deposit (if any) has reached the ledger.
-  let due = 0;
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    const { booking: current } = await graphql(world.url, PRICE, { id: booking.id }, world.token);
-    if (current.status === 'CANCELLED') return;
-    due = current.price.totalCents - current.price.paidCents;
-    if (current.price.paidCents > 0 || attempt >= 10) break;
-    await sleep(500);
-  }
+async function payBalanceByBank(world: World, person: Person, booking: { id: string; reference: string }, depositPaidCents: number): Promise<void> {
+  // What is still due: the card deposit counts whether or not its webhook has reached the ledger yet.
+  const { booking: current } = await graphql(world.url, PRICE, { id: booking.id }, world.token);
+  if (current.status === 'CANCELLED') return;
+  const due = current.price.totalCents - Math.max(current.price.paidCents, depositPaidCents);
   if (due <= 0) return;
   const payer = person.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
   const name = world.dice.chance(0.7) ? `Zelle payment from ${payer} for ${booking.reference} Conf# ${randomBytes(3).toString('hex')}` : `VENMO PAYMENT FROM ${payer} ${booking.reference}`;
@@ -408,13 +430,10 @@ async function messenger(world: World, language: Language): Promise<void> {
     if (reply.status !== 200) throw new Error(`Meta webhook answered ${reply.status}`);
   };
   const replies = async (count: number) => {
-    const until = Date.now() + 30_000;
     const toSender = () => world.meta.sent.filter((message) => message.body?.recipient?.id === senderId);
-    while (toSender().length < count) {
-      if (Date.now() > until) throw new Stalled('no Messenger reply within 30 s');
-      await sleep(150);
-    }
-    return toSender().map((message) => String(message.body?.message?.text ?? ''));
+    const all = () => (toSender().length >= count ? toSender() : undefined);
+    const sent = await whenReady(world.meta.events, 'sent', all, 30_000, () => new Stalled('no Messenger reply within 30 s'));
+    return sent.map((message) => String(message.body?.message?.text ?? ''));
   };
   await say(world.dice.pick(QUESTIONS[language]));
   await replies(1);

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type http from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import { FakeHttpServer, httpRequest, parseJson, sendJson as sendJsonBody, type FakeRequest } from './fake-http-server';
@@ -45,6 +46,8 @@ export interface FakeMeta {
   wabaId: string;
   /** Every accepted send, in order. */
   sent: SentMetaMessage[];
+  /** Emits 'sent' with each message as it is recorded in `sent`: wait on it instead of polling. */
+  readonly events: EventEmitter;
   /** Every POST to a messages endpoint, accepted or not. */
   sendAttempts: number;
   /** The next N sends (either kind) fail with these Graph errors instead. */
@@ -104,6 +107,12 @@ class FakeMetaServer implements FakeMeta {
   readonly instagramAccountId = '17841400000000001';
   readonly wabaId = '102290129340398';
   readonly sent: SentMetaMessage[] = [];
+  readonly events = new EventEmitter().setMaxListeners(0);
+
+  private record(message: SentMetaMessage): void {
+    this.sent.push(message);
+    this.events.emit('sent', message);
+  }
   sendAttempts = 0;
 
   private readonly failures: MetaSendFailure[] = [];
@@ -283,7 +292,7 @@ class FakeMetaServer implements FakeMeta {
       const failure = this.failures.shift();
       if (failure) return graphError(res, failure.httpStatus, failure, 'OAuthException', true);
       const id = wamid();
-      this.sent.push({ kind: 'whatsapp', path: url.pathname, accessToken: bearer, body, id, at: new Date() });
+      this.record({ kind: 'whatsapp', path: url.pathname, accessToken: bearer, body, id, at: new Date() });
       return this.answer(req, res, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] });
     }
 
@@ -302,7 +311,7 @@ class FakeMetaServer implements FakeMeta {
     const failure = this.failures.shift();
     if (failure) return graphError(res, failure.httpStatus, failure, 'OAuthException');
     const id = `m_${randomBytes(24).toString('base64url')}`;
-    this.sent.push({ kind: 'messenger', path: url.pathname, accessToken: token, body, id, at: new Date() });
+    this.record({ kind: 'messenger', path: url.pathname, accessToken: token, body, id, at: new Date() });
     this.answer(req, res, { recipient_id: body.recipient.id, message_id: id });
   }
 

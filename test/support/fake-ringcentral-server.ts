@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { FakeHttpServer, httpRequest, parseJson, sendJson as sendJsonBody, type FakeRequest, type HttpReply } from './fake-http-server';
@@ -117,6 +118,8 @@ export interface FakeRingCentral {
   tokenRequests: number;
   /** Every accepted POST .../sms, in order (including 'hang' and held ones, whose answer was lost or late). */
   sentSms: SentSms[];
+  /** Emits 'sms' with each text as it is recorded in `sentSms`: wait on it instead of polling. */
+  readonly events: EventEmitter;
   /** Every authenticated POST .../sms, including rejected and failed ones. */
   smsAttempts: number;
   /**
@@ -223,6 +226,7 @@ class FakeRingCentralServer implements FakeRingCentral {
   readonly businessNumber: string;
   tokenRequests = 0;
   readonly sentSms: SentSms[] = [];
+  readonly events = new EventEmitter().setMaxListeners(0);
   smsAttempts = 0;
   readonly subscriptions: FakeSubscription[] = [];
   readonly validationFailures: Array<{ address: string; reason: string; at: Date }> = [];
@@ -618,6 +622,7 @@ class FakeRingCentralServer implements FakeRingCentral {
 
     const sms: SentSms = { id: String(this.nextMessageId++), from, to: to.map((t: { phoneNumber: string }) => t.phoneNumber), text, at: new Date(), status: 'Queued' };
     this.sentSms.push(sms);
+    this.events.emit('sms', sms);
     this.lastModified.set(sms.id, sms.at);
     if (outcome === 'hang') {
       req.socket.destroy(); // the SMS went out but the client never learns it
